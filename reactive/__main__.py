@@ -1,0 +1,7 @@
+"""``python -m reactive`` is the ``reactive`` command."""
+
+import sys
+
+from reactive.cli import main
+
+sys.exit(main())

@@ -1,0 +1,117 @@
+"""``reactive run app.py``: load an app from a file and serve it with uvicorn.
+
+The only module that imports uvicorn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import importlib.util
+import logging
+import socket
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from reactive import __version__
+from reactive.app import App
+from reactive.errors import AppLoadError
+from reactive.protocol.limits import DEFAULT_LIMITS
+from reactive.server import create_app
+
+log = logging.getLogger("reactive")
+
+
+def load_app(target: str) -> App:
+    """Import ``path.py`` (or ``path.py:name``) and return the App defined in it."""
+    path_text, _, attribute = target.partition(":")
+    path = Path(path_text)
+    if not path.is_file():
+        raise AppLoadError(f"No such file: {path_text}. Give the path of your app's .py file.")
+    spec = importlib.util.spec_from_file_location(path.stem, path.resolve())
+    if spec is None or spec.loader is None:
+        raise AppLoadError(f"{path_text} is not a Python file that can be imported.")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module
+    sys.path.insert(0, str(path.resolve().parent))
+    spec.loader.exec_module(module)  # errors in the user's module propagate with their traceback
+    return _find_app(module.__dict__, path_text, attribute)
+
+
+def _find_app(namespace: dict[str, object], path: str, attribute: str) -> App:
+    if attribute:
+        found = namespace.get(attribute)
+        if not isinstance(found, App):
+            raise AppLoadError(f"{path} has no rx.App named {attribute!r}.")
+        return found
+    apps = {name: value for name, value in namespace.items() if isinstance(value, App)}
+    if not apps:
+        raise AppLoadError(
+            f"{path} defines no rx.App. Create one at module level: app = rx.App(title=...)."
+        )
+    if len(apps) > 1:
+        names = ", ".join(sorted(apps))
+        raise AppLoadError(f"{path} defines several apps ({names}); pick one: {path}:NAME.")
+    return next(iter(apps.values()))
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail early, with a clear message, when the port is taken."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise AppLoadError(
+                    f"Port {port} on {host} is already in use. Stop the other server or pass "
+                    f"--port with a free port."
+                ) from None
+            raise AppLoadError(f"Cannot listen on {host}:{port}: {exc.strerror}.") from None
+
+
+def serve(app: App, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve ``app`` until interrupted."""
+    check_port(host, port)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"reactive {__version__}: serving {app.title!r} at http://{shown}:{port}/", flush=True)
+    config = uvicorn.Config(
+        create_app(app),
+        host=host,
+        port=port,
+        ws="websockets",
+        ws_max_size=DEFAULT_LIMITS.max_message_bytes + 1024,
+        log_level="warning",
+        lifespan="on",
+    )
+    uvicorn.Server(config).run()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reactive", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"reactive {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="serve an app file")
+    run.add_argument("app", help="path to the app's .py file, optionally path.py:NAME")
+    run.add_argument("--host", default="127.0.0.1", help="interface to listen on (127.0.0.1)")
+    run.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        serve(load_app(args.app), host=args.host, port=args.port)
+    except AppLoadError as exc:
+        print(f"reactive: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Image: shows numpy / PIL / file / bytes results; as an input, takes an uploaded picture."""
+
+from __future__ import annotations
+
+import contextvars
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from reactive.components.base import Component, require_type
+from reactive.errors import DefinitionError, InvalidValue, OutputError
+from reactive.media import image as media
+
+ImageType = Literal["numpy", "pil", "filepath"]
+
+#: Where ``type="filepath"`` uploads are written: the session sets it to its own temporary folder,
+#: which it deletes when it ends.
+upload_dir: contextvars.ContextVar[Path | None] = contextvars.ContextVar(
+    "reactive_upload_dir", default=None
+)
+
+
+class Image(Component):
+    """An image. Output: numpy (uint8 or float 0..1), PIL image, path or bytes.
+
+    Input (upload): the function receives a numpy ``uint8`` array (``type="numpy"``, HxWx3, or
+    HxWx4 with transparency), a PIL image (``"pil"``) or a file path (``"filepath"``).
+    Results are sent as JPEG (``format="auto"``, PNG when transparent) or as asked.
+    """
+
+    type = "image"
+    heavy_postprocess = True
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        type: ImageType = "numpy",
+        format: media.ImageFormat = "auto",
+        quality: int = 90,
+        **kwargs: Any,
+    ) -> None:
+        if type not in ("numpy", "pil", "filepath"):
+            raise DefinitionError(f"Image type must be 'numpy', 'pil' or 'filepath', got {type!r}.")
+        if format not in ("auto", "png", "jpeg", "webp"):
+            raise DefinitionError(
+                f"Image format must be 'auto', 'png', 'jpeg' or 'webp', got {format!r}."
+            )
+        super().__init__(value, label=label, **kwargs)
+        self.image_type: ImageType = type
+        self.format: media.ImageFormat = format
+        self.quality = quality
+
+    def postprocess(self, value: Any) -> dict[str, Any] | None:
+        return media.to_browser(value, self.format, self.quality)
+
+    def check_output(self, value: Any) -> None:
+        if value is None or isinstance(value, str | Path | bytes | bytearray | np.ndarray):
+            return
+        if type(value).__module__.startswith("PIL."):
+            return
+        raise OutputError(
+            f"{self!r} takes a numpy array, a PIL image, a file path or bytes; "
+            f"got {type(value).__name__}."
+        )
+
+    def preprocess(self, value: Any) -> Any:
+        if value is None:
+            return None
+        require_type(self, value, (dict,), "an uploaded image {mime, data, name}")
+        data = value.get("data")
+        if not isinstance(data, bytes):
+            raise self.invalid("the upload has no image bytes.")
+        try:
+            image = media.decode_upload(data)
+        except InvalidValue as exc:
+            raise self.invalid(str(exc)) from None
+        if self.image_type == "pil":
+            return image
+        if self.image_type == "filepath":
+            return self._save(data, str(value.get("name") or "upload"))
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA" if "A" in image.mode else "RGB")
+        return np.asarray(image)
+
+    def _save(self, data: bytes, name: str) -> str:
+        folder = upload_dir.get()
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix="reactive-upload-"))
+        suffix = Path(name).suffix[:10]
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=suffix, delete=False) as handle:
+            handle.write(data)
+            return handle.name

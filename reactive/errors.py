@@ -1,0 +1,71 @@
+"""The one exception tree of ``reactive``.
+
+::
+
+    ReactiveError
+    ├── DefinitionError          the app is defined wrongly (raised at import time)
+    ├── ProtocolError            a frame broke the wire protocol
+    │   ├── LocalProtocolError   ... we were about to send it (a bug on our side)
+    │   └── RemoteProtocolError  ... the peer sent it (carries the error code for the client)
+    ├── InvalidValue             a value from the page does not fit its component
+    ├── OutputError              a function returned something its output cannot show
+    ├── UserError                raised by app code (``rx.Error``): its message is shown as is
+    └── AppLoadError             ``reactive run`` could not load or serve the app
+
+Cancellation is never part of this tree: a superseded run is stopped with
+:class:`asyncio.CancelledError` (a ``BaseException``), which no handler here swallows.
+"""
+
+from __future__ import annotations
+
+
+class ReactiveError(Exception):
+    """Base class of every error raised by reactive."""
+
+
+class DefinitionError(ReactiveError):
+    """An app definition mistake: wrong arity, unknown component, duplicate id, ..."""
+
+
+class ProtocolError(ReactiveError):
+    """A frame that breaks the wire protocol."""
+
+
+class LocalProtocolError(ProtocolError):
+    """We tried to encode a message the protocol does not allow."""
+
+
+class RemoteProtocolError(ProtocolError):
+    """The client sent a bad frame.
+
+    ``code`` is the protocol's error code (docs/protocol.md); ``close_code`` is set when the
+    socket must be closed rather than answered with an error message.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        component: str | None = None,
+        close_code: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.component = component
+        self.close_code = close_code
+
+
+class InvalidValue(ReactiveError):
+    """A value from the page that its component does not accept."""
+
+
+class OutputError(ReactiveError):
+    """A function returned a value that its output component cannot display."""
+
+
+class UserError(ReactiveError):
+    """Raise it in app code to show ``message`` on the function's outputs, as written."""
+
+
+class AppLoadError(ReactiveError):
+    """The CLI could not load or serve an app (missing file, no app in it, port in use)."""

@@ -1,0 +1,105 @@
+"""The app's graph: bound functions, what triggers them, and how their results map to outputs."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from reactive.components.base import Component
+from reactive.errors import DefinitionError, OutputError
+from reactive.scheduler.executor import kind_of
+from reactive.scheduler.limiter import Limiter
+from reactive.scheduler.policy import OnBusy
+
+EventName = Literal["change", "click", "submit", "load"]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    component: str | None  # None for "load"
+    event: EventName
+
+
+@dataclass(eq=False, slots=True)
+class BoundFunction:
+    """A user function bound to its inputs, outputs and triggers."""
+
+    id: str
+    fn: Callable[..., Any]
+    inputs: list[Component]
+    outputs: list[Component]
+    triggers: list[TriggerSpec]
+    on_busy: OnBusy
+    debounce: float
+    limiter: Limiter | None
+    every: float | None
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.fn)
+
+    @property
+    def name(self) -> str:
+        return getattr(self.fn, "__qualname__", self.id)
+
+    @property
+    def conflates(self) -> bool:
+        """All outputs keep only their latest value, so a fast generator may skip values."""
+        return True
+
+    def split(self, value: Any) -> list[Any]:
+        """One value per output, from a plain value (one output) or a tuple (several)."""
+        count = len(self.outputs)
+        if count == 0:
+            return []
+        if count == 1:
+            return [value]
+        if not isinstance(value, tuple | list) or len(value) != count:
+            got = f"{len(value)} values" if isinstance(value, tuple | list) else "one value"
+            raise OutputError(
+                f"{self.name}() returned {got} but has {count} outputs: "
+                f"return (or yield) a tuple of {count}."
+            )
+        return list(value)
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "inputs": [c.id for c in self.inputs],
+            "outputs": [c.id for c in self.outputs],
+        }
+
+
+def as_component_list(
+    value: Component | Sequence[Component] | None, what: str, fn_name: str
+) -> list[Component]:
+    """Normalise ``inputs=`` / ``outputs=``: one component, a list, or None (no components)."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, Component) else list(value)
+    for item in items:
+        if not isinstance(item, Component):
+            raise DefinitionError(
+                f"@app.fn for {fn_name}(): {what} must be reactive components "
+                f"(rx.Textbox(), rx.Image(), ...), got {item!r}."
+            )
+    return items
+
+
+def check_arity(fn: Callable[..., Any], count: int) -> None:
+    """Raise DefinitionError unless ``fn`` can be called with ``count`` positional arguments."""
+    try:
+        signature = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return  # builtins without a signature: trust the caller
+    try:
+        signature.bind(*range(count))
+    except TypeError:
+        params = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
+        raise DefinitionError(
+            f"{getattr(fn, '__qualname__', fn)}() takes {len(params)} parameter(s) "
+            f"({', '.join(p.name for p in params) or 'none'}) but inputs= lists {count} "
+            f"component(s): give one input component per parameter."
+        ) from None

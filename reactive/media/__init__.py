@@ -1,0 +1,1 @@
+"""Media conversions (images now; audio and video through ffmpeg in their own modules)."""

@@ -1,0 +1,68 @@
+"""Strict msgpack encoding and decoding of single protocol messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgpack
+
+from reactive.errors import LocalProtocolError, RemoteProtocolError
+from reactive.protocol.limits import DEFAULT_LIMITS, Limits
+
+
+def encode(message: Any) -> bytes:
+    """Pack one message; bytes become msgpack ``bin``, never base64."""
+    try:
+        packed: bytes = msgpack.packb(message, use_bin_type=True, datetime=False)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise LocalProtocolError(f"Cannot encode message: {exc}") from exc
+    return packed
+
+
+def _reject_ext(code: int, data: bytes) -> Any:
+    raise RemoteProtocolError("bad_frame", f"msgpack extension type {code} is not allowed.")
+
+
+def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Unpack exactly one msgpack value from ``data``, enforcing ``limits``."""
+    if len(data) > limits.max_message_bytes:
+        raise RemoteProtocolError(
+            "too_large",
+            f"Message of {len(data)} bytes is over the limit of {limits.max_message_bytes}.",
+        )
+    try:
+        value = msgpack.unpackb(
+            data,
+            raw=False,
+            strict_map_key=True,
+            ext_hook=_reject_ext,
+            timestamp=0,
+            max_str_len=limits.max_str_bytes,
+            max_bin_len=limits.max_bin_bytes,
+            max_array_len=limits.max_container_len,
+            max_map_len=limits.max_container_len,
+        )
+    except RemoteProtocolError:
+        raise
+    except msgpack.ExtraData as exc:
+        raise RemoteProtocolError("bad_frame", "A frame must hold exactly one message.") from exc
+    except ValueError as exc:
+        code = "too_large" if "exceeds max" in str(exc) else "bad_frame"
+        raise RemoteProtocolError(code, f"Frame is not valid msgpack: {exc}") from exc
+    except Exception as exc:  # msgpack raises several unrelated types for garbage input
+        raise RemoteProtocolError("bad_frame", f"Frame is not valid msgpack: {exc}") from exc
+    _check_depth(value, limits.max_depth)
+    return value
+
+
+def _check_depth(value: Any, max_depth: int) -> None:
+    """Reject deeply nested values iteratively, so a hostile frame cannot exhaust the stack."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > max_depth:
+            raise RemoteProtocolError("too_large", f"Message nests deeper than {max_depth} levels.")
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)

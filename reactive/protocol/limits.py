@@ -1,0 +1,21 @@
+"""Size limits the decoder enforces on every client frame (see docs/protocol.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Upper bounds for one decoded client message."""
+
+    max_message_bytes: int = 16 * MiB
+    max_str_bytes: int = 1 * MiB
+    max_bin_bytes: int = 16 * MiB
+    max_container_len: int = 10_000
+    max_depth: int = 32
+
+
+DEFAULT_LIMITS = Limits()

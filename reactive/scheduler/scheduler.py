@@ -1,0 +1,185 @@
+"""Per-session scheduler: at most one active run per key, with latest / queue / ignore policies.
+
+A run's body is any coroutine function taking the :class:`Run`; the scheduler owns its task,
+debounce, concurrency-limit slot and state transitions, and reports every transition to an
+observer. Cancellation marks the run CANCELLED at once (so its late results are recognisably
+stale) and then cancels its task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from reactive.scheduler.clock import Clock, LoopClock
+from reactive.scheduler.limiter import Limiter
+from reactive.scheduler.policy import Decision, OnBusy, decide
+from reactive.scheduler.runs import Run, RunState
+
+RunBody = Callable[[Run], Awaitable[None]]
+
+
+class RunObserver(Protocol):
+    def run_changed(self, run: Run) -> None:
+        """Called after every state change of a run, and when its queue position changes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    body: RunBody
+    on_busy: OnBusy = OnBusy.LATEST
+    debounce: float = 0.0
+    limiter: Limiter | None = None
+
+
+@dataclass(slots=True)
+class _Lane:
+    """The runs of one key: the active one and, under the queue policy, those waiting."""
+
+    active: Run | None = None
+    task: asyncio.Task[None] | None = None
+    waiting: deque[tuple[Run, Submission]] = field(default_factory=deque)
+
+
+@dataclass(frozen=True, slots=True)
+class SchedulerStatistics:
+    started: int
+    finished: int
+    cancelled: int
+    active: int
+
+
+class Scheduler:
+    """Starts, supersedes, queues and cancels runs of keyed bodies."""
+
+    def __init__(self, observer: RunObserver, clock: Clock | None = None) -> None:
+        self._observer = observer
+        self._clock: Clock = clock or LoopClock()
+        self._lanes: dict[str, _Lane] = {}
+        self._ids = itertools.count(1)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._started = self._finished = self._cancelled = 0
+
+    def submit(self, key: str, submission: Submission) -> Run | None:
+        """Ask for a run of ``key``; returns it, or None when the policy drops it."""
+        lane = self._lanes.setdefault(key, _Lane())
+        decision = decide(submission.on_busy, busy=lane.active is not None)
+        if decision is Decision.DROP:
+            return None
+        run = Run(next(self._ids), key)
+        if decision is Decision.ENQUEUE:
+            lane.waiting.append((run, submission))
+            return run
+        if decision is Decision.SUPERSEDE:
+            self._cancel_active(lane)
+        self._start(lane, run, submission)
+        return run
+
+    def cancel(self, key: str) -> None:
+        """Cancel the active and waiting runs of ``key``."""
+        lane = self._lanes.get(key)
+        if lane is not None:
+            self._cancel_waiting(lane)
+            self._cancel_active(lane)
+
+    def cancel_all(self) -> None:
+        for key in list(self._lanes):
+            self.cancel(key)
+
+    async def wait_idle(self) -> None:
+        """Wait until no run task is left (cancelled ones included)."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def active_run(self, key: str) -> Run | None:
+        lane = self._lanes.get(key)
+        return lane.active if lane else None
+
+    def statistics(self) -> SchedulerStatistics:
+        active = sum(1 for lane in self._lanes.values() if lane.active)
+        return SchedulerStatistics(self._started, self._finished, self._cancelled, active)
+
+    # ---------------------------------------------------------------- internals
+
+    def _start(self, lane: _Lane, run: Run, submission: Submission) -> None:
+        lane.active = run
+        task = asyncio.get_running_loop().create_task(self._drive(lane, run, submission))
+        lane.task = task
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _cancel_active(self, lane: _Lane) -> None:
+        run, task = lane.active, lane.task
+        if run is None or task is None:
+            return
+        lane.active = lane.task = None
+        self._mark_cancelled(run)
+        task.cancel()
+
+    def _cancel_waiting(self, lane: _Lane) -> None:
+        while lane.waiting:
+            run, _ = lane.waiting.popleft()
+            self._mark_cancelled(run)
+
+    def _mark_cancelled(self, run: Run) -> None:
+        if not run.state.finished:
+            run.transition(RunState.CANCELLED)
+            self._cancelled += 1
+            self._observer.run_changed(run)
+
+    def _move(self, run: Run, state: RunState) -> None:
+        run.transition(state)
+        self._observer.run_changed(run)
+
+    async def _drive(self, lane: _Lane, run: Run, submission: Submission) -> None:
+        holds_slot = False
+        try:
+            if submission.debounce > 0:
+                await self._clock.sleep(submission.debounce)
+            if submission.limiter is not None:
+                holds_slot = await self._acquire(run, submission.limiter)
+            self._move(run, RunState.RUNNING)
+            self._started += 1
+            await submission.body(run)
+            self._move(run, RunState.DONE)
+            self._finished += 1
+        except asyncio.CancelledError:
+            self._mark_cancelled(run)
+            raise
+        except Exception as exc:
+            run.error = exc
+            if not run.state.finished:
+                self._move(run, RunState.ERROR)
+        finally:
+            if holds_slot and submission.limiter is not None:
+                submission.limiter.release()
+            self._after_run(lane, run)
+
+    async def _acquire(self, run: Run, limiter: Limiter) -> bool:
+        if limiter.acquire_nowait():
+            return True
+
+        def on_position(position: int) -> None:
+            run.position = position
+            if run.state is RunState.PENDING:
+                run.transition(RunState.QUEUED)
+            if not run.state.finished:
+                self._observer.run_changed(run)
+
+        await limiter.acquire(on_position)
+        run.position = None
+        return True
+
+    def _after_run(self, lane: _Lane, run: Run) -> None:
+        if lane.active is not run:
+            return  # superseded: the lane already belongs to a newer run
+        lane.active = lane.task = None
+        while lane.waiting:
+            next_run, submission = lane.waiting.popleft()
+            if not next_run.state.finished:
+                self._start(lane, next_run, submission)
+                return

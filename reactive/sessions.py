@@ -1,0 +1,84 @@
+"""All sessions of one app: the handshake, resume within a grace period, and expiry."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+
+from reactive.app import App
+from reactive.errors import RemoteProtocolError
+from reactive.protocol.messages import Hello
+from reactive.session import Channel, Session
+
+log = logging.getLogger("reactive")
+
+DEFAULT_GRACE_SECONDS = 30.0
+
+
+class SessionManager:
+    """Creates sessions on hello, keeps detached ones for ``grace`` seconds, then closes them."""
+
+    def __init__(self, app: App, *, grace: float = DEFAULT_GRACE_SECONDS) -> None:
+        self.app = app
+        self.grace = grace
+        self._sessions: dict[str, Session] = {}
+        self._attached: set[str] = set()
+        self._expiry: dict[str, asyncio.TimerHandle] = {}
+        self._closing: set[asyncio.Task[None]] = set()
+
+    def __len__(self) -> int:
+        return len(self._sessions)
+
+    async def feed(self, channel: Channel, session: Session | None, data: bytes) -> Session | None:
+        """Pass one frame to the session, or handshake when there is none yet."""
+        if session is not None:
+            await session.receive(data)
+            return session
+        try:
+            message = channel.connection.receive(data)
+        except RemoteProtocolError as exc:
+            await Session.reject(channel, exc)
+            return None
+        assert isinstance(message, Hello)  # the connection accepts nothing else first
+        session, resumed = self._open(message.session)
+        await session.attach(channel, resumed=resumed)
+        return session
+
+    def _open(self, requested: str | None) -> tuple[Session, bool]:
+        if (
+            requested is not None
+            and requested in self._sessions
+            and requested not in self._attached
+        ):
+            handle = self._expiry.pop(requested, None)
+            if handle is not None:
+                handle.cancel()
+            self._attached.add(requested)
+            return self._sessions[requested], True
+        session = Session(self.app, secrets.token_urlsafe(16))
+        self._sessions[session.id] = session
+        self._attached.add(session.id)
+        return session, False
+
+    def detach(self, session: Session) -> None:
+        """The socket closed: keep the session for a reconnect, then close it."""
+        session.detach()
+        self._attached.discard(session.id)
+        loop = asyncio.get_running_loop()
+        self._expiry[session.id] = loop.call_later(self.grace, self._expire, session)
+
+    def _expire(self, session: Session) -> None:
+        self._expiry.pop(session.id, None)
+        self._sessions.pop(session.id, None)
+        task = asyncio.get_running_loop().create_task(session.close())
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
+
+    async def close_all(self) -> None:
+        for handle in self._expiry.values():
+            handle.cancel()
+        self._expiry.clear()
+        sessions, self._sessions = list(self._sessions.values()), {}
+        self._attached.clear()
+        await asyncio.gather(*(s.close() for s in sessions), *self._closing)
