@@ -135,11 +135,15 @@ class Session:
         self.scheduler.cancel_all()
         self.gate.open()  # let paused producer threads see that they were stopped
         try:
-            await asyncio.wait_for(self.scheduler.wait_idle(), CLOSE_TIMEOUT_SECONDS)
+            async with asyncio.timeout(CLOSE_TIMEOUT_SECONDS):
+                await self.scheduler.wait_idle()
+                await self.threads.wait_idle()  # stopped generators close in their threads
         except TimeoutError:
             log.warning(
-                "Session %s: runs still finishing %.0fs after close.",
+                "Session %s: %d worker thread(s) still running %.0fs after close; a sync "
+                "function cannot be interrupted, so its result will be discarded.",
                 self.id,
+                self.threads.busy,
                 CLOSE_TIMEOUT_SECONDS,
             )
         if self._upload_dir is not None:

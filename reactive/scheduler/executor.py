@@ -44,6 +44,7 @@ class ThreadBudget:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._free = asyncio.Semaphore(limit)
+        self._idle = asyncio.Event()
         self.busy = 0
 
     async def submit(self, work: Callable[[], Any]) -> asyncio.Future[Any]:
@@ -59,6 +60,14 @@ class ThreadBudget:
     def _release(self, _: asyncio.Future[Any]) -> None:
         self.busy -= 1
         self._free.release()
+        if self.busy == 0:
+            self._idle.set()
+
+    async def wait_idle(self) -> None:
+        """Wait until every thread this budget started has returned."""
+        while self.busy:
+            self._idle.clear()
+            await self._idle.wait()
 
 
 def kind_of(fn: Callable[..., Any]) -> str:

@@ -107,7 +107,9 @@ class Scheduler:
 
     def _start(self, lane: _Lane, run: Run, submission: Submission) -> None:
         lane.active = run
-        task = asyncio.get_running_loop().create_task(self._drive(lane, run, submission))
+        # The debounce runs from the trigger, not from whenever the task first gets scheduled.
+        start_at = self._clock.now() + submission.debounce
+        task = asyncio.get_running_loop().create_task(self._drive(lane, run, submission, start_at))
         lane.task = task
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -135,11 +137,13 @@ class Scheduler:
         run.transition(state)
         self._observer.run_changed(run)
 
-    async def _drive(self, lane: _Lane, run: Run, submission: Submission) -> None:
+    async def _drive(
+        self, lane: _Lane, run: Run, submission: Submission, start_at: float
+    ) -> None:
         holds_slot = False
         try:
             if submission.debounce > 0:
-                await self._clock.sleep(submission.debounce)
+                await self._clock.sleep(max(0.0, start_at - self._clock.now()))
             if submission.limiter is not None:
                 holds_slot = await self._acquire(run, submission.limiter)
             self._move(run, RunState.RUNNING)

@@ -1,0 +1,76 @@
+// Builds the client bundle: src/index.ts -> reactive/static/app.js (one minified ES module) and
+// src/styles.css -> reactive/static/app.css. Deterministic: no timestamps, paths or source maps,
+// so unchanged sources give identical bytes.
+//
+//   node scripts/build.mjs           write ../reactive/static/app.{js,css}
+//   node scripts/build.mjs --check   build into a temp dir; exit 1 if the committed files differ
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const esbuild = await import("esbuild").catch(() => {
+  console.error("esbuild is not installed: run `npm --prefix client ci` first");
+  process.exit(2);
+});
+
+const client = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const staticDir = resolve(client, "../reactive/static");
+const FILES = ["app.js", "app.css"];
+
+const common = {
+  absWorkingDir: client,
+  bundle: true,
+  minify: true,
+  write: false,
+  sourcemap: false,
+  legalComments: "eof",
+  charset: "ascii",
+  logLevel: "warning",
+};
+
+async function build(outDir) {
+  const js = await esbuild.build({
+    ...common,
+    entryPoints: ["src/index.ts"],
+    outfile: join(outDir, "app.js"),
+    format: "esm",
+    platform: "browser",
+    target: ["es2022", "chrome100", "firefox100", "safari15"],
+    define: { "process.env.NODE_ENV": '"production"' },
+  });
+  const css = await esbuild.build({
+    ...common,
+    entryPoints: ["src/styles.css"],
+    outfile: join(outDir, "app.css"),
+    target: ["chrome100", "firefox100", "safari15"],
+  });
+  mkdirSync(outDir, { recursive: true });
+  for (const file of [...js.outputFiles, ...css.outputFiles]) writeFileSync(file.path, file.contents);
+}
+
+async function check() {
+  const tmp = mkdtempSync(join(tmpdir(), "rx-client-"));
+  try {
+    await build(tmp);
+    const stale = FILES.filter((name) => {
+      const committed = join(staticDir, name);
+      return !existsSync(committed) || !readFileSync(committed).equals(readFileSync(join(tmp, name)));
+    });
+    if (stale.length > 0) {
+      console.error(`reactive/static is stale (${stale.join(", ")}): run \`npm --prefix client run build\``);
+      process.exit(1);
+    }
+    console.log(`reactive/static is up to date (${FILES.join(", ")})`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes("--check")) {
+  await check();
+} else {
+  await build(staticDir);
+  for (const name of FILES) console.log(`wrote reactive/static/${name} (${readFileSync(join(staticDir, name)).length} bytes)`);
+}

@@ -1,0 +1,93 @@
+// Wires the client together: socket -> (welcome: page | batch: frame scheduler -> applier ->
+// views -> ack | error: toast), and views -> input policy chain -> socket.
+
+import type { ViewContext } from "./components/view";
+import { defaultInputChain } from "./inputs/chain";
+import type { InputPolicy } from "./inputs/policy";
+import * as m from "./protocol/messages";
+import { BatchApplier } from "./render/applier";
+import { browserClock, FrameScheduler } from "./render/frame";
+import { RunTracker } from "./render/runs";
+import { Socket } from "./transport/socket";
+import { ConnectionIndicator } from "./ui/connection";
+import { Page } from "./ui/page";
+import { Toasts } from "./ui/toasts";
+
+export class App {
+  private readonly socket: Socket;
+  private readonly page: Page;
+  private readonly runs = new RunTracker();
+  private readonly frames: FrameScheduler;
+  private readonly inputs: InputPolicy;
+  private readonly connection: ConnectionIndicator;
+  private readonly toasts: Toasts;
+  private session: string | null = null;
+
+  constructor(root: HTMLElement, url: string) {
+    this.page = new Page(root);
+    this.connection = new ConnectionIndicator(document.body);
+    this.toasts = new Toasts(document.body);
+    this.socket = new Socket(url, {
+      message: (msg) => this.receive(msg),
+      down: (code, reason, retrying) => this.down(code, reason, retrying),
+    });
+    this.inputs = defaultInputChain((c, v) => this.socket.send(m.input(c, v)));
+    const applier = new BatchApplier(this.runs, (c) => this.page.view(c));
+    this.frames = new FrameScheduler(
+      browserClock,
+      (batches) => applier.apply(batches),
+      (n) => this.socket.send(m.ack(n)),
+    );
+  }
+
+  start(): void {
+    this.socket.open();
+  }
+
+  /** Asks the server to stop function `f`'s active run. */
+  cancel(f: string): void {
+    this.socket.send(m.cancel(f));
+  }
+
+  private receive(msg: m.ServerMessage): void {
+    if (msg.t === "welcome") this.welcome(msg);
+    else if (msg.t === "batch") this.frames.push(msg);
+    else this.serverError(msg);
+  }
+
+  private welcome(msg: m.Welcome): void {
+    this.frames.clear();
+    // Run ids restart with a new session; a resumed one keeps them, so stale runs stay dropped.
+    if (!msg.resumed || msg.session !== this.session) this.runs.clear();
+    this.session = msg.session;
+    this.runs.setFunctions(msg.app.fns);
+    this.inputs.clear();
+    this.page.render(msg.app, this.viewContext);
+    this.connection.set("ready");
+  }
+
+  private serverError(msg: m.ServerError): void {
+    if (msg.c !== undefined) this.page.view(msg.c)?.showServerError(msg.msg);
+    this.toasts.show(msg.msg);
+  }
+
+  private down(code: number, reason: string, retrying: boolean): void {
+    this.frames.clear();
+    this.connection.set(retrying ? "reconnecting" : "closed", reason || closeMeaning(code));
+  }
+
+  private readonly viewContext: ViewContext = {
+    input: (c, v) => this.inputs.receive(c, v),
+    trigger: (c, e) => {
+      this.inputs.flush();
+      this.socket.send(m.trigger(c, e));
+    },
+    reset: (c, v) => this.inputs.reset(c, v),
+  };
+}
+
+function closeMeaning(code: number): string {
+  if (code === 4400) return "the server refused the handshake (4400)";
+  if (code === 1008) return "this page's origin was refused (1008)";
+  return `connection closed (${code})`;
+}

@@ -1,0 +1,56 @@
+// dropdown: <select> (multiple when `multiselect`); sends the chosen value, or a list of them.
+
+import type { Props, Value } from "../protocol/messages";
+import { parseChoices, type Choice } from "./choices";
+import { el } from "./dom";
+import { bool } from "./props";
+import { ComponentView, type ViewContext } from "./view";
+
+export class DropdownView extends ComponentView {
+  private readonly control: HTMLSelectElement;
+  private readonly choices: Choice[];
+  private readonly multi: boolean;
+
+  constructor(id: string, props: Props, ctx: ViewContext) {
+    super(id, "dropdown", props, ctx);
+    this.choices = parseChoices(props["choices"]);
+    this.multi = bool(props, "multiselect", false);
+    const control = el("select");
+    control.multiple = this.multi;
+    control.disabled = !this.interactive;
+    this.choices.forEach((choice, i) => {
+      const option = el("option", undefined, choice.label);
+      option.value = String(i);
+      control.append(option);
+    });
+    control.addEventListener("input", () => this.changed(this.value()));
+    this.control = control;
+    this.select(props["value"] ?? null);
+    this.mount(control, control);
+    ctx.reset(id, this.value());
+  }
+
+  update(v: Value): void {
+    this.select(v);
+    this.ctx.reset(this.id, this.value());
+  }
+
+  private value(): Value {
+    const picked: Value[] = [];
+    for (const option of this.control.selectedOptions) {
+      const choice = this.choices[Number(option.value)];
+      if (choice !== undefined) picked.push(choice.value);
+    }
+    return this.multi ? picked : (picked[0] ?? null);
+  }
+
+  private select(v: Value): void {
+    const wanted: readonly Value[] = Array.isArray(v) ? v : v === null ? [] : [v];
+    const options = this.control.options;
+    for (let i = 0; i < options.length; i++) {
+      const option = options[i];
+      if (option !== undefined) option.selected = wanted.includes(this.choices[i]?.value ?? null);
+    }
+    if (!this.multi && wanted.length === 0) this.control.selectedIndex = -1;
+  }
+}

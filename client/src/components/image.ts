@@ -1,0 +1,87 @@
+// image: <img class="rx-value"> from an object URL (the previous one revoked); when interactive,
+// a file picker and drop zone that send {mime, data, name}, and a clear button that sends nil.
+
+import type { Props, Value } from "../protocol/messages";
+import { el } from "./dom";
+import { MAX_UPLOAD_BYTES, toImage } from "./imageValue";
+import { ObjectUrl } from "./objectUrl";
+import { bool } from "./props";
+import { ComponentView, type ViewContext } from "./view";
+
+export class ImageView extends ComponentView {
+  private readonly img: HTMLImageElement;
+  private readonly url = new ObjectUrl();
+
+  constructor(id: string, props: Props, ctx: ViewContext) {
+    super(id, "image", props, ctx);
+    this.img = el("img");
+    this.img.alt = "";
+    this.mount(this.img);
+    this.show(props["value"]);
+    if (bool(props, "interactive", false)) this.addPicker();
+  }
+
+  update(v: Value): void {
+    this.show(v);
+    this.ctx.reset(this.id, v);
+  }
+
+  override dispose(): void {
+    this.url.clear();
+  }
+
+  private show(v: Value | undefined): void {
+    const image = toImage(v);
+    if (image === null) return this.showBlob(null);
+    this.showBlob(new Blob([image.data as Uint8Array<ArrayBuffer>], { type: image.mime }), image.w, image.h);
+  }
+
+  private showBlob(blob: Blob | null, w: number | null = null, h: number | null = null): void {
+    const img = this.img;
+    if (blob === null) {
+      this.url.clear();
+      img.removeAttribute("src");
+    } else {
+      img.src = this.url.set(blob);
+    }
+    img.hidden = blob === null;
+    if (w !== null && h !== null) {
+      img.width = w;
+      img.height = h;
+    } else {
+      img.removeAttribute("width");
+      img.removeAttribute("height");
+    }
+  }
+
+  private addPicker(): void {
+    const zone = el("label", "rx-drop", "Drop an image here or click to upload");
+    const file = el("input");
+    file.type = "file";
+    file.accept = "image/*";
+    file.id = `${this.id}--control`;
+    zone.append(file);
+    const clear = el("button", "rx-clear", "Clear");
+    clear.type = "button";
+    file.addEventListener("change", () => void this.pick(file.files?.[0] ?? null));
+    clear.addEventListener("click", () => {
+      file.value = "";
+      this.showBlob(null);
+      this.changed(null);
+    });
+    zone.addEventListener("dragover", (e) => e.preventDefault());
+    zone.addEventListener("drop", (e) => {
+      e.preventDefault();
+      void this.pick(e.dataTransfer?.files[0] ?? null);
+    });
+    this.img.after(zone, clear);
+  }
+
+  private async pick(file: File | null): Promise<void> {
+    if (file === null) return;
+    if (file.size > MAX_UPLOAD_BYTES) return this.showLocalError(`${file.name} is larger than 16 MiB`);
+    const data = new Uint8Array(await file.arrayBuffer());
+    this.showBlob(file);
+    this.changed({ mime: file.type || "application/octet-stream", data, name: file.name });
+  }
+}

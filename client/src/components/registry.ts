@@ -1,0 +1,41 @@
+// Component type -> view class. The one extension seam: registerComponent adds a type.
+
+import type { ComponentSpec, Props } from "../protocol/messages";
+import { ButtonView } from "./button";
+import { CheckboxView } from "./checkbox";
+import { DropdownView } from "./dropdown";
+import { ImageView } from "./image";
+import { JsonView } from "./json";
+import { MarkdownView } from "./markdown";
+import { NumberView } from "./number";
+import { SliderView } from "./slider";
+import { TextView } from "./text";
+import { TextboxView } from "./textbox";
+import { UnknownView } from "./unknown";
+import type { ComponentView, ViewContext } from "./view";
+
+export type ViewFactory = (id: string, props: Props, ctx: ViewContext) => ComponentView;
+
+const factories = new Map<string, ViewFactory>([
+  ["textbox", (id, props, ctx) => new TextboxView(id, props, ctx)],
+  ["number", (id, props, ctx) => new NumberView(id, props, ctx)],
+  ["slider", (id, props, ctx) => new SliderView(id, props, ctx)],
+  ["checkbox", (id, props, ctx) => new CheckboxView(id, props, ctx)],
+  ["dropdown", (id, props, ctx) => new DropdownView(id, props, ctx)],
+  ["button", (id, props, ctx) => new ButtonView(id, props, ctx)],
+  ["text", (id, props, ctx) => new TextView(id, props, ctx)],
+  ["markdown", (id, props, ctx) => new MarkdownView(id, props, ctx)],
+  ["json", (id, props, ctx) => new JsonView(id, props, ctx)],
+  ["image", (id, props, ctx) => new ImageView(id, props, ctx)],
+]);
+
+export function registerComponent(type: string, factory: ViewFactory): void {
+  factories.set(type, factory);
+}
+
+export function createView(id: string, spec: ComponentSpec, ctx: ViewContext): ComponentView {
+  const type = typeof spec.type === "string" ? spec.type : "?";
+  const props: Props = typeof spec.props === "object" && spec.props !== null ? spec.props : {};
+  const factory = factories.get(type);
+  return factory === undefined ? new UnknownView(id, type, props, ctx) : factory(id, props, ctx);
+}

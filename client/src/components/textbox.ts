@@ -1,0 +1,50 @@
+// textbox: <input> for one line (Enter submits), <textarea> for more; every keystroke is sent.
+
+import type { Props, Value } from "../protocol/messages";
+import { canAppend } from "../render/append";
+import { el } from "./dom";
+import { asText, num, str } from "./props";
+import { ComponentView, type ViewContext } from "./view";
+import { isSubmitKey } from "./keys";
+
+export class TextboxView extends ComponentView {
+  private readonly control: HTMLInputElement | HTMLTextAreaElement;
+
+  constructor(id: string, props: Props, ctx: ViewContext) {
+    super(id, "textbox", props, ctx);
+    const lines = num(props, "lines") ?? 1;
+    const control = lines > 1 ? el("textarea") : el("input");
+    if (control instanceof HTMLTextAreaElement) control.rows = lines;
+    else control.type = "text";
+    control.placeholder = str(props, "placeholder") ?? "";
+    const max = num(props, "max_length");
+    if (max !== null) control.maxLength = max;
+    control.readOnly = !this.interactive; // an output stays selectable and copyable
+    control.value = asText(props["value"]);
+    control.addEventListener("input", () => this.changed(control.value));
+    if (control instanceof HTMLInputElement) {
+      control.addEventListener("keydown", (e) => {
+        if (!isSubmitKey(e)) return;
+        e.preventDefault();
+        this.changed(control.value);
+        ctx.trigger(id, "submit");
+      });
+    }
+    this.control = control;
+    this.mount(control, control);
+    ctx.reset(id, control.value);
+  }
+
+  update(v: Value): void {
+    const text = asText(v);
+    if (this.control.value !== text) this.control.value = text;
+    this.ctx.reset(this.id, text);
+  }
+
+  override append(d: string, at: number): boolean {
+    if (!canAppend(this.control.value.length, at)) return false;
+    this.control.value += d;
+    this.ctx.reset(this.id, this.control.value);
+    return true;
+  }
+}

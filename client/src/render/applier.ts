@@ -1,0 +1,46 @@
+// Applies the events of a frame's batches, in order, to the component views: drops stale runs
+// (runs.ts), enforces append.at, maps a function's status onto its outputs. DOM-free.
+
+import type { Batch, BatchEvent, Status } from "../protocol/messages";
+import type { RunTracker } from "./runs";
+import type { OutputTarget } from "./target";
+
+export type TargetLookup = (c: string) => OutputTarget | undefined;
+
+export class BatchApplier {
+  private readonly touched = new Set<OutputTarget>();
+
+  constructor(
+    private readonly runs: RunTracker,
+    private readonly target: TargetLookup,
+  ) {}
+
+  apply(batches: readonly Batch[]): void {
+    try {
+      for (const batch of batches) for (const event of batch.e) this.event(event);
+    } finally {
+      for (const view of this.touched) view.commit();
+      this.touched.clear();
+    }
+  }
+
+  private event(e: BatchEvent): void {
+    if (e.t === "status") return this.status(e);
+    const view = this.target(e.c);
+    if (view === undefined) return console.warn(`reactive: ${e.t} for unknown component ${e.c}`);
+    if (!this.runs.acceptValue(e.c, e.r)) return;
+    this.touched.add(view);
+    if (e.t === "update") view.update(e.v);
+    else if (!view.append(e.d, e.at)) console.warn(`reactive: dropped an append to ${e.c}: its text is not ${e.at} long`);
+  }
+
+  private status(e: Status): void {
+    if (!this.runs.acceptStatus(e.f, e.r)) return;
+    for (const c of this.runs.outputsOf(e.f)) {
+      const view = this.target(c);
+      if (view === undefined) continue;
+      this.touched.add(view);
+      view.status(e.s, e.pos, e.msg);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+"""Drive an app in memory, as a page would, without a server or a browser.
+
+Example::
+
+    async with AppTester(app) as page:
+        await page.input("text", "hi")
+        assert await page.wait_value("shout", "HI")
+
+The tester applies batches the way the browser client does (run ids drop stale results, appends
+check their offset) and acknowledges them, unless ``auto_ack=False``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from reactive.app import App
+from reactive.protocol import codec
+from reactive.protocol.connection import DEFAULT_WINDOW_BYTES, ServerConnection
+from reactive.protocol.messages import PROTOCOL_VERSION
+from reactive.session import Channel, Session
+from reactive.sessions import SessionManager
+
+
+class MemoryTransport:
+    """A transport that keeps decoded server messages in a queue."""
+
+    def __init__(self) -> None:
+        self.messages: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.sent_bytes = 0
+        self.close_code: int | None = None
+
+    async def send(self, data: bytes) -> None:
+        self.sent_bytes += len(data)
+        self.messages.put_nowait(codec.decode(data))
+
+    async def close(self, code: int, reason: str = "") -> None:
+        self.close_code = code
+
+
+class PageModel:
+    """What the page shows: values, run states, errors; updated by applying server events."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+        self.component_runs: dict[str, int] = {}
+        self.function_runs: dict[str, int] = {}
+        self.outputs: dict[str, list[str]] = {}
+        self.status: dict[str, dict[str, Any]] = {}
+        self.errors: list[dict[str, Any]] = []
+        self.applied: list[dict[str, Any]] = []  # every event applied, in order
+        self.dropped: list[dict[str, Any]] = []  # stale events the page ignored
+
+    def welcome(self, app: dict[str, Any]) -> None:
+        self.values = {cid: spec["props"].get("value") for cid, spec in app["components"].items()}
+        self.outputs = {f["id"]: f["outputs"] for f in app["fns"]}
+
+    def apply(self, event: dict[str, Any]) -> None:
+        kind = event["t"]
+        if kind == "status":
+            self._status(event)
+            return
+        component, run = event["c"], event["r"]
+        if run < self.component_runs.get(component, 0):
+            self.dropped.append(event)
+            return
+        self.component_runs[component] = run
+        if kind == "update":
+            self.values[component] = event["v"]
+        elif kind == "append":
+            current = self.values.get(component) or ""
+            if len(current.encode("utf-16-le")) // 2 != event["at"]:
+                self.dropped.append(event)
+                return
+            self.values[component] = current + event["d"]
+        self.applied.append(event)
+
+    def _status(self, event: dict[str, Any]) -> None:
+        function, run = event["f"], event["r"]
+        if run < self.function_runs.get(function, 0):
+            self.dropped.append(event)
+            return
+        self.function_runs[function] = run
+        for output in self.outputs.get(function, []):
+            self.component_runs[output] = max(run, self.component_runs.get(output, 0))
+        self.status[function] = event
+        self.applied.append(event)
+
+
+class AppTester:
+    """An in-memory page connected to ``app`` through a real session and protocol."""
+
+    def __init__(
+        self,
+        app: App,
+        *,
+        auto_ack: bool = True,
+        session_id: str | None = None,
+        manager: SessionManager | None = None,
+        window_bytes: int = DEFAULT_WINDOW_BYTES,
+    ) -> None:
+        self.app = app
+        self.auto_ack = auto_ack
+        self.manager = manager if manager is not None else SessionManager(app)
+        self.transport = MemoryTransport()
+        self.channel = Channel(self.transport, ServerConnection(window_bytes=window_bytes))
+        self.page = PageModel()
+        self.session: Session | None = None
+        self._requested_session = session_id
+        self.welcome: dict[str, Any] = {}
+        self.batches = 0
+
+    async def __aenter__(self) -> AppTester:
+        await self.send({"t": "hello", "v": PROTOCOL_VERSION, "session": self._requested_session})
+        self.welcome = await self.transport.messages.get()
+        self.page.welcome(self.welcome["app"])
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.manager.close_all()
+
+    def disconnect(self) -> None:
+        """The socket drops: the session is kept for its grace period."""
+        if self.session is not None:
+            self.manager.detach(self.session)
+
+    async def send(self, message: dict[str, Any]) -> None:
+        """Send one raw message, as bytes, through the protocol."""
+        await self.send_bytes(codec.encode(message))
+
+    async def send_bytes(self, data: bytes) -> None:
+        self.session = await self.manager.feed(self.channel, self.session, data)
+
+    async def input(self, component: str, value: Any) -> None:
+        await self.send({"t": "input", "c": component, "v": value})
+
+    async def click(self, component: str) -> None:
+        await self.send({"t": "trigger", "c": component, "e": "click"})
+
+    async def submit(self, component: str) -> None:
+        await self.send({"t": "trigger", "c": component, "e": "submit"})
+
+    async def receive(self, timeout: float = 5.0) -> dict[str, Any]:
+        """The next server message, applied to the page model (batches are acknowledged)."""
+        message = await asyncio.wait_for(self.transport.messages.get(), timeout)
+        if message["t"] == "batch":
+            self.batches += 1
+            for event in message["e"]:
+                self.page.apply(event)
+            if self.auto_ack:
+                await self.send({"t": "ack", "n": message["n"]})
+        elif message["t"] == "error":
+            self.page.errors.append(message)
+        return message
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
+        """Receive messages until ``predicate()`` holds; False on timeout."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not predicate():
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return False
+            try:
+                await self.receive(remaining)
+            except TimeoutError:
+                return False
+        return True
+
+    async def wait_value(self, component: str, value: Any, timeout: float = 5.0) -> bool:
+        return await self.wait_until(lambda: self.page.values.get(component) == value, timeout)
+
+    async def wait_status(self, function: str, state: str, timeout: float = 5.0) -> bool:
+        return await self.wait_until(
+            lambda: self.page.status.get(function, {}).get("s") == state, timeout
+        )
+
+    async def wait_error(self, timeout: float = 5.0) -> dict[str, Any]:
+        count = len(self.page.errors)
+        if not await self.wait_until(lambda: len(self.page.errors) > count, timeout):
+            raise TimeoutError("No error message arrived.")
+        return self.page.errors[-1]

@@ -1,0 +1,367 @@
+"""A session driven in memory: typing, streaming, cancellation, errors and bad input."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+
+import reactive as rx
+from reactive.sessions import SessionManager
+from reactive.testing import AppTester
+
+
+def shout_app() -> rx.App:
+    app = rx.App(title="t")
+
+    @app.fn(inputs=rx.Textbox(elem_id="text"), outputs=rx.Text(elem_id="shout"), live=True)
+    def shout(text: str) -> str:
+        return text.upper()
+
+    return app
+
+
+async def test_welcome_describes_components_layout_and_functions() -> None:
+    async with AppTester(shout_app()) as page:
+        app = page.welcome["app"]
+        assert page.welcome["resumed"] is False
+        assert app["components"]["text"]["type"] == "textbox"
+        assert app["layout"]["children"] == ["text", "shout"]
+        assert app["fns"] == [{"id": "shout", "inputs": ["text"], "outputs": ["shout"]}]
+
+
+async def test_live_function_reruns_on_every_keystroke() -> None:
+    async with AppTester(shout_app()) as page:
+        for text in ["h", "he", "hey"]:
+            await page.input("text", text)
+            assert await page.wait_value("shout", text.upper())
+
+
+async def test_generator_streams_every_value_in_order() -> None:
+    app = rx.App()
+
+    @app.fn(inputs=rx.Number(value=5, elem_id="n"), outputs=rx.Text(elem_id="count"),
+            trigger=rx.Button("Count", elem_id="go"))
+    def count(n: float) -> Iterator[str]:
+        for i in range(int(n)):
+            time.sleep(0.02)
+            yield str(i)
+
+    async with AppTester(app) as page:
+        await page.click("go")
+        assert await page.wait_status("count", "done")
+        shown = [e["v"] for e in page.page.applied if e["t"] == "update" and e["c"] == "count"]
+        assert shown == ["0", "1", "2", "3", "4"]
+
+
+async def test_superseded_async_run_is_cancelled_and_never_shown() -> None:
+    app = rx.App()
+    finished: list[str] = []
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
+    async def slow(q: str) -> str:
+        await asyncio.sleep(0.1)
+        finished.append(q)
+        return q.upper()
+
+    async with AppTester(app) as page:
+        for text in ["a", "ab", "abc"]:
+            await page.input("q", text)
+            await asyncio.sleep(0.01)
+        assert await page.wait_value("out", "ABC")
+        assert finished == ["abc"]  # the stale runs were stopped, not run to the end
+        values = [e["v"] for e in page.page.applied if e["t"] == "update" and e["c"] == "out"]
+        assert values == ["ABC"]
+
+
+async def test_superseded_sync_run_result_is_discarded() -> None:
+    app = rx.App()
+    finished: list[str] = []
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
+    def slow(q: str) -> str:
+        time.sleep(0.1)
+        finished.append(q)
+        return q.upper()
+
+    async with AppTester(app) as page:
+        for text in ["a", "ab", "abc"]:
+            await page.input("q", text)
+            await asyncio.sleep(0.01)
+        assert await page.wait_value("out", "ABC")
+        await asyncio.sleep(0.15)  # let the abandoned threads end
+        await page.wait_until(lambda: False, timeout=0.05)
+        values = [e["v"] for e in page.page.applied if e["t"] == "update" and e["c"] == "out"]
+        assert values == ["ABC"]  # "A" and "AB" were computed but never sent
+        assert sorted(finished) == ["a", "ab", "abc"]
+
+
+async def test_user_error_shows_on_the_function_and_the_session_goes_on(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = rx.App()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
+    def picky(q: str) -> str:
+        if q == "bad":
+            raise ValueError("no bad words")
+        return q
+
+    async with AppTester(app) as page:
+        await page.input("q", "bad")
+        assert await page.wait_status("picky", "error")
+        assert page.page.status["picky"]["msg"] == "ValueError: no bad words"
+        assert "Traceback" in caplog.text and "no bad words" in caplog.text
+        await page.input("q", "good")
+        assert await page.wait_value("out", "good")
+        assert await page.wait_status("picky", "done")
+
+
+async def test_rx_error_message_is_shown_as_written() -> None:
+    app = rx.App()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(), live=True)
+    def check(q: str) -> str:
+        raise rx.Error("Please type a city name.")
+
+    async with AppTester(app) as page:
+        await page.input("q", "x")
+        assert await page.wait_status("check", "error")
+        assert page.page.status["check"]["msg"] == "Please type a city name."
+
+
+async def test_tuple_results_fill_several_outputs() -> None:
+    app = rx.App()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"),
+            outputs=[rx.Text(elem_id="up"), rx.JSON(elem_id="info")], live=True)
+    def both(q: str) -> tuple[str, dict[str, int]]:
+        return q.upper(), {"length": len(q)}
+
+    async with AppTester(app) as page:
+        await page.input("q", "abc")
+        assert await page.wait_value("info", {"length": 3})
+        assert page.page.values["up"] == "ABC"
+
+
+async def test_wrong_number_of_results_is_a_clear_error() -> None:
+    app = rx.App()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=[rx.Text(), rx.Text()], live=True)
+    def one(q: str) -> str:
+        return q
+
+    async with AppTester(app) as page:
+        await page.input("q", "x")
+        assert await page.wait_status("one", "error")
+        assert "returned one value but has 2 outputs" in page.page.status["one"]["msg"]
+
+
+async def test_an_output_that_is_another_functions_input_propagates() -> None:
+    app = rx.App()
+    middle = rx.Textbox(elem_id="middle")
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=middle, live=True)
+    def first(q: str) -> str:
+        return q + "!"
+
+    @app.fn(inputs=middle, outputs=rx.Text(elem_id="out"), live=True)
+    def second(text: str) -> str:
+        return text.upper()
+
+    async with AppTester(app) as page:
+        await page.input("q", "hi")
+        assert await page.wait_value("out", "HI!")
+        assert page.page.values["middle"] == "hi!"
+
+
+@pytest.mark.parametrize(
+    ("message", "code", "component"),
+    [
+        ({"t": "input", "c": "nope", "v": 1}, "unknown_component", "nope"),
+        ({"t": "input", "c": "shout", "v": "x"}, "unknown_component", "shout"),
+        ({"t": "input", "c": "text", "v": 42}, "bad_value", "text"),
+        ({"t": "trigger", "c": "ghost", "e": "click"}, "unknown_component", "ghost"),
+        ({"t": "cancel", "f": "ghost"}, "unknown_function", None),
+        ({"t": "launch"}, "bad_frame", None),
+    ],
+)
+async def test_bad_messages_get_an_error_and_change_nothing(
+    message: dict[str, object], code: str, component: str | None
+) -> None:
+    async with AppTester(shout_app()) as page:
+        await page.send(message)
+        error = await page.wait_error()
+        assert error["code"] == code
+        assert error.get("c") == component
+        assert page.page.values["shout"] == ""  # the function was not called
+        await page.input("text", "still alive")
+        assert await page.wait_value("shout", "STILL ALIVE")
+
+
+async def test_garbage_bytes_get_an_error_and_the_session_goes_on() -> None:
+    async with AppTester(shout_app()) as page:
+        await page.send_bytes(b"\xc1\xc1")
+        assert (await page.wait_error())["code"] == "bad_frame"
+        await page.input("text", "ok")
+        assert await page.wait_value("shout", "OK")
+
+
+async def test_out_of_range_number_is_refused_on_the_input() -> None:
+    app = rx.App()
+    calls: list[float] = []
+
+    @app.fn(inputs=rx.Slider(1, 10, elem_id="s"), outputs=rx.Text(), live=True)
+    def show(v: float) -> str:
+        calls.append(v)
+        return str(v)
+
+    async with AppTester(app) as page:
+        await page.input("s", 11)
+        error = await page.wait_error()
+        assert (error["code"], error["c"]) == ("bad_value", "s")
+        assert "above the maximum 10" in error["msg"]
+        assert calls == []
+
+
+async def test_growing_text_travels_as_append_deltas() -> None:
+    app = rx.App()
+    words = [f"token{i} " for i in range(300)]
+
+    @app.fn(inputs=[], outputs=rx.Text(elem_id="out"), trigger=rx.Button(elem_id="go"))
+    async def stream() -> AsyncIterator[str]:
+        text = ""
+        for i, word in enumerate(words):
+            text += word
+            yield text
+            if i % 30 == 0:
+                await asyncio.sleep(0.002)  # let several batches go out
+
+    async with AppTester(app) as page:
+        await page.click("go")
+        assert await page.wait_status("stream", "done")
+        final = "".join(words)
+        assert page.page.values["out"] == final
+        assert any(e["t"] == "append" for e in page.page.applied)
+        assert page.transport.sent_bytes < 2 * len(final) + 2000  # welcome and statuses
+
+
+async def test_a_client_that_does_not_ack_pauses_the_generator() -> None:
+    app = rx.App()
+    produced: list[int] = []
+
+    @app.fn(inputs=[], outputs=rx.Text(elem_id="out"), trigger=rx.Button(elem_id="go"))
+    def chatty() -> Iterator[str]:
+        for i in range(300):
+            time.sleep(0.001)
+            produced.append(i)
+            yield "x" * 200 + str(i)
+
+    async with AppTester(app, auto_ack=False, window_bytes=1000) as page:
+        await page.click("go")
+        await page.wait_until(lambda: False, timeout=0.3)
+        held = len(produced)
+        assert held < 30  # held at the window (unpaced it would be ~250 by now)
+        page.auto_ack = True
+        await page.send({"t": "ack", "n": page.batches})
+        assert await page.wait_status("chatty", "done", timeout=10)
+        assert page.page.values["out"].endswith("299")
+
+
+async def test_closing_the_session_cancels_and_closes_generators() -> None:
+    app = rx.App()
+    closed = threading.Event()
+
+    @app.fn(inputs=[], outputs=rx.Text(), trigger=rx.Button(elem_id="go"))
+    def forever() -> Iterator[str]:
+        try:
+            while True:
+                time.sleep(0.01)
+                yield "tick"
+        finally:
+            closed.set()
+
+    page = AppTester(app)
+    await page.__aenter__()
+    await page.click("go")
+    assert await page.wait_status("forever", "running")
+    await page.__aexit__(None, None, None)
+    assert closed.is_set()
+
+
+async def test_reconnect_within_grace_resumes_the_session() -> None:
+    app = shout_app()
+    manager = SessionManager(app, grace=5)
+    async with AppTester(app, manager=manager) as first:
+        await first.input("text", "kept")
+        assert await first.wait_value("shout", "KEPT")
+        first.disconnect()
+        assert first.session is not None
+        async with AppTester(app, manager=manager, session_id=first.session.id) as second:
+            assert second.welcome["resumed"] is True
+            props = second.welcome["app"]["components"]
+            assert props["shout"]["props"]["value"] == "KEPT"
+            assert props["text"]["props"]["value"] == "kept"
+
+
+async def test_unknown_session_id_starts_a_new_session() -> None:
+    async with AppTester(shout_app(), session_id="forged") as page:
+        assert page.welcome["resumed"] is False
+        assert page.welcome["session"] != "forged"
+
+
+async def test_concurrency_limit_shows_queue_positions_across_sessions() -> None:
+    app = rx.App()
+    release = asyncio.Event()
+
+    @app.fn(inputs=[], outputs=rx.Text(), trigger=rx.Button(elem_id="go"), concurrency_limit=1)
+    async def scarce() -> str:
+        await release.wait()
+        return "done"
+
+    manager = SessionManager(app)
+    async with AppTester(app, manager=manager) as a, AppTester(app, manager=manager) as b:
+        async with AppTester(app, manager=manager) as c:
+            await a.click("go")
+            assert await a.wait_status("scarce", "running")
+            await b.click("go")
+            await c.click("go")
+            assert await b.wait_status("scarce", "queued")
+            assert await c.wait_status("scarce", "queued")
+            assert (b.page.status["scarce"]["pos"], c.page.status["scarce"]["pos"]) == (1, 2)
+            release.set()
+            for page in (a, b, c):
+                assert await page.wait_status("scarce", "done")
+
+
+async def test_load_trigger_runs_when_the_page_opens() -> None:
+    app = rx.App()
+
+    @app.fn(inputs=[], outputs=rx.Text(elem_id="greeting"), trigger="load")
+    def greet() -> str:
+        return "welcome"
+
+    async with AppTester(app) as page:
+        assert await page.wait_value("greeting", "welcome")
+
+
+async def test_function_without_trigger_gets_a_submit_button_and_enter() -> None:
+    app = rx.App()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"))
+    def echo(q: str) -> str:
+        return q
+
+    async with AppTester(app) as page:
+        assert "echo-submit" in page.welcome["app"]["components"]
+        await page.input("q", "typed")
+        await page.wait_until(lambda: False, timeout=0.05)
+        assert page.page.values["out"] == ""  # not live: typing alone does not run it
+        await page.submit("q")
+        assert await page.wait_value("out", "typed")
+        await page.input("q", "clicked")
+        await page.click("echo-submit")
+        assert await page.wait_value("out", "clicked")
