@@ -78,14 +78,14 @@ def as_component_list(
     """Normalise ``inputs=`` / ``outputs=``: one component, a list, or None (no components)."""
     if value is None:
         return []
-    items = [value] if isinstance(value, Component) else list(value)
+    items: list[object] = list(value) if isinstance(value, list | tuple) else [value]
     for item in items:
         if not isinstance(item, Component):
             raise DefinitionError(
                 f"@app.fn for {fn_name}(): {what} must be reactive components "
                 f"(rx.Textbox(), rx.Image(), ...), got {item!r}."
             )
-    return items
+    return [item for item in items if isinstance(item, Component)]
 
 
 def check_arity(fn: Callable[..., Any], count: int) -> None:

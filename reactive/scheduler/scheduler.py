@@ -137,9 +137,7 @@ class Scheduler:
         run.transition(state)
         self._observer.run_changed(run)
 
-    async def _drive(
-        self, lane: _Lane, run: Run, submission: Submission, start_at: float
-    ) -> None:
+    async def _drive(self, lane: _Lane, run: Run, submission: Submission, start_at: float) -> None:
         holds_slot = False
         try:
             if submission.debounce > 0:

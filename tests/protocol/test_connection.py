@@ -13,7 +13,8 @@ from reactive.protocol.messages import Ack, Hello, Input, Update, Welcome
 
 
 def pack(obj: Any) -> bytes:
-    return msgpack.packb(obj, use_bin_type=True)
+    packed: bytes = msgpack.packb(obj, use_bin_type=True)
+    return packed
 
 
 def opened(window: int = 1000) -> ServerConnection:
@@ -73,7 +74,7 @@ def test_ack_of_an_unsent_batch_is_refused() -> None:
 
 
 def test_sending_before_the_handshake_is_a_local_error() -> None:
-    with pytest.raises(LocalProtocolError, match="expected an open connection|Expected an open"):
+    with pytest.raises(LocalProtocolError, match="Expected an open connection"):
         ServerConnection().send_welcome(Welcome("s", False, {}))
 
 

@@ -60,8 +60,18 @@ def test_invalid_messages_are_bad_frames(obj: Any, message: str) -> None:
 
 def test_server_events_have_their_wire_shape() -> None:
     assert Update("c", 3, b"x").to_wire() == {"t": "update", "c": "c", "r": 3, "v": b"x"}
-    assert Append("c", 3, "ab", 5).to_wire() == {"t": "append", "c": "c", "r": 3, "d": "ab", "at": 5}
+    assert Append("c", 3, "ab", 5).to_wire() == {
+        "t": "append",
+        "c": "c",
+        "r": 3,
+        "d": "ab",
+        "at": 5,
+    }
     assert Status("f", 2, "queued", position=1).to_wire() == {
-        "t": "status", "f": "f", "r": 2, "s": "queued", "pos": 1,
+        "t": "status",
+        "f": "f",
+        "r": 2,
+        "s": "queued",
+        "pos": 1,
     }
     assert Status("f", 2, "running").to_wire() == {"t": "status", "f": "f", "r": 2, "s": "running"}

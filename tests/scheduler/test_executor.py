@@ -25,9 +25,7 @@ class Sink:
 
 async def run(fn: Any, *args: Any, conflate: bool = False, gate: Gate | None = None) -> Sink:
     sink = Sink()
-    await execute(
-        fn, args, sink, threads=ThreadBudget(4), gate=gate or Gate(), conflate=conflate
-    )
+    await execute(fn, args, sink, threads=ThreadBudget(4), gate=gate or Gate(), conflate=conflate)
     return sink
 
 
@@ -36,6 +34,7 @@ def test_kinds_are_recognised() -> None:
     async def coro() -> None: ...
     def gen() -> Iterator[int]:
         yield 1
+
     async def agen() -> AsyncIterator[int]:
         yield 1
 
@@ -149,7 +148,8 @@ async def test_closed_gate_holds_a_generator_until_it_opens() -> None:
     assert len(produced) == 1  # the first value, then held at the gate
     gate.open()
     sink = await task
-    assert sink.values[-1] == 99 and len(produced) == 100
+    assert sink.values[-1] == 99
+    assert len(produced) == 100
 
 
 async def test_thread_budget_counts_abandoned_threads_until_they_end() -> None:

@@ -34,7 +34,8 @@ def test_run_moves_through_legal_states() -> None:
     run.transition(RunState.QUEUED)
     run.transition(RunState.RUNNING)
     run.transition(RunState.DONE)
-    assert run.state.finished and run.was_visible
+    assert run.state.finished
+    assert run.was_visible
 
 
 def test_illegal_transition_says_what_was_expected() -> None:

@@ -57,7 +57,8 @@ async def test_latest_cancels_the_active_run_and_starts_the_new_one(recorder: Re
     first = scheduler.submit("f", Submission(gate.body()))
     await settle()
     second = scheduler.submit("f", Submission(gate.body()))
-    assert first is not None and second is not None
+    assert first is not None
+    assert second is not None
     assert first.state is RunState.CANCELLED  # marked at once, before its task unwinds
     gate.release.set()
     await scheduler.wait_idle()
@@ -89,7 +90,8 @@ async def test_ignore_drops_triggers_while_busy(recorder: Recorder) -> None:
     assert scheduler.submit("f", Submission(gate.body(), on_busy=OnBusy.IGNORE)) is None
     gate.release.set()
     await scheduler.wait_idle()
-    assert first is not None and gate.finished == [first.id]
+    assert first is not None
+    assert gate.finished == [first.id]
     assert scheduler.submit("f", Submission(gate.body(), on_busy=OnBusy.IGNORE)) is not None
     await scheduler.wait_idle()
 
@@ -101,7 +103,8 @@ async def test_keys_are_independent(recorder: Recorder) -> None:
     b = scheduler.submit("b", Submission(gate.body()))
     gate.release.set()
     await scheduler.wait_idle()
-    assert a is not None and b is not None
+    assert a is not None
+    assert b is not None
     assert sorted(gate.finished) == [a.id, b.id]
 
 
@@ -133,13 +136,15 @@ async def test_errors_are_recorded_and_the_lane_goes_on(recorder: Recorder) -> N
 
     failed = scheduler.submit("f", Submission(boom))
     await scheduler.wait_idle()
-    assert failed is not None and failed.state is RunState.ERROR
+    assert failed is not None
+    assert failed.state is RunState.ERROR
     assert isinstance(failed.error, ValueError)
     gate = Gate()
     gate.release.set()
     ok = scheduler.submit("f", Submission(gate.body()))
     await scheduler.wait_idle()
-    assert ok is not None and ok.state is RunState.DONE
+    assert ok is not None
+    assert ok.state is RunState.DONE
 
 
 async def test_cancel_all_stops_active_and_queued_runs(recorder: Recorder) -> None:
@@ -150,8 +155,10 @@ async def test_cancel_all_stops_active_and_queued_runs(recorder: Recorder) -> No
     await settle()
     scheduler.cancel_all()
     await scheduler.wait_idle()
-    assert active is not None and waiting is not None
-    assert active.state is RunState.CANCELLED and waiting.state is RunState.CANCELLED
+    assert active is not None
+    assert waiting is not None
+    assert active.state is RunState.CANCELLED
+    assert waiting.state is RunState.CANCELLED
     assert gate.finished == []
 
 
@@ -173,4 +180,5 @@ async def test_concurrency_limit_queues_across_schedulers_with_positions() -> No
     for scheduler in schedulers:
         await scheduler.wait_idle()
     assert limiter.statistics().running == 0
-    assert runs[2] is not None and runs[2].state is RunState.DONE
+    assert runs[2] is not None
+    assert runs[2].state is RunState.DONE

@@ -43,8 +43,11 @@ async def test_live_function_reruns_on_every_keystroke() -> None:
 async def test_generator_streams_every_value_in_order() -> None:
     app = rx.App()
 
-    @app.fn(inputs=rx.Number(value=5, elem_id="n"), outputs=rx.Text(elem_id="count"),
-            trigger=rx.Button("Count", elem_id="go"))
+    @app.fn(
+        inputs=rx.Number(value=5, elem_id="n"),
+        outputs=rx.Text(elem_id="count"),
+        trigger=rx.Button("Count", elem_id="go"),
+    )
     def count(n: float) -> Iterator[str]:
         for i in range(int(n)):
             time.sleep(0.02)
@@ -114,7 +117,8 @@ async def test_user_error_shows_on_the_function_and_the_session_goes_on(
         await page.input("q", "bad")
         assert await page.wait_status("picky", "error")
         assert page.page.status["picky"]["msg"] == "ValueError: no bad words"
-        assert "Traceback" in caplog.text and "no bad words" in caplog.text
+        assert "Traceback" in caplog.text
+        assert "no bad words" in caplog.text
         await page.input("q", "good")
         assert await page.wait_value("out", "good")
         assert await page.wait_status("picky", "done")
@@ -136,8 +140,11 @@ async def test_rx_error_message_is_shown_as_written() -> None:
 async def test_tuple_results_fill_several_outputs() -> None:
     app = rx.App()
 
-    @app.fn(inputs=rx.Textbox(elem_id="q"),
-            outputs=[rx.Text(elem_id="up"), rx.JSON(elem_id="info")], live=True)
+    @app.fn(
+        inputs=rx.Textbox(elem_id="q"),
+        outputs=[rx.Text(elem_id="up"), rx.JSON(elem_id="info")],
+        live=True,
+    )
     def both(q: str) -> tuple[str, dict[str, int]]:
         return q.upper(), {"length": len(q)}
 
@@ -323,18 +330,21 @@ async def test_concurrency_limit_shows_queue_positions_across_sessions() -> None
         return "done"
 
     manager = SessionManager(app)
-    async with AppTester(app, manager=manager) as a, AppTester(app, manager=manager) as b:
-        async with AppTester(app, manager=manager) as c:
-            await a.click("go")
-            assert await a.wait_status("scarce", "running")
-            await b.click("go")
-            await c.click("go")
-            assert await b.wait_status("scarce", "queued")
-            assert await c.wait_status("scarce", "queued")
-            assert (b.page.status["scarce"]["pos"], c.page.status["scarce"]["pos"]) == (1, 2)
-            release.set()
-            for page in (a, b, c):
-                assert await page.wait_status("scarce", "done")
+    async with (
+        AppTester(app, manager=manager) as a,
+        AppTester(app, manager=manager) as b,
+        AppTester(app, manager=manager) as c,
+    ):
+        await a.click("go")
+        assert await a.wait_status("scarce", "running")
+        await b.click("go")
+        await c.click("go")
+        assert await b.wait_status("scarce", "queued")
+        assert await c.wait_status("scarce", "queued")
+        assert (b.page.status["scarce"]["pos"], c.page.status["scarce"]["pos"]) == (1, 2)
+        release.set()
+        for page in (a, b, c):
+            assert await page.wait_status("scarce", "done")
 
 
 async def test_load_trigger_runs_when_the_page_opens() -> None:

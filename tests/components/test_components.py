@@ -1,0 +1,178 @@
+"""Each component: values from the page in, results out, and clear refusals."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image as PILImage
+
+import reactive as rx
+from reactive.components.image import upload_dir
+from reactive.errors import DefinitionError, InvalidValue, OutputError
+
+
+def png_bytes(size: tuple[int, int] = (4, 3), mode: str = "RGB") -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new(mode, size, "red").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_textbox_takes_text_and_refuses_other_types() -> None:
+    box = rx.Textbox(label="Name", max_length=5)
+    assert box.preprocess("héllo") == "héllo"
+    with pytest.raises(InvalidValue, match="Name: expected text, got int"):
+        box.preprocess(3)
+    with pytest.raises(InvalidValue, match="over the limit 5"):
+        box.preprocess("too long")
+
+
+def test_text_output_shows_anything_as_text() -> None:
+    assert rx.Text().postprocess(None) == ""
+    assert rx.Text().postprocess(42) == "42"
+
+
+@pytest.mark.parametrize(("value", "expected"), [(3, 3.0), (2.5, 2.5), (None, None)])
+def test_number_gives_float_or_none(value: Any, expected: Any) -> None:
+    assert rx.Number().preprocess(value) == expected
+
+
+def test_number_with_precision_zero_gives_int() -> None:
+    result = rx.Number(precision=0).preprocess(2.6)
+    assert result == 3
+    assert isinstance(result, int)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (True, "got a boolean"),
+        ("5", "got str"),
+        (11, "above the maximum 10"),
+        (-1, "below the minimum 0"),
+        (float("nan"), "finite"),
+    ],
+)
+def test_number_refusals(value: Any, message: str) -> None:
+    with pytest.raises(InvalidValue, match=message):
+        rx.Number(minimum=0, maximum=10).preprocess(value)
+
+
+def test_slider_gives_int_for_whole_steps_and_float_otherwise() -> None:
+    whole = rx.Slider(1, 30, value=10).preprocess(7.0)
+    assert whole == 7
+    assert isinstance(whole, int)
+    assert rx.Slider(0, 1, step=0.1).preprocess(0.3) == pytest.approx(0.3)
+    assert rx.Slider(1, 30, value=10).initial_python_value() == 10
+
+
+def test_slider_definition_errors() -> None:
+    with pytest.raises(DefinitionError, match="outside"):
+        rx.Slider(1, 5, value=9)
+    with pytest.raises(DefinitionError, match="step must be positive"):
+        rx.Slider(1, 5, step=0)
+
+
+def test_checkbox_takes_only_booleans() -> None:
+    assert rx.Checkbox().preprocess(True) is True
+    with pytest.raises(InvalidValue, match="true or false"):
+        rx.Checkbox().preprocess(1)
+
+
+def test_dropdown_checks_choices() -> None:
+    single = rx.Dropdown(["a", ("Bee", "b")], value="a")
+    assert single.preprocess("b") == "b"
+    assert single.props()["choices"] == [["a", "a"], ["Bee", "b"]]
+    with pytest.raises(InvalidValue, match="'z' is not one of the choices"):
+        single.preprocess("z")
+    multi = rx.Dropdown(["a", "b"], multiselect=True)
+    assert multi.preprocess(["a", "b"]) == ["a", "b"]
+    with pytest.raises(InvalidValue, match="a list of choices"):
+        multi.preprocess("a")
+    with pytest.raises(DefinitionError, match="not one of its choices"):
+        rx.Dropdown(["a"], value="q")
+
+
+def test_json_turns_numpy_and_tuples_into_plain_data() -> None:
+    value = {"a": (1, 2), "b": np.arange(3), 3: np.float32(0.5)}
+    assert rx.JSON().postprocess(value) == {"a": [1, 2], "b": [0, 1, 2], "3": 0.5}
+    with pytest.raises(OutputError, match="cannot show a object"):
+        rx.JSON().postprocess({"x": object()})
+
+
+def test_image_from_uint8_array_is_jpeg_with_its_size() -> None:
+    wire = rx.Image().postprocess(np.zeros((20, 30, 3), dtype=np.uint8))
+    assert wire is not None
+    assert (wire["mime"], wire["w"], wire["h"]) == ("image/jpeg", 30, 20)
+    assert wire["data"][:2] == b"\xff\xd8"
+
+
+def test_image_with_alpha_or_png_format_is_lossless_png() -> None:
+    rgba = np.zeros((4, 4, 4), dtype=np.uint8)
+    assert rx.Image().postprocess(rgba)["mime"] == "image/png"  # type: ignore[index]
+    rgb = np.random.default_rng(0).integers(0, 255, (8, 8, 3), dtype=np.uint8)
+    wire = rx.Image(format="png").postprocess(rgb)
+    assert wire is not None
+    decoded = np.asarray(PILImage.open(io.BytesIO(wire["data"])))
+    assert np.array_equal(decoded, rgb)
+
+
+def test_float_images_are_scaled_from_0_1() -> None:
+    wire = rx.Image(format="png").postprocess(np.full((2, 2), 1.0))
+    assert wire is not None
+    assert np.asarray(PILImage.open(io.BytesIO(wire["data"]))).max() == 255
+
+
+def test_image_files_and_bytes_are_sent_untouched(tmp_path: Path) -> None:
+    data = png_bytes()
+    path = tmp_path / "pic.png"
+    path.write_bytes(data)
+    for value in (path, str(path), data):
+        wire = rx.Image().postprocess(value)
+        assert wire is not None
+        assert (wire["mime"], wire["data"]) == ("image/png", data)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (np.zeros((2, 2, 5)), "HxW, HxWx3 or HxWx4"),
+        ("/no/such/file.png", "does not exist"),
+        (b"not an image", "not an image"),
+        (12, "got int"),
+    ],
+)
+def test_bad_image_results_are_output_errors(value: Any, message: str) -> None:
+    with pytest.raises(OutputError, match=message):
+        rx.Image().postprocess(value)
+
+
+def test_image_upload_becomes_numpy_pil_or_file(tmp_path: Path) -> None:
+    upload = {"mime": "image/png", "data": png_bytes((4, 3)), "name": "x.png"}
+    array = rx.Image().preprocess(upload)
+    assert isinstance(array, np.ndarray)
+    assert array.shape == (3, 4, 3)
+    assert isinstance(rx.Image(type="pil").preprocess(upload), PILImage.Image)
+    token = upload_dir.set(tmp_path)
+    try:
+        path = rx.Image(type="filepath").preprocess(upload)
+    finally:
+        upload_dir.reset(token)
+    assert Path(path).parent == tmp_path
+    assert Path(path).read_bytes() == upload["data"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({"mime": "image/png", "data": b"garbage", "name": "x.png"}, "not an image"),
+        ({"mime": "image/png", "name": "x.png"}, "no image bytes"),
+        ("just a string", "expected an uploaded image"),
+    ],
+)
+def test_bad_uploads_are_refused(value: Any, message: str) -> None:
+    with pytest.raises(InvalidValue, match=message):
+        rx.Image().preprocess(value)

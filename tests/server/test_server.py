@@ -1,0 +1,153 @@
+"""The Starlette app in process: page, bundle, origin check, and frames over a real socket."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import msgpack
+import pytest
+from starlette.testclient import TestClient
+from starlette.websockets import WebSocketDisconnect
+
+import reactive as rx
+from reactive.server import create_app, origin_allowed
+
+
+def build_app() -> rx.App:
+    app = rx.App(title="Server <test>")
+
+    @app.fn(inputs=rx.Textbox(elem_id="text"), outputs=rx.Text(elem_id="shout"), live=True)
+    def shout(text: str) -> str:
+        return text.upper()
+
+    return app
+
+
+@pytest.fixture
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(build_app()), base_url="http://127.0.0.1:8000") as test_client:
+        yield test_client
+
+
+def pack(obj: Any) -> bytes:
+    packed: bytes = msgpack.packb(obj, use_bin_type=True)
+    return packed
+
+
+HELLO = pack({"t": "hello", "v": 1, "session": None})
+
+
+def test_index_page_loads_the_bundle_and_escapes_the_title(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert '<script type="module" src="/static/app.js">' in page.text
+    assert "<title>Server &lt;test&gt;</title>" in page.text
+
+
+def test_bundle_files_are_served(client: TestClient) -> None:
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/app.css").headers["content-type"].startswith("text/css")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../server.py",
+        "/static/%2e%2e/server.py",
+        "/static/../../pyproject.toml",
+        "/server.py",
+    ],
+)
+def test_only_the_bundle_is_served(client: TestClient, path: str) -> None:
+    assert client.get(path).status_code == 404
+
+
+def test_a_session_over_a_real_socket(client: TestClient) -> None:
+    with client.websocket_connect("/ws") as ws:
+        ws.send_bytes(HELLO)
+        welcome = msgpack.unpackb(ws.receive_bytes())
+        assert welcome["t"] == "welcome"
+        assert welcome["v"] == 1
+        ws.send_bytes(pack({"t": "input", "c": "text", "v": "hi"}))
+        events: list[dict[str, Any]] = []
+        while not any(e.get("v") == "HI" for e in events):
+            batch = msgpack.unpackb(ws.receive_bytes())
+            events += batch["e"]
+            ws.send_bytes(pack({"t": "ack", "n": batch["n"]}))
+
+
+def test_foreign_origin_is_refused_at_the_handshake(client: TestClient) -> None:
+    with pytest.raises(WebSocketDisconnect) as info:  # noqa: SIM117 - the refusal is the point
+        with client.websocket_connect("/ws", headers={"origin": "http://evil.example"}):
+            pass
+    assert info.value.code == 1008
+
+
+def test_same_origin_is_accepted(client: TestClient) -> None:
+    # Starlette's test client always sends "Host: testserver" on WebSocket upgrades.
+    with client.websocket_connect("/ws", headers={"origin": "http://testserver"}) as ws:
+        ws.send_bytes(HELLO)
+        assert msgpack.unpackb(ws.receive_bytes())["t"] == "welcome"
+
+
+@pytest.mark.parametrize(
+    ("origin", "host", "allowed"),
+    [
+        (None, "127.0.0.1:8000", True),
+        ("http://127.0.0.1:8000", "127.0.0.1:8000", True),
+        ("http://LOCALHOST:8000", "localhost:8000", True),
+        ("http://127.0.0.1:9000", "127.0.0.1:8000", False),
+        ("http://attacker.example", "127.0.0.1:8000", False),
+        ("null", "127.0.0.1:8000", False),
+        ("http://127.0.0.1:8000", None, False),
+    ],
+)
+def test_origin_rule(origin: str | None, host: str | None, allowed: bool) -> None:
+    assert origin_allowed(origin, host) is allowed
+
+
+def test_first_message_other_than_hello_closes_with_4400(client: TestClient) -> None:
+    with client.websocket_connect("/ws") as ws:
+        ws.send_bytes(pack({"t": "input", "c": "text", "v": "x"}))
+        error = msgpack.unpackb(ws.receive_bytes())
+        assert error["t"] == "error"
+        assert "hello" in error["msg"]
+        with pytest.raises(WebSocketDisconnect) as info:
+            ws.receive_bytes()
+        assert info.value.code == 4400
+
+
+def test_text_frames_get_an_error_and_the_socket_stays_open(client: TestClient) -> None:
+    with client.websocket_connect("/ws") as ws:
+        ws.send_bytes(HELLO)
+        ws.receive_bytes()
+        ws.send_text('{"t": "input"}')
+        error = msgpack.unpackb(ws.receive_bytes())
+        assert (error["t"], error["code"]) == ("error", "bad_frame")
+        ws.send_bytes(pack({"t": "input", "c": "text", "v": "ok"}))
+        assert msgpack.unpackb(ws.receive_bytes())["t"] == "batch"
+
+
+def test_oversized_message_closes_with_1009(client: TestClient) -> None:
+    with client.websocket_connect("/ws") as ws:
+        ws.send_bytes(HELLO)
+        ws.receive_bytes()
+        ws.send_bytes(pack({"t": "input", "c": "text", "v": "x" * (17 * 1024 * 1024)}))
+        error = msgpack.unpackb(ws.receive_bytes())
+        assert error["code"] == "too_large"
+        with pytest.raises(WebSocketDisconnect) as info:
+            ws.receive_bytes()
+        assert info.value.code == 1009
+
+
+def test_a_bad_session_does_not_disturb_another(client: TestClient) -> None:
+    with client.websocket_connect("/ws") as good, client.websocket_connect("/ws") as bad:
+        good.send_bytes(HELLO)
+        good.receive_bytes()
+        bad.send_bytes(b"\xc1garbage")
+        assert msgpack.unpackb(bad.receive_bytes())["code"] == "bad_frame"
+        with pytest.raises(WebSocketDisconnect):
+            bad.receive_bytes()
+        good.send_bytes(pack({"t": "input", "c": "text", "v": "fine"}))
+        assert msgpack.unpackb(good.receive_bytes())["t"] == "batch"

@@ -1,0 +1,101 @@
+"""Definition mistakes raise at import time, naming the function and the fix."""
+
+from __future__ import annotations
+
+import pytest
+
+import reactive as rx
+from reactive.errors import DefinitionError
+
+
+def test_arity_mismatch_names_the_function_and_its_parameters() -> None:
+    app = rx.App()
+    with pytest.raises(
+        DefinitionError, match=r"add\(\) takes 2 parameter\(s\) \(a, b\) but inputs= lists 1"
+    ):
+
+        @app.fn(inputs=rx.Number(), outputs=rx.Number())
+        def add(a: float, b: float) -> float:
+            return a + b
+
+
+def test_defaults_and_varargs_are_accepted() -> None:
+    app = rx.App()
+
+    @app.fn(inputs=[rx.Number()], outputs=rx.Number(), live=True)
+    def f(a: float, b: float = 1.0, *rest: float) -> float:
+        return a + b
+
+    assert app.functions[0].id == "f"
+
+
+def test_non_component_inputs_are_refused() -> None:
+    app = rx.App()
+    with pytest.raises(DefinitionError, match=r"f\(\): inputs must be reactive components.*'text'"):
+
+        @app.fn(inputs="text", outputs=rx.Text())  # type: ignore[arg-type]
+        def f(x: str) -> str:
+            return x
+
+
+def test_unknown_policy_lists_the_choices() -> None:
+    app = rx.App()
+    with pytest.raises(DefinitionError, match="on_busy must be one of 'latest', 'queue', 'ignore'"):
+
+        @app.fn(inputs=rx.Textbox(), outputs=rx.Text(), on_busy="newest")
+        def f(x: str) -> str:
+            return x
+
+
+def test_duplicate_elem_ids_are_refused() -> None:
+    app = rx.App()
+    with pytest.raises(DefinitionError, match="Two components use elem_id='x'"):
+
+        @app.fn(inputs=rx.Textbox(elem_id="x"), outputs=rx.Text(elem_id="x"), live=True)
+        def f(x: str) -> str:
+            return x
+
+
+def test_live_without_inputs_is_refused() -> None:
+    app = rx.App()
+    with pytest.raises(DefinitionError, match=r"live=True .* no inputs"):
+
+        @app.fn(inputs=[], outputs=rx.Text(), live=True)
+        def f() -> str:
+            return ""
+
+
+def test_display_only_component_as_first_input_is_refused() -> None:
+    app = rx.App()
+    with pytest.raises(DefinitionError, match="Text is display-only"):
+
+        @app.fn(inputs=rx.Text(), outputs=rx.Text(), live=True)
+        def f(x: str) -> str:
+            return x
+
+
+def test_components_are_placed_in_order_of_first_use_with_generated_ids() -> None:
+    app = rx.App()
+    shared = rx.Textbox()
+
+    @app.fn(inputs=shared, outputs=rx.Text(), live=True)
+    def a(x: str) -> str:
+        return x
+
+    @app.fn(inputs=shared, outputs=rx.Text(), trigger=rx.Button("Go"))
+    def b(x: str) -> str:
+        return x
+
+    assert list(app.components) == ["textbox", "text", "button", "text-2"]
+    assert app.describe()["layout"]["children"] == list(app.components)
+
+
+def test_same_function_name_twice_gets_distinct_ids() -> None:
+    app = rx.App()
+
+    def f(x: str) -> str:
+        return x
+
+    app.fn(inputs=rx.Textbox(), outputs=rx.Text(), live=True)(f)
+    app.fn(inputs=rx.Textbox(), outputs=rx.Text(), live=True)(f)
+    assert [fn.id for fn in app.functions] == ["f", "f-2"]

@@ -1,0 +1,140 @@
+"""``reactive run``: loading apps, clear errors, and a real server on loopback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reactive import __version__
+from reactive.cli import check_port, load_app, main
+from reactive.errors import AppLoadError
+
+ROOT = Path(__file__).parent.parent
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+APP_SOURCE = """
+import reactive as rx
+app = rx.App(title="cli test")
+
+@app.fn(inputs=rx.Textbox(), outputs=rx.Text(), live=True)
+def echo(text):
+    return text
+"""
+
+
+def test_load_app_finds_the_app_in_the_module(tmp_path: Path) -> None:
+    app = load_app(str(write(tmp_path, "one.py", APP_SOURCE)))
+    assert app.title == "cli test"
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(AppLoadError, match=r"No such file: .*nope\.py"):
+        load_app(str(tmp_path / "nope.py"))
+
+
+def test_module_without_an_app_says_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(AppLoadError, match=r"defines no rx\.App.*app = rx\.App"):
+        load_app(str(write(tmp_path, "empty.py", "x = 1\n")))
+
+
+def test_several_apps_must_be_named(tmp_path: Path) -> None:
+    source = "import reactive as rx\na = rx.App()\nb = rx.App(title='b')\n"
+    path = write(tmp_path, "two.py", source)
+    with pytest.raises(AppLoadError, match=r"several apps \(a, b\)"):
+        load_app(str(path))
+    assert load_app(f"{path}:b").title == "b"
+
+
+def test_port_in_use_is_a_clear_error() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(AppLoadError, match=f"Port {port} on 127.0.0.1 is already in use"):
+            check_port("127.0.0.1", port)
+
+
+def test_main_prints_the_error_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", str(tmp_path / "missing.py")]) == 2
+    assert "reactive: No such file" in capsys.readouterr().err
+
+
+def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"reactive {__version__}"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reactive",
+            "run",
+            str(write(tmp_path, "app.py", APP_SOURCE)),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        yield process, port
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def test_reactive_run_prints_the_url_and_serves(served: tuple[subprocess.Popen[str], int]) -> None:
+    process, port = served
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    assert f"http://127.0.0.1:{port}/" in line
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as response:
+                status, body = response.status, response.read().decode()
+            break
+        except OSError:
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.05)
+    assert status == 200
+    assert "cli test" in body

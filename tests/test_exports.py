@@ -1,0 +1,40 @@
+"""The public API is exactly what ``reactive.__all__`` says."""
+
+from __future__ import annotations
+
+import reactive as rx
+
+EXPECTED = {
+    "App",
+    "Button",
+    "Checkbox",
+    "Component",
+    "DefinitionError",
+    "Dropdown",
+    "Error",
+    "Image",
+    "InvalidValue",
+    "JSON",
+    "Markdown",
+    "Number",
+    "OutputError",
+    "ReactiveError",
+    "Slider",
+    "Text",
+    "Textbox",
+    "__version__",
+}
+
+
+def test_exported_names_are_locked() -> None:
+    assert set(rx.__all__) == EXPECTED
+
+
+def test_every_exported_name_exists() -> None:
+    for name in rx.__all__:
+        assert hasattr(rx, name), name
+
+
+def test_errors_share_one_base() -> None:
+    for error in (rx.DefinitionError, rx.InvalidValue, rx.OutputError, rx.Error):
+        assert issubclass(error, rx.ReactiveError)
