@@ -14,7 +14,9 @@ import reactive as rx
 app = rx.App(title="Core")
 
 
-@app.fn(inputs=rx.Textbox(label="Text", elem_id="text"), outputs=rx.Text(elem_id="shout"), live=True)
+@app.fn(
+    inputs=rx.Textbox(label="Text", elem_id="text"), outputs=rx.Text(elem_id="shout"), live=True
+)
 def shout(text: str) -> str:
     """Upper-cases the text on every keystroke; stale runs are cancelled."""
     return text.upper()

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 
 from reactive.components import Button, Component, Number, Textbox
 from reactive.errors import DefinitionError
-from reactive.graph import BoundFunction, TriggerSpec, as_component_list, check_arity
+from reactive.graph import (
+    BoundFunction,
+    TriggerSpec,
+    as_component_list,
+    check_arity,
+    parameter_names,
+)
 from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import parse_on_busy
 
@@ -125,11 +131,12 @@ class App:
                     f"@app.fn for {fn_name}(): {type(component).__name__} is display-only; it "
                     f"can be an input only once another function outputs to it."
                 )
-        for component in input_list:
-            self._place(component)
+        for component, label in zip(input_list, parameter_names(fn, len(input_list)), strict=True):
+            self._place(component, default_label=label)
         triggers = self._triggers(fn_name, input_list, live, trigger, every)
-        for component in output_list:
-            self._place(component)
+        for index, component in enumerate(output_list, start=1):
+            label = fn_name if len(output_list) == 1 else f"{fn_name} ({index})"
+            self._place(component, default_label=label)
         bound = BoundFunction(
             id=self._function_id(name or fn_name),
             fn=fn,
@@ -187,9 +194,12 @@ class App:
 
     # ---------------------------------------------------------------- placement and ids
 
-    def _place(self, component: Component) -> None:
+    def _place(self, component: Component, default_label: str | None = None) -> None:
+        """Put a component on the page at its first use; unlabelled ones get a default label."""
         if component.has_id and self.components.get(component.id) is component:
             return
+        if component.label is None and not isinstance(component, Button):
+            component.label = default_label
         if component.has_id:
             if component.id in self.components:
                 raise DefinitionError(

@@ -11,6 +11,10 @@ import importlib.util
 import logging
 import socket
 import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import uvicorn
@@ -72,21 +76,47 @@ def check_port(host: str, port: int) -> None:
             raise AppLoadError(f"Cannot listen on {host}:{port}: {exc.strerror}.") from None
 
 
-def serve(app: App, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve ``app`` until interrupted."""
-    check_port(host, port)
-    shown = f"[{host}]" if ":" in host else host
-    print(f"reactive {__version__}: serving {app.title!r} at http://{shown}:{port}/", flush=True)
-    config = uvicorn.Config(
+def _config(app: App, host: str, port: int) -> uvicorn.Config:
+    return uvicorn.Config(
         create_app(app),
         host=host,
         port=port,
-        ws="websockets",
+        ws="websockets-sansio",  # the websockets library's current (sans-I/O) implementation
         ws_max_size=DEFAULT_LIMITS.max_message_bytes + 1024,
         log_level="warning",
         lifespan="on",
     )
-    uvicorn.Server(config).run()
+
+
+def url_of(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+def serve(app: App, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve ``app`` until interrupted."""
+    check_port(host, port)
+    print(f"reactive {__version__}: serving {app.title!r} at {url_of(host, port)}", flush=True)
+    uvicorn.Server(_config(app, host, port)).run()
+
+
+@contextmanager
+def background_server(app: App, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve ``app`` from a thread (for tests and benchmarks); yields its URL, stops on exit."""
+    server = uvicorn.Server(_config(app, host, port))
+    thread = threading.Thread(target=server.run, name="reactive-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise AppLoadError(f"The server did not start on {host}:{port}.")
+        time.sleep(0.01)
+    bound_port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield url_of(host, bound_port)
+    finally:
+        server.should_exit = True
+        thread.join(10)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -103,3 +103,15 @@ def check_arity(fn: Callable[..., Any], count: int) -> None:
             f"({', '.join(p.name for p in params) or 'none'}) but inputs= lists {count} "
             f"component(s): give one input component per parameter."
         ) from None
+
+
+def parameter_names(fn: Callable[..., Any], count: int) -> list[str | None]:
+    """The names of the first ``count`` parameters (None where they cannot be known)."""
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        params = []
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    names: list[str | None] = [p.name for p in params if p.kind in positional]
+    names = names[:count]
+    return names + [None] * (count - len(names))

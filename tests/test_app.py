@@ -99,3 +99,15 @@ def test_same_function_name_twice_gets_distinct_ids() -> None:
     app.fn(inputs=rx.Textbox(), outputs=rx.Text(), live=True)(f)
     app.fn(inputs=rx.Textbox(), outputs=rx.Text(), live=True)(f)
     assert [fn.id for fn in app.functions] == ["f", "f-2"]
+
+
+def test_unlabelled_components_get_the_parameter_and_function_names() -> None:
+    app = rx.App()
+    named = rx.Number(label="Kept")
+
+    @app.fn(inputs=[rx.Textbox(), named], outputs=[rx.Text(), rx.Text()], live=True)
+    def split(text: str, n: float) -> tuple[str, str]:
+        return text, str(n)
+
+    labels = [c.label for c in app.components.values()]
+    assert labels == ["text", "Kept", "split (1)", "split (2)"]

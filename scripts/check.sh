@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh Debian machine and runs every check:
+# lint and types (Python and TypeScript), client unit tests, the bundle freshness check, and the
+# whole pytest suite including the browser tests in Chromium. Usage: bash scripts/check.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing chromium (Debian package)"
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "== python environment"
+python3 -m venv .venv
+.venv/bin/pip install -q --upgrade pip
+.venv/bin/pip install -q -e ".[test]"
+
+echo "== client (TypeScript)"
+npm --prefix client ci --no-audit --no-fund --loglevel=error
+npm --prefix client run --silent check
+npm --prefix client test
+npm --prefix client run --silent build:check
+
+echo "== lint and types"
+.venv/bin/ruff check reactive tests benchmarks demos
+.venv/bin/mypy
+
+export PYTHONASYNCIODEBUG=1
+if [ "$#" -gt 0 ]; then
+  .venv/bin/pytest "$@"
+else
+  # Two tiers in two processes: Playwright's sync API keeps its own event loop in the main thread,
+  # which must not meet pytest-asyncio's.
+  echo "== tests: unit, protocol, scheduler, session, server"
+  .venv/bin/pytest -m "not browser"
+  echo "== tests: browser (Chromium)"
+  .venv/bin/pytest -m browser
+fi
