@@ -2,10 +2,11 @@
 
 Sync code runs in worker threads, never on the event loop. Cancelling the awaiting task stops the
 callable as far as Python allows: async code is cancelled at its current ``await``; async
-generators are closed at once; sync generators are closed before their next step (in their own
-thread); a plain sync function cannot be interrupted, so it runs to its end in its thread and its
-result is discarded. ``ThreadBudget`` bounds the threads one session can occupy, counting such
-abandoned threads until they really finish.
+generators are closed at once; sync code (a plain function, or a generator's current step) is
+interrupted at its next Python bytecode (see ``interrupt``): a call into C it is in finishes
+first, and a sync generator is then closed in its own thread. Results of stopped runs are
+discarded. ``ThreadBudget`` bounds the threads one session can occupy, counting a thread until it
+really ends.
 """
 
 from __future__ import annotations
@@ -20,12 +21,17 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from reactive.scheduler.gate import Gate
+from reactive.scheduler.interrupt import Interruptible
 from reactive.scheduler.mailbox import Mailbox
 
 Emit = Callable[[Any], Awaitable[None]]
 
 # Continuous production on the loop yields control this often, so other sessions stay served.
 FAIRNESS_SLICE_SECONDS = 0.002
+
+# How long a sync generator's thread waits for the loop to take its first value: blocking hands
+# the GIL over, so the first value goes out at once instead of after the thread's time slice.
+FIRST_VALUE_HANDOFF_SECONDS = 0.005
 
 _POOL_SIZE = 64
 _pool: ThreadPoolExecutor | None = None
@@ -99,12 +105,11 @@ async def execute(
     elif kind == "gen":
         await _drive_sync_generator(fn, args, emit, threads, gate, conflate)
     else:
-        future = await threads.submit(lambda: fn(*args))
-        await emit(await future)
+        await _drive_sync_function(fn, args, emit, threads)
 
 
 async def _drive_async_generator(agen: Any, emit: Emit, gate: Gate) -> None:
-    slice_start = time.perf_counter()
+    slice_start = -FAIRNESS_SLICE_SECONDS  # yield after the first value, so it goes out at once
     try:
         async for value in agen:
             await emit(value)
@@ -116,6 +121,23 @@ async def _drive_async_generator(agen: Any, emit: Emit, gate: Gate) -> None:
         await agen.aclose()
 
 
+async def _drive_sync_function(
+    fn: Callable[..., Any], args: tuple[Any, ...], emit: Emit, threads: ThreadBudget
+) -> None:
+    guard = Interruptible()
+    future = await threads.submit(lambda: guard.call(fn, *args))
+    try:
+        completed, value = await future
+    except asyncio.CancelledError:
+        guard.interrupt()  # superseded: stop it at its next bytecode instead of running it out
+        raise
+    if completed:
+        await emit(value)
+
+
+_END = object()
+
+
 async def _drive_sync_generator(
     fn: Callable[..., Generator[Any, Any, Any]],
     args: tuple[Any, ...],
@@ -124,22 +146,31 @@ async def _drive_sync_generator(
     gate: Gate,
     conflate: bool,
 ) -> None:
-    mailbox = Mailbox(asyncio.get_running_loop(), conflate=conflate)
+    # conflate: only the newest value is kept (growing text); else values queue in order and a
+    # full mailbox blocks the thread (backpressure for media).
+    mailbox = Mailbox(asyncio.get_running_loop(), conflate=conflate, capacity=16)
     stop = threading.Event()
+
+    guard = Interruptible()
 
     def produce() -> None:
         error: BaseException | None = None
         generator = fn(*args)
+        first = True
         try:
-            for value in generator:
-                mailbox.put(value, stop)
-                gate.wait_in_thread(stop)
-                if stop.is_set():
+            while not stop.is_set():
+                advanced, value = guard.call(next, generator, _END)
+                if not advanced or value is _END:
                     break
+                mailbox.put(value, stop)
+                if first:  # let the loop take the first value and send it before going on
+                    mailbox.wait_taken(FIRST_VALUE_HANDOFF_SECONDS)
+                    first = False
+                gate.wait_in_thread(stop)
         except BaseException as exc:  # handed to the loop, which re-raises it in the run
             error = exc
         finally:
-            generator.close()
+            generator.close()  # its finally blocks run here, never interrupted
             mailbox.finish(error)
 
     producer = await threads.submit(produce)
@@ -148,6 +179,7 @@ async def _drive_sync_generator(
             await emit(value)
     finally:
         stop.set()
+        guard.interrupt()
         mailbox.wake_producer()
         if not producer.done():
             producer.add_done_callback(_consume_exception)

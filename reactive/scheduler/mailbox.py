@@ -42,6 +42,12 @@ class Mailbox:
             self._items.append(item)
             self._wake_locked()
 
+    def wait_taken(self, timeout: float) -> None:
+        """Block until the loop has taken every value put so far, or ``timeout`` passes."""
+        with self._lock:
+            if self._items:
+                self._space.wait(timeout)
+
     def finish(self, error: BaseException | None = None) -> None:
         with self._lock:
             self._finished = True
