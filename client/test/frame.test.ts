@@ -1,5 +1,5 @@
-// The frame scheduler: batches collected, applied together on the next frame (or the 50 ms
-// fallback), one ack with the highest n, never applied twice.
+// The frame scheduler: one apply per rendered frame (at once when nothing waits), later batches
+// together a frame after (or on the 50 ms fallback), one ack each time, never applied twice.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -46,39 +46,59 @@ function setup(): { clock: FakeClock; frames: FrameScheduler; applied: number[][
   return { clock, frames, applied, acks };
 }
 
-test("batches wait for the frame, then are applied together with one ack", () => {
+test("a batch applies at once when nothing waits", () => {
+  const { frames, applied, acks } = setup();
+  frames.push(batch(1));
+  assert.deepEqual(applied, [[1]]);
+  assert.deepEqual(acks, [1]);
+});
+
+test("batches after it wait: the next frame renders the first alone, the one after the rest", () => {
   const { clock, frames, applied, acks } = setup();
   frames.push(batch(1));
   frames.push(batch(2));
   frames.push(batch(3));
-  assert.deepEqual(applied, []);
+  assert.deepEqual(applied, [[1]]);
   assert.equal(clock.frames.size, 1, "one frame requested for many batches");
-  clock.fireFrame();
-  assert.deepEqual(applied, [[1, 2, 3]]);
-  assert.deepEqual(acks, [3]);
-  assert.equal(clock.timers.size, 0, "the fallback timer is cancelled");
+  clock.fireFrame(); // renders batch 1 only
+  assert.deepEqual(applied, [[1]]);
+  clock.fireFrame(); // applies 2 and 3 in its callback: rendered by this frame
+  assert.deepEqual(applied, [[1], [2, 3]]);
+  assert.deepEqual(acks, [1, 3]);
+  assert.equal(clock.frames.size + clock.timers.size, 0, "idle: no frame requested");
 });
 
-test("the 50 ms timer applies them when no frame comes (hidden tab)", () => {
-  const { clock, frames, applied, acks } = setup();
-  frames.push(batch(4));
-  assert.equal([...clock.timers.values()][0]?.ms, FALLBACK_MS);
-  clock.fireTimers();
-  assert.deepEqual(applied, [[4]]);
-  assert.deepEqual(acks, [4]);
-  assert.equal(clock.frames.size, 0, "the frame request is cancelled");
-  clock.fireFrame();
-  assert.deepEqual(applied, [[4]], "never applied twice");
-});
-
-test("a batch after a frame schedules the next frame", () => {
-  const { clock, frames, applied, acks } = setup();
+test("a batch between frames after a frame-time apply applies at once", () => {
+  const { clock, frames, applied } = setup();
   frames.push(batch(1));
-  clock.fireFrame();
   frames.push(batch(2));
   clock.fireFrame();
+  clock.fireFrame(); // applies 2
+  frames.push(batch(3)); // nothing waits, nothing owed: at once
+  assert.deepEqual(applied, [[1], [2], [3]]);
+});
+
+test("after the owed frame, the next batch applies at once again", () => {
+  const { clock, frames, applied } = setup();
+  frames.push(batch(1));
+  clock.fireFrame();
+  assert.equal(clock.frames.size + clock.timers.size, 0, "idle");
+  frames.push(batch(2));
   assert.deepEqual(applied, [[1], [2]]);
-  assert.deepEqual(acks, [1, 2]);
+});
+
+test("the 50 ms timer stands in for frames that do not come (hidden tab)", () => {
+  const { clock, frames, applied, acks } = setup();
+  frames.push(batch(4));
+  frames.push(batch(5));
+  assert.equal([...clock.timers.values()][0]?.ms, FALLBACK_MS);
+  clock.fireTimers(); // the owed turn passes
+  clock.fireTimers(); // the waiting batch is applied
+  assert.deepEqual(applied, [[4], [5]]);
+  assert.deepEqual(acks, [4, 5]);
+  clock.fireTimers();
+  clock.fireFrame();
+  assert.deepEqual(applied, [[4], [5]], "never applied twice");
 });
 
 test("nothing pending: no apply, no ack", () => {
@@ -91,13 +111,14 @@ test("nothing pending: no apply, no ack", () => {
 test("clear drops pending batches and their frame", () => {
   const { clock, frames, applied, acks } = setup();
   frames.push(batch(1));
+  frames.push(batch(2));
   frames.clear();
   assert.equal(frames.pendingCount, 0);
   assert.equal(clock.frames.size + clock.timers.size, 0);
-  frames.push(batch(2));
   clock.fireFrame();
-  assert.deepEqual(applied, [[2]]);
-  assert.deepEqual(acks, [2]);
+  frames.push(batch(3));
+  assert.deepEqual(applied, [[1], [3]]);
+  assert.deepEqual(acks, [1, 3]);
 });
 
 test("an apply that throws is still acknowledged (the server must not stall)", (t) => {
@@ -106,6 +127,5 @@ test("an apply that throws is still acknowledged (the server must not stall)", (
   t.mock.method(console, "error", () => {});
   const frames = new FrameScheduler(clock, () => { throw new Error("boom"); }, (n) => acks.push(n));
   frames.push(batch(7));
-  clock.fireFrame();
   assert.deepEqual(acks, [7]);
 });

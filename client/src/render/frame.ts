@@ -1,6 +1,9 @@
-// Collects incoming batches and applies all pending ones on the next animation frame (with a
-// 50 ms timer as fallback when rAF does not fire, e.g. in a hidden tab), then sends ONE ack
-// with the highest batch number applied. Pure: the clock is injected.
+// Applies incoming batches so that each rendered frame shows at most one apply, then sends ONE ack
+// with the highest batch number applied. A batch that arrives while nothing waits is applied at
+// once, so the coming frame paints it with no extra wait (a keystroke's reply, a stream's first
+// token); batches arriving after it wait, and are applied together in the callback of the frame
+// after, so a fast stream costs one DOM pass and one layout per frame. A 50 ms timer stands in
+// for frames that do not come (a hidden tab). Pure: the clock is injected.
 
 import type { Batch } from "../protocol/messages";
 
@@ -17,7 +20,10 @@ export class FrameScheduler {
   private pending: Batch[] = [];
   private frame: unknown = undefined;
   private timer: unknown = undefined;
+  /** A frame (or the fallback timer) is requested. */
   private scheduled = false;
+  /** Something was applied between frames: the coming frame renders it and nothing more. */
+  private owed = false;
 
   constructor(
     private readonly clock: FrameClock,
@@ -31,15 +37,15 @@ export class FrameScheduler {
 
   push(batch: Batch): void {
     this.pending.push(batch);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    this.frame = this.clock.requestFrame(() => this.run());
-    this.timer = this.clock.setTimer(() => this.run(), FALLBACK_MS);
+    if (this.pending.length === 1 && !this.owed) {
+      this.run();
+      this.owed = true;
+    }
+    if (this.pending.length > 0 || this.owed) this.schedule();
   }
 
-  /** Applies everything pending now (the frame callback; also usable to flush in tests). */
+  /** Applies everything pending now (also usable to flush in tests). */
   run(): void {
-    this.cancel();
     const batches = this.pending;
     if (batches.length === 0) return;
     this.pending = [];
@@ -58,6 +64,26 @@ export class FrameScheduler {
   clear(): void {
     this.cancel();
     this.pending = [];
+    this.owed = false;
+  }
+
+  /** A frame begins (or the fallback timer fired). */
+  private onFrame(): void {
+    this.cancel();
+    if (this.owed) {
+      // This frame renders what was applied between frames; what waits goes to the next one.
+      this.owed = false;
+      if (this.pending.length > 0) this.schedule();
+      return;
+    }
+    this.run(); // rendered by this very frame
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.frame = this.clock.requestFrame(() => this.onFrame());
+    this.timer = this.clock.setTimer(() => this.onFrame(), FALLBACK_MS);
   }
 
   private cancel(): void {
