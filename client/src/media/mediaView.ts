@@ -1,0 +1,183 @@
+// What the audio and video views share: a whole file shown with the browser's own controls, a
+// download link, one stream per run (a newer run stops the older stream at once; cancelled or
+// failed runs keep what they played), and, for inputs, a file picker whose file is uploaded in
+// parts. The root's data-stream says where a stream is: "live", "done", or absent.
+
+import { el } from "../components/dom";
+import { ObjectUrl } from "../components/objectUrl";
+import { bool } from "../components/props";
+import { ComponentView, type ViewContext } from "../components/view";
+import type { Props, RunState, Value } from "../protocol/messages";
+import { toMediaFile, type MediaFile } from "./mediaValue";
+import { FilePicker, progressNote } from "./picker";
+import { Uploader } from "./uploader";
+
+export abstract class MediaView<E extends HTMLMediaElement> extends ComponentView {
+  protected readonly box: HTMLDivElement;
+  protected readonly download: HTMLAnchorElement;
+  private readonly fileUrl = new ObjectUrl();
+  private picker: FilePicker | null = null;
+  private uploader: Uploader | null = null;
+  /** The run whose stream the view plays (null: none). */
+  protected streamRun: number | null = null;
+  protected streamEnded = false;
+
+  constructor(
+    id: string,
+    type: string,
+    props: Props,
+    ctx: ViewContext,
+    protected readonly player: E,
+    private readonly noun: string,
+  ) {
+    super(id, type, props, ctx);
+    this.box = el("div", "rx-media");
+    player.classList.add("rx-player");
+    player.controls = true;
+    player.preload = "metadata";
+    player.loop = bool(props, "loop", false);
+    this.download = el("a", "rx-download", "Download");
+    this.download.hidden = true;
+    this.box.append(player, this.download);
+    if (bool(props, "interactive", false)) this.addPicker(); // an input (docs/protocol.md)
+    this.mount(this.box, this.picker?.input);
+    if (this.picker !== null) this.box.after(this.picker.root);
+    this.showFile(toMediaFile(props["value"], `${type}`), null);
+  }
+
+  /** Outputs offer their file for download (inputs show the user's own file: no link). */
+  protected get downloadable(): boolean {
+    return bool(this.props, "show_download_button", true) && this.picker === null;
+  }
+
+  protected get autoplay(): boolean {
+    return bool(this.props, "autoplay", false);
+  }
+
+  update(v: Value): void {
+    this.stopStream();
+    this.uploader?.cancel();
+    this.showFile(toMediaFile(v, this.type), null);
+    if (this.autoplay && this.player.src !== "") void this.play();
+    this.ctx.reset(this.id, v);
+  }
+
+  chunk(v: Value, r: number): void {
+    if (this.streamRun !== r) {
+      this.stopStream();
+      this.showFile(null, null);
+      this.streamRun = r;
+      this.streamEnded = false;
+      this.root.dataset["stream"] = "live";
+      this.startStream();
+    }
+    this.pushChunk(v);
+  }
+
+  end(r: number): void {
+    if (this.streamRun !== r || this.streamEnded) return;
+    this.streamEnded = true;
+    this.endStream();
+  }
+
+  override status(s: RunState, pos?: number, msg?: string, r?: number): void {
+    super.status(s, pos, msg);
+    if (r === undefined || this.streamRun === null) return;
+    if (r > this.streamRun && s === "running") this.stopStream(); // a new run starts clean
+    else if (r === this.streamRun && s === "error") this.end(r); // what played stays playable
+    else if (r === this.streamRun && s === "cancelled") {
+      this.end(r);
+      this.halt();
+    }
+  }
+
+  /** The run was cancelled: stop playing (what was received stays for replay). */
+  protected halt(): void {
+    this.player.pause();
+  }
+
+  received(u: number, n: number): void {
+    this.uploader?.received(u, n);
+  }
+
+  override dispose(): void {
+    this.stopStream();
+    this.uploader?.cancel();
+    this.fileUrl.clear();
+  }
+
+  /** Shows a whole file in the player (null: nothing), with a download link. */
+  protected showFile(file: MediaFile | null, blob: Blob | null): void {
+    const data = blob ?? (file?.data ? new Blob([file.data as Uint8Array<ArrayBuffer>], { type: file.mime }) : null);
+    if (data === null) {
+      this.fileUrl.clear();
+      this.player.removeAttribute("src");
+      this.player.load();
+    } else {
+      this.player.src = this.fileUrl.set(data);
+    }
+    this.player.hidden = data === null;
+    this.download.hidden = data === null || !this.downloadable;
+    this.download.href = data === null ? "" : this.player.src;
+    this.download.download = file?.name ?? this.type;
+  }
+
+  /** Plays the player; muted when the browser refuses sound without a click. */
+  protected async play(): Promise<void> {
+    try {
+      await this.player.play();
+    } catch (err) {
+      if (!(err instanceof DOMException) || err.name !== "NotAllowedError" || this.player.muted) return;
+      this.player.muted = true;
+      await this.player.play().catch(() => {});
+    }
+  }
+
+  /** Stops the stream being played, if any (a newer run, a file, the view going away). */
+  protected stopStream(): void {
+    if (this.streamRun === null) return;
+    this.streamRun = null;
+    delete this.root.dataset["stream"];
+    this.abortStream();
+  }
+
+  /** The stream has played to its end: offer the replay. */
+  protected streamDone(): void {
+    this.root.dataset["stream"] = "done";
+  }
+
+  protected abstract startStream(): void;
+  protected abstract pushChunk(v: Value): void;
+  protected abstract endStream(): void;
+  protected abstract abortStream(): void;
+
+  private addPicker(): void {
+    let name = "";
+    const uploader = new Uploader(this.id, (part) => this.ctx.upload?.(part) ?? false, {
+      progress: (fraction) => picker.say(progressNote(name, fraction)),
+      done: () => picker.say(""),
+      failed: (msg) => {
+        picker.say("");
+        this.showLocalError(msg);
+      },
+    });
+    const article = /^[aeiou]/.test(this.noun) ? "an" : "a";
+    const picker = new FilePicker(this.id, `${this.noun}/*`, `${article} ${this.noun} file`, {
+      pick: (file) => {
+        name = file.name;
+        this.stopStream();
+        super.status("done"); // clears an earlier error on this input
+        this.showFile({ mime: file.type, data: null, name: file.name }, file);
+        uploader.start(file);
+      },
+      clear: () => {
+        uploader.cancel();
+        picker.say("");
+        this.showFile(null, null);
+        this.changed(null);
+      },
+    });
+    this.picker = picker;
+    this.uploader = uploader;
+  }
+}

@@ -1,0 +1,292 @@
+"""Audio and Video: whole files or gapless streams out; uploaded files in.
+
+Outputs show the whole file with the browser's own controls, or, with ``streaming=True``, play
+every yielded chunk as it comes (see :mod:`reactive.media.audio` and :mod:`reactive.media.video`
+for what a chunk may be). As inputs they take a file from the page (``sources=["upload"]``):
+the function receives a file path, or ``(rate, samples)`` for ``rx.Audio(type="numpy")``.
+"""
+
+from __future__ import annotations
+
+import secrets
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+import numpy as np
+
+from reactive.components.base import Component
+from reactive.components.image import upload_dir
+from reactive.errors import CompatibilityWarning, DefinitionError, OutputError
+from reactive.media import audio, video
+from reactive.media.files import UploadedFile, temp_copy
+from reactive.media.stream import OutputStream
+
+AudioType = Literal["numpy", "filepath"]
+Source = Literal["upload", "microphone", "webcam"]
+
+_NOT_YET = {"microphone", "webcam"}
+
+
+def _sources(owner: str, sources: Sequence[str] | str | None, known: set[str]) -> list[str]:
+    """The sources the page offers; microphone and webcam are accepted but not available yet."""
+    wanted = [sources] if isinstance(sources, str) else list(sources or ["upload"])
+    unknown = set(wanted) - known
+    if unknown:
+        raise DefinitionError(
+            f"{owner} sources must be among {sorted(known)}, got {sorted(unknown)}."
+        )
+    missing = [s for s in wanted if s in _NOT_YET]
+    if missing:
+        warnings.warn(
+            f"{owner}: {', '.join(missing)} input is not available yet; the page offers a file "
+            "upload instead.",
+            CompatibilityWarning,
+            stacklevel=3,
+        )
+    return ["upload"]
+
+
+class _Media(Component):
+    """What Audio and Video share: file uploads in, results converted off the event loop."""
+
+    heavy_postprocess = True
+    #: Takes files uploaded in parts (``upload`` messages), and decodes them in a thread.
+    accepts_upload: ClassVar[bool] = True
+    slow_preprocess: ClassVar[bool] = True
+    noun: ClassVar[str] = "media"
+
+    def __init__(
+        self,
+        value: Any,
+        *,
+        streaming: bool,
+        autoplay: bool,
+        sources: list[str],
+        show_download_button: bool,
+        loop: bool,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, **kwargs)
+        self.streaming = streaming
+        self.autoplay = autoplay
+        self.sources = sources
+        self.show_download_button = show_download_button
+        self.loop = loop
+
+    @property
+    def streams(self) -> bool:
+        return self.streaming
+
+    @property
+    def saves_uploads(self) -> bool:
+        return True
+
+    def extra_props(self) -> dict[str, Any]:
+        return {
+            "streaming": self.streaming,
+            "autoplay": self.autoplay,
+            "sources": self.sources,
+            "show_download_button": self.show_download_button,
+            "loop": self.loop,
+        }
+
+    def _convert_value(self) -> None:
+        """Convert ``value`` once, where the app is defined: never on the event loop, and a
+        missing or unreadable file is a definition error at import time."""
+        try:
+            self._initial_wire = None if self.value is None else self.postprocess(self.value)
+        except OutputError as exc:
+            raise DefinitionError(f"{type(self).__name__}(value=...): {exc}") from None
+
+    def initial_wire_value(self) -> Any:
+        return self._initial_wire
+
+    def preprocess(self, value: Any) -> Any:
+        """An :class:`UploadedFile`, or ``{mime, data, name}`` (a small file in one message)."""
+        if value is None:
+            return None
+        if isinstance(value, UploadedFile):
+            path = value.path
+        elif isinstance(value, dict) and isinstance(value.get("data"), bytes):
+            name = Path(str(value.get("name") or "upload")).name or "upload"
+            path = _save(value["data"], name)
+        else:
+            raise self.invalid(
+                f"expected an uploaded {self.noun} file, got {type(value).__name__}."
+            )
+        try:
+            return self.from_file(path)
+        except OutputError as exc:
+            raise self.invalid(str(exc)) from None
+
+    def from_file(self, path: Path) -> Any:
+        raise NotImplementedError
+
+
+def _save(data: bytes, name: str) -> Path:
+    """Write a one-message upload into the session's upload folder, under its own name."""
+    folder = upload_dir.get()
+    if folder is None:
+        return temp_copy(data, Path(name).suffix[:10])
+    target = folder / secrets.token_hex(8)
+    target.mkdir(parents=True)
+    path = target / name
+    path.write_bytes(data)
+    return path
+
+
+class Audio(_Media):
+    """Sound. Output: ``(rate, samples)``, a file path or the bytes of a file.
+
+    With ``streaming=True`` every yield is played as soon as it arrives, gaplessly after the
+    previous one. Input: ``type="numpy"`` gives ``(rate, int16 samples)`` shaped (n,) or
+    (n, channels); ``type="filepath"`` the uploaded file's path.
+
+    Example::
+
+        @app.fn(inputs=rx.Textbox(), outputs=rx.Audio(streaming=True, autoplay=True))
+        def speak(text):
+            for word in text.split():
+                yield 24000, synthesize(word)
+    """
+
+    type = "audio"
+    noun = "audio"
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        sources: Sequence[str] | str | None = None,
+        type: AudioType = "numpy",
+        format: audio.AudioFormat = "wav",
+        streaming: bool = False,
+        autoplay: bool = False,
+        show_download_button: bool = True,
+        loop: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        if type not in ("numpy", "filepath"):
+            raise DefinitionError(f"Audio type must be 'numpy' or 'filepath', got {type!r}.")
+        if format not in ("wav", "mp3"):
+            raise DefinitionError(f"Audio format must be 'wav' or 'mp3', got {format!r}.")
+        super().__init__(
+            value,
+            label=label,
+            streaming=streaming,
+            autoplay=autoplay,
+            sources=_sources("Audio", sources, {"upload", "microphone"}),
+            show_download_button=show_download_button,
+            loop=loop,
+            **kwargs,
+        )
+        self.audio_type: AudioType = type
+        self.format: audio.AudioFormat = format
+        self._initial_samples = self._samples_of_value()
+        self._convert_value()
+
+    def open_stream(self) -> OutputStream | None:
+        return audio.AudioStream() if self.streaming else None
+
+    def check_output(self, value: Any) -> None:
+        audio.check_value(value)
+
+    def postprocess(self, value: Any) -> dict[str, Any] | None:
+        return audio.to_browser(value, self.format)
+
+    def initial_python_value(self) -> Any:
+        if self.value is None or self.audio_type == "filepath":
+            return self.value
+        if audio.is_rate_and_samples(self.value):
+            return self.value
+        assert self._initial_samples is not None
+        rate, samples = self._initial_samples
+        return rate, samples.copy()  # each session may change its own
+
+    def _samples_of_value(self) -> tuple[int, np.ndarray[Any, Any]] | None:
+        """A file or bytes ``value`` for ``type="numpy"``, decoded once."""
+        if self.audio_type != "numpy" or not isinstance(self.value, str | Path | bytes | bytearray):
+            return None
+        try:
+            if isinstance(self.value, bytes | bytearray):
+                pcm = audio.decode_bytes(bytes(self.value))
+                return pcm.rate, pcm.samples[:, 0] if pcm.channels == 1 else pcm.samples
+            return audio.load(Path(self.value))
+        except OutputError as exc:
+            raise DefinitionError(f"Audio(value=...): {exc}") from None
+
+    def from_file(self, path: Path) -> Any:
+        if self.audio_type == "numpy":
+            return audio.load(path)
+        audio.check_upload(path)
+        return str(path)
+
+
+class Video(_Media):
+    """Moving pictures. Output: an .mp4/.ts (any ffmpeg-readable) path, bytes, or numpy frames.
+
+    Frames are shaped (T, H, W, 3) and played at ``fps``. With ``streaming=True`` every yield is
+    appended to the playing video as soon as it arrives. Input: the uploaded file's path (converted
+    to ``format`` when one is given, e.g. ``"mp4"``).
+    """
+
+    type = "video"
+    noun = "video"
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        format: str | None = None,
+        sources: Sequence[str] | str | None = None,
+        streaming: bool = False,
+        autoplay: bool = False,
+        fps: float = 25.0,
+        height: int | str | None = None,
+        width: int | str | None = None,
+        show_download_button: bool = True,
+        loop: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        if format is not None and format != "mp4":
+            raise DefinitionError(f"Video format must be 'mp4' or None, got {format!r}.")
+        if not 0 < fps <= 240:
+            raise DefinitionError(f"Video fps must be in (0, 240], got {fps!r}.")
+        super().__init__(
+            value,
+            label=label,
+            streaming=streaming,
+            autoplay=autoplay,
+            sources=_sources("Video", sources, {"upload", "webcam"}),
+            show_download_button=show_download_button,
+            loop=loop,
+            **kwargs,
+        )
+        self.format = format
+        self.fps = float(fps)
+        self.height, self.width = height, width
+        self._convert_value()
+
+    def extra_props(self) -> dict[str, Any]:
+        return {**super().extra_props(), "height": self.height, "width": self.width}
+
+    def open_stream(self) -> OutputStream | None:
+        return video.VideoStream(self.fps) if self.streaming else None
+
+    def check_output(self, value: Any) -> None:
+        video.check_value(value)
+
+    def postprocess(self, value: Any) -> dict[str, Any] | None:
+        return video.to_browser(value, self.fps)
+
+    def from_file(self, path: Path) -> Any:
+        video.check_upload(path)
+        if self.format == "mp4" and path.suffix.lower() != ".mp4":
+            converted = path.with_suffix(".mp4")
+            converted.write_bytes(video.to_mp4(path, f"video {path.name!r}"))
+            return str(converted)
+        return str(path)

@@ -1,0 +1,118 @@
+"""rx.Audio and rx.Video as definitions: options, props, values in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import reactive as rx
+from reactive.errors import DefinitionError, InvalidValue, OutputError
+from reactive.media.audio import AudioStream
+from reactive.media.files import UploadedFile
+from reactive.media.video import VideoStream
+from tests.media import generate
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: rx.Audio(type="pil"), "type must be 'numpy' or 'filepath'"),  # type: ignore[arg-type]
+        (lambda: rx.Audio(format="ogg"), "format must be 'wav' or 'mp3'"),  # type: ignore[arg-type]
+        (lambda: rx.Audio(sources=["webcam"]), "sources must be among"),
+        (lambda: rx.Video(format="avi"), "format must be 'mp4' or None"),
+        (lambda: rx.Video(fps=0), "fps must be"),
+    ],
+)
+def test_definition_mistakes_are_clear(make: Any, message: str) -> None:
+    with pytest.raises(DefinitionError, match=message):
+        make()
+
+
+def test_webcam_is_accepted_with_a_warning() -> None:
+    with pytest.warns(UserWarning, match="webcam input is not available yet"):
+        assert rx.Video(sources="webcam").sources == ["upload"]
+
+
+def test_props_tell_the_page_how_to_play() -> None:
+    app = rx.App()
+    clip, out = rx.Audio(elem_id="clip"), rx.Audio(streaming=True, autoplay=True, elem_id="out")
+    app.fn(inputs=clip, outputs=out)(lambda c: c)
+    props = app.describe()["components"]["out"]["props"]
+    assert props["interactive"] is False  # an output only: no file picker
+    assert props["streaming"] is True
+    assert props["autoplay"] is True
+    assert app.describe()["components"]["clip"]["props"]["interactive"] is True
+    video = rx.Video(height=240, loop=True, show_download_button=False).props()
+    assert (video["height"], video["loop"], video["show_download_button"]) == (240, True, False)
+
+
+def test_streaming_outputs_open_a_stream_per_run() -> None:
+    assert isinstance(rx.Audio(streaming=True).open_stream(), AudioStream)
+    assert isinstance(rx.Video(streaming=True, fps=12).open_stream(), VideoStream)
+    assert rx.Audio().open_stream() is None
+    assert rx.Audio(streaming=True).streams
+    assert not rx.Video().streams
+
+
+def test_a_function_with_a_streaming_output_hands_over_every_value() -> None:
+    app = rx.App()
+    app.fn(inputs=[], outputs=[rx.Text(), rx.Audio(streaming=True)])(lambda: None)
+    app.fn(inputs=[], outputs=rx.Text())(lambda: None)
+    assert [f.conflates for f in app.functions] == [False, True]
+
+
+def test_whole_file_outputs() -> None:
+    wire = rx.Audio().postprocess((8000, generate.tone(8000, 0.1)))
+    assert wire is not None
+    assert wire["mime"] == "audio/wav"
+    with pytest.raises(OutputError, match="audio output takes"):
+        rx.Audio().check_output(["not", "audio"])
+    rx.Video().check_output(np.zeros((1, 2, 2, 3)))
+    with pytest.raises(OutputError, match="video output takes"):
+        rx.Video().check_output(12)
+
+
+def test_the_initial_value_is_converted_once(tmp_path: Path) -> None:
+    clip = generate.write_wav(tmp_path / "clip.wav", 8000, 0.1)
+    audio = rx.Audio(value=str(clip), type="numpy")
+    assert audio.initial_wire_value() is audio.initial_wire_value()
+    rate, first = audio.initial_python_value()
+    first[:] = 0  # a session changing its copy
+    assert rate == 8000
+    assert audio.initial_python_value()[1].any()
+    assert rx.Audio(value=str(clip), type="filepath").initial_python_value() == str(clip)
+
+
+def test_uploads_become_paths_or_samples(tmp_path: Path) -> None:
+    data = generate.wav_bytes(8000, 0.1)
+    path = tmp_path / "a.wav"
+    path.write_bytes(data)
+    upload = UploadedFile(path, "a.wav", "audio/wav", len(data))
+    assert rx.Audio(type="filepath").preprocess(upload) == str(path)
+    rate, samples = rx.Audio().preprocess(upload)
+    assert rate == 8000
+    assert samples.shape == (800,)
+    one_message = rx.Audio(type="filepath").preprocess(
+        {"mime": "audio/wav", "data": data, "name": "b.wav"}
+    )
+    assert Path(one_message).read_bytes() == data
+    Path(one_message).unlink()
+    assert rx.Audio().preprocess(None) is None
+
+
+@pytest.mark.parametrize("value", [{"path": "/etc/passwd"}, "x.wav", 3, {"data": "text"}])
+def test_nothing_but_uploaded_bytes_is_accepted(value: Any) -> None:
+    with pytest.raises(InvalidValue, match="expected an uploaded audio file"):
+        rx.Audio(type="filepath").preprocess(value)
+
+
+def test_a_default_value_that_cannot_be_read_is_a_definition_error(tmp_path: Path) -> None:
+    with pytest.raises(DefinitionError, match=r"Audio\(value=...\): .*does not exist"):
+        rx.Audio(value=str(tmp_path / "missing.wav"))
+    junk = tmp_path / "junk.mp4"
+    junk.write_bytes(b"not a video")
+    with pytest.raises(DefinitionError, match=r"Video\(value=...\): .*not a video file"):
+        rx.Video(value=str(junk))

@@ -1,0 +1,100 @@
+"""Files uploaded in parts: order, size limits, replaced uploads, stray parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reactive.errors import RemoteProtocolError
+from reactive.protocol.messages import Upload
+from reactive.uploads import Uploads, safe_name
+
+
+def parts(upload: int, data: bytes, size: int = 4, name: str = "a.wav") -> list[Upload]:
+    chunks = [data[i : i + size] for i in range(0, len(data), size)] or [b""]
+    out = []
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        meta = (name, "audio/wav", len(data)) if index == 0 else (None, None, None)
+        out.append(Upload("clip", upload, index, chunk, last, *meta))
+    return out
+
+
+def test_parts_make_the_file(tmp_path: Path) -> None:
+    uploads = Uploads(lambda: tmp_path)
+    results = [uploads.receive(p) for p in parts(1, b"0123456789")]
+    assert [r[0] for r in results if r] == [4, 8, 10]
+    done = results[-1]
+    assert done is not None
+    assert done[1] is not None
+    file = done[1]
+    assert file.path.read_bytes() == b"0123456789"
+    assert (file.path.name, file.mime, file.size) == ("a.wav", "audio/wav", 10)
+    assert file.path.parent.parent == tmp_path
+
+
+def test_an_empty_file_is_one_part(tmp_path: Path) -> None:
+    [part] = parts(1, b"")
+    result = Uploads(lambda: tmp_path).receive(part)
+    assert result is not None
+    assert result[1] is not None
+    assert result[1].size == 0
+
+
+def test_parts_out_of_order_are_refused(tmp_path: Path) -> None:
+    uploads = Uploads(lambda: tmp_path)
+    first, _, third = parts(1, b"0123456789")
+    uploads.receive(first)
+    with pytest.raises(RemoteProtocolError, match="does not follow") as caught:
+        uploads.receive(third)
+    assert caught.value.code == "bad_frame"
+    assert caught.value.component == "clip"
+    assert list(tmp_path.rglob("a.wav")) == []  # the partial file is gone
+
+
+def test_too_large_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    uploads = Uploads(lambda: tmp_path, max_bytes=8)
+    with pytest.raises(RemoteProtocolError, match="at most") as caught:
+        uploads.receive(parts(1, b"0123456789")[0])
+    assert caught.value.code == "too_large"
+    assert uploads.receive(parts(1, b"0123456789")[1]) is None  # its later parts: ignored
+
+
+def test_more_or_fewer_bytes_than_announced_are_refused(tmp_path: Path) -> None:
+    uploads = Uploads(lambda: tmp_path)
+    long = Upload("clip", 1, 0, b"12345", True, "a", "m", 3)
+    with pytest.raises(RemoteProtocolError, match="longer than its size"):
+        uploads.receive(long)
+    short = Upload("clip", 2, 0, b"12", True, "a", "m", 3)
+    with pytest.raises(RemoteProtocolError, match="ended at 2 of 3"):
+        uploads.receive(short)
+
+
+def test_a_new_upload_replaces_one_in_progress(tmp_path: Path) -> None:
+    uploads = Uploads(lambda: tmp_path)
+    old = parts(1, b"0123456789", name="old.wav")
+    uploads.receive(old[0])
+    new = parts(2, b"abcdef", name="new.wav")
+    uploads.receive(new[0])
+    assert uploads.receive(old[1]) is None  # still in flight: ignored
+    result = uploads.receive(new[1])
+    assert result is not None
+    assert result[1] is not None
+    assert result[1].path.read_bytes() == b"abcdef"
+    assert [p.name for p in tmp_path.rglob("*.wav")] == ["new.wav"]
+
+
+def test_close_removes_partial_files(tmp_path: Path) -> None:
+    uploads = Uploads(lambda: tmp_path)
+    uploads.receive(parts(1, b"0123456789")[0])
+    uploads.close()
+    assert list(tmp_path.rglob("a.wav")) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [("../../etc/passwd", "passwd"), ("C:\\x\\y.mp3", "y.mp3"), ("", "upload"), ("..", "upload")],
+)
+def test_names_lose_their_folders(name: str, safe: str) -> None:
+    assert safe_name(name) == safe
