@@ -2,22 +2,44 @@
 
 from reactive.components.base import Component
 from reactive.components.button import Button
-from reactive.components.choice import Checkbox, Dropdown
+from reactive.components.chatbot import Chatbot
+from reactive.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
 from reactive.components.data import JSON
+from reactive.components.dataframe import DataFrame, Dataframe
+from reactive.components.display import ColorPicker, Label
+from reactive.components.file import File
+from reactive.components.gallery import Gallery
 from reactive.components.image import Image
+from reactive.components.media import Audio, Video
 from reactive.components.number import Number, Slider
-from reactive.components.text import Markdown, Text, Textbox
+from reactive.components.plot import Plot
+from reactive.components.state import State
+from reactive.components.text import HTML, Markdown, Text, Textbox
 
 __all__ = [
+    "HTML",
     "JSON",
+    "Audio",
     "Button",
+    "Chatbot",
     "Checkbox",
+    "CheckboxGroup",
+    "ColorPicker",
     "Component",
+    "DataFrame",
+    "Dataframe",
     "Dropdown",
+    "File",
+    "Gallery",
     "Image",
+    "Label",
     "Markdown",
     "Number",
+    "Plot",
+    "Radio",
     "Slider",
+    "State",
     "Text",
     "Textbox",
+    "Video",
 ]

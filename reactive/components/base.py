@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import copy
+import warnings
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from reactive.errors import DefinitionError, InvalidValue
+from reactive import layout
+from reactive.errors import CompatibilityWarning, DefinitionError, InvalidValue, OutputError
+
+if TYPE_CHECKING:
+    from reactive.media.stream import OutputStream
+
+#: Properties every component takes in ``rx.update(...)``.
+COMMON_PROPS = frozenset(
+    {"value", "label", "info", "visible", "interactive", "elem_classes", "show_label", "scale"}
+)
 
 
 class Component:
@@ -22,6 +34,14 @@ class Component:
     text_like: ClassVar[bool] = False
     #: postprocess is costly (image encoding): run it in a thread, only for values really sent.
     heavy_postprocess: ClassVar[bool] = False
+    #: Drawn on the page (``rx.State`` is not: its value lives in the session only).
+    on_page: ClassVar[bool] = True
+    #: Properties ``rx.update(...)`` may change, besides :data:`COMMON_PROPS`.
+    updatable: ClassVar[frozenset[str]] = frozenset()
+    #: Takes files uploaded in parts (``upload`` messages): preprocess gets an UploadedFile.
+    accepts_upload: ClassVar[bool] = False
+    #: preprocess is costly (decoding media): the session runs it in a worker thread.
+    slow_preprocess: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -33,6 +53,11 @@ class Component:
         interactive: bool | None = None,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
+        show_label: bool | None = None,
+        scale: int | None = None,
+        min_width: int | None = None,
+        container: bool = True,
+        **unsupported: Any,
     ) -> None:
         self.value = value
         self.label = label
@@ -41,7 +66,14 @@ class Component:
         self.interactive = interactive
         self.elem_id = elem_id
         self.elem_classes = [elem_classes] if isinstance(elem_classes, str) else elem_classes
+        self.show_label = show_label
+        self.scale = scale
+        self.min_width = min_width
+        self.container = container
         self._id: str | None = elem_id
+        if unsupported:
+            warn_unsupported(type(self).__name__, unsupported)
+        layout.created(self)  # inside ``with app.row():`` and the like: placed there at once
 
     # ---------------------------------------------------------------- identity
 
@@ -77,8 +109,50 @@ class Component:
             "interactive": self.interactive,
             "elem_classes": self.elem_classes,
             "value": self.initial_wire_value(),
+            **self._layout_props(),
             **self.extra_props(),
         }
+
+    def _layout_props(self) -> dict[str, Any]:
+        optional = {
+            "show_label": self.show_label,
+            "scale": self.scale,
+            "min_width": self.min_width,
+            "container": None if self.container else False,
+        }
+        return {k: v for k, v in optional.items() if v is not None}
+
+    # ---------------------------------------------------------------- rx.update
+
+    def with_props(self, changes: Mapping[str, Any]) -> Component:
+        """A copy with ``changes`` applied (for one session); unknown names raise OutputError."""
+        allowed = COMMON_PROPS | self.updatable
+        unknown = sorted(set(changes) - allowed)
+        if unknown:
+            raise OutputError(
+                f"rx.update() for {self!r}: {type(self).__name__} has no updatable "
+                f"propert{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)}; "
+                f"it takes {', '.join(sorted(allowed))}."
+            )
+        changed = copy.copy(self)
+        for name, value in changes.items():
+            if name != "value":
+                changed.set_prop(name, value)
+        return changed
+
+    def set_prop(self, name: str, value: Any) -> None:
+        """Set one updatable property; subclasses check and convert their own ones."""
+        if name == "elem_classes" and isinstance(value, str):
+            value = [value]
+        setattr(self, name, value)
+
+    def wire_props(self, names: set[str]) -> dict[str, Any]:
+        """The wire form of the properties ``names`` (never the value)."""
+        every: dict[str, Any] = {"label": self.label, "info": self.info, "visible": self.visible}
+        every |= {"interactive": self.interactive, "elem_classes": self.elem_classes}
+        every |= {"show_label": self.show_label, "scale": self.scale}
+        every |= self.extra_props()
+        return {name: every.get(name) for name in names if name != "value"}
 
     def extra_props(self) -> dict[str, Any]:
         return {}
@@ -101,6 +175,37 @@ class Component:
     def check_output(self, value: Any) -> None:
         """Cheap check of a result whose postprocess is deferred (``heavy_postprocess``)."""
 
+    @property
+    def grows(self) -> bool:
+        """Its values grow (text, a chat): the newest pending value makes older ones redundant."""
+        return self.text_like or type(self).stream_parts is not Component.stream_parts
+
+    def stream_parts(self, wire: Any) -> tuple[Any, str] | None:
+        """Split a wire value into (the part that must not change, the text that may grow).
+
+        The outbound queue sends an ``append`` delta when only the text grew; None: no deltas.
+        """
+        return (None, wire) if self.text_like and isinstance(wire, str) else None
+
+    def example_cell(self, value: Any) -> Any:
+        """How an example value shows in the examples table (short text by default)."""
+        text = "" if value is None else str(value)
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    @property
+    def saves_uploads(self) -> bool:
+        """Writes uploads to the session's temporary folder (type="filepath")."""
+        return False
+
+    @property
+    def streams(self) -> bool:
+        """Each result is a chunk of one stream (media): sent in order, never conflated."""
+        return False
+
+    def open_stream(self) -> OutputStream | None:
+        """Per-run state that turns a streaming output's values into chunks (media.stream)."""
+        return None
+
     # ---------------------------------------------------------------- helpers for subclasses
 
     def invalid(self, message: str) -> InvalidValue:
@@ -114,3 +219,11 @@ def require_type(component: Component, value: Any, kinds: tuple[type, ...], what
         raise component.invalid(f"expected {what}, got a boolean.")
     if not isinstance(value, kinds):
         raise component.invalid(f"expected {what}, got {type(value).__name__}.")
+
+
+def warn_unsupported(owner: str, arguments: Mapping[str, Any]) -> None:
+    """Warn, naming them, about (Gradio) arguments reactive accepts but ignores."""
+    names = ", ".join(sorted(arguments))
+    warnings.warn(
+        f"{owner} ignores unsupported argument(s): {names}.", CompatibilityWarning, stacklevel=4
+    )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from reactive.components.base import Component
+from reactive.components.base import Component, warn_unsupported
 from reactive.errors import DefinitionError
 
 Variant = Literal["primary", "secondary", "stop"]
@@ -14,8 +14,12 @@ class Button(Component):
     """A button that runs the functions it triggers when clicked."""
 
     type = "button"
+    updatable: ClassVar[frozenset[str]] = frozenset({"variant"})
 
     def __init__(self, value: str = "Run", *, variant: Variant = "primary", **kwargs: Any) -> None:
+        if variant == "huggingface":  # type: ignore[comparison-overlap]
+            warn_unsupported("Button", {"variant='huggingface'": variant})
+            variant = "secondary"
         if variant not in ("primary", "secondary", "stop"):
             raise DefinitionError(
                 f"Button variant must be 'primary', 'secondary' or 'stop', got {variant!r}."

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import contextvars
+import io
 import tempfile
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
+from PIL import Image as PILImage
 
-from reactive.components.base import Component, require_type
+from reactive.components.base import Component, require_type, warn_unsupported
 from reactive.errors import DefinitionError, InvalidValue, OutputError
 from reactive.media import image as media
 
@@ -22,6 +24,17 @@ upload_dir: contextvars.ContextVar[Path | None] = contextvars.ContextVar(
 )
 
 
+def is_url(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(("http://", "https://"))
+
+
+def image_wire(value: Any, fmt: media.ImageFormat, quality: int) -> dict[str, Any] | None:
+    """An image result as the page shows it: ``{mime, data, w, h}``, or ``{url}`` for a URL."""
+    if is_url(value):
+        return {"url": value}
+    return media.to_browser(value, fmt, quality)
+
+
 class Image(Component):
     """An image. Output: numpy (uint8 or float 0..1), PIL image, path or bytes.
 
@@ -32,6 +45,7 @@ class Image(Component):
 
     type = "image"
     heavy_postprocess = True
+    updatable: ClassVar[frozenset[str]] = frozenset({"height", "width"})
 
     def __init__(
         self,
@@ -41,6 +55,10 @@ class Image(Component):
         type: ImageType = "numpy",
         format: media.ImageFormat = "auto",
         quality: int = 90,
+        image_mode: Literal["RGB", "RGBA", "L"] | None = None,
+        sources: list[str] | None = None,
+        height: int | str | None = None,
+        width: int | str | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -49,13 +67,38 @@ class Image(Component):
             raise DefinitionError(
                 f"Image format must be 'auto', 'png', 'jpeg' or 'webp', got {format!r}."
             )
+        if sources is not None and set(sources) - {"upload", "clipboard"}:
+            warn_unsupported("Image", {f"sources={sources}": None})
         super().__init__(value, label=label, **kwargs)
         self.image_type: ImageType = type
         self.format: media.ImageFormat = format
         self.quality = quality
+        self.image_mode = image_mode
+        self.height, self.width = height, width
+
+    @property
+    def saves_uploads(self) -> bool:
+        return self.image_type == "filepath"
+
+    def extra_props(self) -> dict[str, Any]:
+        return {"height": self.height, "width": self.width}
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
-        return media.to_browser(value, self.format, self.quality)
+        return image_wire(value, self.format, self.quality)
+
+    def example_cell(self, value: Any) -> Any:
+        """A small thumbnail of the example image."""
+        if is_url(value):
+            return {"url": value}
+        try:
+            wire = media.to_browser(value, "auto", 80)
+            if wire is None:
+                return ""
+            with PILImage.open(io.BytesIO(wire["data"])) as image:
+                image.thumbnail((96, 96))
+                return media.to_browser(image.convert("RGB"), "jpeg", 80)
+        except (OutputError, OSError, ValueError):
+            return super().example_cell(value)
 
     def check_output(self, value: Any) -> None:
         if value is None or isinstance(value, str | Path | bytes | bytearray | np.ndarray):
@@ -78,10 +121,12 @@ class Image(Component):
             image = media.decode_upload(data)
         except InvalidValue as exc:
             raise self.invalid(str(exc)) from None
-        if self.image_type == "pil":
-            return image
         if self.image_type == "filepath":
             return self._save(data, str(value.get("name") or "upload"))
+        if self.image_mode is not None and image.mode != self.image_mode:
+            image = image.convert(self.image_mode)
+        if self.image_type == "pil":
+            return image
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if "A" in image.mode else "RGB")
         return np.asarray(image)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, ClassVar
 
 from reactive.components.base import Component, require_type
 from reactive.errors import DefinitionError, OutputError
@@ -12,6 +12,7 @@ from reactive.errors import DefinitionError, OutputError
 class _Numeric(Component):
     minimum: float | None
     maximum: float | None
+    updatable: ClassVar[frozenset[str]] = frozenset({"minimum", "maximum", "step"})
 
     def _check_range(self, value: float) -> None:
         if not math.isfinite(value):
@@ -34,7 +35,10 @@ class _Numeric(Component):
 
 
 class Number(_Numeric):
-    """A number field. The function receives a ``float`` (``int`` with ``precision=0``), or None."""
+    """A number field. The function receives a ``float`` (``int`` with ``precision=0``), or None.
+
+    In ``rx.Interface``, as in Gradio, a whole number typed in the page arrives as an ``int``.
+    """
 
     type = "number"
 
@@ -53,6 +57,8 @@ class Number(_Numeric):
             raise DefinitionError(f"Number minimum {minimum} is above its maximum {maximum}.")
         super().__init__(value, label=label, **kwargs)
         self.minimum, self.maximum, self.step, self.precision = minimum, maximum, step, precision
+        #: Gradio's rule (set by rx.Interface): without precision, whole numbers stay ints.
+        self.keeps_ints = False
 
     def extra_props(self) -> dict[str, Any]:
         return {"minimum": self.minimum, "maximum": self.maximum, "step": self.step}
@@ -60,7 +66,9 @@ class Number(_Numeric):
     def _shape(self, value: float) -> int | float:
         if self.precision == 0:
             return round(value)
-        return round(value, self.precision) if self.precision is not None else float(value)
+        if self.precision is not None:
+            return round(value, self.precision)
+        return value if self.keeps_ints and isinstance(value, int) else float(value)
 
     def initial_python_value(self) -> int | float | None:
         return None if self.value is None else self._shape(self.value)
@@ -101,6 +109,11 @@ class Slider(_Numeric):
 
     def extra_props(self) -> dict[str, Any]:
         return {"minimum": self.minimum, "maximum": self.maximum, "step": self.step}
+
+    def set_prop(self, name: str, value: Any) -> None:
+        super().set_prop(name, value)
+        limits = (self.minimum, self.maximum, self.step)
+        self._whole = all(x is not None and float(x).is_integer() for x in limits)
 
     def _shape(self, value: float) -> int | float:
         return round(value) if self._whole else float(value)

@@ -1,8 +1,8 @@
-"""Text components: Textbox (input), Text and Markdown (display)."""
+"""Text components: Textbox (input), Text, Markdown and HTML (display)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from reactive.components.base import Component, require_type
 from reactive.errors import DefinitionError
@@ -18,26 +18,50 @@ class Textbox(Component):
 
     type = "textbox"
     text_like = True
+    updatable: ClassVar[frozenset[str]] = frozenset(
+        {"placeholder", "lines", "max_lines", "max_length", "type"}
+    )
 
     def __init__(
         self,
-        value: str = "",
+        value: str | None = "",
         *,
         label: str | None = None,
         placeholder: str | None = None,
         lines: int = 1,
+        max_lines: int | None = None,
         max_length: int | None = None,
+        type: Literal["text", "password", "email"] = "text",
+        autofocus: bool = False,
+        show_copy_button: bool = False,
         **kwargs: Any,
     ) -> None:
         if lines < 1:
             raise DefinitionError(f"Textbox lines must be at least 1, got {lines}.")
-        super().__init__(value, label=label, **kwargs)
+        if type not in ("text", "password", "email"):
+            raise DefinitionError(f"Textbox type must be 'text', 'password' or 'email': {type!r}.")
+        super().__init__("" if value is None else value, label=label, **kwargs)
         self.placeholder = placeholder
         self.lines = lines
+        self.max_lines = max_lines
         self.max_length = max_length
+        self.input_type = type
+        self.autofocus = autofocus
+        self.show_copy_button = show_copy_button
+
+    def set_prop(self, name: str, value: Any) -> None:
+        super().set_prop("input_type" if name == "type" else name, value)
 
     def extra_props(self) -> dict[str, Any]:
-        return {"placeholder": self.placeholder, "lines": self.lines, "max_length": self.max_length}
+        return {
+            "placeholder": self.placeholder,
+            "lines": self.lines,
+            "max_lines": self.max_lines,
+            "max_length": self.max_length,
+            "type": self.input_type,
+            "autofocus": self.autofocus or None,
+            "show_copy_button": self.show_copy_button or None,
+        }
 
     def initial_python_value(self) -> str:
         return as_text(self.value)
@@ -72,6 +96,12 @@ class Text(Component):
 
 
 class Markdown(Text):
-    """Markdown rendered in the page (sanitized HTML)."""
+    """Markdown rendered in the page (sanitized HTML); code blocks keep their formatting."""
 
     type = "markdown"
+
+
+class HTML(Text):
+    """HTML shown in the page, sanitized (no scripts, no event handlers)."""
+
+    type = "html"

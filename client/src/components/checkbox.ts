@@ -19,6 +19,10 @@ export class CheckboxView extends ComponentView {
     ctx.reset(id, control.checked);
   }
 
+  override current(): Value {
+    return this.control.checked;
+  }
+
   update(v: Value): void {
     this.control.checked = v === true;
     this.ctx.reset(this.id, this.control.checked);

@@ -1,4 +1,5 @@
 // dropdown: <select> (multiple when `multiselect`); sends the chosen value, or a list of them.
+// With `allow_custom_value` (single choice) it is a text field with the choices as suggestions.
 
 import type { Props, Value } from "../protocol/messages";
 import { parseChoices, type Choice } from "./choices";
@@ -11,10 +12,17 @@ export class DropdownView extends ComponentView {
   private readonly choices: Choice[];
   private readonly multi: boolean;
 
+  private readonly custom: HTMLInputElement | null = null;
+
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "dropdown", props, ctx);
     this.choices = parseChoices(props["choices"]);
     this.multi = bool(props, "multiselect", false);
+    if (bool(props, "allow_custom_value", false) && !this.multi) {
+      this.control = el("select");
+      this.custom = this.customField(props["value"] ?? null);
+      return;
+    }
     const control = el("select");
     control.multiple = this.multi;
     control.disabled = !this.interactive;
@@ -31,11 +39,40 @@ export class DropdownView extends ComponentView {
   }
 
   update(v: Value): void {
-    this.select(v);
+    if (this.custom !== null) this.custom.value = this.labelOf(v);
+    else this.select(v);
     this.ctx.reset(this.id, this.value());
   }
 
+  override current(): Value {
+    return this.value();
+  }
+
+  private customField(v: Value): HTMLInputElement {
+    const input = el("input");
+    const list = el("datalist");
+    list.id = `${this.id}--choices`;
+    for (const choice of this.choices) list.append(el("option", undefined, choice.label));
+    input.setAttribute("list", list.id);
+    input.readOnly = !this.interactive;
+    input.value = this.labelOf(v);
+    input.addEventListener("change", () => this.changed(this.value()));
+    this.mount(input, input);
+    input.after(list);
+    this.ctx.reset(this.id, this.value());
+    return input;
+  }
+
+  private labelOf(v: Value): string {
+    return this.choices.find((c) => c.value === v)?.label ?? (v === null ? "" : String(v));
+  }
+
   private value(): Value {
+    if (this.custom !== null) {
+      const text = this.custom.value;
+      const known = this.choices.find((c) => c.label === text);
+      return known !== undefined ? known.value : text === "" ? null : text;
+    }
     const picked: Value[] = [];
     for (const option of this.control.selectedOptions) {
       const choice = this.choices[Number(option.value)];

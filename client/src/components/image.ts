@@ -1,11 +1,13 @@
-// image: <img class="rx-value"> from an object URL (the previous one revoked); when interactive,
-// a file picker and drop zone that send {mime, data, name}, and a clear button that sends nil.
+// image: <img class="rx-value"> from an object URL (the previous one revoked) or a {url}; when
+// interactive, a file picker and drop zone (which also takes a pasted image) that send
+// {mime, data, name}, and a clear button that sends nil.
 
 import type { Props, Value } from "../protocol/messages";
 import { el } from "./dom";
 import { MAX_UPLOAD_BYTES, toImage } from "./imageValue";
 import { ObjectUrl } from "./objectUrl";
-import { bool } from "./props";
+import { isMap } from "../protocol/codec";
+import { bool, num } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
 export class ImageView extends ComponentView {
@@ -16,6 +18,8 @@ export class ImageView extends ComponentView {
     super(id, "image", props, ctx);
     this.img = el("img");
     this.img.alt = "";
+    const height = num(props, "height");
+    if (height !== null) this.img.style.maxHeight = `${height}px`;
     this.mount(this.img);
     this.show(props["value"]);
     if (bool(props, "interactive", false)) this.addPicker();
@@ -31,6 +35,14 @@ export class ImageView extends ComponentView {
   }
 
   private show(v: Value | undefined): void {
+    if (isMap(v) && typeof v["url"] === "string" && /^https?:\/\//.test(v["url"])) {
+      this.url.clear();
+      this.img.src = v["url"];
+      this.img.hidden = false;
+      this.img.removeAttribute("width");
+      this.img.removeAttribute("height");
+      return;
+    }
     const image = toImage(v);
     if (image === null) return this.showBlob(null);
     this.showBlob(new Blob([image.data as Uint8Array<ArrayBuffer>], { type: image.mime }), image.w, image.h);
@@ -55,7 +67,7 @@ export class ImageView extends ComponentView {
   }
 
   private addPicker(): void {
-    const zone = el("label", "rx-drop", "Drop an image here or click to upload");
+    const zone = el("label", "rx-drop", "Drop or paste an image here, or click to upload");
     const file = el("input");
     file.type = "file";
     file.accept = "image/*";
@@ -68,6 +80,13 @@ export class ImageView extends ComponentView {
       file.value = "";
       this.showBlob(null);
       this.changed(null);
+    });
+    zone.tabIndex = -1;
+    this.root.addEventListener("paste", (e) => {
+      const item = [...(e.clipboardData?.files ?? [])].find((f) => f.type.startsWith("image/"));
+      if (item === undefined) return;
+      e.preventDefault();
+      void this.pick(item);
     });
     zone.addEventListener("dragover", (e) => e.preventDefault());
     zone.addEventListener("drop", (e) => {

@@ -35,6 +35,10 @@ export class NumberView extends ComponentView {
     this.ctx.reset(this.id, this.value());
   }
 
+  override current(): Value {
+    return this.value();
+  }
+
   private value(): number | null {
     return this.control.value === "" ? null : this.control.valueAsNumber;
   }

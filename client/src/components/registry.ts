@@ -2,12 +2,24 @@
 
 import type { ComponentSpec, Props } from "../protocol/messages";
 import { ButtonView } from "./button";
+import { ChatbotView } from "./chatbot";
 import { CheckboxView } from "./checkbox";
+import { CheckboxGroupView } from "./checkboxgroup";
+import { ColorPickerView } from "./colorpicker";
+import { DataFrameView } from "./dataframe";
 import { DropdownView } from "./dropdown";
+import { FileView } from "./file";
+import { GalleryView } from "./gallery";
+import { HtmlView } from "./html";
 import { ImageView } from "./image";
+import { AudioView } from "./audio";
+import { VideoView } from "./video";
 import { JsonView } from "./json";
+import { LabelView } from "./label";
 import { MarkdownView } from "./markdown";
 import { NumberView } from "./number";
+import { PlotView } from "./plot";
+import { RadioView } from "./radio";
 import { SliderView } from "./slider";
 import { TextView } from "./text";
 import { TextboxView } from "./textbox";
@@ -21,12 +33,24 @@ const factories = new Map<string, ViewFactory>([
   ["number", (id, props, ctx) => new NumberView(id, props, ctx)],
   ["slider", (id, props, ctx) => new SliderView(id, props, ctx)],
   ["checkbox", (id, props, ctx) => new CheckboxView(id, props, ctx)],
+  ["checkboxgroup", (id, props, ctx) => new CheckboxGroupView(id, props, ctx)],
+  ["radio", (id, props, ctx) => new RadioView(id, props, ctx)],
   ["dropdown", (id, props, ctx) => new DropdownView(id, props, ctx)],
+  ["colorpicker", (id, props, ctx) => new ColorPickerView(id, props, ctx)],
   ["button", (id, props, ctx) => new ButtonView(id, props, ctx)],
   ["text", (id, props, ctx) => new TextView(id, props, ctx)],
   ["markdown", (id, props, ctx) => new MarkdownView(id, props, ctx)],
+  ["html", (id, props, ctx) => new HtmlView(id, props, ctx)],
   ["json", (id, props, ctx) => new JsonView(id, props, ctx)],
+  ["label", (id, props, ctx) => new LabelView(id, props, ctx)],
   ["image", (id, props, ctx) => new ImageView(id, props, ctx)],
+  ["audio", (id, props, ctx) => new AudioView(id, props, ctx)],
+  ["video", (id, props, ctx) => new VideoView(id, props, ctx)],
+  ["gallery", (id, props, ctx) => new GalleryView(id, props, ctx)],
+  ["file", (id, props, ctx) => new FileView(id, props, ctx)],
+  ["dataframe", (id, props, ctx) => new DataFrameView(id, props, ctx)],
+  ["plot", (id, props, ctx) => new PlotView(id, props, ctx)],
+  ["chatbot", (id, props, ctx) => new ChatbotView(id, props, ctx)],
 ]);
 
 export function registerComponent(type: string, factory: ViewFactory): void {

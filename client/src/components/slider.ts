@@ -35,6 +35,10 @@ export class SliderView extends ComponentView {
     this.ctx.reset(this.id, this.control.valueAsNumber);
   }
 
+  override current(): Value {
+    return this.control.valueAsNumber;
+  }
+
   private show(v: number): void {
     const text = String(v);
     if (this.control.value !== text) this.control.value = text;

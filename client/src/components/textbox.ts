@@ -13,9 +13,14 @@ export class TextboxView extends ComponentView {
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "textbox", props, ctx);
     const lines = num(props, "lines") ?? 1;
-    const control = lines > 1 ? el("textarea") : el("input");
-    if (control instanceof HTMLTextAreaElement) control.rows = lines;
-    else control.type = "text";
+    const type = str(props, "type") ?? "text";
+    const control = lines > 1 && type === "text" ? el("textarea") : el("input");
+    if (control instanceof HTMLTextAreaElement) {
+      control.rows = lines;
+      const maxLines = num(props, "max_lines");
+      if (maxLines !== null) control.style.maxHeight = `${maxLines * 1.5 + 1}em`;
+    } else control.type = type === "password" || type === "email" ? type : "text";
+    if (props["autofocus"] === true) control.autofocus = true;
     control.placeholder = str(props, "placeholder") ?? "";
     const max = num(props, "max_length");
     if (max !== null) control.maxLength = max;
@@ -32,7 +37,19 @@ export class TextboxView extends ComponentView {
     }
     this.control = control;
     this.mount(control, control);
+    if (props["show_copy_button"] === true) this.addCopyButton();
     ctx.reset(id, control.value);
+  }
+
+  override current(): Value {
+    return this.control.value;
+  }
+
+  private addCopyButton(): void {
+    const copy = el("button", "rx-clear rx-copy", "Copy");
+    copy.type = "button";
+    copy.addEventListener("click", () => void navigator.clipboard?.writeText(this.control.value));
+    this.control.after(copy);
   }
 
   update(v: Value): void {

@@ -1,11 +1,13 @@
 // The base of every component view: the root element the DOM contract describes
-// (<div id data-component class="rx-component rx-TYPE" data-status>), its label, .rx-status and
-// .rx-error, and the run-state display. Subclasses add the .rx-value element and the value logic.
+// (<div id data-component class="rx-component rx-TYPE" data-status>), its label and info,
+// .rx-status, .rx-progress and .rx-error, the run-state display, and the properties every
+// component shares (rx.update). Subclasses add the .rx-value element and the value logic.
 
-import type { Props, RunState, TriggerEvent, Value } from "../protocol/messages";
-import type { OutputTarget } from "../render/target";
+import type { Props, RunState, TriggerEvent, Upload, Value } from "../protocol/messages";
+import { progressText } from "../render/progress";
+import type { OutputTarget, ProgressInfo } from "../render/target";
 import { el, setText } from "./dom";
-import { bool, classes, str } from "./props";
+import { bool, classes, num, str } from "./props";
 
 /** What a view may ask of the app. */
 export interface ViewContext {
@@ -15,36 +17,49 @@ export interface ViewContext {
   trigger(c: string, e: TriggerEvent): void;
   /** The server (or the welcome) set input `c` to `v`: nothing to send. */
   reset(c: string, v: Value): void;
+  /** Draw component `c` again with these props (a property its view cannot change in place). */
+  recreate?(c: string, props: Props): void;
+  /** Send one part of a file upload; false while the connection is down. */
+  upload?(part: Upload): boolean;
 }
 
 export type DataStatus = "idle" | "queued" | "running" | "error";
 
+/** Properties the base view changes in place. */
+const OWN_PROPS = new Set(["label", "info", "visible", "elem_classes", "show_label", "scale", "min_width"]);
+const EVERY_OWN: Props = Object.fromEntries([...OWN_PROPS].map((k) => [k, null]));
+
 export abstract class ComponentView implements OutputTarget {
   readonly root: HTMLDivElement;
   protected readonly label: HTMLLabelElement;
+  private readonly labelText: Text;
+  private readonly infoEl: HTMLElement;
   private readonly statusEl: HTMLElement;
   private readonly errorEl: HTMLElement;
+  private progressEl: HTMLElement | null = null;
   private serverError = false;
+  private ownClasses: string[] = [];
 
   constructor(
     readonly id: string,
     readonly type: string,
-    protected readonly props: Props,
+    protected props: Props,
     protected readonly ctx: ViewContext,
   ) {
     const root = el("div", `rx-component rx-${type}`);
     root.id = id;
     root.dataset["component"] = type;
     root.dataset["status"] = "idle";
-    root.classList.add(...classes(props));
-    root.hidden = !bool(props, "visible", true);
-    const text = str(props, "label");
-    this.label = el("label", "rx-label", text ?? "");
-    this.label.hidden = text === null || text === "";
+    if (props["container"] === false) root.classList.add("rx-bare");
+    this.root = root;
+    this.label = el("label", "rx-label");
+    this.labelText = document.createTextNode("");
+    this.label.append(this.labelText);
+    this.infoEl = el("div", "rx-info");
     this.statusEl = el("span", "rx-status");
     this.errorEl = el("div", "rx-error");
-    root.append(this.label, this.statusEl, this.errorEl);
-    this.root = root;
+    root.append(this.label, this.infoEl, this.statusEl, this.errorEl);
+    this.applyOwn(EVERY_OWN);
   }
 
   /** Whether the user may change this component (prop `interactive`, default true). */
@@ -59,10 +74,15 @@ export abstract class ComponentView implements OutputTarget {
       control.id = `${this.id}--control`;
       this.label.htmlFor = control.id;
     }
-    this.label.after(value);
+    this.infoEl.after(value);
   }
 
   abstract update(v: Value): void;
+
+  /** The value the page shows now (kept when the view is drawn again after rx.update). */
+  current(): Value | undefined {
+    return undefined;
+  }
 
   append(_d: string, _at: number): boolean {
     return false;
@@ -73,11 +93,66 @@ export abstract class ComponentView implements OutputTarget {
   /** Frees what the view holds (object URLs); called before a re-render. */
   dispose(): void {}
 
+  /** rx.update: shared properties change in place; any other draws the view again. */
+  setProps(p: Props): void {
+    this.props = { ...this.props, ...p };
+    this.applyOwn(p);
+    const rest = Object.keys(p).filter((k) => !OWN_PROPS.has(k));
+    if (rest.length === 0 || this.ctx.recreate === undefined) return;
+    const value = this.current();
+    this.ctx.recreate(this.id, value === undefined ? this.props : { ...this.props, value });
+  }
+
+  private applyOwn(p: Props): void {
+    const props = this.props;
+    if ("label" in p || "show_label" in p) {
+      const text = str(props, "label") ?? "";
+      setText(this.labelText, text);
+      this.label.hidden = text === "" || !bool(props, "show_label", true);
+    }
+    if ("info" in p) {
+      setText(this.infoEl, str(props, "info") ?? "");
+      this.infoEl.hidden = this.infoEl.textContent === "";
+    }
+    if ("visible" in p) this.root.hidden = !bool(props, "visible", true);
+    if ("elem_classes" in p) {
+      this.root.classList.remove(...this.ownClasses);
+      this.ownClasses = classes(props);
+      this.root.classList.add(...this.ownClasses);
+    }
+    const scale = num(props, "scale");
+    if ("scale" in p) this.root.style.flexGrow = scale === null ? "" : String(scale);
+    const minWidth = num(props, "min_width");
+    if ("min_width" in p) this.root.style.minWidth = minWidth === null ? "" : `${minWidth}px`;
+  }
+
   status(s: RunState, pos?: number, msg?: string): void {
+    if (s !== "running") this.hideProgress();
     if (s === "queued") this.paint("queued", pos === undefined ? "queued" : `queued: ${pos}`, "");
     else if (s === "running") this.paint("running", "running…", "");
     else if (s === "error") this.paint("error", "", msg ?? "error");
     else this.paint("idle", "", "");
+  }
+
+  /** A bar with the fraction done, the step count and the time left. */
+  progress(p: ProgressInfo): void {
+    if (this.progressEl === null) {
+      this.progressEl = el("div", "rx-progress");
+      this.progressEl.setAttribute("role", "progressbar");
+      this.progressEl.append(el("div", "rx-progress-bar"), el("span", "rx-progress-text"));
+      this.statusEl.after(this.progressEl);
+    }
+    const box = this.progressEl;
+    box.hidden = false;
+    box.classList.toggle("rx-indeterminate", p.fraction === null);
+    const bar = box.firstElementChild as HTMLElement;
+    bar.style.width = p.fraction === null ? "" : `${(p.fraction * 100).toFixed(1)}%`;
+    if (p.fraction !== null) box.setAttribute("aria-valuenow", String(Math.round(p.fraction * 100)));
+    setText(box.lastElementChild as HTMLElement, progressText(p));
+  }
+
+  private hideProgress(): void {
+    if (this.progressEl !== null) this.progressEl.hidden = true;
   }
 
   /** An `error` frame naming this component; cleared by its next input. */

@@ -1,10 +1,14 @@
-// Draws a welcome: <h1 class="rx-title"> then the layout, one view per component. Every welcome
-// replaces the page entirely (a resume carries the current values in the props).
+// Draws a welcome: the title, the description (Markdown), the layout with one view per
+// component, each function's examples under its inputs, and the footer. Every welcome replaces
+// the page entirely (a resume carries the current values in the props). Also applies the app's
+// CSS and theme variables.
 
+import { renderMarkdown } from "../components/markdown";
 import { createView } from "../components/registry";
 import type { ComponentView, ViewContext } from "../components/view";
 import { renderLayout } from "../layout/layout";
-import type { AppSpec } from "../protocol/messages";
+import type { AppSpec, Props } from "../protocol/messages";
+import { renderExamples, type PickExample } from "./examples";
 
 export class Page {
   private views = new Map<string, ComponentView>();
@@ -15,26 +19,92 @@ export class Page {
     return this.views.get(id);
   }
 
-  render(app: AppSpec, ctx: ViewContext): void {
+  render(app: AppSpec, ctx: ViewContext, pick: PickExample): void {
     this.dispose();
     const views = new Map<string, ComponentView>();
     for (const [id, spec] of Object.entries(app.components)) views.set(id, createView(id, spec, ctx));
     this.views = views;
+    document.title = app.title;
+    const header = document.createElement("header");
+    header.className = "rx-header";
     const title = document.createElement("h1");
     title.className = "rx-title";
     title.textContent = app.title;
-    document.title = app.title;
+    header.append(title);
+    if (typeof app.description === "string") header.append(markdownBox("rx-description", app.description));
     const place = (id: string): HTMLElement | undefined => {
       const view = views.get(id);
       if (view === undefined) console.warn(`reactive: the layout names unknown component ${id}`);
       return view?.root;
     };
     const layout = renderLayout(app.layout, place, [...views.keys()]);
-    this.root.replaceChildren(title, layout);
+    const parts: HTMLElement[] = [header, layout];
+    if (typeof app.footer === "string") parts.push(markdownBox("rx-footer", app.footer));
+    this.root.replaceChildren(...parts);
+    this.addExamples(app, layout, pick);
+    applyStyle(app);
+  }
+
+  /** Draws component `id` again with `props` (rx.update of a property its view cannot change). */
+  recreate(id: string, props: Props, ctx: ViewContext): void {
+    const old = this.views.get(id);
+    if (old === undefined) return;
+    const view = createView(id, { type: old.type, props }, ctx);
+    old.root.replaceWith(view.root);
+    old.dispose();
+    this.views.set(id, view);
+  }
+
+  private addExamples(app: AppSpec, layout: HTMLElement, pick: PickExample): void {
+    for (const fn of app.fns) {
+      if (fn.examples === undefined) continue;
+      const table = renderExamples(fn.id, fn.examples, pick);
+      const at = fn.examples.at === undefined ? null : document.getElementById(fn.examples.at);
+      if (at !== null && layout.contains(at)) {
+        at.append(table);
+        continue;
+      }
+      const last = [...fn.examples.inputs].reverse().map((c) => this.views.get(c)?.root).find((r) => r?.isConnected);
+      if (last === undefined) layout.append(table);
+      else outsideRows(last).after(table);
+    }
   }
 
   private dispose(): void {
     for (const view of this.views.values()) view.dispose();
     this.views.clear();
+  }
+}
+
+/** The element itself, or its outermost ancestor that sits in a row (a table goes below rows). */
+function outsideRows(element: HTMLElement): HTMLElement {
+  let node = element;
+  while (node.parentElement?.classList.contains("rx-row") === true) node = node.parentElement;
+  return node;
+}
+
+function markdownBox(className: string, source: string): HTMLElement {
+  const box = document.createElement("div");
+  box.className = `rx-md ${className}`;
+  box.innerHTML = renderMarkdown(source);
+  return box;
+}
+
+/** The app's extra CSS in one <style>, and its theme as --rx-* variables on <html>. */
+function applyStyle(app: AppSpec): void {
+  let style = document.getElementById("rx-app-css");
+  if (typeof app.css === "string") {
+    if (style === null) {
+      style = document.createElement("style");
+      style.id = "rx-app-css";
+      document.head.append(style);
+    }
+    style.textContent = app.css;
+  } else {
+    style?.remove();
+  }
+  const theme = app.theme ?? {};
+  for (const [name, value] of Object.entries(theme)) {
+    if (typeof value === "string") document.documentElement.style.setProperty(`--rx-${name.replace(/_/g, "-")}`, value);
   }
 }

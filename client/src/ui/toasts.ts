@@ -1,5 +1,8 @@
-// Small dismissable notices (.rx-toast) for server `error` frames. A repeat of the newest message
-// is not stacked again (a bad value sent on every keystroke gives one toast); a few at most.
+// Small dismissable notices (.rx-toast): server `error` frames, and rx.Info / rx.Warning toasts
+// (data-level="info|warning|error"). A repeat of the newest message is not stacked again (a bad
+// value sent on every keystroke gives one toast); a few at most.
+
+import type { ToastLevel } from "../protocol/messages";
 
 const LIFETIME_MS = 10_000;
 const MAX_TOASTS = 4;
@@ -14,13 +17,15 @@ export class Toasts {
     parent.append(this.box);
   }
 
-  show(msg: string): void {
+  /** Shows `msg`; `seconds` null keeps it until dismissed. */
+  show(msg: string, level: ToastLevel = "error", seconds: number | null = LIFETIME_MS / 1000): void {
     const last = this.box.lastElementChild;
     if (last instanceof HTMLElement && last.dataset["msg"] === msg) last.remove();
     const toast = document.createElement("div");
     toast.className = "rx-toast";
     toast.dataset["msg"] = msg;
-    toast.setAttribute("role", "alert");
+    toast.dataset["level"] = level;
+    toast.setAttribute("role", level === "info" ? "status" : "alert");
     const text = document.createElement("span");
     text.textContent = msg;
     const close = document.createElement("button");
@@ -31,7 +36,7 @@ export class Toasts {
     close.addEventListener("click", () => toast.remove());
     toast.append(text, close);
     this.box.append(toast);
-    setTimeout(() => toast.remove(), LIFETIME_MS);
+    if (seconds !== null) setTimeout(() => toast.remove(), seconds * 1000);
     while (this.box.childElementCount > MAX_TOASTS) this.box.firstElementChild?.remove();
   }
 }

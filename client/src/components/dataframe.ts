@@ -1,0 +1,107 @@
+// dataframe: a table ({headers, data}); when interactive, every cell is an <input> and a changed
+// cell (on change: Enter or leaving it) sends the whole table; "+ Row" adds an empty row.
+
+import { isMap } from "../protocol/codec";
+import type { Props, Value } from "../protocol/messages";
+import { el } from "./dom";
+import { num } from "./props";
+import { ComponentView, type ViewContext } from "./view";
+
+interface Table {
+  headers: string[];
+  data: Value[][];
+}
+
+export class DataFrameView extends ComponentView {
+  private readonly table: HTMLTableElement;
+  private value: Table = { headers: [], data: [] };
+
+  constructor(id: string, props: Props, ctx: ViewContext) {
+    super(id, "dataframe", props, ctx);
+    const box = el("div", "rx-table");
+    const height = num(props, "max_height");
+    if (height !== null) box.style.maxHeight = `${height}px`;
+    this.table = el("table");
+    box.append(this.table);
+    this.mount(box);
+    if (this.interactive) {
+      const add = el("button", "rx-clear", "+ Row");
+      add.type = "button";
+      add.addEventListener("click", () => {
+        this.value.data.push(this.value.headers.map(() => null));
+        this.draw();
+        this.send();
+      });
+      box.after(add);
+    }
+    this.update(props["value"] ?? null);
+  }
+
+  update(v: Value): void {
+    this.value = toTable(v);
+    this.draw();
+    if (this.interactive) this.ctx.reset(this.id, this.wire());
+  }
+
+  override current(): Value {
+    return this.wire();
+  }
+
+  private wire(): Value {
+    return { headers: this.value.headers, data: this.value.data };
+  }
+
+  private send(): void {
+    this.changed(this.wire());
+  }
+
+  private draw(): void {
+    const head = el("tr");
+    for (const h of this.value.headers) head.append(el("th", undefined, h));
+    const thead = el("thead");
+    thead.append(head);
+    const tbody = el("tbody");
+    this.value.data.forEach((row, r) => {
+      const tr = el("tr");
+      row.forEach((cell, c) => tr.append(this.cell(cell, r, c)));
+      tbody.append(tr);
+    });
+    this.table.replaceChildren(thead, tbody);
+  }
+
+  private cell(cell: Value, r: number, c: number): HTMLTableCellElement {
+    const td = el("td");
+    const text = cell === null ? "" : String(cell);
+    if (!this.interactive) {
+      td.textContent = text;
+      if (typeof cell === "number") td.className = "rx-num";
+      return td;
+    }
+    const input = el("input");
+    input.value = text;
+    input.setAttribute("aria-label", `${this.value.headers[c] ?? c + 1}, row ${r + 1}`);
+    input.addEventListener("change", () => {
+      const row = this.value.data[r];
+      if (row === undefined) return;
+      row[c] = typed(input.value, cell);
+      this.send();
+    });
+    td.append(input);
+    return td;
+  }
+}
+
+/** What the person typed, as the type the cell had (numbers stay numbers). */
+export function typed(text: string, original: Value): Value {
+  const trimmed = text.trim();
+  if (typeof original === "number" && trimmed !== "" && Number.isFinite(Number(trimmed))) return Number(trimmed);
+  if (typeof original === "boolean" && (trimmed === "true" || trimmed === "false")) return trimmed === "true";
+  return text;
+}
+
+function toTable(v: Value): Table {
+  if (!isMap(v)) return { headers: [], data: [] };
+  const headers = Array.isArray(v["headers"]) ? v["headers"].map(String) : [];
+  const data = Array.isArray(v["data"]) ? v["data"].map((row: Value) => (Array.isArray(row) ? [...row] : [row])) : [];
+  return { headers, data };
+}

@@ -1,0 +1,1 @@
+"""Typical small Gradio apps, unchanged but for ``import reactive as gr``."""

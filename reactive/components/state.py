@@ -1,0 +1,32 @@
+"""rx.State: a value kept per session, never shown on the page."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from reactive.components.base import Component
+
+
+class State(Component):
+    """A per-session value: an input gives the function the session's value, an output sets it.
+
+    Every session starts from a deep copy of ``value`` (or from ``value()``, when it is callable),
+    so sessions never share a mutable default.
+    """
+
+    type = "state"
+    on_page: ClassVar[bool] = False
+
+    def __init__(self, value: Any = None, **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+
+    def initial_python_value(self) -> Any:
+        if callable(self.value):
+            factory: Callable[[], Any] = self.value
+            return factory()
+        return copy.deepcopy(self.value)
+
+    def initial_wire_value(self) -> Any:
+        return None

@@ -1,0 +1,53 @@
+"""What the Gradio-shaped apps share: ``.queue()`` and ``.launch()`` as Gradio users call them."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+from typing import Any, Self
+
+from reactive.app import App
+from reactive.components.base import warn_unsupported
+
+
+class GradioApp(App):
+    """An App with Gradio's ``queue()`` and ``launch()``: ``rx.Interface``, ``rx.ChatInterface``."""
+
+    def queue(self, *args: Any, **kwargs: Any) -> Self:
+        """Accepted for Gradio compatibility: every call is already scheduled per session."""
+        return self
+
+    def launch(  # type: ignore[override]
+        self,
+        share: bool = False,
+        server_name: str | None = None,
+        server_port: int | None = None,
+        show_error: bool | None = None,
+        **unsupported: Any,
+    ) -> None:
+        """Serve the app as ``reactive run`` does (default http://127.0.0.1:7860/, like Gradio).
+
+        When the module is imported rather than run (``reactive run app.py``, a test), this does
+        nothing, so a module ending in ``demo.launch()`` works both ways.
+        """
+        frame = inspect.currentframe()
+        caller = frame.f_back if frame is not None else None
+        if caller is None or caller.f_globals.get("__name__") != "__main__":
+            return
+        if share:
+            unsupported["share"] = share
+        if unsupported:
+            warn_unsupported("launch()", unsupported)
+        if show_error is not None:
+            self.show_error = show_error
+            for function in self.functions:
+                function.show_error = show_error
+        host = server_name or os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
+        port = server_port or int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
+        from reactive.cli import serve  # the CLI is the only module that imports uvicorn
+
+        try:
+            serve(self, host=host, port=port)
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")

@@ -1,0 +1,234 @@
+"""``rx.Interface``: the Gradio-shaped shim; small Gradio apps run with ``import reactive as gr``.
+
+Example::
+
+    import reactive as gr
+
+    def greet(name):
+        return "Hello " + name + "!"
+
+    gr.Interface(fn=greet, inputs="text", outputs="text").launch()
+
+It builds an ordinary :class:`reactive.App` (inputs in a column on the left, outputs on the
+right, Clear and Submit under the inputs, examples below) on the same decorators, so
+``reactive run app.py`` serves it too. Gradio arguments reactive does not support are accepted
+and named in a :class:`reactive.errors.CompatibilityWarning`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reactive.components import (
+    HTML,
+    JSON,
+    Button,
+    Chatbot,
+    Checkbox,
+    CheckboxGroup,
+    ColorPicker,
+    Component,
+    DataFrame,
+    Dropdown,
+    File,
+    Gallery,
+    Image,
+    Label,
+    Markdown,
+    Number,
+    Plot,
+    Radio,
+    Slider,
+    State,
+    Textbox,
+)
+from reactive.components.base import warn_unsupported
+from reactive.errors import DefinitionError
+from reactive.gradio_app import GradioApp
+from reactive.graph import parameter_names
+
+ComponentArg = Component | str
+ComponentsArg = ComponentArg | Sequence[ComponentArg] | None
+
+_SHORTCUTS: dict[str, Callable[[], Component]] = {
+    "text": Textbox,
+    "textbox": Textbox,
+    "textarea": lambda: Textbox(lines=7),
+    "number": Number,
+    "slider": Slider,
+    "checkbox": Checkbox,
+    "checkboxgroup": CheckboxGroup,
+    "radio": Radio,
+    "dropdown": Dropdown,
+    "colorpicker": ColorPicker,
+    "image": Image,
+    "pil": lambda: Image(type="pil"),
+    "json": JSON,
+    "label": Label,
+    "html": HTML,
+    "markdown": Markdown,
+    "file": File,
+    "files": lambda: File(file_count="multiple"),
+    "dataframe": DataFrame,
+    "numpy": lambda: DataFrame(type="numpy"),
+    "gallery": Gallery,
+    "plot": Plot,
+    "chatbot": Chatbot,
+    "state": State,
+}
+_MEDIA = {"audio": "Audio", "video": "Video", "microphone": "Audio", "webcam": "Video"}
+
+
+def media_class(name: str) -> type[Component]:
+    """``Audio`` or ``Video`` from reactive.components.media, or a clear DefinitionError."""
+    try:
+        found = getattr(importlib.import_module("reactive.components.media"), name)
+    except (ImportError, AttributeError):
+        raise DefinitionError(
+            f"{name} components are not available in this version of reactive yet."
+        ) from None
+    if not (isinstance(found, type) and issubclass(found, Component)):
+        raise DefinitionError(f"reactive.components.media.{name} is not a component.")
+    return found
+
+
+def component_from(value: ComponentArg) -> Component:
+    """A component, or one made from a Gradio string shortcut ("text", "image", ...)."""
+    if isinstance(value, Component):
+        return value
+    if not isinstance(value, str):
+        raise DefinitionError(
+            f"Interface inputs and outputs are components or names like 'text'; got {value!r}."
+        )
+    key = value.strip().lower()
+    if key in _SHORTCUTS:
+        return _SHORTCUTS[key]()
+    if key in _MEDIA:
+        media = media_class(_MEDIA[key])
+        return (
+            media(sources=["microphone" if key == "microphone" else "webcam"])
+            if (key in ("microphone", "webcam"))
+            else media()
+        )
+    names = ", ".join(sorted([*_SHORTCUTS, *_MEDIA]))
+    raise DefinitionError(f"Unknown component name {value!r}; reactive knows: {names}.")
+
+
+def _as_list(value: ComponentsArg) -> list[ComponentArg]:
+    if value is None:
+        return []
+    if isinstance(value, str | Component):
+        return [value]
+    return list(value)
+
+
+class Interface(GradioApp):
+    """A page for one function: its inputs, a Submit button, its outputs, and examples.
+
+    Args:
+        fn: the function (sync or async, plain or a generator).
+        inputs: components or names ("text", "number", "image", ...), one per parameter.
+        outputs: components or names, one per returned value.
+        examples: rows of input values shown as a clickable table.
+        live: rerun on every change instead of on Submit.
+        title, description, article: the page's title, Markdown under it, and its footer.
+        submit_btn, clear_btn: the buttons' labels (``clear_btn=None`` drops Clear).
+        show_error: show the text of any exception (else a generic message).
+        concurrency_limit: at most this many calls at once across all sessions.
+        css, theme: extra CSS; CSS variables as a dict (Gradio theme objects are ignored).
+    """
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        inputs: ComponentsArg,
+        outputs: ComponentsArg,
+        examples: Sequence[Any] | None = None,
+        *,
+        live: bool = False,
+        title: str | None = None,
+        description: str | None = None,
+        article: str | None = None,
+        submit_btn: str = "Submit",
+        clear_btn: str | None = "Clear",
+        show_error: bool = False,
+        concurrency_limit: int | str | None = None,
+        css: str | None = None,
+        theme: Any = None,
+        **unsupported: Any,
+    ) -> None:
+        if unsupported:
+            warn_unsupported("Interface", unsupported)
+        if theme is not None and not isinstance(theme, dict):
+            warn_unsupported("Interface", {"theme": theme})
+            theme = None
+        super().__init__(
+            title or "reactive",
+            description=description,
+            footer=article,
+            show_error=show_error,
+            css=css,
+            theme=theme,
+        )
+        self.interface_fn = fn
+        limit = concurrency_limit if isinstance(concurrency_limit, int) else None
+        self._build(fn, _as_list(inputs), _as_list(outputs), examples, live, submit_btn,
+                    clear_btn, limit)  # fmt: skip
+
+    def _build(
+        self,
+        fn: Callable[..., Any],
+        inputs: list[ComponentArg],
+        outputs: list[ComponentArg],
+        examples: Sequence[Any] | None,
+        live: bool,
+        submit_label: str,
+        clear_label: str | None,
+        limit: int | None,
+    ) -> None:
+        name = getattr(fn, "__name__", "fn")
+        ins = [component_from(c) for c in inputs]  # made outside any block: placed in order below
+        outs = [component_from(c) for c in outputs]
+        for component in ins:
+            if isinstance(component, Number):
+                component.keeps_ints = True  # Gradio's rule: 5 typed arrives as int
+        with self.row():
+            with self.column(elem_id=f"{name}-inputs"):
+                for component, label in zip(ins, parameter_names(fn, len(ins)), strict=True):
+                    self._place(component, default_label=label)
+                with self.row():
+                    clear = Button(clear_label, variant="secondary") if clear_label else None
+                    submit = None if live else Button(submit_label, variant="primary")
+            with self.column():
+                for index, component in enumerate(outs, start=1):
+                    self._place(component, name if len(outs) == 1 else f"{name} ({index})")
+        triggers: list[Component] = []
+        if submit is not None:
+            triggers = [submit, *(c for c in ins if isinstance(c, Textbox | Number))]
+        self.fn(
+            inputs=ins,
+            outputs=outs,
+            live=live and bool(ins),
+            trigger=triggers or (None if ins else "load"),
+            concurrency_limit=limit,
+            examples=examples if examples and not isinstance(examples, str) else None,
+            name=name,
+        )(fn)
+        bound = self.functions[-1]
+        if bound.examples is not None:
+            bound.examples = dataclasses.replace(bound.examples, at=f"{name}-inputs")
+        if isinstance(examples, str):
+            warn_unsupported("Interface", {"examples (a folder)": examples})
+        if clear is not None:
+            self._clear(clear, [c for c in [*ins, *outs] if c.on_page])
+
+    def _clear(self, button: Button, components: list[Component]) -> None:
+        initial = [c.initial_python_value() for c in components]
+
+        def clear() -> Any:
+            return initial[0] if len(initial) == 1 else tuple(initial)
+
+        self.fn(inputs=[], outputs=components, trigger=button, name="clear")(clear)
