@@ -13,47 +13,102 @@ Example::
 Serve it with ``reactive run app.py``.
 """
 
+from typing import Any
+
+from reactive import themes
 from reactive.app import App
+from reactive.chat_interface import ChatInterface
 from reactive.components import (
+    HTML,
     JSON,
+    Audio,
     Button,
+    Chatbot,
     Checkbox,
+    CheckboxGroup,
+    ColorPicker,
     Component,
+    DataFrame,
+    Dataframe,
     Dropdown,
+    File,
+    Gallery,
     Image,
+    Label,
     Markdown,
     Number,
+    Plot,
+    Radio,
     Slider,
+    State,
     Text,
     Textbox,
+    Video,
 )
 from reactive.errors import (
+    CompatibilityWarning,
     DefinitionError,
     InvalidValue,
     OutputError,
     ReactiveError,
 )
 from reactive.errors import UserError as Error
+from reactive.interface import Interface, media_class
+from reactive.messages import Info, Warning
+from reactive.progress import Progress
+from reactive.update import update
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "HTML",
     "JSON",
     "App",
+    "Audio",
     "Button",
+    "ChatInterface",
+    "Chatbot",
     "Checkbox",
+    "CheckboxGroup",
+    "ColorPicker",
+    "CompatibilityWarning",
     "Component",
+    "DataFrame",
+    "Dataframe",
     "DefinitionError",
     "Dropdown",
     "Error",
+    "File",
+    "Gallery",
     "Image",
+    "Info",
+    "Interface",
     "InvalidValue",
+    "Label",
     "Markdown",
     "Number",
     "OutputError",
+    "Plot",
+    "Progress",
+    "Radio",
     "ReactiveError",
     "Slider",
+    "State",
     "Text",
     "Textbox",
+    "Video",
+    "Warning",
     "__version__",
+    "themes",
+    "update",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``rx.Audio`` / ``rx.Video`` once the media components exist, else a clear error."""
+    if name in ("Audio", "Video"):
+        try:
+            return media_class(name)
+        except DefinitionError as exc:
+            raise AttributeError(str(exc)) from None
+    raise AttributeError(f"module 'reactive' has no attribute {name!r}")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from reactive import layout
 from reactive.components import Button, Component, Number, Textbox
 from reactive.errors import DefinitionError
+from reactive.examples import Examples, make_examples
 from reactive.graph import (
     BoundFunction,
     TriggerSpec,
@@ -18,6 +20,7 @@ from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import parse_on_busy
 
 F = TypeVar("F", bound=Callable[..., Any])
+B = TypeVar("B", bound=layout.Block)
 TriggerArg = Component | str | Sequence[Component | str] | None
 
 _SUBMITTABLE = (Textbox, Number)
@@ -35,13 +38,150 @@ class App:
             return text.upper()
     """
 
-    def __init__(self, title: str = "reactive", *, max_threads_per_session: int = 8) -> None:
+    def __init__(
+        self,
+        title: str = "reactive",
+        *,
+        description: str | None = None,
+        footer: str | None = None,
+        show_error: bool = False,
+        css: str | None = None,
+        theme: dict[str, str] | None = None,
+        max_threads_per_session: int = 8,
+    ) -> None:
+        """Args:
+        title: the page's title, shown at the top and in the browser tab.
+        description: Markdown shown under the title.
+        footer: Markdown shown at the end of the page.
+        show_error: show the text of any exception on the page (default: a generic message;
+            ``raise rx.Error("...")`` is always shown as written).
+        css: extra CSS for the page.
+        theme: CSS variables, e.g. ``{"accent": "#2b8a3e"}`` sets ``--rx-accent``.
+        """
         self.title = title
+        self.description = description
+        self.footer = footer
+        self.show_error = show_error
+        self.css = css
+        self.theme = dict(theme or {})
         self.max_threads_per_session = max_threads_per_session
         self.components: dict[str, Component] = {}
         self.functions: list[BoundFunction] = []
-        self._order: list[str] = []  # where components appear on the page
+        self.layout = layout.Column(self)  # where components appear on the page
+        self._labelled: set[str] = set()
         self._counts: dict[str, int] = {}
+
+    # ---------------------------------------------------------------- layout blocks
+
+    def row(
+        self,
+        *,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        equal_height: bool = False,
+    ) -> layout.Row:
+        """Children side by side: ``with app.row(): ...``."""
+        block = layout.Row(
+            self,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            equal_height=equal_height or None,
+        )
+        return self._attach(block)
+
+    def column(
+        self,
+        scale: int = 1,
+        min_width: int = 160,
+        *,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+    ) -> layout.Column:
+        """Children stacked; in a row, ``scale`` is its share of the width."""
+        block = layout.Column(
+            self,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            scale=scale,
+            min_width=min_width,
+        )
+        return self._attach(block)
+
+    def group(
+        self,
+        *,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+    ) -> layout.Group:
+        """Children drawn close together in one frame."""
+        block = layout.Group(self, visible=visible, elem_id=elem_id, elem_classes=elem_classes)
+        return self._attach(block)
+
+    def tabs(
+        self,
+        *,
+        selected: str | int | None = None,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+    ) -> layout.Tabs:
+        """Tabs: ``with app.tabs(): with app.tab("One"): ...``; ``selected`` names or counts."""
+        block = layout.Tabs(
+            self, visible=visible, elem_id=elem_id, elem_classes=elem_classes, selected=selected
+        )
+        return self._attach(block)
+
+    def tab(
+        self,
+        label: str,
+        *,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+    ) -> layout.Tab:
+        """One tab of the enclosing ``app.tabs()``."""
+        parent = self._current_block()
+        if not isinstance(parent, layout.Tabs):
+            raise DefinitionError(
+                f"app.tab({label!r}) must be inside `with app.tabs():`, not in {parent!r}."
+            )
+        block = layout.Tab(
+            self, visible=visible, elem_id=elem_id, elem_classes=elem_classes, label=label
+        )
+        return self._attach(block)
+
+    def accordion(
+        self,
+        label: str,
+        *,
+        open: bool = True,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+    ) -> layout.Accordion:
+        """A titled section that opens and closes: ``with app.accordion("More", open=False):``."""
+        block = layout.Accordion(
+            self,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            label=label,
+            open=open,
+        )
+        return self._attach(block)
+
+    def _attach(self, block: B) -> B:
+        self._current_block().add(block)
+        return block
+
+    def _current_block(self) -> layout.Block:
+        block = layout.active()
+        return block if block is not None and block.owner is self else self.layout
 
     # ---------------------------------------------------------------- decorator
 
@@ -57,6 +197,9 @@ class App:
         concurrency_limit: int | None = None,
         every: float | None = None,
         name: str | None = None,
+        examples: Sequence[Any] | None = None,
+        run_on_click: bool = False,
+        show_error: bool | None = None,
     ) -> Callable[[F], F]:
         """Bind a function to input and output components.
 
@@ -74,10 +217,14 @@ class App:
                 wait in a fair queue whose position the page shows.
             every: also run every this many seconds while the page is open.
             name: the function's id on the wire (defaults to its ``__name__``).
+            examples: rows of input values (one per input; a bare value for one input) shown
+                as a table under the inputs; a click fills the inputs.
+            run_on_click: a click on an example also runs the function.
+            show_error: show the text of any exception (default: the app's ``show_error``).
         """
 
         def decorate(fn: F) -> F:
-            self._bind(
+            bound = self._bind(
                 fn,
                 inputs,
                 outputs,
@@ -89,6 +236,9 @@ class App:
                 every,
                 name,
             )
+            bound.show_error = self.show_error if show_error is None else show_error
+            if examples is not None:
+                bound.examples = self._examples(bound, examples, run_on_click)
             return fn
 
         return decorate
@@ -126,7 +276,11 @@ class App:
                 f"no inputs; use trigger= or every= instead."
             )
         for component in input_list:
-            if not component.accepts_input and component not in self._outputs_so_far():
+            if (
+                not component.accepts_input
+                and component not in self._outputs_so_far()
+                and component not in output_list
+            ):
                 raise DefinitionError(
                     f"@app.fn for {fn_name}(): {type(component).__name__} is display-only; it "
                     f"can be an input only once another function outputs to it."
@@ -196,10 +350,22 @@ class App:
 
     def _place(self, component: Component, default_label: str | None = None) -> None:
         """Put a component on the page at its first use; unlabelled ones get a default label."""
-        if component.has_id and self.components.get(component.id) is component:
-            return
-        if component.label is None and not isinstance(component, Button):
-            component.label = default_label
+        if not (component.has_id and self.components.get(component.id) is component):
+            self._register(component)
+            if component.on_page:
+                self._current_block().add(component)
+        if component.id not in self._labelled:
+            self._labelled.add(component.id)
+            if component.label is None and not isinstance(component, Button):
+                component.label = default_label
+
+    def adopt(self, component: Component, block: layout.Block) -> None:
+        """A component created inside ``block`` (``with app.row():``): placed there at once."""
+        self._register(component)
+        if component.on_page:
+            block.add(component)
+
+    def _register(self, component: Component) -> None:
         if component.has_id:
             if component.id in self.components:
                 raise DefinitionError(
@@ -208,7 +374,12 @@ class App:
         else:
             component.assign_id(self._unique_id(component.type))
         self.components[component.id] = component
-        self._order.append(component.id)
+
+    def _examples(self, bound: BoundFunction, rows: Sequence[Any], run_on_click: bool) -> Examples:
+        try:
+            return make_examples(bound.inputs, rows, run_on_click)
+        except DefinitionError as exc:
+            raise DefinitionError(f"@app.fn for {bound.name}(): {exc}") from None
 
     def _unique_id(self, base: str) -> str:
         while True:
@@ -233,14 +404,28 @@ class App:
 
     def describe(self) -> dict[str, Any]:
         """The ``app`` part of the welcome message (docs/protocol.md)."""
+        page = {"description": self.description, "footer": self.footer, "css": self.css}
         return {
             "title": self.title,
             "components": {
-                cid: {"type": c.type, "props": c.props()} for cid, c in self.components.items()
+                cid: {"type": c.type, "props": self.component_props(c)}
+                for cid, c in self.components.items()
+                if c.on_page
             },
-            "layout": {"type": "column", "props": {}, "children": list(self._order)},
+            "layout": self.layout.describe(),
             "fns": [f.describe() for f in self.functions],
+            **{k: v for k, v in page.items() if v},
+            **({"theme": self.theme} if self.theme else {}),
         }
+
+    def component_props(self, component: Component) -> dict[str, Any]:
+        """Props; like Gradio, an input is interactive by default and an output only is not."""
+        props = component.props()
+        if props.get("interactive") is None:
+            used_as_input = any(component in f.inputs for f in self.functions)
+            output_only = any(component in f.outputs for f in self.functions)
+            props["interactive"] = used_as_input or (component.accepts_input and not output_only)
+        return props
 
     def function(self, function_id: str) -> BoundFunction | None:
         return next((f for f in self.functions if f.id == function_id), None)

@@ -83,6 +83,8 @@ def _config(app: App, host: str, port: int) -> uvicorn.Config:
         port=port,
         ws="websockets-sansio",  # the websockets library's current (sans-I/O) implementation
         ws_max_size=DEFAULT_LIMITS.max_message_bytes + 1024,
+        # Frames are mostly JPEG, PCM or fMP4, which deflate cannot shrink: skip the CPU cost.
+        ws_per_message_deflate=False,
         log_level="warning",
         lifespan="on",
     )

@@ -12,6 +12,9 @@
     ├── UserError                raised by app code (``rx.Error``): its message is shown as is
     └── AppLoadError             ``reactive run`` could not load or serve the app
 
+    UserWarning
+    └── CompatibilityWarning     a Gradio argument reactive accepts but ignores (named in it)
+
 Cancellation is never part of this tree: a superseded run is stopped with
 :class:`asyncio.CancelledError` (a ``BaseException``), which no handler here swallows.
 """
@@ -64,8 +67,27 @@ class OutputError(ReactiveError):
 
 
 class UserError(ReactiveError):
-    """Raise it in app code to show ``message`` on the function's outputs, as written."""
+    """Raise it in app code to show ``message`` on the function's outputs, as written.
+
+    ``duration`` (seconds), ``visible`` and ``title`` are accepted for Gradio compatibility;
+    ``title`` prefixes the message when given.
+    """
+
+    def __init__(
+        self,
+        message: str = "Error",
+        duration: float | None = None,
+        visible: bool = True,
+        title: str = "",
+    ) -> None:
+        super().__init__(f"{title}: {message}" if title else message)
+        self.duration = duration
+        self.visible = visible
 
 
 class AppLoadError(ReactiveError):
     """The CLI could not load or serve an app (missing file, no app in it, port in use)."""
+
+
+class CompatibilityWarning(UserWarning):
+    """A Gradio argument that reactive accepts but ignores; the warning names it."""

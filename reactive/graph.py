@@ -5,13 +5,16 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from reactive.components.base import Component
 from reactive.errors import DefinitionError, OutputError
 from reactive.scheduler.executor import kind_of
 from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import OnBusy
+
+if TYPE_CHECKING:
+    from reactive.examples import Examples
 
 EventName = Literal["change", "click", "submit", "load"]
 
@@ -35,6 +38,8 @@ class BoundFunction:
     debounce: float
     limiter: Limiter | None
     every: float | None
+    show_error: bool = False
+    examples: Examples | None = None
 
     @property
     def kind(self) -> str:
@@ -46,8 +51,12 @@ class BoundFunction:
 
     @property
     def conflates(self) -> bool:
-        """All outputs keep only their latest value, so a fast generator may skip values."""
-        return True
+        """Every output grows (text, a chat), so its newest value carries all the earlier ones:
+        a generator's worker thread may hand over only its newest value.
+
+        Otherwise (images, media streams, ...) every value is handed over, in order.
+        """
+        return bool(self.outputs) and all(c.grows and not c.streams for c in self.outputs)
 
     def split(self, value: Any) -> list[Any]:
         """One value per output, from a plain value (one output) or a tuple (several)."""
@@ -65,11 +74,14 @@ class BoundFunction:
         return list(value)
 
     def describe(self) -> dict[str, Any]:
-        return {
+        spec: dict[str, Any] = {
             "id": self.id,
-            "inputs": [c.id for c in self.inputs],
-            "outputs": [c.id for c in self.outputs],
+            "inputs": [c.id for c in self.inputs if c.on_page],
+            "outputs": [c.id for c in self.outputs if c.on_page],
         }
+        if self.examples is not None:
+            spec["examples"] = self.examples.describe()
+        return spec
 
 
 def as_component_list(

@@ -1,19 +1,23 @@
 """A session's outbound events: conflated latest values, statuses, stale-run drop, text deltas.
 
-Every pending event has a key: one per component for values, one per function for statuses. A new
-event with the same key replaces the pending one and moves to the end, so a value is always sent
-after the status that preceded it and before the status that follows it, and a value the page has
-not drawn yet is simply overwritten (a fast generator's intermediate values are skipped).
+Every pending event has a key: one per function for statuses and for progress, one per component
+for properties and for the value of a growing output (text, chat), a fresh one per toast and per
+value of any other output. A new event with the same key replaces the pending one and moves to the
+end, so a value is always sent after the status that preceded it and before the status that
+follows it. A growing output's newest value carries all the earlier ones (as one append delta);
+other outputs send every value while the page keeps up, and only when it falls behind are their
+oldest pending values skipped (``MAX_BACKLOG``).
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
 from reactive.components.base import Component
-from reactive.protocol.messages import Append, Event, Status, Update
+from reactive.protocol.messages import Append, Event, Received, Status, Update
 
 
 @dataclass(slots=True)
@@ -25,7 +29,20 @@ class PendingValue:
     ready: bool
 
 
-Pending = PendingValue | Status
+@dataclass(slots=True)
+class PendingEvent:
+    """A ready event of a run (properties, progress, toast): dropped with its run."""
+
+    key: tuple[str, str]
+    run: int
+    event: Event
+
+
+Pending = PendingValue | Status | PendingEvent
+
+
+#: Pending values one output may hold while the page is behind; older ones are skipped.
+MAX_BACKLOG = 32
 
 
 def utf16_length(text: str) -> int:
@@ -36,6 +53,7 @@ def utf16_length(text: str) -> int:
 @dataclass(slots=True)
 class _SentText:
     run: int
+    head: Any  # what must stay the same for a delta (the earlier messages of a chatbot)
     text: str
     length: int  # in UTF-16 units
 
@@ -48,16 +66,53 @@ class Outbound:
         self._stale_runs: set[int] = set()
         self._sent_text: dict[str, _SentText] = {}
         self._ready = asyncio.Event()
+        self._value_count = 0
+        self._backlog: dict[str, deque[tuple[str, str]]] = {}
+        self._toasts = 0
+        self._chunks = 0
         #: The last full wire value sent per component, to redraw a resumed page.
         self.display: dict[str, Any] = {}
 
     # ---------------------------------------------------------------- producers
 
     def put_value(self, item: PendingValue) -> None:
-        self._put(("v", item.component.id), item)
+        """Queue a result. A growing output (text, chat) keeps only its newest pending value, since
+        one delta carries the rest; any other keeps every value while the page keeps up, and only
+        a backlog (the page is behind) is thinned to its newest ``MAX_BACKLOG`` values.
+        """
+        component = item.component.id
+        if item.component.grows:
+            self._put(("v", component), item)
+            return
+        self._value_count += 1
+        key = ("v", f"{component}#{self._value_count}")
+        self._put(key, item)
+        backlog = self._backlog.setdefault(component, deque())
+        backlog.append(key)
+        while len(backlog) > MAX_BACKLOG:
+            self._pending.pop(backlog.popleft(), None)
 
     def put_status(self, status: Status) -> None:
         self._put(("s", status.function), status)
+
+    def put_event(self, key: tuple[str, str], run: int, event: Event) -> None:
+        """A run's event under ``key`` (the newest per key is kept); never for a stale run."""
+        if run not in self._stale_runs:
+            self._put(key, PendingEvent(key, run, event))
+
+    def put_toast(self, run: int, event: Event) -> None:
+        self._toasts += 1
+        self.put_event(("m", str(self._toasts)), run, event)
+
+    def put_chunk(self, run: int, event: Event) -> None:
+        """A stream's chunk or end: never conflated, sent in order, dropped with a stale run."""
+        self._chunks += 1
+        self.put_event(("k", str(self._chunks)), run, event)
+
+    def put_received(self, event: Received) -> None:
+        """Upload progress: only the newest count per component is sent."""
+        key = ("u", event.component)
+        self._put(key, PendingEvent(key, 0, event))  # run 0: no run, never stale
 
     def _put(self, key: tuple[str, str], item: Pending) -> None:
         self._pending.pop(key, None)
@@ -68,7 +123,9 @@ class Outbound:
         """Forget every pending value of a superseded run; any still in flight will be dropped."""
         self._stale_runs.add(run)
         stale = [
-            k for k, v in self._pending.items() if isinstance(v, PendingValue) and v.run == run
+            k
+            for k, v in self._pending.items()
+            if isinstance(v, PendingValue | PendingEvent) and v.run == run
         ]
         for key in stale:
             del self._pending[key]
@@ -85,6 +142,7 @@ class Outbound:
     def take(self) -> list[Pending]:
         items = list(self._pending.values())
         self._pending.clear()
+        self._backlog.clear()
         self._ready.clear()
         return items
 
@@ -92,27 +150,23 @@ class Outbound:
         """The event that brings the client to ``item``: a full update, an append, or nothing."""
         wire = item.value
         component = item.component.id
-        if item.component.text_like and isinstance(wire, str):
-            previous = self._sent_text.get(component)
-            if previous is not None and previous.run == item.run:
-                if wire == previous.text:
-                    return None
-                if previous.text and wire.startswith(previous.text):
-                    delta = wire[len(previous.text) :]
-                    event: Event = Append(component, item.run, delta, previous.length)
-                    self._remember_text(
-                        component, item.run, wire, previous.length + utf16_length(delta)
-                    )
-                    return event
-            self._remember_text(component, item.run, wire, utf16_length(wire))
-        else:
-            self._sent_text.pop(component, None)
         self.display[component] = wire
+        parts = item.component.stream_parts(wire)
+        if parts is None:
+            self._sent_text.pop(component, None)
+            return Update(component, item.run, wire)
+        head, text = parts
+        previous = self._sent_text.get(component)
+        if previous is not None and previous.run == item.run and previous.head == head:
+            if text == previous.text:
+                return None
+            if previous.text and text.startswith(previous.text):
+                delta = text[len(previous.text) :]
+                length = previous.length + utf16_length(delta)
+                self._sent_text[component] = _SentText(item.run, head, text, length)
+                return Append(component, item.run, delta, previous.length)
+        self._sent_text[component] = _SentText(item.run, head, text, utf16_length(text))
         return Update(component, item.run, wire)
-
-    def _remember_text(self, component: str, run: int, text: str, length: int) -> None:
-        self._sent_text[component] = _SentText(run, text, length)
-        self.display[component] = text
 
     def reset_client(self) -> None:
         """A new page is attached: it has nothing yet, so send full values from now on."""

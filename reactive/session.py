@@ -16,22 +16,31 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+from reactive import runcontext
 from reactive.app import App
 from reactive.components import image as image_component
 from reactive.components.base import Component
 from reactive.errors import InvalidValue, OutputError, RemoteProtocolError, UserError
 from reactive.graph import BoundFunction
-from reactive.outbound import Outbound, PendingValue
+from reactive.outbound import Outbound, Pending, PendingEvent, PendingValue
 from reactive.protocol.connection import ServerConnection
 from reactive.protocol.messages import (
     Ack,
     Cancel,
     ClientMessage,
     Event,
+    Example,
     Hello,
     Input,
+    Progress,
+    Props,
+    Received,
     Status,
+    Toast,
+    ToastLevel,
     Trigger,
+    Update,
+    Upload,
     Welcome,
 )
 from reactive.protocol.messages import (
@@ -42,6 +51,9 @@ from reactive.scheduler.executor import ThreadBudget, execute
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.runs import Run, RunState
 from reactive.scheduler.scheduler import Scheduler, Submission
+from reactive.streams import Streams
+from reactive.update import PropUpdate
+from reactive.uploads import Uploads
 
 log = logging.getLogger("reactive")
 
@@ -65,10 +77,16 @@ class Channel:
         self.connection = connection or ServerConnection()
 
 
-def error_text(exc: BaseException) -> str:
-    """What the page shows for an exception raised by app code."""
+def error_text(exc: BaseException, show_error: bool = True, name: str = "the function") -> str:
+    """What the page shows for an exception raised by app code.
+
+    ``rx.Error`` and output errors as written; any other exception as ``Type: message`` only
+    with ``show_error``, else a generic message (its details may be private; they are logged).
+    """
     if isinstance(exc, UserError | OutputError):
         return str(exc)
+    if not show_error:
+        return f"Error in {name}(). The server log has the details."
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
@@ -83,6 +101,8 @@ class Session:
             cid: c.initial_python_value() for cid, c in app.components.items()
         }
         self.outbound = Outbound()
+        #: The session's own view of each component: ``rx.update`` replaces one here.
+        self.components: dict[str, Component] = dict(app.components)
         self.scheduler = Scheduler(self, self._clock)
         self.gate = Gate()
         self.threads = ThreadBudget(app.max_threads_per_session)
@@ -94,6 +114,8 @@ class Session:
         self._run_functions: dict[int, BoundFunction] = {}
         self._page_values: dict[str, Any] = {}  # values as the page itself set them
         self._upload_dir: Path | None = None
+        self._streams = Streams(self.outbound, self.gate)
+        self._files = Uploads(self._upload_folder)
         self._started = False
         self.closed = False
 
@@ -146,12 +168,15 @@ class Session:
                 self.threads.busy,
                 CLOSE_TIMEOUT_SECONDS,
             )
+        self._files.close()
         if self._upload_dir is not None:
             shutil.rmtree(self._upload_dir, ignore_errors=True)
 
     def _describe(self) -> dict[str, Any]:
         app = self.app.describe()
         for cid, spec in app["components"].items():
+            if self.components[cid] is not self.app.components[cid]:
+                spec["props"] = self.app.component_props(self.components[cid])
             if cid in self.outbound.display:
                 spec["props"]["value"] = self.outbound.display[cid]
             elif cid in self._page_values:
@@ -166,7 +191,13 @@ class Session:
         if channel is None:
             return
         try:
-            self.handle(channel.connection.receive(data))
+            message = channel.connection.receive(data)
+            if isinstance(message, Upload):
+                await self._on_upload(message)
+            elif isinstance(message, Input) and self._slow_input(message.component):
+                await self._on_file_input(self._input_target(message.component), message.value)
+            else:
+                self.handle(message)
         except RemoteProtocolError as exc:
             await self.reject(channel, exc)
 
@@ -189,12 +220,14 @@ class Session:
             self.scheduler.cancel(message.function)
         elif isinstance(message, Ack):
             self._sync_gate()
+        elif isinstance(message, Example):
+            self._on_example(message)
         elif isinstance(message, Hello):  # the connection refuses a second hello first
             raise RemoteProtocolError("bad_frame", "'hello' may only be sent once.")
 
     def _component(self, component_id: str) -> Component:
-        component = self.app.components.get(component_id)
-        if component is None:
+        component = self.components.get(component_id)
+        if component is None or not component.on_page:
             raise RemoteProtocolError(
                 "unknown_component", f"This app has no component {component_id!r}.", component_id
             )
@@ -223,13 +256,101 @@ class Session:
         self._component(message.component)
         self._fire(message.component, message.event)
 
+    def _on_example(self, message: Example) -> None:
+        function = self.app.function(message.function)
+        if function is None:
+            raise RemoteProtocolError("unknown_function", f"No function {message.function!r}.")
+        examples = function.examples
+        if examples is None or message.index >= len(examples.wires):
+            raise RemoteProtocolError(
+                "bad_frame", f"{function.id!r} has no example {message.index}."
+            )
+        wires = examples.wires[message.index]
+        values: list[Any] = []
+        token = image_component.upload_dir.set(self._uploads())
+        try:
+            for column, wire in zip(examples.columns, wires, strict=True):
+                values.append(self.components[column.id].preprocess(wire))
+        except InvalidValue as exc:
+            raise RemoteProtocolError("bad_value", str(exc)) from None
+        finally:
+            image_component.upload_dir.reset(token)
+        fill = partial(self._fill, examples.columns, values, wires, function, examples.run_on_click)
+        self.scheduler.submit(f"example:{function.id}", Submission(body=fill))
+
+    async def _fill(
+        self,
+        columns: list[Component],
+        values: list[Any],
+        wires: list[Any],
+        function: BoundFunction,
+        run_function: bool,
+        run: Run,
+    ) -> None:
+        """Put an example's values in the inputs, on the page too, under a run id of its own."""
+        for column, value, wire in zip(columns, values, wires, strict=True):
+            self.values[column.id] = value
+            self._page_values[column.id] = wire
+            self.outbound.put_event(("v", column.id), run.id, Update(column.id, run.id, wire))
+        for column in columns:
+            self._fire(column.id, "change", source=function if run_function else None)
+        if run_function:
+            self.submit(function)
+
     def _uploads(self) -> Path | None:
-        if self._upload_dir is None and any(
-            isinstance(c, image_component.Image) and c.image_type == "filepath"
-            for c in self.app.components.values()
-        ):
+        if self._upload_dir is None and any(c.saves_uploads for c in self.app.components.values()):
             self._upload_dir = Path(tempfile.mkdtemp(prefix=f"reactive-{self.id[:8]}-"))
         return self._upload_dir
+
+    def _upload_folder(self) -> Path:
+        if self._upload_dir is None:
+            self._upload_dir = Path(tempfile.mkdtemp(prefix=f"reactive-{self.id[:8]}-"))
+        return self._upload_dir
+
+    # ---------------------------------------------------------------- files (audio, video)
+
+    def _slow_input(self, component_id: str) -> bool:
+        component = self.components.get(component_id)
+        return component is not None and component.slow_preprocess
+
+    def _input_target(self, component_id: str) -> Component:
+        component = self._component(component_id)
+        if not component.accepts_input or component.interactive is False:
+            raise RemoteProtocolError(
+                "unknown_component",
+                f"Component {component_id!r} does not take input from the page.",
+                component_id,
+            )
+        return component
+
+    async def _on_upload(self, message: Upload) -> None:
+        component = self._input_target(message.component)
+        if not component.accepts_upload:
+            raise RemoteProtocolError(
+                "bad_frame", f"Component {component.id!r} takes no file uploads.", component.id
+            )
+        stored = self._files.receive(message)
+        if stored is None:
+            return  # a part of an upload that was replaced or refused
+        received, file = stored
+        self.outbound.put_received(Received(component.id, message.upload, received))
+        if file is not None:
+            await self._on_file_input(component, file, {"mime": file.mime, "name": file.name})
+
+    async def _on_file_input(self, component: Component, value: Any, shown: Any = None) -> None:
+        """Set an input whose preprocess decodes media: in a thread, this page's frames waiting."""
+        token = image_component.upload_dir.set(self._upload_folder())
+        try:
+            python_value = await asyncio.to_thread(component.preprocess, value)
+        except InvalidValue as exc:
+            raise RemoteProtocolError("bad_value", str(exc), component.id) from None
+        finally:
+            image_component.upload_dir.reset(token)
+        if self.closed:
+            return
+        self.values[component.id] = python_value
+        self._page_values[component.id] = value if shown is None else shown
+        self._fire(component.id, "change")
 
     # ---------------------------------------------------------------- running functions
 
@@ -253,6 +374,7 @@ class Session:
         return run
 
     async def _run_body(self, function: BoundFunction, args: tuple[Any, ...], run: Run) -> None:
+        runcontext.current.set(self._run_context(function, run))  # the run's own task context
         try:
             await execute(
                 function.fn,
@@ -262,26 +384,74 @@ class Session:
                 gate=self.gate,
                 conflate=function.conflates,
             )
+            await self._streams.finish(run.id)
+        except asyncio.CancelledError:
+            await self._streams.abort(run.id, failed=False)
+            raise
         except Exception:
             log.exception("Error in %s() (session %s, run %d)", function.name, self.id, run.id)
+            await self._streams.abort(run.id, failed=True)
             raise
+
+    def _run_context(self, function: BoundFunction, run: Run) -> runcontext.RunContext:
+        def on_progress(report: runcontext.ProgressReport, eta: float | None) -> None:
+            if run.state is RunState.RUNNING:
+                event = Progress(
+                    function.id, run.id, report.fraction, report.message, report.index,
+                    report.total, report.unit, eta,
+                )  # fmt: skip
+                self.outbound.put_event(("g", function.id), run.id, event)
+
+        def on_toast(level: ToastLevel, message: str, duration: float | None) -> None:
+            if not run.state.finished:
+                self.outbound.put_toast(run.id, Toast(level, message, run.id, duration))
+
+        return runcontext.RunContext(asyncio.get_running_loop(), on_progress, on_toast)
 
     async def _emit(self, function: BoundFunction, run: Run, value: Any) -> None:
         if run.state is not RunState.RUNNING:
             return  # a superseded run's late result: never shown
-        for component, part in zip(function.outputs, function.split(value), strict=True):
-            if component.heavy_postprocess:
-                component.check_output(part)
-                item = PendingValue(component, function.id, run.id, part, ready=False)
-            else:
-                item = PendingValue(
-                    component, function.id, run.id, component.postprocess(part), True
-                )
+        for output, part in zip(function.outputs, function.split(value), strict=True):
+            if self._streams.takes(run, output, part):  # media: in order, never conflated
+                self.values[output.id] = part
+                await self._streams.put(run, self.components[output.id], part)
+            elif self._put_output(function, run, self.components[output.id], part):
+                for dependent in self._dependents.get(output.id, ()):
+                    if dependent is not function:
+                        self.submit(dependent)
+
+    def _put_output(
+        self, function: BoundFunction, run: Run, component: Component, part: Any
+    ) -> bool:
+        """Queue one output's new value (or properties); True when its value changed."""
+        if isinstance(part, dict) and part.get("__type__") == "update":  # Gradio's dict form
+            part = PropUpdate({k: v for k, v in part.items() if k != "__type__"})
+        if isinstance(part, PropUpdate):
+            component = self._update_props(component, run, part)
+            if not part.has_value:
+                return False
+            part = part.props["value"]
+        if not component.on_page:  # rx.State: the session keeps it, the page never sees it
             self.values[component.id] = part
-            self.outbound.put_value(item)
-            for dependent in self._dependents.get(component.id, ()):
-                if dependent is not function:
-                    self.submit(dependent)
+            return True
+        if component.heavy_postprocess:
+            component.check_output(part)
+            item = PendingValue(component, function.id, run.id, part, ready=False)
+        else:
+            item = PendingValue(component, function.id, run.id, component.postprocess(part), True)
+        self.values[component.id] = part
+        self.outbound.put_value(item)
+        return True
+
+    def _update_props(self, component: Component, run: Run, update: PropUpdate) -> Component:
+        """Apply ``rx.update(...)`` for this session; send the new properties to the page."""
+        changed = component.with_props(update.props)  # unknown names raise OutputError
+        names = set(update.props) - {"value"}
+        if names and component.on_page:
+            self.components[component.id] = changed
+            props = Props(component.id, run.id, changed.wire_props(names))
+            self.outbound.put_event(("p", component.id), run.id, props)
+        return changed
 
     async def _every(self, function: BoundFunction) -> None:
         assert function.every is not None
@@ -313,7 +483,9 @@ class Session:
         elif run.state is RunState.DONE:
             state = "done"
         elif run.state is RunState.ERROR:
-            message = error_text(run.error) if run.error else "Error"
+            message = (
+                error_text(run.error, function.show_error, function.id) if run.error else "Error"
+            )
             return Status(function.id, run.id, "error", message=message)
         elif run.state is RunState.CANCELLED and run.was_visible:
             state = "cancelled"
@@ -334,13 +506,24 @@ class Session:
         while True:
             await self.outbound.wait()
             await self.gate.wait()
-            events = await self._prepare(self.outbound.take())
+            items = self.outbound.take()
+            if _only_starts(items):
+                items += await self._taken_within(START_COALESCE_SECONDS)
+            events = await self._prepare(items)
             if not events:
                 continue
             await channel.transport.send(channel.connection.send_batch(events))
             self._sync_gate()
 
-    async def _prepare(self, items: list[PendingValue | Status]) -> list[Event]:
+    async def _taken_within(self, seconds: float) -> list[Pending]:
+        """What becomes pending within ``seconds`` (nothing if nothing does)."""
+        try:
+            await asyncio.wait_for(self.outbound.wait(), seconds)
+        except TimeoutError:
+            return []
+        return self.outbound.take()
+
+    async def _prepare(self, items: list[PendingValue | Status | PendingEvent]) -> list[Event]:
         heavy = [i for i in items if isinstance(i, PendingValue) and not i.ready]
         if heavy:
             await asyncio.gather(*(self._postprocess_in_thread(i) for i in heavy))
@@ -348,11 +531,19 @@ class Session:
         for item in items:
             if isinstance(item, Status):
                 events.append(item)
+            elif isinstance(item, PendingEvent):
+                if not self.outbound.is_stale(item.run):
+                    events.append(item.event)
+                    self._remember_fill(item.event)
             elif item.ready and not self.outbound.is_stale(item.run):
                 event = self.outbound.to_event(item)
                 if event is not None:
                     events.append(event)
         return events
+
+    def _remember_fill(self, event: Event) -> None:
+        if isinstance(event, Update):  # an example's value: a resumed page redraws it
+            self.outbound.display[event.component] = event.value
 
     async def _postprocess_in_thread(self, item: PendingValue) -> None:
         try:
@@ -361,6 +552,15 @@ class Session:
         except OutputError as exc:
             log.warning("Cannot show result of run %d in %r: %s", item.run, item.component, exc)
             self.outbound.put_status(Status(item.function, item.run, "error", message=str(exc)))
+
+
+# A run that just started usually has its first result within a millisecond (a keystroke's
+# reply): hold its "running" status this long so both travel in one batch, not two.
+START_COALESCE_SECONDS = 0.003
+
+
+def _only_starts(items: list[Pending]) -> bool:
+    return bool(items) and all(isinstance(i, Status) and i.state == "running" for i in items)
 
 
 def _bindings(app: App) -> dict[tuple[str | None, str], list[BoundFunction]]:

@@ -51,6 +51,10 @@ class PageModel:
         self.status: dict[str, dict[str, Any]] = {}
         self.errors: list[dict[str, Any]] = []
         self.applied: list[dict[str, Any]] = []  # every event applied, in order
+        self.props: dict[str, dict[str, Any]] = {}  # properties changed by rx.update
+        self.progress: dict[str, dict[str, Any]] = {}  # the newest progress per function
+        self.toasts: list[dict[str, Any]] = []  # rx.Info / rx.Warning notices
+        self.received: dict[str, dict[str, Any]] = {}  # upload progress per component
         self.dropped: list[dict[str, Any]] = []  # stale events the page ignored
 
     def welcome(self, app: dict[str, Any]) -> None:
@@ -62,6 +66,13 @@ class PageModel:
         if kind == "status":
             self._status(event)
             return
+        if kind in ("toast", "progress"):
+            self._notice(event)
+            return
+        if kind == "received":
+            self.received[event["c"]] = event
+            self.applied.append(event)
+            return
         component, run = event["c"], event["r"]
         if run < self.component_runs.get(component, 0):
             self.dropped.append(event)
@@ -69,12 +80,32 @@ class PageModel:
         self.component_runs[component] = run
         if kind == "update":
             self.values[component] = event["v"]
-        elif kind == "append":
-            current = self.values.get(component) or ""
-            if len(current.encode("utf-16-le")) // 2 != event["at"]:
-                self.dropped.append(event)
-                return
-            self.values[component] = current + event["d"]
+        elif kind == "props":
+            self.props.setdefault(component, {}).update(event["p"])
+        elif kind == "append" and not self._append(component, event):
+            self.dropped.append(event)
+            return
+        self.applied.append(event)
+
+    def _append(self, component: str, event: dict[str, Any]) -> bool:
+        """Text grows at its end; a chat (a list of messages) in its last message."""
+        current: Any = self.values.get(component) or ""
+        chat = isinstance(current, list)
+        text = current[-1]["content"] if chat and current else current
+        if not isinstance(text, str) or len(text.encode("utf-16-le")) // 2 != event["at"]:
+            return False
+        if chat:
+            last = {**current[-1], "content": text + event["d"]}
+            self.values[component] = [*current[:-1], last]
+        else:
+            self.values[component] = text + event["d"]
+        return True
+
+    def _notice(self, event: dict[str, Any]) -> None:
+        if event["t"] == "toast":
+            self.toasts.append(event)
+        elif event["r"] >= self.function_runs.get(event["f"], 0):
+            self.progress[event["f"]] = event
         self.applied.append(event)
 
     def _status(self, event: dict[str, Any]) -> None:
@@ -111,6 +142,7 @@ class AppTester:
         self._requested_session = session_id
         self.welcome: dict[str, Any] = {}
         self.batches = 0
+        self._uploads = 0
 
     async def __aenter__(self) -> AppTester:
         await self.send({"t": "hello", "v": PROTOCOL_VERSION, "session": self._requested_session})
@@ -135,6 +167,20 @@ class AppTester:
 
     async def input(self, component: str, value: Any) -> None:
         await self.send({"t": "input", "c": component, "v": value})
+
+    async def upload(
+        self, component: str, data: bytes, name: str, mime: str = "", part_size: int = 1 << 20
+    ) -> None:
+        """Upload a file to ``component`` in parts, as the page does (``upload`` messages)."""
+        self._uploads += 1
+        count = max(1, -(-len(data) // part_size))
+        for index in range(count):
+            part: dict[str, Any] = {"t": "upload", "c": component, "u": self._uploads, "i": index}
+            part |= {"d": data[index * part_size : (index + 1) * part_size]}
+            part |= {"last": index == count - 1}
+            if index == 0:
+                part |= {"name": name, "mime": mime, "size": len(data)}
+            await self.send(part)
 
     async def click(self, component: str) -> None:
         await self.send({"t": "trigger", "c": component, "e": "click"})

@@ -32,7 +32,11 @@ export class App {
       down: (code, reason, retrying) => this.down(code, reason, retrying),
     });
     this.inputs = defaultInputChain((c, v) => this.socket.send(m.input(c, v)));
-    const applier = new BatchApplier(this.runs, (c) => this.page.view(c));
+    const applier = new BatchApplier(
+      this.runs,
+      (c) => this.page.view(c),
+      (t) => this.toasts.show(t.msg, t.l, t.d),
+    );
     this.frames = new FrameScheduler(
       browserClock,
       (batches) => applier.apply(batches),
@@ -62,13 +66,16 @@ export class App {
     this.session = msg.session;
     this.runs.setFunctions(msg.app.fns);
     this.inputs.clear();
-    this.page.render(msg.app, this.viewContext);
+    this.page.render(msg.app, this.viewContext, (f, i) => {
+      this.inputs.flush();
+      this.socket.send(m.example(f, i));
+    });
     this.connection.set("ready");
   }
 
   private serverError(msg: m.ServerError): void {
     if (msg.c !== undefined) this.page.view(msg.c)?.showServerError(msg.msg);
-    this.toasts.show(msg.msg);
+    this.toasts.show(msg.msg, "error");
   }
 
   private down(code: number, reason: string, retrying: boolean): void {
@@ -83,6 +90,8 @@ export class App {
       this.socket.send(m.trigger(c, e));
     },
     reset: (c, v) => this.inputs.reset(c, v),
+    recreate: (c, props) => this.page.recreate(c, props, this.viewContext),
+    upload: (part) => this.socket.send(part),
   };
 }
 

@@ -44,7 +44,27 @@ class Ack:
     seq: int
 
 
-ClientMessage = Hello | Input | Trigger | Cancel | Ack
+@dataclass(frozen=True, slots=True)
+class Example:
+    function: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """One part of a file the page uploads (parts in order; the first names the file)."""
+
+    component: str
+    upload: int  # the page's id of this upload; a new id for the same component replaces it
+    index: int
+    data: bytes
+    last: bool
+    name: str | None = None  # name, mime and size come with part 0
+    mime: str | None = None
+    size: int | None = None
+
+
+ClientMessage = Hello | Input | Trigger | Cancel | Ack | Example | Upload
 
 # ---------------------------------------------------------------- server -> client
 
@@ -87,7 +107,102 @@ class Status:
         return wire
 
 
-Event = Update | Append | Status
+ToastLevel = Literal["info", "warning", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Props:
+    """New properties of a component (``rx.update(visible=False, choices=[...])``)."""
+
+    component: str
+    run: int
+    props: Mapping[str, Any]
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"t": "props", "c": self.component, "r": self.run, "p": dict(self.props)}
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a run has got: ``fraction`` in [0, 1] (None: unknown), ``index`` of ``total``."""
+
+    function: str
+    run: int
+    fraction: float | None
+    message: str | None = None
+    index: int | None = None
+    total: int | None = None
+    unit: str | None = None
+    eta: float | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        wire: dict[str, Any] = {"t": "progress", "f": self.function, "r": self.run}
+        optional = {
+            "p": self.fraction,
+            "msg": self.message,
+            "i": self.index,
+            "n": self.total,
+            "u": self.unit,
+            "eta": self.eta,
+        }
+        wire.update({k: v for k, v in optional.items() if v is not None})
+        return wire
+
+
+@dataclass(frozen=True, slots=True)
+class Toast:
+    """A notice for the person at the page (``rx.Info``, ``rx.Warning``)."""
+
+    level: ToastLevel
+    message: str
+    run: int | None = None
+    duration: float | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        wire: dict[str, Any] = {"t": "toast", "l": self.level, "msg": self.message}
+        if self.run is not None:
+            wire["r"] = self.run
+        if self.duration is not None:
+            wire["d"] = self.duration
+        return wire
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """The next piece of a streaming output (audio PCM, video fMP4): in order, never dropped."""
+
+    component: str
+    run: int
+    value: Any
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"t": "chunk", "c": self.component, "r": self.run, "v": self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """A streaming output's run sent its last chunk."""
+
+    component: str
+    run: int
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"t": "end", "c": self.component, "r": self.run}
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    """How many bytes of upload ``upload`` to ``component`` the server has stored."""
+
+    component: str
+    upload: int
+    received: int
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"t": "received", "c": self.component, "u": self.upload, "n": self.received}
+
+
+Event = Update | Append | Status | Props | Progress | Toast | Chunk | End | Received
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +296,41 @@ def _parse_ack(obj: Mapping[str, Any]) -> Ack:
     return Ack(_field(obj, "n", int, "ack"))
 
 
+def _parse_example(obj: Mapping[str, Any]) -> Example:
+    index = _field(obj, "i", int, "example")
+    if index < 0:
+        raise RemoteProtocolError("bad_frame", f"'example' index must be >= 0: {index}.")
+    return Example(_field(obj, "f", str, "example"), index)
+
+
+def _parse_upload(obj: Mapping[str, Any]) -> Upload:
+    upload, index = _field(obj, "u", int, "upload"), _field(obj, "i", int, "upload")
+    if upload < 0 or index < 0:
+        raise RemoteProtocolError("bad_frame", "'upload' fields 'u' and 'i' must be >= 0.")
+    part = Upload(
+        _field(obj, "c", str, "upload"),
+        upload,
+        index,
+        _field(obj, "d", bytes, "upload"),
+        _field(obj, "last", bool, "upload"),
+    )
+    if index > 0:
+        return part
+    size = _field(obj, "size", int, "upload")
+    if size < 0:
+        raise RemoteProtocolError("bad_frame", "'upload' field 'size' must be >= 0.")
+    name, mime = _field(obj, "name", str, "upload"), _field(obj, "mime", str, "upload")
+    return Upload(part.component, upload, 0, part.data, part.last, name, mime, size)
+
+
 _PARSERS: dict[str, Callable[[Mapping[str, Any]], ClientMessage]] = {
     "hello": _parse_hello,
     "input": _parse_input,
     "trigger": _parse_trigger,
     "cancel": _parse_cancel,
     "ack": _parse_ack,
+    "example": _parse_example,
+    "upload": _parse_upload,
 }
 
 

@@ -6,6 +6,7 @@ import { isMap } from "./codec";
 import { expected } from "./errors";
 import type { AppSpec, Batch, BatchEvent, Message, RunState, ServerMessage } from "./messages";
 
+const TOAST_LEVELS: ReadonlySet<string> = new Set(["info", "warning", "error"]);
 const RUN_STATES: ReadonlySet<string> = new Set<RunState>(["queued", "running", "done", "error", "cancelled"]);
 
 export function toServerMessage(m: Message): ServerMessage {
@@ -41,8 +42,20 @@ function toBatch(m: Message): Batch {
 }
 
 export function isBatchEvent(e: unknown): e is BatchEvent {
+  if (isMap(e) && e["t"] === "toast") return typeof e["msg"] === "string" && TOAST_LEVELS.has(String(e["l"]));
+  if (isMap(e) && e["t"] === "received") {
+    return typeof e["c"] === "string" && typeof e["u"] === "number" && typeof e["n"] === "number";
+  }
   if (!isMap(e) || typeof e["r"] !== "number") return false;
   switch (e["t"]) {
+    case "chunk":
+      return typeof e["c"] === "string" && "v" in e;
+    case "end":
+      return typeof e["c"] === "string";
+    case "props":
+      return typeof e["c"] === "string" && isMap(e["p"]);
+    case "progress":
+      return typeof e["f"] === "string";
     case "update":
       return typeof e["c"] === "string" && "v" in e;
     case "append":

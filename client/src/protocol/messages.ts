@@ -23,8 +23,22 @@ export type TriggerEvent = "click" | "submit";
 export interface Trigger { readonly t: "trigger"; readonly c: string; readonly e: TriggerEvent }
 export interface Cancel { readonly t: "cancel"; readonly f: string }
 export interface Ack { readonly t: "ack"; readonly n: number }
+export interface Example { readonly t: "example"; readonly f: string; readonly i: number }
 
-export type ClientMessage = Hello | Input | Trigger | Cancel | Ack;
+/** One part of an uploaded file; part 0 also names the file (docs/protocol.md, "Uploads"). */
+export interface Upload {
+  readonly t: "upload";
+  readonly c: string;
+  readonly u: number;
+  readonly i: number;
+  readonly d: Uint8Array;
+  readonly last: boolean;
+  readonly name?: string;
+  readonly mime?: string;
+  readonly size?: number;
+}
+
+export type ClientMessage = Hello | Input | Trigger | Cancel | Ack | Example | Upload;
 
 // Constructors keep "t" first so frames match the Python codec byte for byte.
 export const hello = (session: string | null): Hello => ({ t: "hello", v: PROTOCOL_VERSION, session });
@@ -32,6 +46,18 @@ export const input = (c: string, v: Value): Input => ({ t: "input", c, v });
 export const trigger = (c: string, e: TriggerEvent): Trigger => ({ t: "trigger", c, e });
 export const cancel = (f: string): Cancel => ({ t: "cancel", f });
 export const ack = (n: number): Ack => ({ t: "ack", n });
+export const example = (f: string, i: number): Example => ({ t: "example", f, i });
+export const upload = (
+  c: string,
+  u: number,
+  i: number,
+  d: Uint8Array,
+  last: boolean,
+  file?: { readonly name: string; readonly mime: string; readonly size: number },
+): Upload =>
+  file === undefined
+    ? { t: "upload", c, u, i, d, last }
+    : { t: "upload", c, u, i, d, last, name: file.name, mime: file.mime, size: file.size };
 
 // ---- server -> client ------------------------------------------------------------------------
 
@@ -43,10 +69,20 @@ export interface LayoutNode {
   readonly children: readonly (LayoutNode | string)[];
 }
 
+export interface ExamplesSpec {
+  readonly inputs: readonly string[];
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly Value[])[];
+  readonly run: boolean;
+  /** The elem_id of the layout block to show the table in (default: under the inputs). */
+  readonly at?: string;
+}
+
 export interface FnSpec {
   readonly id: string;
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
+  readonly examples?: ExamplesSpec;
 }
 
 export interface AppSpec {
@@ -54,6 +90,10 @@ export interface AppSpec {
   readonly components: { readonly [id: string]: ComponentSpec };
   readonly layout: LayoutNode;
   readonly fns: readonly FnSpec[];
+  readonly description?: string;
+  readonly footer?: string;
+  readonly css?: string;
+  readonly theme?: { readonly [name: string]: string };
 }
 
 export interface Welcome {
@@ -97,7 +137,38 @@ export interface Status {
   readonly msg?: string;
 }
 
-export type BatchEvent = Update | Append | Status;
+export interface PropsEvent { readonly t: "props"; readonly c: string; readonly r: number; readonly p: Props }
+
+export interface Progress {
+  readonly t: "progress";
+  readonly f: string;
+  readonly r: number;
+  readonly p?: number;
+  readonly msg?: string;
+  readonly i?: number;
+  readonly n?: number;
+  readonly u?: string;
+  readonly eta?: number;
+}
+
+export type ToastLevel = "info" | "warning" | "error";
+
+export interface Toast {
+  readonly t: "toast";
+  readonly l: ToastLevel;
+  readonly msg: string;
+  readonly r?: number;
+  readonly d?: number;
+}
+
+/** The next piece of a streaming output (audio PCM, video fMP4), in order. */
+export interface Chunk { readonly t: "chunk"; readonly c: string; readonly r: number; readonly v: Value }
+/** A streaming output's run sent its last chunk. */
+export interface End { readonly t: "end"; readonly c: string; readonly r: number }
+/** The server has stored `n` bytes of upload `u` to component `c`. */
+export interface Received { readonly t: "received"; readonly c: string; readonly u: number; readonly n: number }
+
+export type BatchEvent = Update | Append | Status | PropsEvent | Progress | Toast | Chunk | End | Received;
 
 /** Any decoded frame: a map whose "t" is a string. */
 export interface Message { readonly t: string; readonly [key: string]: Value }
