@@ -1,0 +1,68 @@
+"""Headless Chromium through Playwright, and the count of bytes a page receives on its sockets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, WebSocket
+
+from benchmarks.page_probes import INSTALL
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+READY = "document.documentElement.dataset.rxState === 'ready'"
+
+
+def launch(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+
+
+def open_page(context: BrowserContext, url: str) -> tuple[Page, WireCounter]:
+    """Load ``url``, wait until the app is drawn, and install the probes."""
+    page = context.new_page()
+    wire = WireCounter(page)  # before the page opens its sockets
+    page.goto(url)
+    page.wait_for_function(READY, timeout=15_000)
+    page.evaluate(INSTALL)
+    return page, wire
+
+
+@dataclass(frozen=True, slots=True)
+class WireTally:
+    frames: int
+    bytes: int
+
+
+class WireCounter:
+    """Counts the frames a page receives on any of its WebSockets, between start() and stop().
+
+    Payload lengths come from Playwright's ``framereceived`` events: the message as the page
+    gets it (after any permessage-deflate decompression).
+    """
+
+    def __init__(self, page: Page) -> None:
+        self._counting = False
+        self._frames = 0
+        self._bytes = 0
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws: WebSocket) -> None:
+        ws.on("framereceived", self._received)
+
+    def _received(self, payload: str | bytes) -> None:
+        if self._counting:
+            self._frames += 1
+            self._bytes += len(payload.encode() if isinstance(payload, str) else payload)
+
+    def start(self) -> None:
+        self._frames = self._bytes = 0
+        self._counting = True
+
+    def stop(self) -> WireTally:
+        self._counting = False
+        return WireTally(self._frames, self._bytes)

@@ -1,0 +1,90 @@
+"""Servers for the benchmark, each in its own forked process: reactive (as ``reactive run``)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import logging
+import multiprocessing
+import socket
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import Self
+
+import reactive as rx
+from benchmarks.apps import BenchApp
+from reactive.cli import serve
+
+HOST = "127.0.0.1"
+_FORK = multiprocessing.get_context("fork")
+START_TIMEOUT_SECONDS = 10.0
+
+
+def free_port() -> int:
+    """A port nobody listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_until(check: Callable[[], bool], what: str) -> None:
+    """Wait for ``check()`` to be true, or fail after START_TIMEOUT_SECONDS."""
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while not check():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start within {START_TIMEOUT_SECONDS:.0f} s")
+        time.sleep(0.01)
+
+
+class ServerProcess:
+    """Runs ``target(port)`` in a forked child process until the ``with`` block ends.
+
+    Servers run in their own process, as ``reactive run`` does, so that the benchmark's own
+    Python (Playwright's event handling) never competes with them for the GIL.
+    """
+
+    def __init__(self, target: Callable[[int], None], name: str) -> None:
+        self.port = free_port()
+        self._name = name
+        self._process = _FORK.Process(target=target, args=(self.port,), name=name, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/"
+
+    def __enter__(self) -> Self:
+        self._process.start()
+        wait_until(self._accepting, self._name)
+        return self
+
+    def _accepting(self) -> bool:
+        if not self._process.is_alive():
+            raise RuntimeError(f"{self._name} exited with code {self._process.exitcode}")
+        with socket.socket() as probe:
+            return probe.connect_ex((HOST, self.port)) == 0
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._process.terminate()
+        self._process.join(timeout=15)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+
+def _serve_reactive(app: rx.App, port: int) -> None:
+    logging.getLogger("reactive").setLevel(logging.WARNING)
+    with contextlib.redirect_stdout(io.StringIO()):  # serve() prints its URL
+        serve(app, host=HOST, port=port)
+
+
+def reactive_server(bench: BenchApp) -> ServerProcess:
+    """The bench app served exactly as ``reactive run`` serves it, in its own process."""
+    return ServerProcess(functools.partial(_serve_reactive, bench.app), "The reactive server")
