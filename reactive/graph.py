@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -127,3 +128,24 @@ def parameter_names(fn: Callable[..., Any], count: int) -> list[str | None]:
     names: list[str | None] = [p.name for p in params if p.kind in positional]
     names = names[:count]
     return names + [None] * (count - len(names))
+
+
+def trigger_index(
+    functions: list[BoundFunction],
+) -> dict[tuple[str | None, str], list[BoundFunction]]:
+    """The functions each (component, event) starts; ``(None, "load")`` for page load."""
+    index: dict[tuple[str | None, str], list[BoundFunction]] = defaultdict(list)
+    for function in functions:
+        for trigger in function.triggers:
+            index[(trigger.component, trigger.event)].append(function)
+    return dict(index)
+
+
+def live_dependents(functions: list[BoundFunction]) -> dict[str, list[BoundFunction]]:
+    """Functions rerun when a component changes because another function wrote to it."""
+    index: dict[str, list[BoundFunction]] = defaultdict(list)
+    for function in functions:
+        for trigger in function.triggers:
+            if trigger.event == "change" and trigger.component is not None:
+                index[trigger.component].append(function)
+    return dict(index)

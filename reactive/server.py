@@ -21,9 +21,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from reactive.app import App
+from reactive.channel import Channel
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.connection import CLOSE_TOO_BIG, ConnectionState
-from reactive.session import Channel, Session
+from reactive.session import Session
 from reactive.sessions import DEFAULT_GRACE_SECONDS, SessionManager
 
 log = logging.getLogger("reactive")

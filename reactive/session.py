@@ -11,24 +11,22 @@ import asyncio
 import logging
 import shutil
 import tempfile
-from collections import defaultdict
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from reactive import runcontext
 from reactive.app import App
+from reactive.channel import Channel
 from reactive.components import image as image_component
 from reactive.components.base import Component
 from reactive.errors import InvalidValue, OutputError, RemoteProtocolError, UserError
-from reactive.graph import BoundFunction
-from reactive.outbound import Outbound, Pending, PendingEvent, PendingValue
-from reactive.protocol.connection import ServerConnection
+from reactive.graph import BoundFunction, live_dependents, trigger_index
+from reactive.outbound import Outbound, PendingValue
 from reactive.protocol.messages import (
     Ack,
     Cancel,
     ClientMessage,
-    Event,
     Example,
     Hello,
     Input,
@@ -54,27 +52,12 @@ from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.streams import Streams
 from reactive.update import PropUpdate
 from reactive.uploads import Uploads
+from reactive.writer import BatchWriter
 
 log = logging.getLogger("reactive")
 
 # How long a closing session waits for its runs to finish being cancelled.
 CLOSE_TIMEOUT_SECONDS = 5.0
-
-
-class Transport(Protocol):
-    """Where a session's bytes go: a WebSocket in the server, a list in tests."""
-
-    async def send(self, data: bytes) -> None: ...
-
-    async def close(self, code: int, reason: str = "") -> None: ...
-
-
-class Channel:
-    """One socket's protocol state and transport."""
-
-    def __init__(self, transport: Transport, connection: ServerConnection | None = None) -> None:
-        self.transport = transport
-        self.connection = connection or ServerConnection()
 
 
 def error_text(exc: BaseException, show_error: bool = True, name: str = "the function") -> str:
@@ -106,8 +89,8 @@ class Session:
         self.scheduler = Scheduler(self, self._clock)
         self.gate = Gate()
         self.threads = ThreadBudget(app.max_threads_per_session)
-        self._bindings = _bindings(app)
-        self._dependents = _live_dependents(app)
+        self._bindings = trigger_index(app.functions)
+        self._dependents = live_dependents(app.functions)
         self._channel: Channel | None = None
         self._writer: asyncio.Task[None] | None = None
         self._timers: list[asyncio.Task[None]] = []
@@ -127,7 +110,8 @@ class Session:
         self.outbound.reset_client()
         welcome = Welcome(self.id, resumed, self._describe())
         await channel.transport.send(channel.connection.send_welcome(welcome))
-        self._writer = asyncio.get_running_loop().create_task(self._write_loop(channel))
+        writer = BatchWriter(self.outbound, self.gate, channel, self._sync_gate)
+        self._writer = asyncio.get_running_loop().create_task(writer.run())
         self._sync_gate()
         if not self._started:
             self._started = True
@@ -493,7 +477,7 @@ class Session:
             return None
         return Status(function.id, run.id, state)
 
-    # ---------------------------------------------------------------- the writer
+    # ---------------------------------------------------------------- flow control
 
     def _sync_gate(self) -> None:
         channel = self._channel
@@ -501,81 +485,3 @@ class Session:
             self.gate.open()
         else:
             self.gate.close()
-
-    async def _write_loop(self, channel: Channel) -> None:
-        while True:
-            await self.outbound.wait()
-            await self.gate.wait()
-            items = self.outbound.take()
-            if _only_starts(items):
-                items += await self._taken_within(START_COALESCE_SECONDS)
-            events = await self._prepare(items)
-            if not events:
-                continue
-            await channel.transport.send(channel.connection.send_batch(events))
-            self._sync_gate()
-
-    async def _taken_within(self, seconds: float) -> list[Pending]:
-        """What becomes pending within ``seconds`` (nothing if nothing does)."""
-        try:
-            await asyncio.wait_for(self.outbound.wait(), seconds)
-        except TimeoutError:
-            return []
-        return self.outbound.take()
-
-    async def _prepare(self, items: list[PendingValue | Status | PendingEvent]) -> list[Event]:
-        heavy = [i for i in items if isinstance(i, PendingValue) and not i.ready]
-        if heavy:
-            await asyncio.gather(*(self._postprocess_in_thread(i) for i in heavy))
-        events: list[Event] = []
-        for item in items:
-            if isinstance(item, Status):
-                events.append(item)
-            elif isinstance(item, PendingEvent):
-                if not self.outbound.is_stale(item.run):
-                    events.append(item.event)
-                    self._remember_fill(item.event)
-            elif item.ready and not self.outbound.is_stale(item.run):
-                event = self.outbound.to_event(item)
-                if event is not None:
-                    events.append(event)
-        return events
-
-    def _remember_fill(self, event: Event) -> None:
-        if isinstance(event, Update):  # an example's value: a resumed page redraws it
-            self.outbound.display[event.component] = event.value
-
-    async def _postprocess_in_thread(self, item: PendingValue) -> None:
-        try:
-            item.value = await asyncio.to_thread(item.component.postprocess, item.value)
-            item.ready = True
-        except OutputError as exc:
-            log.warning("Cannot show result of run %d in %r: %s", item.run, item.component, exc)
-            self.outbound.put_status(Status(item.function, item.run, "error", message=str(exc)))
-
-
-# A run that just started usually has its first result within a millisecond (a keystroke's
-# reply): hold its "running" status this long so both travel in one batch, not two.
-START_COALESCE_SECONDS = 0.003
-
-
-def _only_starts(items: list[Pending]) -> bool:
-    return bool(items) and all(isinstance(i, Status) and i.state == "running" for i in items)
-
-
-def _bindings(app: App) -> dict[tuple[str | None, str], list[BoundFunction]]:
-    index: dict[tuple[str | None, str], list[BoundFunction]] = defaultdict(list)
-    for function in app.functions:
-        for trigger in function.triggers:
-            index[(trigger.component, trigger.event)].append(function)
-    return dict(index)
-
-
-def _live_dependents(app: App) -> dict[str, list[BoundFunction]]:
-    """Functions rerun when a component changes because another function wrote to it."""
-    index: dict[str, list[BoundFunction]] = defaultdict(list)
-    for function in app.functions:
-        for trigger in function.triggers:
-            if trigger.event == "change" and trigger.component is not None:
-                index[trigger.component].append(function)
-    return dict(index)

@@ -7,9 +7,10 @@ import logging
 import secrets
 
 from reactive.app import App
+from reactive.channel import Channel
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.messages import Hello
-from reactive.session import Channel, Session
+from reactive.session import Session
 
 log = logging.getLogger("reactive")
 

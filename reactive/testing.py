@@ -17,10 +17,11 @@ from collections.abc import Callable
 from typing import Any
 
 from reactive.app import App
+from reactive.channel import Channel
 from reactive.protocol import codec
 from reactive.protocol.connection import DEFAULT_WINDOW_BYTES, ServerConnection
 from reactive.protocol.messages import PROTOCOL_VERSION
-from reactive.session import Channel, Session
+from reactive.session import Session
 from reactive.sessions import SessionManager
 
 
