@@ -10,6 +10,7 @@ from typing import Any
 import msgpack
 import numpy as np
 import pytest
+from matplotlib.figure import Figure
 from PIL import Image as PILImage
 from playwright.sync_api import FilePayload, Page, WebSocketRoute, expect
 
@@ -32,11 +33,11 @@ def png(width: int = 4, height: int = 3) -> bytes:
     return buffer.getvalue()
 
 
-class FakeFigure:
-    """Quacks like a matplotlib figure."""
-
-    def savefig(self, target: io.BytesIO, **kwargs: Any) -> None:
-        PILImage.new("RGB", (40, 30), "green").save(target, "PNG")
+def line_figure() -> Figure:
+    """A real matplotlib figure (no pyplot: safe in any thread)."""
+    figure = Figure(figsize=(2, 1.5))
+    figure.add_subplot().plot([0, 1, 2], [0, 1, 4], color="green")
+    return figure
 
 
 def echo(app: rx.App, name: str, component: rx.Component) -> None:
@@ -84,7 +85,7 @@ def library_app() -> rx.App:
             {"a": [1, 2]},
             {"cat": 0.8, "dog": 0.2},
             [np.zeros((8, 8, 3)), (np.ones((8, 8, 3)), "white")],
-            FakeFigure(),
+            line_figure(),
             b"raw bytes",
         )
 
@@ -204,6 +205,9 @@ def test_outputs_are_drawn(opened: Page) -> None:
     expect(opened.locator("#gallery img")).to_have_count(2)
     expect(opened.locator("#gallery figcaption")).to_have_text("white")
     expect(opened.locator("#plot img")).to_have_count(1)
+    opened.wait_for_function("document.querySelector('#plot img').naturalWidth > 0")
+    width = opened.evaluate("document.querySelector('#plot img').naturalWidth")
+    assert 120 < width <= 200  # the 2-inch figure, decoded (100 dpi, tight bounding box)
     expect(opened.locator("#download a.rx-download")).to_have_attribute("download", "file")
     assert opened.evaluate("window.__pwned") is None
 

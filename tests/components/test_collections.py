@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from matplotlib.figure import Figure
 from PIL import Image as PILImage
 
 import reactive as rx
@@ -122,6 +123,18 @@ class FakeFigure:
 
     def savefig(self, target: io.BytesIO, **kwargs: Any) -> None:
         PILImage.new("RGB", (30, 20), "blue").save(target, "PNG")
+
+
+def test_plot_renders_a_real_matplotlib_figure_as_png() -> None:
+    figure = Figure(figsize=(3, 2))
+    figure.add_subplot().plot([0, 1, 2], [2, 0, 1], color="red")
+    wire = rx.Plot().postprocess(figure)
+    assert wire is not None
+    assert (wire["kind"], wire["mime"]) == ("image", "image/png")
+    pixels = np.asarray(PILImage.open(io.BytesIO(wire["data"])).convert("RGB"))
+    assert pixels.shape[:2] == (wire["h"], wire["w"])
+    reddish = (pixels[..., 0] > 200) & (pixels[..., 1] < 80) & (pixels[..., 2] < 80)
+    assert reddish.any()  # the red line was drawn
 
 
 def test_plot_sends_a_figure_as_png_and_specs_as_json() -> None:
