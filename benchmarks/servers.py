@@ -55,6 +55,13 @@ class ServerProcess:
     def url(self) -> str:
         return f"http://{HOST}:{self.port}/"
 
+    @property
+    def pid(self) -> int:
+        pid = self._process.pid
+        if pid is None:
+            raise RuntimeError(f"{self._name} is not running")
+        return pid
+
     def __enter__(self) -> Self:
         self._process.start()
         wait_until(self._accepting, self._name)
