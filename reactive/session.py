@@ -218,20 +218,11 @@ class Session:
         return component
 
     def _on_input(self, message: Input) -> None:
-        component = self._component(message.component)
-        if not component.accepts_input or component.interactive is False:
-            raise RemoteProtocolError(
-                "unknown_component",
-                f"Component {message.component!r} does not take input from the page.",
-                message.component,
-            )
-        token = image_component.upload_dir.set(self._uploads())
+        component = self._input_target(message.component)
         try:
-            value = component.preprocess(message.value)
+            value = self._preprocess(component, message.value)
         except InvalidValue as exc:
             raise RemoteProtocolError("bad_value", str(exc), message.component) from None
-        finally:
-            image_component.upload_dir.reset(token)
         self.values[component.id] = value
         self._page_values[component.id] = message.value
         self._fire(component.id, "change")
@@ -251,14 +242,11 @@ class Session:
             )
         wires = examples.wires[message.index]
         values: list[Any] = []
-        token = image_component.upload_dir.set(self._uploads())
         try:
             for column, wire in zip(examples.columns, wires, strict=True):
-                values.append(self.components[column.id].preprocess(wire))
+                values.append(self._preprocess(self.components[column.id], wire))
         except InvalidValue as exc:
             raise RemoteProtocolError("bad_value", str(exc)) from None
-        finally:
-            image_component.upload_dir.reset(token)
         fill = partial(self._fill, examples.columns, values, wires, function, examples.run_on_click)
         self.scheduler.submit(f"example:{function.id}", Submission(body=fill))
 
@@ -281,10 +269,15 @@ class Session:
         if run_function:
             self.submit(function)
 
-    def _uploads(self) -> Path | None:
-        if self._upload_dir is None and any(c.saves_uploads for c in self.app.components.values()):
-            self._upload_dir = Path(tempfile.mkdtemp(prefix=f"reactive-{self.id[:8]}-"))
-        return self._upload_dir
+    def _preprocess(self, component: Component, value: Any) -> Any:
+        """A page value as the function receives it; files go to this session's folder."""
+        if not component.saves_uploads:  # the per-keystroke path: nothing more to do
+            return component.preprocess(value)
+        token = image_component.upload_dir.set(self._upload_folder())
+        try:
+            return component.preprocess(value)
+        finally:
+            image_component.upload_dir.reset(token)
 
     def _upload_folder(self) -> Path:
         if self._upload_dir is None:
