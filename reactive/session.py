@@ -130,6 +130,10 @@ class Session:
             self._writer.cancel()
             self._writer = None
 
+    def stop_runs(self) -> None:
+        """Cancel every run (the page is gone); values stay, for a page that comes back."""
+        self.scheduler.cancel_all()
+
     async def close(self) -> None:
         """End the session: cancel every run and timer, and remove its files."""
         if self.closed:
@@ -434,7 +438,8 @@ class Session:
         assert function.every is not None
         while True:
             await self._clock.sleep(function.every)
-            self.submit(function)
+            if self._channel is not None:  # no page, no periodic runs
+                self.submit(function)
 
     # ---------------------------------------------------------------- run states → statuses
 

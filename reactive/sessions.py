@@ -15,17 +15,27 @@ from reactive.session import Session
 log = logging.getLogger("reactive")
 
 DEFAULT_GRACE_SECONDS = 30.0
+# A closed socket cancels its session's runs this soon: long enough for a network blip to
+# reconnect without losing a stream, short enough that a closed tab frees its work at once.
+DEFAULT_RUN_GRACE_SECONDS = 2.0
 
 
 class SessionManager:
     """Creates sessions on hello, keeps detached ones for ``grace`` seconds, then closes them."""
 
-    def __init__(self, app: App, *, grace: float = DEFAULT_GRACE_SECONDS) -> None:
+    def __init__(
+        self,
+        app: App,
+        *,
+        grace: float = DEFAULT_GRACE_SECONDS,
+        run_grace: float = DEFAULT_RUN_GRACE_SECONDS,
+    ) -> None:
         self.app = app
         self.grace = grace
+        self.run_grace = min(run_grace, grace)
         self._sessions: dict[str, Session] = {}
         self._attached: set[str] = set()
-        self._expiry: dict[str, asyncio.TimerHandle] = {}
+        self._expiry: dict[str, list[asyncio.TimerHandle]] = {}
         self._closing: set[asyncio.Task[None]] = set()
 
     def __len__(self) -> int:
@@ -52,8 +62,7 @@ class SessionManager:
             and requested in self._sessions
             and requested not in self._attached
         ):
-            handle = self._expiry.pop(requested, None)
-            if handle is not None:
+            for handle in self._expiry.pop(requested, ()):
                 handle.cancel()
             self._attached.add(requested)
             return self._sessions[requested], True
@@ -63,11 +72,14 @@ class SessionManager:
         return session, False
 
     def detach(self, session: Session) -> None:
-        """The socket closed: keep the session for a reconnect, then close it."""
+        """The socket closed: cancel its runs soon, keep its values for a reconnect, then close."""
         session.detach()
         self._attached.discard(session.id)
         loop = asyncio.get_running_loop()
-        self._expiry[session.id] = loop.call_later(self.grace, self._expire, session)
+        self._expiry[session.id] = [
+            loop.call_later(self.run_grace, session.stop_runs),
+            loop.call_later(self.grace, self._expire, session),
+        ]
 
     def _expire(self, session: Session) -> None:
         self._expiry.pop(session.id, None)
@@ -77,8 +89,9 @@ class SessionManager:
         task.add_done_callback(self._closing.discard)
 
     async def close_all(self) -> None:
-        for handle in self._expiry.values():
-            handle.cancel()
+        for handles in self._expiry.values():
+            for handle in handles:
+                handle.cancel()
         self._expiry.clear()
         sessions, self._sessions = list(self._sessions.values()), {}
         self._attached.clear()

@@ -433,3 +433,51 @@ async def test_a_page_that_falls_behind_gets_only_the_newest_backlog() -> None:
         assert shown[-1] == 99
         assert len(shown) < 100  # the backlog was thinned, never reordered
         assert shown == sorted(shown)
+
+
+def forever_app(closed: threading.Event, ticks: list[int]) -> rx.App:
+    app = rx.App()
+
+    @app.fn(inputs=[], outputs=rx.Text(elem_id="tick"), trigger=rx.Button(elem_id="go"))
+    def forever() -> Iterator[str]:
+        try:
+            while True:
+                time.sleep(0.01)
+                ticks.append(len(ticks))
+                yield str(len(ticks))
+        finally:
+            closed.set()
+
+    return app
+
+
+async def test_a_closed_socket_cancels_its_runs_promptly_but_keeps_its_values() -> None:
+    closed, ticks = threading.Event(), list[int]()
+    app = forever_app(closed, ticks)
+    manager = SessionManager(app, grace=5, run_grace=0.05)
+    async with AppTester(app, manager=manager) as first:
+        await first.click("go")
+        assert await first.wait_status("forever", "running")
+        first.disconnect()
+        assert await asyncio.to_thread(closed.wait, 2.0)  # the generator was closed
+        assert first.session is not None
+        assert first.session.scheduler.active_run("forever") is None
+        async with AppTester(app, manager=manager, session_id=first.session.id) as second:
+            assert second.welcome["resumed"] is True  # the values outlive the runs
+
+
+async def test_a_quick_reconnect_keeps_the_run_going() -> None:
+    closed, ticks = threading.Event(), list[int]()
+    app = forever_app(closed, ticks)
+    manager = SessionManager(app, grace=5, run_grace=2)
+    async with AppTester(app, manager=manager) as first:
+        await first.click("go")
+        assert await first.wait_status("forever", "running")
+        first.disconnect()
+        assert first.session is not None
+        async with AppTester(app, manager=manager, session_id=first.session.id) as second:
+            before = len(ticks)
+            assert await second.wait_until(lambda: len(ticks) > before + 5)
+            assert not closed.is_set()
+            assert second.session is not None
+            assert second.session.scheduler.active_run("forever") is not None
