@@ -248,7 +248,10 @@ class Session:
         values: list[Any] = []
         try:
             for column, wire in zip(examples.columns, wires, strict=True):
-                values.append(self._preprocess(self.components[column.id], wire))
+                component = self.components[column.id]
+                # Media is decoded later, in a thread: never on the event loop.
+                slow = component.slow_preprocess
+                values.append(_DEFERRED if slow else self._preprocess(component, wire))
         except InvalidValue as exc:
             raise RemoteProtocolError("bad_value", str(exc)) from None
         fill = partial(self._fill, examples.columns, values, wires, function, examples.run_on_click)
@@ -264,6 +267,15 @@ class Session:
         run: Run,
     ) -> None:
         """Put an example's values in the inputs, on the page too, under a run id of its own."""
+        for index, (column, wire) in enumerate(zip(columns, wires, strict=True)):
+            if values[index] is _DEFERRED:
+                component = self.components[column.id]
+                try:
+                    values[index] = await asyncio.to_thread(self._preprocess, component, wire)
+                except InvalidValue as exc:
+                    log.warning("Example for %s() does not fit %r: %s", function.name, column, exc)
+                    self.outbound.put_toast(run.id, Toast("error", str(exc), run.id))
+                    return
         for column, value, wire in zip(columns, values, wires, strict=True):
             self.values[column.id] = value
             self._page_values[column.id] = wire
@@ -483,3 +495,7 @@ class Session:
             self.gate.open()
         else:
             self.gate.close()
+
+
+# An example value whose preprocess decodes media: done in the fill run, in a worker thread.
+_DEFERRED = object()

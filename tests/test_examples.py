@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ from PIL import Image as PILImage
 import reactive as rx
 from reactive.errors import DefinitionError
 from reactive.testing import AppTester
+from tests.media import generate
 
 
 def adder(run_on_click: bool = False, live: bool = False) -> rx.App:
@@ -106,3 +108,33 @@ async def test_image_examples_show_thumbnails_and_give_arrays(tmp_path: Path) ->
     async with AppTester(app) as page:
         await page.send({"t": "example", "f": "shape", "i": 0})
         assert await page.wait_value("out", "(200, 300, 3)")
+
+
+async def test_media_examples_are_decoded_off_the_event_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clip = generate.write_wav(tmp_path / "clip.wav", 16000, 0.1)
+    app = rx.App()
+
+    @app.fn(
+        inputs=rx.Audio(type="filepath", elem_id="clip"),
+        outputs=rx.Text(elem_id="out"),
+        examples=[[str(clip)]],
+        run_on_click=True,
+    )
+    def name(path: str) -> str:
+        return Path(path).suffix
+
+    decoded_in: list[int] = []
+    original = rx.Audio.preprocess
+
+    def spy(self: rx.Audio, value: object) -> object:
+        decoded_in.append(threading.get_ident())
+        return original(self, value)
+
+    monkeypatch.setattr(rx.Audio, "preprocess", spy)
+    async with AppTester(app) as page:
+        await page.send({"t": "example", "f": "name", "i": 0})
+        assert await page.wait_value("out", ".wav")
+    assert decoded_in
+    assert threading.get_ident() not in decoded_in  # never on the loop's thread
