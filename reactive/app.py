@@ -18,6 +18,7 @@ from reactive.graph import (
 )
 from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import parse_on_busy
+from reactive.uploads import DEFAULT_MAX_UPLOAD_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
 B = TypeVar("B", bound=layout.Block)
@@ -48,6 +49,7 @@ class App:
         css: str | None = None,
         theme: dict[str, str] | None = None,
         max_threads_per_session: int = 8,
+        max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
     ) -> None:
         """Args:
         title: the page's title, shown at the top and in the browser tab.
@@ -65,6 +67,9 @@ class App:
         self.css = css
         self.theme = dict(theme or {})
         self.max_threads_per_session = max_threads_per_session
+        if max_upload_bytes < 1:
+            raise DefinitionError(f"max_upload_bytes must be positive, got {max_upload_bytes}.")
+        self.max_upload_bytes = max_upload_bytes  # per file sent in parts (audio, video)
         self.components: dict[str, Component] = {}
         self.functions: list[BoundFunction] = []
         self.layout = layout.Column(self)  # where components appear on the page

@@ -98,7 +98,7 @@ class Session:
         self._page_values: dict[str, Any] = {}  # values as the page itself set them
         self._upload_dir: Path | None = None
         self._streams = Streams(self.outbound, self.gate)
-        self._files = Uploads(self._upload_folder)
+        self._files = Uploads(self._upload_folder, app.max_upload_bytes)
         self._started = False
         self.closed = False
 

@@ -85,8 +85,7 @@ class Uploads:
         if size > self.max_bytes:
             raise RemoteProtocolError(
                 "too_large",
-                f"The file is {size / MiB:.0f} MiB; uploads may be at most "
-                f"{self.max_bytes / MiB:.0f} MiB.",
+                f"The file is {_size(size)}; uploads may be at most {_size(self.max_bytes)}.",
                 part.component,
             )
         name = safe_name(part.name or "upload")
@@ -121,3 +120,14 @@ class Uploads:
     def close(self) -> None:
         for component in list(self._partials):
             self.discard(component)
+
+
+def _size(count: int) -> str:
+    """A byte count as a person reads it: 812 bytes, 2.0 KiB, 3.4 MiB, 1.0 GiB."""
+    if count < 1024:
+        return f"{count} bytes"
+    if count < MiB:
+        return f"{count / 1024:.1f} KiB"
+    if count < 1024 * MiB:
+        return f"{count / MiB:.1f} MiB"
+    return f"{count / (1024 * MiB):.1f} GiB"

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+import reactive as rx
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.messages import Upload
+from reactive.testing import AppTester
 from reactive.uploads import Uploads, safe_name
 
 
@@ -98,3 +100,19 @@ def test_close_removes_partial_files(tmp_path: Path) -> None:
 )
 def test_names_lose_their_folders(name: str, safe: str) -> None:
     assert safe_name(name) == safe
+
+
+async def test_the_app_sets_the_upload_limit() -> None:
+    app = rx.App(max_upload_bytes=1000)
+
+    @app.fn(inputs=rx.Audio(type="filepath", elem_id="clip"), outputs=rx.Text(), live=True)
+    def name(path: str) -> str:
+        return path
+
+    async with AppTester(app) as page:
+        await page.upload("clip", b"x" * 2000, "big.wav", "audio/wav")
+        error = await page.wait_error()
+        assert (error["code"], error["c"]) == ("too_large", "clip")
+        assert error["msg"] == "The file is 2.0 KiB; uploads may be at most 1000 bytes."
+    with pytest.raises(rx.DefinitionError, match="max_upload_bytes must be positive"):
+        rx.App(max_upload_bytes=0)
