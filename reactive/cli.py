@@ -9,6 +9,7 @@ import argparse
 import errno
 import importlib.util
 import logging
+import os
 import socket
 import sys
 import threading
@@ -16,6 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -23,7 +25,7 @@ from reactive import __version__
 from reactive.app import App
 from reactive.errors import AppLoadError
 from reactive.protocol.limits import DEFAULT_LIMITS
-from reactive.server import create_app
+from reactive.server import AsgiApp, create_app
 
 log = logging.getLogger("reactive")
 
@@ -76,17 +78,64 @@ def check_port(host: str, port: int) -> None:
             raise AppLoadError(f"Cannot listen on {host}:{port}: {exc.strerror}.") from None
 
 
+# What every server of ours shares: the websockets library's current (sans-I/O) implementation,
+# frames up to the protocol's limit, and no deflate (frames are mostly JPEG, PCM or fMP4, which it
+# cannot shrink: only CPU spent).
+_UVICORN_OPTIONS: dict[str, Any] = {
+    "ws": "websockets-sansio",
+    "ws_max_size": DEFAULT_LIMITS.max_message_bytes + 1024,
+    "ws_per_message_deflate": False,
+    "log_level": "warning",
+    "lifespan": "on",
+}
+
+#: Where ``--reload`` and ``--workers`` processes find the app to load (``path.py[:NAME]``).
+APP_ENV = "REACTIVE_APP"
+
+
 def _config(app: App, host: str, port: int) -> uvicorn.Config:
-    return uvicorn.Config(
-        create_app(app),
+    return uvicorn.Config(create_app(app), host=host, port=port, **_UVICORN_OPTIONS)
+
+
+def app_from_environment() -> AsgiApp:
+    """The ASGI app of ``$REACTIVE_APP``: what each ``--reload`` or ``--workers`` process serves."""
+    target = os.environ.get(APP_ENV)
+    if not target:
+        raise AppLoadError(f"{APP_ENV} is not set: start the server with `reactive run APP.py`.")
+    return create_app(load_app(target))
+
+
+def serve_file(
+    target: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    reload: bool = False,
+    workers: int = 1,
+) -> None:
+    """Serve the app in ``target``; with ``reload`` or several ``workers``, in child processes."""
+    app = load_app(target)  # load once here too: a broken file fails now, with a clear message
+    if not reload and workers == 1:
+        serve(app, host=host, port=port)
+        return
+    if reload and workers > 1:
+        raise AppLoadError("--reload serves one process: leave out --workers while developing.")
+    check_port(host, port)
+    path, _, name = target.partition(":")
+    os.environ[APP_ENV] = str(Path(path).resolve()) + (f":{name}" if name else "")
+    how = "reloading on changes" if reload else f"{workers} worker processes"
+    print(
+        f"reactive {__version__}: serving {app.title!r} at {url_of(host, port)} ({how})", flush=True
+    )
+    uvicorn.run(
+        "reactive.cli:app_from_environment",
+        factory=True,
         host=host,
         port=port,
-        ws="websockets-sansio",  # the websockets library's current (sans-I/O) implementation
-        ws_max_size=DEFAULT_LIMITS.max_message_bytes + 1024,
-        # Frames are mostly JPEG, PCM or fMP4, which deflate cannot shrink: skip the CPU cost.
-        ws_per_message_deflate=False,
-        log_level="warning",
-        lifespan="on",
+        reload=reload,
+        reload_dirs=[str(Path(path).resolve().parent)] if reload else None,
+        workers=workers,
+        **_UVICORN_OPTIONS,
     )
 
 
@@ -129,14 +178,29 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("app", help="path to the app's .py file, optionally path.py:NAME")
     run.add_argument("--host", default="127.0.0.1", help="interface to listen on (127.0.0.1)")
     run.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    run.add_argument(
+        "--reload", action="store_true", help="restart when a .py file in the app's folder changes"
+    )
+    run.add_argument(
+        "--workers", type=_positive, default=1, help="server processes (sessions stay in one)"
+    )
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
-        serve(load_app(args.app), host=args.host, port=args.port)
+        serve_file(
+            args.app, host=args.host, port=args.port, reload=args.reload, workers=args.workers
+        )
     except AppLoadError as exc:
         print(f"reactive: {exc}", file=sys.stderr)
         return 2

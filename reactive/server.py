@@ -31,6 +31,9 @@ log = logging.getLogger("reactive")
 
 STATIC_DIR = Path(__file__).parent / "static"
 
+#: The ASGI application type that ``create_app`` returns.
+AsgiApp = Starlette
+
 _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -12,6 +12,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgpack
 import pytest
 
 from reactive import __version__
@@ -138,3 +139,78 @@ def test_reactive_run_prints_the_url_and_serves(served: tuple[subprocess.Popen[s
             time.sleep(0.05)
     assert status == 200
     assert "cli test" in body
+
+
+def start_server(app_file: Path, port: int, *flags: str) -> subprocess.Popen[str]:
+    """``reactive run`` in its own process group (a reloader or workers start children)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "reactive", "run", str(app_file), "--port", str(port), *flags],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+
+
+def stop_server(process: subprocess.Popen[str]) -> None:
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def page_with(port: int, text: str, timeout: float = 20) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as response:
+                if text in response.read().decode():
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return False
+
+
+def test_reload_serves_the_edited_app(tmp_path: Path) -> None:
+    app_file = write(tmp_path, "app.py", APP_SOURCE.replace("cli test", "first title"))
+    port = free_port()
+    process = start_server(app_file, port, "--reload")
+    try:
+        assert page_with(port, "first title")
+        time.sleep(0.3)  # a later modification time than the first load
+        app_file.write_text(APP_SOURCE.replace("cli test", "second title"))
+        assert page_with(port, "second title")
+    finally:
+        stop_server(process)
+
+
+def test_two_workers_serve_sessions(tmp_path: Path) -> None:
+    from websockets.sync.client import connect
+
+    port = free_port()
+    process = start_server(write(tmp_path, "app.py", APP_SOURCE), port, "--workers", "2")
+    try:
+        assert page_with(port, "cli test")
+        for _ in range(4):  # the kernel spreads them over both workers
+            with connect(f"ws://127.0.0.1:{port}/ws") as ws:
+                ws.send(msgpack.packb({"t": "hello", "v": 1, "session": None}))
+                assert msgpack.unpackb(ws.recv(timeout=10))["t"] == "welcome"
+    finally:
+        stop_server(process)
+
+
+def test_reload_with_workers_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    app_file = write(tmp_path, "app.py", APP_SOURCE)
+    assert main(["run", str(app_file), "--reload", "--workers", "2"]) == 2
+    assert "--reload serves one process" in capsys.readouterr().err
+
+
+def test_workers_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["run", "app.py", "--workers", "0"])
+    assert info.value.code == 2
+    assert "must be at least 1" in capsys.readouterr().err
