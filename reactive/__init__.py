@@ -46,6 +46,7 @@ from reactive.components import (
     Video,
 )
 from reactive.errors import (
+    Cancelled,
     CompatibilityWarning,
     DefinitionError,
     InvalidValue,
@@ -56,6 +57,7 @@ from reactive.errors import UserError as Error
 from reactive.interface import Interface, media_class
 from reactive.messages import Info, Warning
 from reactive.progress import Progress
+from reactive.scheduler.cancel import cancelled, checkpoint
 from reactive.update import update
 
 __version__ = "0.1.0"
@@ -66,6 +68,7 @@ __all__ = [
     "App",
     "Audio",
     "Button",
+    "Cancelled",
     "ChatInterface",
     "Chatbot",
     "Checkbox",
@@ -99,6 +102,8 @@ __all__ = [
     "Video",
     "Warning",
     "__version__",
+    "cancelled",
+    "checkpoint",
     "themes",
     "update",
 ]

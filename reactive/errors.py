@@ -15,8 +15,12 @@
     UserWarning
     └── CompatibilityWarning     a Gradio argument reactive accepts but ignores (named in it)
 
-Cancellation is never part of this tree: a superseded run is stopped with
-:class:`asyncio.CancelledError` (a ``BaseException``), which no handler here swallows.
+    BaseException
+    └── Cancelled                ``rx.checkpoint()`` in a superseded run (like trio.Cancelled)
+
+Cancellation is never part of the ``ReactiveError`` tree: a superseded async run is stopped with
+:class:`asyncio.CancelledError`, a sync one that asks with ``rx.checkpoint()`` with
+:class:`Cancelled`; both are ``BaseException``, which no handler here swallows.
 """
 
 from __future__ import annotations
@@ -91,3 +95,11 @@ class AppLoadError(ReactiveError):
 
 class CompatibilityWarning(UserWarning):
     """A Gradio argument that reactive accepts but ignores; the warning names it."""
+
+
+class Cancelled(BaseException):
+    """Raised by ``rx.checkpoint()`` in a run that was superseded.
+
+    A ``BaseException``, so ``except Exception`` in app code does not swallow it. Let it
+    propagate: the run ends as cancelled and nothing of it reaches the page.
+    """

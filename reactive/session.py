@@ -45,10 +45,11 @@ from reactive.protocol.messages import (
     RunState as WireRunState,
 )
 from reactive.scheduler.clock import Clock, LoopClock
-from reactive.scheduler.executor import ThreadBudget, execute
+from reactive.scheduler.executor import execute
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.runs import Run, RunState
 from reactive.scheduler.scheduler import Scheduler, Submission
+from reactive.scheduler.threads import ThreadBudget
 from reactive.streams import Streams
 from reactive.update import PropUpdate
 from reactive.uploads import Uploads
@@ -122,6 +123,11 @@ class Session:
                 if f.every is not None
             ]
 
+    @property
+    def channel(self) -> Channel | None:
+        """The page's channel while one is attached."""
+        return self._channel
+
     def detach(self) -> None:
         """The page went away: stop sending, and hold generators until it comes back."""
         self._channel = None
@@ -146,15 +152,16 @@ class Session:
         self.gate.open()  # let paused producer threads see that they were stopped
         try:
             async with asyncio.timeout(CLOSE_TIMEOUT_SECONDS):
-                await self.scheduler.wait_idle()
-                await self.threads.wait_idle()  # stopped generators close in their threads
+                await self.scheduler.wait_idle()  # cancelled runs wait for their threads
         except TimeoutError:
             log.warning(
-                "Session %s: %d worker thread(s) still running %.0fs after close; a sync "
-                "function cannot be interrupted, so its result will be discarded.",
+                "Session %s closed with %d call(s) still running after %.0f s: %s. Sync code "
+                "cannot be stopped from outside: check rx.cancelled() or call rx.checkpoint() "
+                "in long loops, or use @app.fn(run_in=\"process\") for calls that must stop.",
                 self.id,
                 self.threads.busy,
                 CLOSE_TIMEOUT_SECONDS,
+                ", ".join(self.threads.running()) or "none in threads",
             )
         self._files.close()
         if self._upload_dir is not None:
@@ -450,7 +457,9 @@ class Session:
         assert function.every is not None
         while True:
             await self._clock.sleep(function.every)
-            if self._channel is not None:  # no page, no periodic runs
+            # No page, no periodic runs; a tick while the previous run is busy is skipped,
+            # never cancelling it, so every result shows however slow the function is.
+            if self._channel is not None and self.scheduler.active_run(function.id) is None:
                 self.submit(function)
 
     # ---------------------------------------------------------------- run states → statuses

@@ -6,6 +6,9 @@ import reactive as rx
 
 EXPECTED = {
     "App",
+    "Cancelled",
+    "cancelled",
+    "checkpoint",
     "Audio",
     "Video",
     "ChatInterface",

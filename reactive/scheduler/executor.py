@@ -1,28 +1,31 @@
 """Run one user callable — sync or async, plain or generator — and emit each value it produces.
 
-Sync code runs in worker threads, never on the event loop. Cancelling the awaiting task stops the
-callable as far as Python allows: async code is cancelled at its current ``await``; async
-generators are closed at once; sync code (a plain function, or a generator's current step) is
-interrupted at its next Python bytecode (see ``interrupt``): a call into C it is in finishes
-first, and a sync generator is then closed in its own thread. Results of stopped runs are
-discarded. ``ThreadBudget`` bounds the threads one session can occupy, counting a thread until it
-really ends.
+Sync code runs in worker threads, never on the event loop. Cancelling the awaiting task stops
+the callable without raising anything into code that did not ask for it (see ``cancel``):
+
+- async code is cancelled at its current ``await``; an async generator is closed at once;
+- a plain sync function runs to its end (or to its next ``rx.checkpoint()``) and its result is
+  discarded;
+- a sync generator finishes its current step, is not advanced again and is closed in its own
+  thread (``GeneratorExit`` at its ``yield``, as Python closes any generator).
+
+A cancelled run waits for its thread to return before it re-raises, so the thread keeps counting
+against the session's :class:`ThreadBudget` and the function's ``concurrency_limit`` until it
+has really ended; the scheduler starts the newer run meanwhile.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import inspect
-import threading
 import time
 from collections.abc import Awaitable, Callable, Generator
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from reactive.scheduler.cancel import CancelToken, current_token
 from reactive.scheduler.gate import Gate
-from reactive.scheduler.interrupt import Interruptible
 from reactive.scheduler.mailbox import Mailbox
+from reactive.scheduler.threads import ThreadBudget, outlive
 
 Emit = Callable[[Any], Awaitable[None]]
 
@@ -32,48 +35,6 @@ FAIRNESS_SLICE_SECONDS = 0.002
 # How long a sync generator's thread waits for the loop to take its first value: blocking hands
 # the GIL over, so the first value goes out at once instead of after the thread's time slice.
 FIRST_VALUE_HANDOFF_SECONDS = 0.005
-
-_POOL_SIZE = 64
-_pool: ThreadPoolExecutor | None = None
-
-
-def _worker_pool() -> ThreadPoolExecutor:
-    global _pool
-    if _pool is None:
-        _pool = ThreadPoolExecutor(_POOL_SIZE, thread_name_prefix="reactive-worker")
-    return _pool
-
-
-class ThreadBudget:
-    """At most ``limit`` worker threads busy for one session; a slot frees when its thread ends."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._free = asyncio.Semaphore(limit)
-        self._idle = asyncio.Event()
-        self.busy = 0
-
-    async def submit(self, work: Callable[[], Any]) -> asyncio.Future[Any]:
-        """Start ``work`` in a thread once a slot is free; the slot is held until it returns."""
-        await self._free.acquire()
-        self.busy += 1
-        loop = asyncio.get_running_loop()
-        context = contextvars.copy_context()
-        future = loop.run_in_executor(_worker_pool(), context.run, work)
-        future.add_done_callback(self._release)
-        return future
-
-    def _release(self, _: asyncio.Future[Any]) -> None:
-        self.busy -= 1
-        self._free.release()
-        if self.busy == 0:
-            self._idle.set()
-
-    async def wait_idle(self) -> None:
-        """Wait until every thread this budget started has returned."""
-        while self.busy:
-            self._idle.clear()
-            await self._idle.wait()
 
 
 def kind_of(fn: Callable[..., Any]) -> str:
@@ -97,15 +58,25 @@ async def execute(
     conflate: bool,
 ) -> None:
     """Call ``fn(*args)`` and ``await emit(value)`` for its result or every value it yields."""
-    kind = kind_of(fn)
-    if kind == "asyncgen":
-        await _drive_async_generator(fn(*args), emit, gate)
-    elif kind == "async":
-        await emit(await fn(*args))
-    elif kind == "gen":
-        await _drive_sync_generator(fn, args, emit, threads, gate, conflate)
-    else:
-        await _drive_sync_function(fn, args, emit, threads)
+    token = CancelToken()
+    current_token.set(token)  # the run's own task context, copied into its worker thread
+    try:
+        kind = kind_of(fn)
+        if kind == "asyncgen":
+            await _drive_async_generator(fn(*args), emit, gate)
+        elif kind == "async":
+            await emit(await fn(*args))
+        elif kind == "gen":
+            await _drive_sync_generator(fn, args, emit, threads, gate, conflate, token)
+        else:
+            await _drive_sync_function(fn, args, emit, threads, token)
+    except asyncio.CancelledError:
+        token.cancel()
+        raise
+
+
+def label_of(fn: Callable[..., Any]) -> str:
+    return f"{getattr(fn, '__qualname__', repr(fn))}()"
 
 
 async def _drive_async_generator(agen: Any, emit: Emit, gate: Gate) -> None:
@@ -122,20 +93,20 @@ async def _drive_async_generator(agen: Any, emit: Emit, gate: Gate) -> None:
 
 
 async def _drive_sync_function(
-    fn: Callable[..., Any], args: tuple[Any, ...], emit: Emit, threads: ThreadBudget
+    fn: Callable[..., Any],
+    args: tuple[Any, ...],
+    emit: Emit,
+    threads: ThreadBudget,
+    token: CancelToken,
 ) -> None:
-    guard = Interruptible()
-    future = await threads.submit(lambda: guard.call(fn, *args))
+    future = await threads.start(lambda: fn(*args), label_of(fn))
     try:
-        completed, value = await future
+        value = await asyncio.shield(future)
     except asyncio.CancelledError:
-        guard.interrupt()  # superseded: stop it at its next bytecode instead of running it out
+        token.cancel()  # rx.cancelled() turns true; the result will be discarded
+        await outlive(future)
         raise
-    if completed:
-        await emit(value)
-
-
-_END = object()
+    await emit(value)
 
 
 async def _drive_sync_generator(
@@ -145,46 +116,43 @@ async def _drive_sync_generator(
     threads: ThreadBudget,
     gate: Gate,
     conflate: bool,
+    token: CancelToken,
 ) -> None:
     # conflate: only the newest value is kept (growing text); else values queue in order and a
     # full mailbox blocks the thread (backpressure for media).
     mailbox = Mailbox(asyncio.get_running_loop(), conflate=conflate, capacity=16)
-    stop = threading.Event()
-
-    guard = Interruptible()
-
-    def produce() -> None:
-        error: BaseException | None = None
-        generator = fn(*args)
-        first = True
-        try:
-            while not stop.is_set():
-                advanced, value = guard.call(next, generator, _END)
-                if not advanced or value is _END:
-                    break
-                mailbox.put(value, stop)
-                if first:  # let the loop take the first value and send it before going on
-                    mailbox.wait_taken(FIRST_VALUE_HANDOFF_SECONDS)
-                    first = False
-                gate.wait_in_thread(stop)
-        except BaseException as exc:  # handed to the loop, which re-raises it in the run
-            error = exc
-        finally:
-            generator.close()  # its finally blocks run here, never interrupted
-            mailbox.finish(error)
-
-    producer = await threads.submit(produce)
+    producer = await threads.start(lambda: _produce(fn(*args), mailbox, gate, token), label_of(fn))
+    finished = False
     try:
         while (value := await mailbox.get()) is not Mailbox.END:
             await emit(value)
+        finished = True
     finally:
-        stop.set()
-        guard.interrupt()
-        mailbox.wake_producer()
-        if not producer.done():
-            producer.add_done_callback(_consume_exception)
+        if not finished:  # cancelled, or a value could not be shown: stop at the next yield
+            token.cancel()
+            mailbox.wake_producer()
+            await outlive(producer)
 
 
-def _consume_exception(future: asyncio.Future[Any]) -> None:
-    if not future.cancelled():
-        future.exception()
+def _produce(
+    generator: Generator[Any, Any, Any], mailbox: Mailbox, gate: Gate, token: CancelToken
+) -> None:
+    """The producer thread: advance the generator until it ends or its run is cancelled."""
+    error: BaseException | None = None
+    first = True
+    try:
+        for value in generator:
+            if token.cancelled:
+                break
+            mailbox.put(value, token)
+            if first:  # let the loop take the first value and send it before going on
+                mailbox.wait_taken(FIRST_VALUE_HANDOFF_SECONDS)
+                first = False
+            gate.wait_in_thread(token)
+            if token.cancelled:
+                break
+    except BaseException as exc:  # handed to the loop, which re-raises it in the run
+        error = exc
+    finally:
+        generator.close()  # GeneratorExit at its yield: its finally blocks run here, in full
+        mailbox.finish(error)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
+from reactive.scheduler.cancel import CancelToken
+
 
 class Gate:
     """Open while the consumer keeps up; producers wait while it is closed.
@@ -33,8 +35,8 @@ class Gate:
         if not self._thread_open.is_set():
             await self._async_open.wait()
 
-    def wait_in_thread(self, stop: threading.Event, poll: float = 0.05) -> None:
-        """Block a worker thread until the gate opens or ``stop`` is set."""
+    def wait_in_thread(self, token: CancelToken, poll: float = 0.05) -> None:
+        """Block a worker thread until the gate opens or its run is cancelled."""
         while not self._thread_open.wait(poll):
-            if stop.is_set():
+            if token.cancelled:
                 return

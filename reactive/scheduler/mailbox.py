@@ -7,6 +7,8 @@ import threading
 from collections import deque
 from typing import Any
 
+from reactive.scheduler.cancel import CancelToken
+
 _DONE = object()
 
 
@@ -32,12 +34,12 @@ class Mailbox:
 
     # ---------------------------------------------------------------- producer thread
 
-    def put(self, item: Any, stop: threading.Event) -> None:
+    def put(self, item: Any, token: CancelToken) -> None:
         with self._lock:
             if self._conflate:
                 self._items.clear()
             else:
-                while len(self._items) >= self._capacity and not stop.is_set():
+                while len(self._items) >= self._capacity and not token.cancelled:
                     self._space.wait(0.05)
             self._items.append(item)
             self._wake_locked()

@@ -91,9 +91,12 @@ class Scheduler:
             self.cancel(key)
 
     async def wait_idle(self) -> None:
-        """Wait until no run task is left (cancelled ones included)."""
+        """Wait until no run task is left (cancelled ones included, whose threads must end).
+
+        Cancelling this wait leaves the runs alone (``asyncio.wait``, not ``gather``).
+        """
         while self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+            await asyncio.wait(set(self._tasks))
 
     def active_run(self, key: str) -> Run | None:
         lane = self._lanes.get(key)

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from reactive.scheduler.executor import ThreadBudget, execute, kind_of
+from reactive.scheduler.executor import execute, kind_of
 from reactive.scheduler.gate import Gate
+from reactive.scheduler.threads import ThreadBudget
 
 
 class Sink:
@@ -150,18 +151,3 @@ async def test_closed_gate_holds_a_generator_until_it_opens() -> None:
     sink = await task
     assert sink.values[-1] == 99
     assert len(produced) == 100
-
-
-async def test_thread_budget_counts_abandoned_threads_until_they_end() -> None:
-    budget = ThreadBudget(1)
-    release = threading.Event()
-    first = await budget.submit(release.wait)
-    second = asyncio.create_task(budget.submit(lambda: 1))
-    await asyncio.sleep(0.05)
-    assert not second.done()  # the only slot is still taken
-    release.set()
-    await first
-    future = await second
-    assert await future == 1
-    await asyncio.sleep(0)  # the slot is freed by the future's done-callback on the loop
-    assert budget.busy == 0

@@ -1,0 +1,100 @@
+"""Thread budgets count a worker thread from its start until its call really returns."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import Any
+
+import pytest
+
+from reactive.scheduler.executor import execute
+from reactive.scheduler.gate import Gate
+from reactive.scheduler.threads import ThreadBudget, outlive
+
+
+async def _sink(_: Any) -> None:
+    return None
+
+
+async def test_a_slot_is_held_until_the_thread_returns_even_after_cancellation() -> None:
+    budget = ThreadBudget(1)
+    release = threading.Event()
+    first = await budget.start(release.wait, "blocked()")
+    first.cancel()  # what a superseded run's future sees; the thread goes on
+    waiting = asyncio.create_task(budget.start(lambda: 2, "next()"))
+    await asyncio.sleep(0.05)
+    assert budget.busy == 1
+    assert budget.running() == ["blocked()"]
+    assert not waiting.done()  # the only slot still belongs to the blocked call
+    release.set()
+    second = await waiting
+    assert await second == 2
+    await budget.wait_idle()
+    assert budget.busy == 0
+
+
+async def test_a_cancelled_sync_run_waits_for_its_thread_before_it_ends() -> None:
+    budget = ThreadBudget(4)
+    release = threading.Event()
+    started = threading.Event()
+    emitted: list[Any] = []
+
+    def blocking() -> str:
+        started.set()
+        release.wait(5)
+        return "stale"
+
+    async def emit(value: Any) -> None:
+        emitted.append(value)
+
+    task = asyncio.create_task(
+        execute(blocking, (), emit, threads=budget, gate=Gate(), conflate=False)
+    )
+    await asyncio.to_thread(started.wait, 5)
+    task.cancel()
+    await asyncio.sleep(0.05)
+    assert not task.done()  # the run lingers while its thread runs: budgets stay honest
+    assert budget.busy == 1
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert budget.busy == 0
+    assert emitted == []  # the result of a superseded call is discarded
+
+
+async def test_a_second_cancellation_ends_the_wait_but_not_the_count() -> None:
+    budget = ThreadBudget(2)
+    release = threading.Event()
+    future = await budget.start(release.wait, "stuck()")
+    waiter = asyncio.create_task(outlive(future))
+    await asyncio.sleep(0)
+    waiter.cancel()  # the server shutting down: stop waiting
+    with pytest.raises(asyncio.CancelledError):
+        await waiter
+    assert budget.busy == 1  # the thread itself is still running, and still counted
+    release.set()
+    await budget.wait_idle()
+
+
+def test_a_budget_needs_a_thread() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        ThreadBudget(0)
+
+
+async def test_many_blocked_budgets_do_not_starve_another() -> None:
+    # Nine sessions fill their budgets of 8 with blocked calls (72 threads, more than a fixed
+    # pool of 64 would hold); a tenth session's call still runs at once.
+    release = threading.Event()
+    budgets = [ThreadBudget(8) for _ in range(9)]
+    blocked = [await b.start(release.wait, "blocked()") for b in budgets for _ in range(8)]
+    try:
+        bystander = ThreadBudget(8)
+        quick = await bystander.start(lambda: "served", "quick()")
+        async with asyncio.timeout(5):  # a deadline, not a measurement: it would hang before
+            assert await quick == "served"
+        assert all(not f.done() for f in blocked)  # really served while the others block
+    finally:
+        release.set()
+        for budget in budgets:
+            await budget.wait_idle()
