@@ -7,17 +7,21 @@ end, so a value is always sent after the status that preceded it and before the 
 follows it. A growing output's newest value carries all the earlier ones (as one append delta);
 other outputs send every value while the page keeps up, and only when it falls behind are their
 oldest pending values skipped (``MAX_BACKLOG``).
+
+Every event of a function's run names the function (``f``): the page judges staleness per function,
+so two functions writing one output both stay live. Values know their function; properties and
+stream chunks, made elsewhere, get it from the run's status, which always comes first.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reactive.components.base import Component
-from reactive.protocol.messages import Append, Event, Received, Status, Update
+from reactive.protocol.messages import Append, Chunk, End, Event, Props, Received, Status, Update
 
 
 @dataclass(slots=True)
@@ -70,6 +74,9 @@ class Outbound:
         self._backlog: dict[str, deque[tuple[str, str]]] = {}
         self._toasts = 0
         self._chunks = 0
+        # The run each function has now, and the reverse: one entry per function at most.
+        self._function_run: dict[str, int] = {}
+        self._run_function: dict[int, str] = {}
         #: The last full wire value sent per component, to redraw a resumed page.
         self.display: dict[str, Any] = {}
 
@@ -93,12 +100,29 @@ class Outbound:
             self._pending.pop(backlog.popleft(), None)
 
     def put_status(self, status: Status) -> None:
+        """A run's state. Its first status comes before any other event of the run (the session
+        reports ``running`` before the run's body starts), so it names the run's function.
+        """
+        previous = self._function_run.get(status.function, 0)
+        if status.run < previous:
+            return  # a superseded run's late status (its value failed to convert): not shown
+        if status.run > previous:  # a function has one run at a time: the older one is over
+            self._run_function.pop(previous, None)
+            self._function_run[status.function] = status.run
+            self._run_function[status.run] = status.function
         self._put(("s", status.function), status)
 
     def put_event(self, key: tuple[str, str], run: int, event: Event) -> None:
         """A run's event under ``key`` (the newest per key is kept); never for a stale run."""
         if run not in self._stale_runs:
-            self._put(key, PendingEvent(key, run, event))
+            self._put(key, PendingEvent(key, run, self._with_function(run, event)))
+
+    def _with_function(self, run: int, event: Event) -> Event:
+        """Name the run's function on its properties and chunks (an example's fill has none)."""
+        function = self._run_function.get(run)
+        if function is not None and isinstance(event, Props | Chunk | End) and not event.function:
+            return replace(event, function=function)
+        return event
 
     def put_toast(self, run: int, event: Event) -> None:
         self._toasts += 1
@@ -154,7 +178,7 @@ class Outbound:
         parts = item.component.stream_parts(wire)
         if parts is None:
             self._sent_text.pop(component, None)
-            return Update(component, item.run, wire)
+            return Update(component, item.run, wire, item.function)
         head, text = parts
         previous = self._sent_text.get(component)
         if previous is not None and previous.run == item.run and previous.head == head:
@@ -164,9 +188,9 @@ class Outbound:
                 delta = text[len(previous.text) :]
                 length = previous.length + utf16_length(delta)
                 self._sent_text[component] = _SentText(item.run, head, text, length)
-                return Append(component, item.run, delta, previous.length)
+                return Append(component, item.run, delta, previous.length, item.function)
         self._sent_text[component] = _SentText(item.run, head, text, utf16_length(text))
-        return Update(component, item.run, wire)
+        return Update(component, item.run, wire, item.function)
 
     def reset_client(self) -> None:
         """A new page is attached: it has nothing yet, so send full values from now on."""

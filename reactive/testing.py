@@ -6,8 +6,9 @@ Example::
         await page.input("text", "hi")
         assert await page.wait_value("shout", "HI")
 
-The tester applies batches the way the browser client does (run ids drop stale results, appends
-check their offset) and acknowledges them, unless ``auto_ack=False``.
+The tester applies batches the way the browser client does (an event of an older run of the
+function that made it is stale and dropped, appends check their offset) and acknowledges them,
+unless ``auto_ack=False``.
 """
 
 from __future__ import annotations
@@ -46,8 +47,7 @@ class PageModel:
 
     def __init__(self) -> None:
         self.values: dict[str, Any] = {}
-        self.component_runs: dict[str, int] = {}
-        self.function_runs: dict[str, int] = {}
+        self.function_runs: dict[str, int] = {}  # the newest run seen per function
         self.outputs: dict[str, list[str]] = {}
         self.status: dict[str, dict[str, Any]] = {}
         self.errors: list[dict[str, Any]] = []
@@ -74,11 +74,10 @@ class PageModel:
             self.received[event["c"]] = event
             self.applied.append(event)
             return
-        component, run = event["c"], event["r"]
-        if run < self.component_runs.get(component, 0):
+        component = event["c"]
+        if not self._newest_run(event.get("f"), event["r"]):  # no f: an example's fill
             self.dropped.append(event)
             return
-        self.component_runs[component] = run
         if kind == "update":
             self.values[component] = event["v"]
         elif kind == "props":
@@ -102,22 +101,30 @@ class PageModel:
             self.values[component] = text + event["d"]
         return True
 
+    def _newest_run(self, function: str | None, run: int) -> bool:
+        """False for a stale event: ``function`` has had a newer run. Else it is the newest."""
+        if function is None:
+            return True
+        if run < self.function_runs.get(function, 0):
+            return False
+        self.function_runs[function] = run
+        return True
+
     def _notice(self, event: dict[str, Any]) -> None:
         if event["t"] == "toast":
             self.toasts.append(event)
-        elif event["r"] >= self.function_runs.get(event["f"], 0):
+        elif self._newest_run(event["f"], event["r"]):
             self.progress[event["f"]] = event
+        else:
+            self.dropped.append(event)
+            return
         self.applied.append(event)
 
     def _status(self, event: dict[str, Any]) -> None:
-        function, run = event["f"], event["r"]
-        if run < self.function_runs.get(function, 0):
+        if not self._newest_run(event["f"], event["r"]):
             self.dropped.append(event)
             return
-        self.function_runs[function] = run
-        for output in self.outputs.get(function, []):
-            self.component_runs[output] = max(run, self.component_runs.get(output, 0))
-        self.status[function] = event
+        self.status[event["f"]] = event
         self.applied.append(event)
 
 
@@ -143,6 +150,8 @@ class AppTester:
         self._requested_session = session_id
         self.welcome: dict[str, Any] = {}
         self.batches = 0
+        #: Every batch event the server sent, in order: stale ones (that the page drops) too.
+        self.events: list[dict[str, Any]] = []
         self._uploads = 0
 
     async def __aenter__(self) -> AppTester:
@@ -157,7 +166,7 @@ class AppTester:
     def disconnect(self) -> None:
         """The socket drops: the session is kept for its grace period."""
         if self.session is not None:
-            self.manager.detach(self.session)
+            self.manager.detach(self.session, self.channel)
 
     async def send(self, message: dict[str, Any]) -> None:
         """Send one raw message, as bytes, through the protocol."""
@@ -194,6 +203,7 @@ class AppTester:
         message = await asyncio.wait_for(self.transport.messages.get(), timeout)
         if message["t"] == "batch":
             self.batches += 1
+            self.events.extend(message["e"])
             for event in message["e"]:
                 self.page.apply(event)
             if self.auto_ack:

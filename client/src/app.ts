@@ -98,5 +98,6 @@ export class App {
 function closeMeaning(code: number): string {
   if (code === 4400) return "the server refused the handshake (4400)";
   if (code === 1008) return "this page's origin was refused (1008)";
+  if (code === 4001) return "this session was opened in another tab (4001)";
   return `connection closed (${code})`;
 }

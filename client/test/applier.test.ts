@@ -63,13 +63,39 @@ test("updates then appends stream text; a misfit append is dropped with a warnin
 test("stale updates, appends and statuses never reach the view", () => {
   const { views, apply } = setup();
   apply({ t: "status", f: "f", r: 2, s: "running" });
-  apply({ t: "update", c: "out", r: 1, v: "old" });
-  apply({ t: "append", c: "out", r: 1, d: "x", at: 0 });
+  apply({ t: "update", c: "out", r: 1, f: "f", v: "old" });
+  apply({ t: "append", c: "out", r: 1, f: "f", d: "x", at: 0 });
   assert.equal(views["out"]?.text, "");
   apply({ t: "status", f: "f", r: 1, s: "done" });
   assert.deepEqual(views["out"]?.statuses, [["running", undefined, undefined]]);
-  apply({ t: "update", c: "out", r: 2, v: "new" });
+  apply({ t: "update", c: "out", r: 2, f: "f", v: "new" });
   assert.equal(views["out"]?.text, "new");
+});
+
+test("a ticker stays live after another function writes its output: the newest write wins", () => {
+  const views: Record<string, FakeView> = { out: new FakeView() };
+  const runs = new RunTracker();
+  runs.setFunctions([
+    { id: "ticker", inputs: [], outputs: ["out"] },
+    { id: "clear", inputs: [], outputs: ["out"] },
+  ]);
+  const applier = new BatchApplier(runs, (c) => views[c]);
+  let n = 0;
+  const apply = (...e: BatchEvent[]): void => applier.apply([{ t: "batch", n: ++n, e }]);
+  apply({ t: "status", f: "ticker", r: 1, s: "running" }, { t: "update", c: "out", r: 1, f: "ticker", v: "0" });
+  apply({ t: "update", c: "out", r: 1, f: "ticker", v: "1" });
+  apply(
+    { t: "status", f: "clear", r: 2, s: "running" },
+    { t: "update", c: "out", r: 2, f: "clear", v: "" },
+    { t: "status", f: "clear", r: 2, s: "done" },
+  );
+  assert.equal(views["out"]?.text, "");
+  apply({ t: "update", c: "out", r: 1, f: "ticker", v: "2" });
+  assert.equal(views["out"]?.text, "2", "the ticker's run is still the newest of the ticker");
+  apply({ t: "update", c: "out", r: 3, f: "clear", v: "" }, { t: "update", c: "out", r: 1, f: "ticker", v: "3" });
+  assert.equal(views["out"]?.text, "3", "in arrival order");
+  apply({ t: "update", c: "out", r: 1, v: "filled" });
+  assert.equal(views["out"]?.text, "filled", "an example's fill names no function: never stale");
 });
 
 test("a status goes to every output of the function, with pos and msg", () => {

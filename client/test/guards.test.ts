@@ -18,12 +18,15 @@ test("a batch keeps its good events and drops malformed ones", (t) => {
         { t: "update", c: "a" },
         { t: "status", f: "f", r: 1, s: "exploded" },
         { t: "append", c: "a", r: 1, d: "x", at: 0 },
+        { t: "update", c: "a", r: 1, f: "fn", v: 1 },
+        { t: "update", c: "a", r: 1, f: 7, v: 1 },
+        { t: "chunk", c: "a", r: 1, f: null, v: 1 },
         { t: "nope", r: 1 },
       ],
     }),
   );
   assert.equal(out.t, "batch");
-  assert.deepEqual(out.t === "batch" ? out.e.map((e) => e.t) : [], ["update", "append"]);
+  assert.deepEqual(out.t === "batch" ? out.e.map((e) => e.t) : [], ["update", "append", "update"]);
 });
 
 test("welcome, error: required fields; unknown types throw", () => {

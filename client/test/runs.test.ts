@@ -1,4 +1,4 @@
-// Run-id staleness rules (docs/protocol.md): per component, per function, copied to outputs.
+// Run-id staleness rules (docs/protocol.md): staleness belongs to a function's run.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -13,22 +13,40 @@ function tracker(): RunTracker {
   return runs;
 }
 
-test("values: equal or higher runs apply, lower ones are stale", () => {
+test("values: equal or higher runs of the function apply, lower ones are stale", () => {
   const runs = tracker();
-  assert.equal(runs.acceptValue("x", 3), true);
-  assert.equal(runs.acceptValue("x", 3), true);
-  assert.equal(runs.acceptValue("x", 5), true);
-  assert.equal(runs.acceptValue("x", 4), false);
-  assert.equal(runs.acceptValue("y", 1), true, "components are independent");
+  assert.equal(runs.acceptValue("f", 3), true);
+  assert.equal(runs.acceptValue("f", 3), true);
+  assert.equal(runs.acceptValue("f", 5), true);
+  assert.equal(runs.acceptValue("f", 4), false);
+  assert.equal(runs.acceptValue("g", 1), true, "functions are independent");
 });
 
-test("a status raises the function's outputs, so late values of older runs drop", () => {
+test("a status raises its function's run, so late values of older runs of it drop", () => {
   const runs = tracker();
-  assert.equal(runs.acceptValue("x", 1), true);
+  assert.equal(runs.acceptValue("f", 1), true);
   assert.equal(runs.acceptStatus("f", 2), true);
-  assert.equal(runs.acceptValue("x", 1), false);
-  assert.equal(runs.acceptValue("y", 1), false);
-  assert.equal(runs.acceptValue("x", 2), true);
+  assert.equal(runs.acceptValue("f", 1), false);
+  assert.equal(runs.acceptValue("f", 2), true);
+});
+
+test("two functions writing one output: another function's newer run never makes a run stale", () => {
+  const runs = tracker();
+  // A ticker (g, run 1) writes y; a Clear (f, run 2) writes y too; the ticker goes on.
+  assert.equal(runs.acceptStatus("g", 1), true);
+  assert.equal(runs.acceptValue("g", 1), true);
+  assert.equal(runs.acceptStatus("f", 2), true);
+  assert.equal(runs.acceptValue("f", 2), true);
+  assert.equal(runs.acceptStatus("f", 2), true, "done");
+  assert.equal(runs.acceptValue("g", 1), true, "the ticker's next value is live");
+  assert.equal(runs.acceptStatus("g", 1), true);
+});
+
+test("an event that names no function (an example's fill) is never stale", () => {
+  const runs = tracker();
+  runs.acceptStatus("f", 9);
+  assert.equal(runs.acceptValue(undefined, 1), true);
+  assert.equal(runs.acceptValue("f", 8), false);
 });
 
 test("statuses: lower runs of the same function are stale, other functions are not", () => {
@@ -39,29 +57,21 @@ test("statuses: lower runs of the same function are stale, other functions are n
   assert.equal(runs.acceptStatus("g", 1), true);
 });
 
-test("a stale status does not touch the outputs", () => {
+test("a stale status does not lower the function's run", () => {
   const runs = tracker();
   runs.acceptStatus("f", 9);
-  runs.acceptValue("y", 9);
   assert.equal(runs.acceptStatus("f", 2), false);
-  assert.equal(runs.acceptValue("y", 9), true);
-});
-
-test("a status never lowers an output that is ahead", () => {
-  const runs = tracker();
-  runs.acceptValue("y", 10);
-  runs.acceptStatus("g", 7);
-  assert.equal(runs.acceptValue("y", 9), false);
-  assert.equal(runs.acceptValue("y", 10), true);
+  assert.equal(runs.acceptValue("f", 8), false);
+  assert.equal(runs.acceptValue("f", 9), true);
 });
 
 test("clear forgets runs (a new session); setFunctions keeps them", () => {
   const runs = tracker();
-  runs.acceptValue("x", 8);
+  runs.acceptValue("f", 8);
   runs.setFunctions([{ id: "f", inputs: [], outputs: ["x"] }]);
-  assert.equal(runs.acceptValue("x", 7), false);
+  assert.equal(runs.acceptValue("f", 7), false);
   runs.clear();
-  assert.equal(runs.acceptValue("x", 1), true);
+  assert.equal(runs.acceptValue("f", 1), true);
   assert.deepEqual(runs.outputsOf("f"), ["x"]);
   assert.deepEqual(runs.outputsOf("nope"), []);
 });

@@ -69,14 +69,23 @@ ClientMessage = Hello | Input | Trigger | Cancel | Ack | Example | Upload
 # ---------------------------------------------------------------- server -> client
 
 
+def _head(kind: str, component: str, run: int, function: str | None) -> dict[str, Any]:
+    """``t``, ``c``, ``r`` and, for a function's run, ``f``: staleness is judged per function."""
+    wire: dict[str, Any] = {"t": kind, "c": component, "r": run}
+    if function is not None:
+        wire["f"] = function
+    return wire
+
+
 @dataclass(frozen=True, slots=True)
 class Update:
     component: str
     run: int
     value: Any
+    function: str | None = None  # the function whose run this is; None for an example's fill
 
     def to_wire(self) -> dict[str, Any]:
-        return {"t": "update", "c": self.component, "r": self.run, "v": self.value}
+        return _head("update", self.component, self.run, self.function) | {"v": self.value}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +94,11 @@ class Append:
     run: int
     delta: str
     at: int  # the length (in UTF-16 code units, as the browser counts) the text must have
+    function: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
-        return {"t": "append", "c": self.component, "r": self.run, "d": self.delta, "at": self.at}
+        wire = _head("append", self.component, self.run, self.function)
+        return wire | {"d": self.delta, "at": self.at}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +128,10 @@ class Props:
     component: str
     run: int
     props: Mapping[str, Any]
+    function: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
-        return {"t": "props", "c": self.component, "r": self.run, "p": dict(self.props)}
+        return _head("props", self.component, self.run, self.function) | {"p": dict(self.props)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +186,10 @@ class Chunk:
     component: str
     run: int
     value: Any
+    function: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
-        return {"t": "chunk", "c": self.component, "r": self.run, "v": self.value}
+        return _head("chunk", self.component, self.run, self.function) | {"v": self.value}
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,9 +198,10 @@ class End:
 
     component: str
     run: int
+    function: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
-        return {"t": "end", "c": self.component, "r": self.run}
+        return _head("end", self.component, self.run, self.function)
 
 
 @dataclass(frozen=True, slots=True)

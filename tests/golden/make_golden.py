@@ -46,15 +46,17 @@ FRAMES: dict[str, Any] = {
                 "t": "chunk",
                 "c": "out",
                 "r": 3,
+                "f": "speak",
                 "v": {"k": "pcm", "sr": 24000, "ch": 1, "data": b"\x00\x01\xff\x7f"},
             },
             {
                 "t": "chunk",
                 "c": "vid",
                 "r": 3,
+                "f": "speak",
                 "v": {"k": "fmp4", "mime": 'video/mp4; codecs="avc1.42C01E"', "data": b"\x00"},
             },
-            {"t": "end", "c": "out", "r": 3},
+            {"t": "end", "c": "out", "r": 3, "f": "speak"},
             {"t": "received", "c": "clip", "u": 7, "n": 1048576},
         ],
     },
@@ -63,7 +65,13 @@ FRAMES: dict[str, Any] = {
         "t": "batch",
         "n": 4,
         "e": [
-            {"t": "props", "c": "pick", "r": 9, "p": {"choices": [["Red", "r"]], "visible": True}},
+            {
+                "t": "props",
+                "c": "pick",
+                "r": 9,
+                "f": "work",
+                "p": {"choices": [["Red", "r"]], "visible": True},
+            },
             {
                 "t": "progress",
                 "f": "work",
@@ -76,7 +84,7 @@ FRAMES: dict[str, Any] = {
                 "eta": 1.5,
             },
             {"t": "toast", "l": "info", "msg": "Saved.", "r": 9, "d": 4.5},
-            {"t": "append", "c": "chat", "r": 9, "d": "lo", "at": 3},
+            {"t": "append", "c": "chat", "r": 9, "f": "work", "d": "lo", "at": 3},
         ],
     },
     "welcome": {
@@ -98,13 +106,15 @@ FRAMES: dict[str, Any] = {
         "t": "batch",
         "n": 3,
         "e": [
+            {"t": "update", "c": "n", "r": 6, "v": 3},  # an example's fill: no function
             {"t": "status", "f": "count", "r": 7, "s": "running"},
-            {"t": "update", "c": "count", "r": 7, "v": "0"},
-            {"t": "append", "c": "count", "r": 7, "d": " tokens", "at": 1},
+            {"t": "update", "c": "count", "r": 7, "f": "count", "v": "0"},
+            {"t": "append", "c": "count", "r": 7, "f": "count", "d": " tokens", "at": 1},
             {
                 "t": "update",
                 "c": "img",
                 "r": 7,
+                "f": "count",
                 "v": {"mime": "image/jpeg", "data": b"\xff\xd8\xff", "w": 2, "h": 1},
             },
             {"t": "status", "f": "count", "r": 7, "s": "queued", "pos": 2},

@@ -12,6 +12,7 @@ import pytest
 from reactive.errors import LocalProtocolError, RemoteProtocolError
 from reactive.protocol import codec
 from reactive.protocol.limits import Limits
+from reactive.protocol.messages import Append, Batch, Chunk, End, Props, Received, Status, Update
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 MANIFEST = json.loads((GOLDEN / "frames.json").read_text())
@@ -104,3 +105,35 @@ def test_deep_nesting_is_refused_without_recursion() -> None:
         nested = [nested]
     with pytest.raises(RemoteProtocolError, match="deeper than 32"):
         codec.decode(msgpack.packb(nested))
+
+
+def test_typed_server_events_encode_to_the_golden_batches() -> None:
+    """Every event of a function's run names it in ``f``; an example's fill names none."""
+    image = {"mime": "image/jpeg", "data": b"\xff\xd8\xff", "w": 2, "h": 1}
+    batch = Batch(
+        3,
+        [
+            Update("n", 6, 3),
+            Status("count", 7, "running"),
+            Update("count", 7, "0", "count"),
+            Append("count", 7, " tokens", 1, "count"),
+            Update("img", 7, image, "count"),
+            Status("count", 7, "queued", position=2),
+            Status("count", 7, "error", message="ValueError: boom"),
+        ],
+    )
+    assert codec.encode(batch.to_wire()) == (GOLDEN / "batch.msgpack").read_bytes()
+    pcm = {"k": "pcm", "sr": 24000, "ch": 1, "data": b"\x00\x01\xff\x7f"}
+    fmp4 = {"k": "fmp4", "mime": 'video/mp4; codecs="avc1.42C01E"', "data": b"\x00"}
+    media = Batch(
+        5,
+        [
+            Chunk("out", 3, pcm, "speak"),
+            Chunk("vid", 3, fmp4, "speak"),
+            End("out", 3, "speak"),
+            Received("clip", 7, 1048576),
+        ],
+    )
+    assert codec.encode(media.to_wire()) == (GOLDEN / "batch_media.msgpack").read_bytes()
+    props = Props("pick", 9, {"choices": [["Red", "r"]], "visible": True}, "work")
+    assert codec.encode(props.to_wire()) in (GOLDEN / "batch_components.msgpack").read_bytes()

@@ -47,6 +47,10 @@ export function isBatchEvent(e: unknown): e is BatchEvent {
     return typeof e["c"] === "string" && typeof e["u"] === "number" && typeof e["n"] === "number";
   }
   if (!isMap(e) || typeof e["r"] !== "number") return false;
+  // A component's event names the function whose run it is, unless it is an example's fill.
+  if (e["t"] !== "status" && e["t"] !== "progress" && !(e["f"] === undefined || typeof e["f"] === "string")) {
+    return false;
+  }
   switch (e["t"]) {
     case "chunk":
       return typeof e["c"] === "string" && "v" in e;

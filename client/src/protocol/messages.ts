@@ -117,11 +117,13 @@ export type ServerMessage = Welcome | Batch | ServerError;
 
 // ---- batch events ----------------------------------------------------------------------------
 
-export interface Update { readonly t: "update"; readonly c: string; readonly r: number; readonly v: Value }
+// `f` names the function whose run `r` is (absent for an example's fill): staleness is per function.
+export interface Update { readonly t: "update"; readonly c: string; readonly r: number; readonly f?: string; readonly v: Value }
 export interface Append {
   readonly t: "append";
   readonly c: string;
   readonly r: number;
+  readonly f?: string;
   readonly d: string;
   readonly at: number;
 }
@@ -137,7 +139,7 @@ export interface Status {
   readonly msg?: string;
 }
 
-export interface PropsEvent { readonly t: "props"; readonly c: string; readonly r: number; readonly p: Props }
+export interface PropsEvent { readonly t: "props"; readonly c: string; readonly r: number; readonly f?: string; readonly p: Props }
 
 export interface Progress {
   readonly t: "progress";
@@ -162,9 +164,9 @@ export interface Toast {
 }
 
 /** The next piece of a streaming output (audio PCM, video fMP4), in order. */
-export interface Chunk { readonly t: "chunk"; readonly c: string; readonly r: number; readonly v: Value }
+export interface Chunk { readonly t: "chunk"; readonly c: string; readonly r: number; readonly f?: string; readonly v: Value }
 /** A streaming output's run sent its last chunk. */
-export interface End { readonly t: "end"; readonly c: string; readonly r: number }
+export interface End { readonly t: "end"; readonly c: string; readonly r: number; readonly f?: string }
 /** The server has stored `n` bytes of upload `u` to component `c`. */
 export interface Received { readonly t: "received"; readonly c: string; readonly u: number; readonly n: number }
 

@@ -1,6 +1,6 @@
 // Applies the events of a frame's batches, in order, to the component views: drops stale runs
-// (runs.ts), enforces append.at, maps a function's status and progress onto its outputs, hands
-// toasts on. DOM-free.
+// of a function (runs.ts), enforces append.at, maps a function's status and progress onto its
+// outputs, hands toasts on. DOM-free.
 
 import type { Batch, BatchEvent, Progress, Status, Toast } from "../protocol/messages";
 import type { RunTracker } from "./runs";
@@ -35,7 +35,7 @@ export class BatchApplier {
     if (e.t === "received") return this.target(e.c)?.received?.(e.u, e.n);
     const view = this.target(e.c);
     if (view === undefined) return console.warn(`reactive: ${e.t} for unknown component ${e.c}`);
-    if (!this.runs.acceptValue(e.c, e.r)) return;
+    if (!this.runs.acceptValue(e.f, e.r)) return;
     this.touched.add(view);
     if (e.t === "update") view.update(e.v);
     else if (e.t === "props") view.setProps?.(e.p);

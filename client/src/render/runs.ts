@@ -1,11 +1,13 @@
 // Run-id staleness bookkeeping (docs/protocol.md, "A stale result never reaches the screen"):
-// per component the highest run applied, per function the highest run whose status was seen
-// (copied to the function's outputs). Lower run ids are stale and dropped. Pure.
+// staleness belongs to a function's run. Per function, the newest run seen (in a status, a
+// progress report, or an event naming the function in `f`); an event of a lower run of that same
+// function is stale and dropped. Two functions writing one output both stay live: the newest
+// write wins, in arrival order. An event naming no function (an example's fill) is never stale.
+// Pure.
 
 import type { FnSpec } from "../protocol/messages";
 
 export class RunTracker {
-  private readonly componentRun = new Map<string, number>();
   private readonly fnRun = new Map<string, number>();
   private readonly outputs = new Map<string, readonly string[]>();
 
@@ -17,7 +19,6 @@ export class RunTracker {
 
   /** Forgets every run (a new session: its run ids start again). */
   clear(): void {
-    this.componentRun.clear();
     this.fnRun.clear();
   }
 
@@ -25,20 +26,19 @@ export class RunTracker {
     return this.outputs.get(f) ?? [];
   }
 
-  /** An update or append of run `r` to component `c`: true to apply it. */
-  acceptValue(c: string, r: number): boolean {
-    if (r < (this.componentRun.get(c) ?? -Infinity)) return false;
-    this.componentRun.set(c, r);
-    return true;
+  /** An update, append, props, chunk or end of run `r` of function `f` (if any): true to apply it. */
+  acceptValue(f: string | undefined, r: number): boolean {
+    return f === undefined || this.accept(f, r);
   }
 
-  /** A status of run `r` of function `f`: true to apply it; raises its outputs' run to `r`. */
+  /** A status or progress of run `r` of function `f`: true to apply it. */
   acceptStatus(f: string, r: number): boolean {
+    return this.accept(f, r);
+  }
+
+  private accept(f: string, r: number): boolean {
     if (r < (this.fnRun.get(f) ?? -Infinity)) return false;
     this.fnRun.set(f, r);
-    for (const c of this.outputsOf(f)) {
-      if (r > (this.componentRun.get(c) ?? -Infinity)) this.componentRun.set(c, r);
-    }
     return true;
   }
 }

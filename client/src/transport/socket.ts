@@ -1,6 +1,7 @@
 // The one user of WebSocket: binary frames only, hello {v:1, session} on every open with the last
 // session id (so the server can resume it), reconnect with backoff, and no reconnect after a
-// close that says the handshake or origin is refused (4400, 1008).
+// close that says the handshake or origin is refused (4400, 1008) or that a newer page resumed
+// this session (4001).
 
 import { decodeMessage, encodeMessage } from "../protocol/codec";
 import { toServerMessage } from "../protocol/guards";
@@ -8,7 +9,7 @@ import { hello, type ClientMessage, type ServerMessage } from "../protocol/messa
 import { Backoff } from "./backoff";
 
 /** Close codes after which retrying cannot help. */
-export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([4400, 1008]);
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([4400, 1008, 4001]);
 
 export interface SocketHandlers {
   /** A valid server frame. */

@@ -1,0 +1,88 @@
+"""Staleness belongs to a function's run, in Chromium: a ticker stays live after a Clear."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import reactive as rx
+from tests.browser.conftest import Serve, open_app
+
+NUMBER = re.compile(r"^\d+$")
+
+
+def ticker_app(kind: str) -> rx.App:
+    app = rx.App(title="ticker")
+    out = rx.Text(elem_id="out")
+
+    async def async_ticker() -> AsyncIterator[str]:
+        i = 0
+        while True:
+            yield str(i)
+            i += 1
+            await asyncio.sleep(0.1)
+
+    def sync_ticker() -> Iterator[str]:
+        i = 0
+        while True:
+            yield str(i)
+            i += 1
+            time.sleep(0.1)
+
+    ticker = async_ticker if kind == "async" else sync_ticker
+    app.fn(inputs=[], outputs=out, trigger=rx.Button("Start", elem_id="start"))(ticker)
+
+    @app.fn(inputs=[], outputs=out, trigger=rx.Button("Clear", elem_id="clear"))
+    def clear() -> str:
+        return "cleared"
+
+    return app
+
+
+# Records every text the output shows (a "cleared" lasts only until the next tick).
+RECORD_TEXTS = """(selector) => {
+  window.__seen = [];
+  const target = document.querySelector(selector);
+  new MutationObserver(() => window.__seen.push(target.textContent))
+    .observe(target, {childList: true, characterData: true, subtree: true});
+}"""
+
+# True once the output showed "cleared" (the `n`-th time) and then `after` ticks.
+TICKS_AFTER_CLEAR = """([n, after]) => {
+  const seen = window.__seen;
+  let at = -1;
+  for (let k = 0; k < n; k++) at = seen.indexOf("cleared", at + 1);
+  return at >= 0 && seen.slice(at + 1).filter((t) => /^\\d+$/.test(t)).length >= after;
+}"""
+
+
+def seen(page: Page) -> list[str]:
+    texts: list[str] = page.evaluate("window.__seen")
+    return texts
+
+
+@pytest.mark.parametrize("kind", ["async", "sync"])
+def test_a_ticker_stays_live_after_a_clear_writes_its_output(
+    page: Page, serve: Serve, kind: str
+) -> None:
+    open_app(page, serve(ticker_app(kind)))
+    page.evaluate(RECORD_TEXTS, "#out .rx-value")
+    page.locator("#start button").click()
+    page.wait_for_function("() => window.__seen.length >= 2", timeout=5000)  # ticking
+    page.locator("#clear button").click()
+    # The ticker's next values are shown again: its run is still the newest of *its* function.
+    page.wait_for_function(TICKS_AFTER_CLEAR, arg=[1, 3], timeout=5000)
+    # The newest write wins, whichever function made it: a second Clear shows, then the ticker.
+    page.locator("#clear button").click()
+    page.wait_for_function(TICKS_AFTER_CLEAR, arg=[2, 2], timeout=5000)
+    texts = seen(page)
+    assert texts.count("cleared") == 2
+    ticks = [int(t) for t in texts if NUMBER.match(t)]
+    assert ticks == sorted(set(ticks))  # in order, none twice
+    assert texts[-1] != "cleared"
+    expect(page.locator("#out .rx-value")).to_have_text(NUMBER)
