@@ -126,4 +126,4 @@ async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:
         pass
     finally:
         if session is not None:
-            sessions.detach(session)
+            sessions.detach(session, channel)

@@ -9,6 +9,7 @@ import secrets
 from reactive.app import App
 from reactive.channel import Channel
 from reactive.errors import RemoteProtocolError
+from reactive.protocol.connection import CLOSE_REPLACED
 from reactive.protocol.messages import Hello
 from reactive.session import Session
 
@@ -44,7 +45,8 @@ class SessionManager:
     async def feed(self, channel: Channel, session: Session | None, data: bytes) -> Session | None:
         """Pass one frame to the session, or handshake when there is none yet."""
         if session is not None:
-            await session.receive(data)
+            if session.channel is channel:  # a socket replaced by a resume is not heard
+                await session.receive(data)
             return session
         try:
             message = channel.connection.receive(data)
@@ -53,15 +55,13 @@ class SessionManager:
             return None
         assert isinstance(message, Hello)  # the connection accepts nothing else first
         session, resumed = self._open(message.session)
+        if resumed:
+            await self._take_over(session)
         await session.attach(channel, resumed=resumed)
         return session
 
     def _open(self, requested: str | None) -> tuple[Session, bool]:
-        if (
-            requested is not None
-            and requested in self._sessions
-            and requested not in self._attached
-        ):
+        if requested is not None and requested in self._sessions:
             for handle in self._expiry.pop(requested, ()):
                 handle.cancel()
             self._attached.add(requested)
@@ -71,8 +71,21 @@ class SessionManager:
         self._attached.add(session.id)
         return session, False
 
-    def detach(self, session: Session) -> None:
+    @staticmethod
+    async def _take_over(session: Session) -> None:
+        """A resume while the old socket still counts as attached (the server has not noticed
+        it close yet): the newer page wins, and the old socket is told why and closed."""
+        old = session.channel
+        if old is None:
+            return
+        session.detach()
+        old.connection.close()
+        await old.transport.close(CLOSE_REPLACED, "This session was resumed by a newer page.")
+
+    def detach(self, session: Session, channel: Channel) -> None:
         """The socket closed: cancel its runs soon, keep its values for a reconnect, then close."""
+        if session.channel is not channel and session.channel is not None:
+            return  # a socket replaced by a resume: the session belongs to the newer one
         session.detach()
         self._attached.discard(session.id)
         loop = asyncio.get_running_loop()

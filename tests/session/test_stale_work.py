@@ -1,0 +1,224 @@
+"""Stopping stale work safely, through a real session: honest thread budgets and
+concurrency limits, nothing of a superseded run on the page, every= ticks, resume, close."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from typing import Any
+
+import numpy as np
+import pytest
+
+import reactive as rx
+from reactive import session as session_module
+from reactive.components.image import Image
+from reactive.sessions import SessionManager
+from reactive.testing import AppTester
+
+
+class Calls:
+    """Counts calls running at once (from worker threads) and the most ever seen."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self.running = 0
+        self.peak = 0
+        self.started: list[str] = []
+
+    def enter(self, value: str) -> None:
+        with self._changed:
+            self.running += 1
+            self.peak = max(self.peak, self.running)
+            self.started.append(value)
+            self._changed.notify_all()
+
+    def leave(self) -> None:
+        with self._changed:
+            self.running -= 1
+            self._changed.notify_all()
+
+    async def wait_running(self, count: int, timeout: float = 5.0) -> bool:
+        """Wait (in a helper thread) until ``count`` calls run at once."""
+
+        def wait() -> bool:
+            with self._changed:
+                return self._changed.wait_for(lambda: self.running >= count, timeout)
+
+        return await asyncio.to_thread(wait)
+
+
+def blocking_app(calls: Calls, release: threading.Event, **options: Any) -> rx.App:
+    app = rx.App(max_threads_per_session=options.pop("threads", 8))
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True, **options)
+    def block(q: str) -> str:
+        calls.enter(q)
+        try:
+            release.wait(10)  # a C call nobody can stop: time.sleep, a model, a kernel
+            return q.upper()
+        finally:
+            calls.leave()
+
+    return app
+
+
+async def test_fifty_keystrokes_into_blocking_code_never_exceed_the_thread_budget() -> None:
+    calls, release = Calls(), threading.Event()
+    app = blocking_app(calls, release)
+    async with AppTester(app) as page:
+        assert page.session is not None
+        for i in range(50):
+            await page.input("q", f"k{i}")
+            await asyncio.sleep(0.002)
+        assert await calls.wait_running(8)
+        assert page.session.threads.busy == 8  # counted until the calls really return
+        assert calls.peak == 8
+        release.set()
+        # Only the newest input waited for a thread, and it started once one freed.
+        assert await page.wait_value("out", "K49")
+        assert calls.started[-1] == "k49"
+        assert len(calls.started) == 9
+        assert calls.peak <= 8
+        shown = [e["v"] for e in page.page.applied if e["t"] == "update" and e["c"] == "out"]
+        assert shown == ["K49"]  # nothing of the 49 superseded calls reached the page
+
+
+async def test_concurrency_limit_counts_a_superseded_call_until_it_returns() -> None:
+    calls, release = Calls(), threading.Event()
+    app = blocking_app(calls, release, concurrency_limit=1)
+    async with AppTester(app) as page:
+        for i in range(20):
+            await page.input("q", f"k{i}")
+            await asyncio.sleep(0.002)
+        assert await page.wait_status("block", "queued")  # the newest waits for the slot
+        assert calls.running == 1
+        release.set()
+        assert await page.wait_value("out", "K19")
+        assert calls.peak == 1  # a GPU model would never see two calls at once
+        assert calls.started == ["k0", "k19"]
+
+
+async def test_a_blocked_session_does_not_delay_another_sessions_function() -> None:
+    calls, release = Calls(), threading.Event()
+    app = blocking_app(calls, release)
+
+    @app.fn(inputs=rx.Textbox(elem_id="t"), outputs=rx.Text(elem_id="shout"), live=True)
+    def shout(t: str) -> str:
+        return t.upper()
+
+    manager = SessionManager(app)
+    hammers = [AppTester(app, manager=manager) for _ in range(9)]
+    try:
+        for hammer in hammers:
+            await hammer.__aenter__()
+            for i in range(10):
+                expected = calls.running + 1
+                await hammer.input("q", f"k{i}")
+                if i < 8:  # a thread each, until the session's budget of 8 is full
+                    assert await calls.wait_running(expected)
+        assert calls.running == 72
+        async with AppTester(app, manager=manager) as bystander:
+            await bystander.input("t", "hi")
+            assert await bystander.wait_value("shout", "HI")
+            assert calls.running == 72  # served while 72 threads were blocked
+    finally:
+        release.set()
+        await manager.close_all()
+
+
+async def test_a_stale_runs_conversion_error_never_replaces_the_newer_runs_status(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    converting, convert = threading.Event(), threading.Event()
+    original = Image.postprocess
+
+    def slow_postprocess(self: Image, value: Any) -> Any:
+        converting.set()
+        convert.wait(5)  # hold run 1's conversion until run 2 is running
+        return original(self, value)
+
+    monkeypatch.setattr(Image, "postprocess", slow_postprocess)
+    app = rx.App()
+    go = threading.Event()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=Image(elem_id="img"), live=True)
+    def draw(q: str) -> Any:
+        if q == "bad":
+            return b"not an image"
+        go.wait(5)
+        return np.zeros((4, 4, 3), dtype=np.uint8)
+
+    async with AppTester(app) as page:
+        assert page.session is not None
+        scheduler = page.session.scheduler
+        await page.input("q", "bad")
+        assert await asyncio.to_thread(converting.wait, 5)  # run 1 done, its value converting
+        await page.input("q", "good")
+        assert scheduler.statistics().active == 1  # run 2 was submitted as the input arrived
+        convert.set()  # run 1's value fails to convert now, while run 2 runs
+        assert await page.wait_status("draw", "running")
+        go.set()
+        assert await page.wait_status("draw", "done")
+        errors = [e for e in page.page.applied if e["t"] == "status" and e["s"] == "error"]
+        assert errors == []
+
+
+async def test_every_skips_a_tick_while_the_previous_run_is_busy_and_shows_each_result() -> None:
+    app = rx.App()
+    runs: list[int] = []
+
+    @app.fn(inputs=[], outputs=rx.Text(elem_id="tick"), every=0.2)
+    def tick() -> str:
+        runs.append(len(runs))
+        time.sleep(0.3)  # slower than the period
+        return f"tick {len(runs)}"
+
+    async with AppTester(app) as page:
+        assert await page.wait_value("tick", "tick 3", timeout=5)
+        cancelled = [e for e in page.page.applied if e["t"] == "status" and e["s"] == "cancelled"]
+        assert cancelled == []
+
+
+async def test_a_resume_takes_over_while_the_old_socket_still_counts_as_attached() -> None:
+    app = rx.App()
+
+    @app.fn(inputs=rx.Textbox(elem_id="text"), outputs=rx.Text(elem_id="shout"), live=True)
+    def shout(text: str) -> str:
+        return text.upper()
+
+    manager = SessionManager(app, grace=5)
+    async with AppTester(app, manager=manager) as first:
+        await first.input("text", "kept")
+        assert await first.wait_value("shout", "KEPT")
+        assert first.session is not None
+        # No disconnect: the server has not noticed the old socket go.
+        async with AppTester(app, manager=manager, session_id=first.session.id) as second:
+            assert second.welcome["resumed"] is True
+            assert second.session is first.session
+            assert first.transport.close_code == 4001  # the old socket was told why
+            await first.input("text", "ghost")  # the replaced socket is not heard
+            await second.input("text", "new")
+            assert await second.wait_value("shout", "NEW")
+            first.disconnect()  # the old socket's close does not detach the new page
+            await second.input("text", "newer")
+            assert await second.wait_value("shout", "NEWER")
+
+
+async def test_close_waits_for_threads_then_names_the_function_that_would_not_end(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(session_module, "CLOSE_TIMEOUT_SECONDS", 0.2)
+    calls, release = Calls(), threading.Event()
+    app = blocking_app(calls, release)
+    try:
+        with caplog.at_level(logging.WARNING, logger="reactive"):
+            async with AppTester(app) as page:
+                await page.input("q", "stuck")
+                assert await calls.wait_running(1)
+        assert "blocking_app.<locals>.block()" in caplog.text
+        assert "rx.checkpoint()" in caplog.text
+    finally:
+        release.set()
