@@ -16,6 +16,7 @@ import reactive as rx
 from reactive.testing import AppTester
 from tests.media import generate
 from tests.media.test_ffmpeg import ffmpeg_children
+from tests.session.polling import poll
 
 
 def level(value: int, frames: int = 480) -> tuple[int, np.ndarray[Any, Any]]:
@@ -48,7 +49,7 @@ async def test_every_chunk_of_a_fast_async_generator_arrives_in_order() -> None:
         assert await page.wait_status("fast", "done")
         events = chunks_of(page, "out")
         assert levels(events) == list(range(60))  # none skipped, none reordered
-        assert events[-1] == {"t": "end", "c": "out", "r": events[0]["r"]}
+        assert events[-1] == {"t": "end", "c": "out", "r": events[0]["r"], "f": "fast"}
         kinds = [e["t"] for e in page.page.applied if e.get("c") == "out" or e.get("f") == "fast"]
         assert kinds[-2:] == ["end", "status"]  # the end before "done"
 
@@ -76,18 +77,20 @@ async def test_a_page_that_does_not_acknowledge_pauses_the_generator() -> None:
 
     async with AppTester(streaming_app(endless), auto_ack=False, window_bytes=50_000) as page:
         await page.click("go")
-        await asyncio.sleep(0.5)
+        assert page.session is not None
+        gate = page.session.gate
+        assert await page.wait_until(lambda: not gate.is_open)  # the window is full
+        # Held there: the window holds ~5 chunks and a few more wait in queues, while unpaced
+        # the generator would make thousands in this time.
+        assert not await poll(lambda: len(produced) >= 30, timeout=0.5)
+        assert not gate.is_open
         paused_at = len(produced)
-        await asyncio.sleep(0.3)
-        assert len(produced) == paused_at < 30  # the window holds ~5; a few more wait in queues
         page.auto_ack = True
-        for _ in range(20):
-            await page.receive()
         await page.send({"t": "ack", "n": page.batches})
-        await asyncio.sleep(0.3)
-        assert len(produced) > paused_at
+        assert await page.wait_until(lambda: len(produced) > paused_at + 30)  # going on again
         received = levels(chunks_of(page, "out"))
         assert received == list(range(len(received)))
+        assert len(received) > paused_at
 
 
 async def test_a_new_run_drops_the_old_stream_and_kills_its_encoder() -> None:
@@ -103,19 +106,25 @@ async def test_a_new_run_drops_the_old_stream_and_kills_its_encoder() -> None:
             yield generate.frames(32, 32, 5, i)
             await asyncio.sleep(0.05)
 
+    def sent(run: int) -> list[dict[str, Any]]:  # what the server sent, stale or not
+        return [e for e in page.events if e.get("c") == "vid" and e["r"] == run]
+
     async with AppTester(app) as page:
         await page.click("go")
         assert await page.wait_until(lambda: len(chunks_of(page, "vid")) >= 2)
         first_run = chunks_of(page, "vid")[0]["r"]
         await page.click("go")
-        assert await page.wait_until(
-            lambda: any(e["r"] > first_run for e in chunks_of(page, "vid")), timeout=10
-        )
-        await asyncio.sleep(0.2)
-        later = [e for e in page.page.applied if e.get("c") == "vid"]
-        switch = next(i for i, e in enumerate(later) if e["r"] > first_run)
-        assert all(e["r"] > first_run for e in later[switch:])  # nothing of the old run after
-        assert len(ffmpeg_children()) == 1  # the new run's encoder only
+        assert await page.wait_until(lambda: page.page.status["frames"]["r"] > first_run)
+        second_run = page.page.status["frames"]["r"]
+        assert page.page.status["frames"]["s"] == "running"
+        assert await page.wait_until(lambda: len(sent(second_run)) >= 3, timeout=10)
+        # Nothing of the old run was sent once the new one began, so the page dropped nothing.
+        runs = [e["r"] for e in page.events if e.get("c") == "vid" or e.get("f") == "frames"]
+        switch = runs.index(second_run)
+        assert set(runs[switch:]) == {second_run}
+        assert page.page.dropped == []
+        assert await poll(lambda: len(ffmpeg_children()) == 1)  # the new run's encoder only
+        assert len(ffmpeg_children()) == 1
     assert ffmpeg_children() == []  # the session closed: its encoders are gone
 
 

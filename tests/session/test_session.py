@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -12,6 +13,7 @@ import pytest
 import reactive as rx
 from reactive.sessions import SessionManager
 from reactive.testing import AppTester
+from tests.session.polling import poll
 
 
 def shout_app() -> rx.App:
@@ -22,6 +24,29 @@ def shout_app() -> rx.App:
         return text.upper()
 
     return app
+
+
+def sent_values(page: AppTester, component: str) -> list[object]:
+    """Every value the server sent to ``component``, including any the page would drop."""
+    return [e["v"] for e in page.events if e["t"] == "update" and e["c"] == component]
+
+
+def add_ping(app: rx.App) -> None:
+    """A live echo: its answer follows, in order, whatever the session queued before it."""
+
+    @app.fn(inputs=rx.Textbox(elem_id="ping"), outputs=rx.Text(elem_id="pong"), live=True)
+    def pong(ping: str) -> str:
+        return ping
+
+
+_PINGS = itertools.count()
+
+
+async def round_trip(page: AppTester) -> None:
+    """Wait until everything the session queued so far has reached the page (needs add_ping)."""
+    token = f"ping {next(_PINGS)}"
+    await page.input("ping", token)
+    assert await page.wait_value("pong", token)
 
 
 async def test_welcome_describes_components_layout_and_functions() -> None:
@@ -76,11 +101,11 @@ async def test_superseded_async_run_is_cancelled_and_never_shown() -> None:
             await asyncio.sleep(0.01)
         assert await page.wait_value("out", "ABC")
         assert finished == ["abc"]  # the stale runs were stopped, not run to the end
-        values = [e["v"] for e in page.page.applied if e["t"] == "update" and e["c"] == "out"]
-        assert values == ["ABC"]
+        assert sent_values(page, "out") == ["ABC"]  # the server sent nothing of them
+        assert page.page.dropped == []
 
 
-async def test_superseded_sync_run_is_stopped_and_never_shown() -> None:
+async def test_superseded_sync_call_runs_out_and_its_result_is_never_shown() -> None:
     app = rx.App()
     finished: list[str] = []
 
@@ -90,17 +115,20 @@ async def test_superseded_sync_run_is_stopped_and_never_shown() -> None:
         finished.append(q)
         return q.upper()
 
+    add_ping(app)
+
     async with AppTester(app) as page:
         for text in ["a", "ab", "abc"]:
             await page.input("q", text)
             await asyncio.sleep(0.01)
         assert await page.wait_value("out", "ABC")
-        await asyncio.sleep(0.15)  # let the abandoned threads end
-        await page.wait_until(lambda: False, timeout=0.05)
-        values = [e["v"] for e in page.page.applied if e["t"] == "update" and e["c"] == "out"]
-        assert values == ["ABC"]
-        # "a" and "ab" were interrupted as soon as their sleep (a C call) returned
-        assert finished == ["abc"]
+        assert page.session is not None
+        await asyncio.wait_for(page.session.threads.wait_idle(), 5)  # the abandoned calls ended
+        await round_trip(page)  # whatever they left behind has reached the page by now
+        # Nothing is raised into a sync call: each ran to its end, its result discarded.
+        assert sorted(finished) == ["a", "ab", "abc"]
+        assert sent_values(page, "out") == ["ABC"]  # nothing of "a" and "ab" was sent
+        assert page.page.dropped == []
 
 
 async def test_user_error_shows_on_the_function_and_the_session_goes_on(
@@ -292,9 +320,12 @@ async def test_a_client_that_does_not_ack_pauses_the_generator() -> None:
 
     async with AppTester(app, auto_ack=False, window_bytes=1000) as page:
         await page.click("go")
-        await page.wait_until(lambda: False, timeout=0.3)
-        held = len(produced)
-        assert held < 30  # held at the window (unpaced it would be ~250 by now)
+        assert page.session is not None
+        gate = page.session.gate
+        assert await page.wait_until(lambda: not gate.is_open)  # the window is full
+        # Held at the window: unpaced (1 ms a value) it would pass 30 values in a few ms.
+        assert not await poll(lambda: len(produced) >= 30, timeout=0.3)
+        assert not gate.is_open
         page.auto_ack = True
         await page.send({"t": "ack", "n": page.batches})
         assert await page.wait_status("chatty", "done", timeout=10)
