@@ -20,8 +20,8 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from reactive.app import App
 from reactive.channel import Channel
+from reactive.definition.app import App
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.connection import CLOSE_TOO_BIG, ConnectionState
 from reactive.session import Session

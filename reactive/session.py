@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from reactive import runcontext
-from reactive.app import App
 from reactive.channel import Channel
 from reactive.components import image as image_component
 from reactive.components.base import Component
+from reactive.definition.app import App
+from reactive.definition.graph import BoundFunction, live_dependents, trigger_index
+from reactive.definition.update import PropUpdate
 from reactive.errors import InvalidValue, OutputError, RemoteProtocolError, UserError
-from reactive.graph import BoundFunction, live_dependents, trigger_index
 from reactive.outbound import Outbound, PendingValue
 from reactive.protocol.messages import (
     Ack,
@@ -50,7 +51,6 @@ from reactive.scheduler.gate import Gate
 from reactive.scheduler.runs import Run, RunState
 from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.streams import Streams
-from reactive.update import PropUpdate
 from reactive.uploads import Uploads
 from reactive.writer import BatchWriter
 

@@ -6,8 +6,8 @@ import asyncio
 import logging
 import secrets
 
-from reactive.app import App
 from reactive.channel import Channel
+from reactive.definition.app import App
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.messages import Hello
 from reactive.session import Session

@@ -16,8 +16,8 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from reactive.app import App
 from reactive.channel import Channel
+from reactive.definition.app import App
 from reactive.protocol import codec
 from reactive.protocol.connection import DEFAULT_WINDOW_BYTES, ServerConnection
 from reactive.protocol.messages import PROTOCOL_VERSION

@@ -16,10 +16,8 @@ from typing import BinaryIO
 
 from reactive.errors import RemoteProtocolError
 from reactive.media.files import UploadedFile
-from reactive.protocol.limits import MiB
+from reactive.protocol.limits import DEFAULT_MAX_UPLOAD_BYTES, MiB
 from reactive.protocol.messages import Upload
-
-DEFAULT_MAX_UPLOAD_BYTES = 1024 * MiB
 
 
 @dataclass(slots=True)
