@@ -20,12 +20,12 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from reactive.channel import Channel
 from reactive.definition.app import App
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.connection import CLOSE_TOO_BIG, ConnectionState
-from reactive.session import Session
-from reactive.sessions import DEFAULT_GRACE_SECONDS, SessionManager
+from reactive.session.channel import Channel
+from reactive.session.manager import DEFAULT_GRACE_SECONDS, SessionManager
+from reactive.session.session import Session
 
 log = logging.getLogger("reactive")
 

@@ -69,5 +69,10 @@ def test_only_server_imports_starlette_and_only_cli_imports_uvicorn(path: Path) 
 
 @pytest.mark.parametrize("path", modules("components") + modules("media"), ids=lambda p: p.name)
 def test_components_know_nothing_of_sessions_or_servers(path: Path) -> None:
-    outer = {"reactive.session", "reactive.sessions", "reactive.server", "reactive.cli"}
+    outer = {
+        "reactive.session.session",
+        "reactive.session.manager",
+        "reactive.server",
+        "reactive.cli",
+    }
     assert not reactive_imports(path) & outer

@@ -9,8 +9,8 @@ import pytest
 import reactive as rx
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.messages import Upload
+from reactive.session.uploads import Uploads, safe_name
 from reactive.testing import AppTester
-from reactive.uploads import Uploads, safe_name
 
 
 def parts(upload: int, data: bytes, size: int = 4, name: str = "a.wav") -> list[Upload]:

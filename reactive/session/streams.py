@@ -17,10 +17,10 @@ from typing import Any
 from reactive.components.base import Component
 from reactive.definition.update import PropUpdate
 from reactive.media.stream import OutputStream
-from reactive.outbound import Outbound
 from reactive.protocol.messages import Chunk, End
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.runs import Run, RunState
+from reactive.session.outbound import Outbound
 
 
 class Streams:

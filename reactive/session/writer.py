@@ -10,11 +10,11 @@ import asyncio
 import logging
 from collections.abc import Callable
 
-from reactive.channel import Channel
 from reactive.errors import OutputError
-from reactive.outbound import Outbound, Pending, PendingEvent, PendingValue
 from reactive.protocol.messages import Event, Status, Update
 from reactive.scheduler.gate import Gate
+from reactive.session.channel import Channel
+from reactive.session.outbound import Outbound, Pending, PendingEvent, PendingValue
 
 log = logging.getLogger("reactive")
 

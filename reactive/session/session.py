@@ -16,14 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from reactive import runcontext
-from reactive.channel import Channel
 from reactive.components import image as image_component
 from reactive.components.base import Component
 from reactive.definition.app import App
 from reactive.definition.graph import BoundFunction, live_dependents, trigger_index
 from reactive.definition.update import PropUpdate
 from reactive.errors import InvalidValue, OutputError, RemoteProtocolError, UserError
-from reactive.outbound import Outbound, PendingValue
 from reactive.protocol.messages import (
     Ack,
     Cancel,
@@ -50,9 +48,11 @@ from reactive.scheduler.executor import ThreadBudget, execute
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.runs import Run, RunState
 from reactive.scheduler.scheduler import Scheduler, Submission
-from reactive.streams import Streams
-from reactive.uploads import Uploads
-from reactive.writer import BatchWriter
+from reactive.session.channel import Channel
+from reactive.session.outbound import Outbound, PendingValue
+from reactive.session.streams import Streams
+from reactive.session.uploads import Uploads
+from reactive.session.writer import BatchWriter
 
 log = logging.getLogger("reactive")
 

@@ -6,11 +6,11 @@ import asyncio
 import logging
 import secrets
 
-from reactive.channel import Channel
 from reactive.definition.app import App
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.messages import Hello
-from reactive.session import Session
+from reactive.session.channel import Channel
+from reactive.session.session import Session
 
 log = logging.getLogger("reactive")
 
