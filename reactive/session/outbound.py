@@ -70,8 +70,6 @@ class Outbound:
         self._backlog: dict[str, deque[tuple[str, str]]] = {}
         self._toasts = 0
         self._chunks = 0
-        #: The last full wire value sent per component, to redraw a resumed page.
-        self.display: dict[str, Any] = {}
 
     # ---------------------------------------------------------------- producers
 
@@ -150,7 +148,6 @@ class Outbound:
         """The event that brings the client to ``item``: a full update, an append, or nothing."""
         wire = item.value
         component = item.component.id
-        self.display[component] = wire
         parts = item.component.stream_parts(wire)
         if parts is None:
             self._sent_text.pop(component, None)

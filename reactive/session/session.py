@@ -11,6 +11,7 @@ import asyncio
 import logging
 import shutil
 import tempfile
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ from reactive.session.channel import Channel
 from reactive.session.outbound import Outbound, PendingValue
 from reactive.session.streams import Streams
 from reactive.session.uploads import Uploads
+from reactive.session.values import Values
 from reactive.session.writer import BatchWriter
 
 log = logging.getLogger("reactive")
@@ -80,9 +82,7 @@ class Session:
         self.app = app
         self.id = session_id
         self._clock: Clock = clock or LoopClock()
-        self.values: dict[str, Any] = {
-            cid: c.initial_python_value() for cid, c in app.components.items()
-        }
+        self.store = Values(app.components)
         self.outbound = Outbound()
         #: The session's own view of each component: ``rx.update`` replaces one here.
         self.components: dict[str, Component] = dict(app.components)
@@ -95,12 +95,16 @@ class Session:
         self._writer: asyncio.Task[None] | None = None
         self._timers: list[asyncio.Task[None]] = []
         self._run_functions: dict[int, BoundFunction] = {}
-        self._page_values: dict[str, Any] = {}  # values as the page itself set them
         self._upload_dir: Path | None = None
         self._streams = Streams(self.outbound, self.gate)
         self._files = Uploads(self._upload_folder, app.max_upload_bytes)
         self._started = False
         self.closed = False
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        """Each component's Python value (read-only; :attr:`store` owns every value)."""
+        return self.store.python
 
     # ---------------------------------------------------------------- attach / detach
 
@@ -110,7 +114,7 @@ class Session:
         self.outbound.reset_client()
         welcome = Welcome(self.id, resumed, self._describe())
         await channel.transport.send(channel.connection.send_welcome(welcome))
-        writer = BatchWriter(self.outbound, self.gate, channel, self._sync_gate)
+        writer = BatchWriter(self.outbound, self.store, self.gate, channel, self._sync_gate)
         self._writer = asyncio.get_running_loop().create_task(writer.run())
         self._sync_gate()
         if not self._started:
@@ -165,10 +169,9 @@ class Session:
         for cid, spec in app["components"].items():
             if self.components[cid] is not self.app.components[cid]:
                 spec["props"] = self.app.component_props(self.components[cid])
-            if cid in self.outbound.display:
-                spec["props"]["value"] = self.outbound.display[cid]
-            elif cid in self._page_values:
-                spec["props"]["value"] = self._page_values[cid]
+            shown, value = self.store.shown(cid)
+            if shown:
+                spec["props"]["value"] = value
         return app
 
     # ---------------------------------------------------------------- inbound
@@ -227,8 +230,7 @@ class Session:
             value = self._preprocess(component, message.value)
         except InvalidValue as exc:
             raise RemoteProtocolError("bad_value", str(exc), message.component) from None
-        self.values[component.id] = value
-        self._page_values[component.id] = message.value
+        self.store.set_from_page(component.id, value, message.value)
         self._fire(component.id, "change")
 
     def _on_trigger(self, message: Trigger) -> None:
@@ -277,8 +279,7 @@ class Session:
                     self.outbound.put_toast(run.id, Toast("error", str(exc), run.id))
                     return
         for column, value, wire in zip(columns, values, wires, strict=True):
-            self.values[column.id] = value
-            self._page_values[column.id] = wire
+            self.store.set_from_page(column.id, value, wire)
             self.outbound.put_event(("v", column.id), run.id, Update(column.id, run.id, wire))
         for column in columns:
             self._fire(column.id, "change", source=function if run_function else None)
@@ -341,8 +342,7 @@ class Session:
             image_component.upload_dir.reset(token)
         if self.closed:
             return
-        self.values[component.id] = python_value
-        self._page_values[component.id] = value if shown is None else shown
+        self.store.set_from_page(component.id, python_value, value if shown is None else shown)
         self._fire(component.id, "change")
 
     # ---------------------------------------------------------------- running functions
@@ -354,7 +354,7 @@ class Session:
 
     def submit(self, function: BoundFunction) -> Run | None:
         """Schedule a call of ``function`` with the session's current input values."""
-        args = tuple(self.values[c.id] for c in function.inputs)
+        args = self.store.args(function.inputs)
         submission = Submission(
             body=partial(self._run_body, function, args),
             on_busy=function.on_busy,
@@ -406,7 +406,7 @@ class Session:
             return  # a superseded run's late result: never shown
         for output, part in zip(function.outputs, function.split(value), strict=True):
             if self._streams.takes(run, output, part):  # media: in order, never conflated
-                self.values[output.id] = part
+                self.store.set_result(output.id, part)
                 await self._streams.put(run, self.components[output.id], part)
             elif self._put_output(function, run, self.components[output.id], part):
                 for dependent in self._dependents.get(output.id, ()):
@@ -425,14 +425,14 @@ class Session:
                 return False
             part = part.props["value"]
         if not component.on_page:  # rx.State: the session keeps it, the page never sees it
-            self.values[component.id] = part
+            self.store.set_result(component.id, part)
             return True
         if component.heavy_postprocess:
             component.check_output(part)
             item = PendingValue(component, function.id, run.id, part, ready=False)
         else:
             item = PendingValue(component, function.id, run.id, component.postprocess(part), True)
-        self.values[component.id] = part
+        self.store.set_result(component.id, part)
         self.outbound.put_value(item)
         return True
 
