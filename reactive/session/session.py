@@ -39,7 +39,6 @@ from reactive.protocol.messages import (
     Trigger,
     Update,
     Upload,
-    Welcome,
 )
 from reactive.protocol.messages import (
     RunState as WireRunState,
@@ -54,6 +53,7 @@ from reactive.session.outbound import Outbound, PendingValue
 from reactive.session.streams import Streams
 from reactive.session.uploads import Uploads
 from reactive.session.values import Values
+from reactive.session.welcome import welcome
 from reactive.session.writer import BatchWriter
 
 log = logging.getLogger("reactive")
@@ -112,8 +112,8 @@ class Session:
         """Greet a page on ``channel`` and start sending it events."""
         self._channel = channel
         self.outbound.reset_client()
-        welcome = Welcome(self.id, resumed, self._describe())
-        await channel.transport.send(channel.connection.send_welcome(welcome))
+        greeting = welcome(self.id, resumed, self.app, self.components, self.store)
+        await channel.transport.send(channel.connection.send_welcome(greeting))
         writer = BatchWriter(self.outbound, self.store, self.gate, channel, self._sync_gate)
         self._writer = asyncio.get_running_loop().create_task(writer.run())
         self._sync_gate()
@@ -163,16 +163,6 @@ class Session:
         self._files.close()
         if self._upload_dir is not None:
             shutil.rmtree(self._upload_dir, ignore_errors=True)
-
-    def _describe(self) -> dict[str, Any]:
-        app = self.app.describe()
-        for cid, spec in app["components"].items():
-            if self.components[cid] is not self.app.components[cid]:
-                spec["props"] = self.app.component_props(self.components[cid])
-            shown, value = self.store.shown(cid)
-            if shown:
-                spec["props"]["value"] = value
-        return app
 
     # ---------------------------------------------------------------- inbound
 
