@@ -49,6 +49,7 @@ from reactive.scheduler.gate import Gate
 from reactive.scheduler.runs import Run, RunState
 from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.session.channel import Channel
+from reactive.session.flow import Flow
 from reactive.session.outbound import Outbound, PendingValue
 from reactive.session.streams import Streams
 from reactive.session.uploads import Uploads
@@ -87,7 +88,7 @@ class Session:
         #: The session's own view of each component: ``rx.update`` replaces one here.
         self.components: dict[str, Component] = dict(app.components)
         self.scheduler = Scheduler(self, self._clock)
-        self.gate = Gate()
+        self.flow = Flow()
         self.threads = ThreadBudget(app.max_threads_per_session)
         self._bindings = trigger_index(app.functions)
         self._dependents = live_dependents(app.functions)
@@ -100,6 +101,11 @@ class Session:
         self._files = Uploads(self._upload_folder, app.max_upload_bytes)
         self._started = False
         self.closed = False
+
+    @property
+    def gate(self) -> Gate:
+        """Open while the page keeps up (:attr:`flow` owns it)."""
+        return self.flow.gate
 
     @property
     def values(self) -> Mapping[str, Any]:
@@ -129,7 +135,7 @@ class Session:
     def detach(self) -> None:
         """The page went away: stop sending, and hold generators until it comes back."""
         self._channel = None
-        self.gate.close()
+        self.flow.pause()
         if self._writer is not None:
             self._writer.cancel()
             self._writer = None
@@ -147,7 +153,7 @@ class Session:
         for timer in self._timers:
             timer.cancel()
         self.scheduler.cancel_all()
-        self.gate.open()  # let paused producer threads see that they were stopped
+        self.flow.release()  # let paused producer threads see that they were stopped
         try:
             async with asyncio.timeout(CLOSE_TIMEOUT_SECONDS):
                 await self.scheduler.wait_idle()
@@ -480,11 +486,7 @@ class Session:
     # ---------------------------------------------------------------- flow control
 
     def _sync_gate(self) -> None:
-        channel = self._channel
-        if channel is not None and channel.connection.window_open:
-            self.gate.open()
-        else:
-            self.gate.close()
+        self.flow.sync(self._channel)
 
 
 # An example value whose preprocess decodes media: done in the fill run, in a worker thread.
