@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shutil
-import tempfile
 from collections.abc import Mapping
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from reactive import runcontext
-from reactive.components import image as image_component
 from reactive.components.base import Component
+from reactive.components.upload_folder import writing_to
 from reactive.definition.app import App
 from reactive.definition.graph import BoundFunction, live_dependents, trigger_index
 from reactive.definition.update import PropUpdate
@@ -96,9 +93,8 @@ class Session:
         self._writer: asyncio.Task[None] | None = None
         self._timers: list[asyncio.Task[None]] = []
         self._run_functions: dict[int, BoundFunction] = {}
-        self._upload_dir: Path | None = None
         self._streams = Streams(self.outbound, self.gate)
-        self._files = Uploads(self._upload_folder, app.max_upload_bytes)
+        self._files = Uploads(max_bytes=app.max_upload_bytes, prefix=f"reactive-{self.id[:8]}-")
         self._started = False
         self.closed = False
 
@@ -166,9 +162,7 @@ class Session:
                 self.threads.busy,
                 CLOSE_TIMEOUT_SECONDS,
             )
-        self._files.close()
-        if self._upload_dir is not None:
-            shutil.rmtree(self._upload_dir, ignore_errors=True)
+        self._files.close()  # and its upload folder
 
     # ---------------------------------------------------------------- inbound
 
@@ -286,16 +280,8 @@ class Session:
         """A page value as the function receives it; files go to this session's folder."""
         if not component.saves_uploads:  # the per-keystroke path: nothing more to do
             return component.preprocess(value)
-        token = image_component.upload_dir.set(self._upload_folder())
-        try:
+        with writing_to(self._files.folder()):
             return component.preprocess(value)
-        finally:
-            image_component.upload_dir.reset(token)
-
-    def _upload_folder(self) -> Path:
-        if self._upload_dir is None:
-            self._upload_dir = Path(tempfile.mkdtemp(prefix=f"reactive-{self.id[:8]}-"))
-        return self._upload_dir
 
     # ---------------------------------------------------------------- files (audio, video)
 
@@ -329,13 +315,11 @@ class Session:
 
     async def _on_file_input(self, component: Component, value: Any, shown: Any = None) -> None:
         """Set an input whose preprocess decodes media: in a thread, this page's frames waiting."""
-        token = image_component.upload_dir.set(self._upload_folder())
         try:
-            python_value = await asyncio.to_thread(component.preprocess, value)
+            with writing_to(self._files.folder()):
+                python_value = await asyncio.to_thread(component.preprocess, value)
         except InvalidValue as exc:
             raise RemoteProtocolError("bad_value", str(exc), component.id) from None
-        finally:
-            image_component.upload_dir.reset(token)
         if self.closed:
             return
         self.store.set_from_page(component.id, python_value, value if shown is None else shown)
