@@ -1,7 +1,9 @@
-"""One browser session: its values, its runs, and the pump from results to batches.
+"""One browser session: its lifecycle (attach, detach, close) and the dispatch of page messages.
 
-The session joins the app's definitions, the scheduler and the outbound queue. It speaks to the
-page through a :class:`Channel` (the sans-I/O connection plus a transport), so tests drive it
+The session joins the app's definitions, the scheduler and the outbound queue; each concern has
+its own module: ``values`` (the one value store), ``runs`` (submit, emit, statuses), ``flow``
+(window → gate), ``welcome``, ``uploads``, ``streams``, ``outbound`` and ``writer``. It speaks to
+the page through a :class:`Channel` (the sans-I/O connection plus a transport), so tests drive it
 with an in-memory transport and no server.
 """
 
@@ -13,13 +15,11 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
-from reactive import runcontext
 from reactive.components.base import Component
 from reactive.components.upload_folder import writing_to
 from reactive.definition.app import App
 from reactive.definition.graph import BoundFunction, live_dependents, trigger_index
-from reactive.definition.update import PropUpdate
-from reactive.errors import InvalidValue, OutputError, RemoteProtocolError, UserError
+from reactive.errors import InvalidValue, RemoteProtocolError
 from reactive.protocol.messages import (
     Ack,
     Cancel,
@@ -27,28 +27,21 @@ from reactive.protocol.messages import (
     Example,
     Hello,
     Input,
-    Progress,
-    Props,
     Received,
-    Status,
     Toast,
-    ToastLevel,
     Trigger,
     Update,
     Upload,
 )
-from reactive.protocol.messages import (
-    RunState as WireRunState,
-)
 from reactive.scheduler.clock import Clock, LoopClock
-from reactive.scheduler.executor import ThreadBudget, execute
+from reactive.scheduler.executor import ThreadBudget
 from reactive.scheduler.gate import Gate
-from reactive.scheduler.runs import Run, RunState
+from reactive.scheduler.runs import Run
 from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.session.channel import Channel
 from reactive.session.flow import Flow
-from reactive.session.outbound import Outbound, PendingValue
-from reactive.session.streams import Streams
+from reactive.session.outbound import Outbound
+from reactive.session.runs import Runs
 from reactive.session.uploads import Uploads
 from reactive.session.values import Values
 from reactive.session.welcome import welcome
@@ -58,19 +51,6 @@ log = logging.getLogger("reactive")
 
 # How long a closing session waits for its runs to finish being cancelled.
 CLOSE_TIMEOUT_SECONDS = 5.0
-
-
-def error_text(exc: BaseException, show_error: bool = True, name: str = "the function") -> str:
-    """What the page shows for an exception raised by app code.
-
-    ``rx.Error`` and output errors as written; any other exception as ``Type: message`` only
-    with ``show_error``, else a generic message (its details may be private; they are logged).
-    """
-    if isinstance(exc, UserError | OutputError):
-        return str(exc)
-    if not show_error:
-        return f"Error in {name}(). The server log has the details."
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 class Session:
@@ -88,12 +68,19 @@ class Session:
         self.flow = Flow()
         self.threads = ThreadBudget(app.max_threads_per_session)
         self._bindings = trigger_index(app.functions)
-        self._dependents = live_dependents(app.functions)
         self._channel: Channel | None = None
         self._writer: asyncio.Task[None] | None = None
         self._timers: list[asyncio.Task[None]] = []
-        self._run_functions: dict[int, BoundFunction] = {}
-        self._streams = Streams(self.outbound, self.gate)
+        self._runs = Runs(
+            session_id,
+            self.scheduler,
+            self.store,
+            self.outbound,
+            self.components,
+            self.threads,
+            self.gate,
+            live_dependents(app.functions),
+        )
         self._files = Uploads(max_bytes=app.max_upload_bytes, prefix=f"reactive-{self.id[:8]}-")
         self._started = False
         self.closed = False
@@ -334,97 +321,7 @@ class Session:
 
     def submit(self, function: BoundFunction) -> Run | None:
         """Schedule a call of ``function`` with the session's current input values."""
-        args = self.store.args(function.inputs)
-        submission = Submission(
-            body=partial(self._run_body, function, args),
-            on_busy=function.on_busy,
-            debounce=function.debounce,
-            limiter=function.limiter,
-        )
-        run = self.scheduler.submit(function.id, submission)
-        if run is not None:
-            self._run_functions[run.id] = function
-        return run
-
-    async def _run_body(self, function: BoundFunction, args: tuple[Any, ...], run: Run) -> None:
-        runcontext.current.set(self._run_context(function, run))  # the run's own task context
-        try:
-            await execute(
-                function.fn,
-                args,
-                partial(self._emit, function, run),
-                threads=self.threads,
-                gate=self.gate,
-                conflate=function.conflates,
-            )
-            await self._streams.finish(run.id)
-        except asyncio.CancelledError:
-            await self._streams.abort(run.id, failed=False)
-            raise
-        except Exception:
-            log.exception("Error in %s() (session %s, run %d)", function.name, self.id, run.id)
-            await self._streams.abort(run.id, failed=True)
-            raise
-
-    def _run_context(self, function: BoundFunction, run: Run) -> runcontext.RunContext:
-        def on_progress(report: runcontext.ProgressReport, eta: float | None) -> None:
-            if run.state is RunState.RUNNING:
-                event = Progress(
-                    function.id, run.id, report.fraction, report.message, report.index,
-                    report.total, report.unit, eta,
-                )  # fmt: skip
-                self.outbound.put_event(("g", function.id), run.id, event)
-
-        def on_toast(level: ToastLevel, message: str, duration: float | None) -> None:
-            if not run.state.finished:
-                self.outbound.put_toast(run.id, Toast(level, message, run.id, duration))
-
-        return runcontext.RunContext(asyncio.get_running_loop(), on_progress, on_toast)
-
-    async def _emit(self, function: BoundFunction, run: Run, value: Any) -> None:
-        if run.state is not RunState.RUNNING:
-            return  # a superseded run's late result: never shown
-        for output, part in zip(function.outputs, function.split(value), strict=True):
-            if self._streams.takes(run, output, part):  # media: in order, never conflated
-                self.store.set_result(output.id, part)
-                await self._streams.put(run, self.components[output.id], part)
-            elif self._put_output(function, run, self.components[output.id], part):
-                for dependent in self._dependents.get(output.id, ()):
-                    if dependent is not function:
-                        self.submit(dependent)
-
-    def _put_output(
-        self, function: BoundFunction, run: Run, component: Component, part: Any
-    ) -> bool:
-        """Queue one output's new value (or properties); True when its value changed."""
-        if isinstance(part, dict) and part.get("__type__") == "update":  # Gradio's dict form
-            part = PropUpdate({k: v for k, v in part.items() if k != "__type__"})
-        if isinstance(part, PropUpdate):
-            component = self._update_props(component, run, part)
-            if not part.has_value:
-                return False
-            part = part.props["value"]
-        if not component.on_page:  # rx.State: the session keeps it, the page never sees it
-            self.store.set_result(component.id, part)
-            return True
-        if component.heavy_postprocess:
-            component.check_output(part)
-            item = PendingValue(component, function.id, run.id, part, ready=False)
-        else:
-            item = PendingValue(component, function.id, run.id, component.postprocess(part), True)
-        self.store.set_result(component.id, part)
-        self.outbound.put_value(item)
-        return True
-
-    def _update_props(self, component: Component, run: Run, update: PropUpdate) -> Component:
-        """Apply ``rx.update(...)`` for this session; send the new properties to the page."""
-        changed = component.with_props(update.props)  # unknown names raise OutputError
-        names = set(update.props) - {"value"}
-        if names and component.on_page:
-            self.components[component.id] = changed
-            props = Props(component.id, run.id, changed.wire_props(names))
-            self.outbound.put_event(("p", component.id), run.id, props)
-        return changed
+        return self._runs.submit(function)
 
     async def _every(self, function: BoundFunction) -> None:
         assert function.every is not None
@@ -433,39 +330,9 @@ class Session:
             if self._channel is not None:  # no page, no periodic runs
                 self.submit(function)
 
-    # ---------------------------------------------------------------- run states → statuses
-
     def run_changed(self, run: Run) -> None:
-        function = self._run_functions.get(run.id)
-        if function is None:
-            return
-        if run.state is RunState.CANCELLED:
-            self.outbound.drop_run(run.id)
-        if run.state.finished:
-            del self._run_functions[run.id]
-        status = self._status(function, run)
-        if status is not None:
-            self.outbound.put_status(status)
-
-    @staticmethod
-    def _status(function: BoundFunction, run: Run) -> Status | None:
-        state: WireRunState
-        if run.state is RunState.QUEUED:
-            return Status(function.id, run.id, "queued", position=run.position)
-        if run.state is RunState.RUNNING:
-            state = "running"
-        elif run.state is RunState.DONE:
-            state = "done"
-        elif run.state is RunState.ERROR:
-            message = (
-                error_text(run.error, function.show_error, function.id) if run.error else "Error"
-            )
-            return Status(function.id, run.id, "error", message=message)
-        elif run.state is RunState.CANCELLED and run.was_visible:
-            state = "cancelled"
-        else:
-            return None
-        return Status(function.id, run.id, state)
+        """The scheduler's report of a run's new state: the page gets its status."""
+        self._runs.changed(run)
 
     # ---------------------------------------------------------------- flow control
 
