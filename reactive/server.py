@@ -109,7 +109,7 @@ async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:
             data = message.get("bytes")
             if data is None:
                 error = RemoteProtocolError("bad_frame", "Send binary msgpack frames, not text.")
-                await Session.reject(channel, error)
+                await channel.reject(error)
                 continue
             if len(data) > channel.connection.limits.max_message_bytes:
                 too_big = RemoteProtocolError(
@@ -117,7 +117,7 @@ async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:
                     f"Message of {len(data)} bytes is too large.",
                     close_code=CLOSE_TOO_BIG,
                 )
-                await Session.reject(channel, too_big)
+                await channel.reject(too_big)
                 break
             session = await sessions.feed(channel, session, data)
             if channel.connection.state is ConnectionState.CLOSED:

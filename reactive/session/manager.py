@@ -49,7 +49,7 @@ class SessionManager:
         try:
             message = channel.connection.receive(data)
         except RemoteProtocolError as exc:
-            await Session.reject(channel, exc)
+            await channel.reject(exc)
             return None
         assert isinstance(message, Hello)  # the connection accepts nothing else first
         session, resumed = self._open(message.session)

@@ -167,15 +167,7 @@ class Session:
             else:
                 self.handle(message)
         except RemoteProtocolError as exc:
-            await self.reject(channel, exc)
-
-    @staticmethod
-    async def reject(channel: Channel, exc: RemoteProtocolError) -> None:
-        log.info("Bad frame from the page: %s", exc)
-        await channel.transport.send(channel.connection.send_error(exc))
-        if exc.close_code is not None:
-            channel.connection.close()
-            await channel.transport.close(exc.close_code, str(exc)[:120])
+            await channel.reject(exc)
 
     def handle(self, message: ClientMessage) -> None:
         if isinstance(message, Input):
