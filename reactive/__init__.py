@@ -16,8 +16,6 @@ Serve it with ``reactive run app.py``.
 from typing import Any
 
 from reactive import themes
-from reactive.app import App
-from reactive.chat_interface import ChatInterface
 from reactive.components import (
     HTML,
     JSON,
@@ -45,6 +43,8 @@ from reactive.components import (
     Textbox,
     Video,
 )
+from reactive.definition.app import App
+from reactive.definition.update import update
 from reactive.errors import (
     Cancelled,
     CompatibilityWarning,
@@ -54,11 +54,11 @@ from reactive.errors import (
     ReactiveError,
 )
 from reactive.errors import UserError as Error
-from reactive.interface import Interface, media_class
+from reactive.gradio.chat_interface import ChatInterface
+from reactive.gradio.interface import Interface, media_class
 from reactive.messages import Info, Warning
 from reactive.progress import Progress
 from reactive.scheduler.cancel import cancelled, checkpoint
-from reactive.update import update
 
 __version__ = "0.1.0"
 

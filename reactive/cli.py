@@ -22,7 +22,7 @@ from typing import Any
 import uvicorn
 
 from reactive import __version__
-from reactive.app import App
+from reactive.definition.app import App
 from reactive.errors import AppLoadError
 from reactive.protocol.limits import DEFAULT_LIMITS
 from reactive.server import AsgiApp, create_app

@@ -20,12 +20,12 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from reactive.app import App
-from reactive.channel import Channel
+from reactive.definition.app import App
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.connection import CLOSE_TOO_BIG, ConnectionState
-from reactive.session import Session
-from reactive.sessions import DEFAULT_GRACE_SECONDS, SessionManager
+from reactive.session.channel import Channel
+from reactive.session.manager import DEFAULT_GRACE_SECONDS, SessionManager
+from reactive.session.session import Session
 
 log = logging.getLogger("reactive")
 
@@ -109,7 +109,7 @@ async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:
             data = message.get("bytes")
             if data is None:
                 error = RemoteProtocolError("bad_frame", "Send binary msgpack frames, not text.")
-                await Session.reject(channel, error)
+                await channel.reject(error)
                 continue
             if len(data) > channel.connection.limits.max_message_bytes:
                 too_big = RemoteProtocolError(
@@ -117,7 +117,7 @@ async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:
                     f"Message of {len(data)} bytes is too large.",
                     close_code=CLOSE_TOO_BIG,
                 )
-                await Session.reject(channel, too_big)
+                await channel.reject(too_big)
                 break
             session = await sessions.feed(channel, session, data)
             if channel.connection.state is ConnectionState.CLOSED:

@@ -17,13 +17,13 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from reactive.app import App
-from reactive.channel import Channel
+from reactive.definition.app import App
 from reactive.protocol import codec
 from reactive.protocol.connection import DEFAULT_WINDOW_BYTES, ServerConnection
 from reactive.protocol.messages import PROTOCOL_VERSION
-from reactive.session import Session
-from reactive.sessions import SessionManager
+from reactive.session.channel import Channel
+from reactive.session.manager import SessionManager
+from reactive.session.session import Session
 
 
 class MemoryTransport:

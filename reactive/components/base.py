@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from reactive import layout
+from reactive.components import placement
 from reactive.errors import CompatibilityWarning, DefinitionError, InvalidValue, OutputError
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class Component:
         self._id: str | None = elem_id
         if unsupported:
             warn_unsupported(type(self).__name__, unsupported)
-        layout.created(self)  # inside ``with app.row():`` and the like: placed there at once
+        placement.created(self)  # inside ``with app.row():`` and the like: placed there at once
 
     # ---------------------------------------------------------------- identity
 

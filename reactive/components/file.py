@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from reactive.components.base import Component, require_type
-from reactive.components.image import upload_dir
+from reactive.components.upload_folder import upload_dir
 from reactive.errors import DefinitionError, OutputError
 
 FileCount = Literal["single", "multiple"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextvars
 import io
 import tempfile
 from pathlib import Path
@@ -12,16 +11,11 @@ import numpy as np
 from PIL import Image as PILImage
 
 from reactive.components.base import Component, require_type, warn_unsupported
+from reactive.components.upload_folder import upload_dir
 from reactive.errors import DefinitionError, InvalidValue, OutputError
 from reactive.media import image as media
 
 ImageType = Literal["numpy", "pil", "filepath"]
-
-#: Where ``type="filepath"`` uploads are written: the session sets it to its own temporary folder,
-#: which it deletes when it ends.
-upload_dir: contextvars.ContextVar[Path | None] = contextvars.ContextVar(
-    "reactive_upload_dir", default=None
-)
 
 
 def is_url(value: Any) -> bool:

@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 
 from reactive.components.base import Component
-from reactive.components.image import upload_dir
+from reactive.components.upload_folder import upload_dir
 from reactive.errors import CompatibilityWarning, DefinitionError, OutputError
 from reactive.media import audio, video
 from reactive.media.files import UploadedFile, temp_copy

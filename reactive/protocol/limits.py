@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 MiB = 1024 * 1024
 
+DEFAULT_MAX_UPLOAD_BYTES = 1024 * MiB
+"""The largest file the session accepts, summed over its parts (``rx.App(max_upload_bytes=)``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:

@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 
 import reactive as rx
 from reactive.components.dataframe import has_pandas
-from reactive.components.image import upload_dir
+from reactive.components.upload_folder import upload_dir
 from reactive.errors import DefinitionError, InvalidValue, OutputError
 
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image as PILImage
 
 import reactive as rx
-from reactive.components.image import upload_dir
+from reactive.components.upload_folder import upload_dir
 from reactive.errors import DefinitionError, InvalidValue, OutputError
 
 

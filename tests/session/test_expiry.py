@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import reactive as rx
-from reactive.sessions import SessionManager
+from reactive.session.manager import SessionManager
 from reactive.testing import AppTester
 from tests.session.polling import poll
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 import reactive as rx
-from reactive import sessions
 from reactive.scheduler.clock import FakeClock
-from reactive.session import Session
+from reactive.session import manager as sessions
+from reactive.session.session import Session
 from reactive.testing import AppTester
 from tests.session.test_session import add_ping, round_trip, sent_values
 

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 import reactive as rx
-from reactive.sessions import SessionManager
+from reactive.session.manager import SessionManager
 from reactive.testing import AppTester
 from tests.session.polling import poll
 

@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 import reactive as rx
-from reactive import session as session_module
 from reactive.components.image import Image
-from reactive.sessions import SessionManager
+from reactive.session import session as session_module
+from reactive.session.manager import SessionManager
 from reactive.testing import AppTester
 
 

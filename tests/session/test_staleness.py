@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import reactive as rx
-from reactive.sessions import SessionManager
+from reactive.session.manager import SessionManager
 from reactive.testing import AppTester
 
 

@@ -15,12 +15,12 @@ from contextlib import aclosing
 from typing import Any
 
 from reactive.components.base import Component
+from reactive.definition.update import PropUpdate
 from reactive.media.stream import OutputStream
-from reactive.outbound import Outbound
 from reactive.protocol.messages import Chunk, End
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.runs import Run, RunState
-from reactive.update import PropUpdate
+from reactive.session.outbound import Outbound
 
 
 class Streams:

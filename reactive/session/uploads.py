@@ -9,6 +9,8 @@ the session's upload folder, under its own name, and is deleted with the session
 from __future__ import annotations
 
 import secrets
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +18,8 @@ from typing import BinaryIO
 
 from reactive.errors import RemoteProtocolError
 from reactive.media.files import UploadedFile
-from reactive.protocol.limits import MiB
+from reactive.protocol.limits import DEFAULT_MAX_UPLOAD_BYTES, MiB
 from reactive.protocol.messages import Upload
-
-DEFAULT_MAX_UPLOAD_BYTES = 1024 * MiB
 
 
 @dataclass(slots=True)
@@ -41,14 +41,32 @@ def safe_name(name: str) -> str:
 
 
 class Uploads:
-    """The uploads of one session that are still arriving, one per component at most."""
+    """The uploads of one session that are still arriving, one per component at most.
+
+    It owns the session's upload folder: made on first use (with ``prefix``) and removed by
+    :meth:`close`, unless ``folder`` gives one (then the caller owns it).
+    """
 
     def __init__(
-        self, folder: Callable[[], Path], max_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+        self,
+        folder: Callable[[], Path] | None = None,
+        max_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+        *,
+        prefix: str = "reactive-",
     ) -> None:
-        self._folder = folder
+        self._given = folder
+        self._prefix = prefix
+        self._made: Path | None = None
         self.max_bytes = max_bytes
         self._partials: dict[str, _Partial] = {}
+
+    def folder(self) -> Path:
+        """The session's upload folder (files, and what components save, go under it)."""
+        if self._given is not None:
+            return self._given()
+        if self._made is None:
+            self._made = Path(tempfile.mkdtemp(prefix=self._prefix))
+        return self._made
 
     def receive(self, part: Upload) -> tuple[int, UploadedFile | None] | None:
         """Store one part: (bytes stored so far, the whole file once its last part is in).
@@ -89,7 +107,7 @@ class Uploads:
                 part.component,
             )
         name = safe_name(part.name or "upload")
-        folder = self._folder() / secrets.token_hex(8)
+        folder = self.folder() / secrets.token_hex(8)
         folder.mkdir(parents=True)
         path = folder / name
         partial = _Partial(part.upload, path, name, part.mime or "", size, path.open("wb"))
@@ -118,8 +136,11 @@ class Uploads:
             partial.path.unlink(missing_ok=True)
 
     def close(self) -> None:
+        """Abandon every upload still arriving, and remove the folder if this made it."""
         for component in list(self._partials):
             self.discard(component)
+        if self._made is not None:
+            shutil.rmtree(self._made, ignore_errors=True)
 
 
 def _size(count: int) -> str:

@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from reactive import layout
 from reactive.components import Button, Component, Number, Textbox
-from reactive.errors import DefinitionError
-from reactive.examples import Examples, make_examples
-from reactive.graph import (
+from reactive.definition import layout, serving
+from reactive.definition.examples import Examples, make_examples
+from reactive.definition.graph import (
     BoundFunction,
     TriggerSpec,
     as_component_list,
     check_arity,
     parameter_names,
 )
+from reactive.errors import DefinitionError
+from reactive.protocol.limits import DEFAULT_MAX_UPLOAD_BYTES
 from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import parse_on_busy
-from reactive.uploads import DEFAULT_MAX_UPLOAD_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
 B = TypeVar("B", bound=layout.Block)
@@ -437,6 +437,4 @@ class App:
 
     def launch(self, host: str = "127.0.0.1", port: int = 8000) -> None:
         """Serve the app, as ``reactive run`` does; blocks until interrupted."""
-        from reactive.cli import serve  # the CLI is the only module that imports uvicorn
-
-        serve(self, host=host, port=port)
+        serving.serve(self, host=host, port=port)

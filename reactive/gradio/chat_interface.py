@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from reactive.components import Button, Chatbot, Textbox
 from reactive.components.base import warn_unsupported
-from reactive.gradio_app import GradioApp
+from reactive.gradio.gradio_app import GradioApp
 
 Messages = list[dict[str, str]]
 

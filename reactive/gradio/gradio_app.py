@@ -7,8 +7,9 @@ import os
 import sys
 from typing import Any, Self
 
-from reactive.app import App
 from reactive.components.base import warn_unsupported
+from reactive.definition import serving
+from reactive.definition.app import App
 
 
 class GradioApp(App):
@@ -45,9 +46,7 @@ class GradioApp(App):
                 function.show_error = show_error
         host = server_name or os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1")
         port = server_port or int(os.environ.get("GRADIO_SERVER_PORT", "7860"))
-        from reactive.cli import serve  # the CLI is the only module that imports uvicorn
-
         try:
-            serve(self, host=host, port=port)
+            serving.serve(self, host=host, port=port)
         except KeyboardInterrupt:
             sys.stderr.write("\n")

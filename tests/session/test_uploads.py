@@ -9,8 +9,8 @@ import pytest
 import reactive as rx
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.messages import Upload
+from reactive.session.uploads import Uploads, safe_name
 from reactive.testing import AppTester
-from reactive.uploads import Uploads, safe_name
 
 
 def parts(upload: int, data: bytes, size: int = 4, name: str = "a.wav") -> list[Upload]:
@@ -116,3 +116,20 @@ async def test_the_app_sets_the_upload_limit() -> None:
         assert error["msg"] == "The file is 2.0 KiB; uploads may be at most 1000 bytes."
     with pytest.raises(rx.DefinitionError, match="max_upload_bytes must be positive"):
         rx.App(max_upload_bytes=0)
+
+
+def test_the_session_folder_is_made_on_first_use_and_removed_on_close() -> None:
+    uploads = Uploads(prefix="reactive-test-")
+    folder = uploads.folder()
+    assert folder.is_dir()
+    assert folder.name.startswith("reactive-test-")
+    assert uploads.folder() == folder
+    uploads.close()
+    assert not folder.exists()
+
+
+def test_a_given_folder_belongs_to_the_caller(tmp_path: Path) -> None:
+    uploads = Uploads(lambda: tmp_path)
+    assert uploads.folder() == tmp_path
+    uploads.close()
+    assert tmp_path.is_dir()

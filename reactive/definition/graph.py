@@ -15,7 +15,7 @@ from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import OnBusy
 
 if TYPE_CHECKING:
-    from reactive.examples import Examples
+    from reactive.definition.examples import Examples
 
 EventName = Literal["change", "click", "submit", "load"]
 

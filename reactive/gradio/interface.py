@@ -46,9 +46,9 @@ from reactive.components import (
     Textbox,
 )
 from reactive.components.base import warn_unsupported
+from reactive.definition.graph import parameter_names
 from reactive.errors import DefinitionError
-from reactive.gradio_app import GradioApp
-from reactive.graph import parameter_names
+from reactive.gradio.gradio_app import GradioApp
 
 ComponentArg = Component | str
 ComponentsArg = ComponentArg | Sequence[ComponentArg] | None

@@ -77,8 +77,6 @@ class Outbound:
         # The run each function has now, and the reverse: one entry per function at most.
         self._function_run: dict[str, int] = {}
         self._run_function: dict[int, str] = {}
-        #: The last full wire value sent per component, to redraw a resumed page.
-        self.display: dict[str, Any] = {}
 
     # ---------------------------------------------------------------- producers
 
@@ -174,7 +172,6 @@ class Outbound:
         """The event that brings the client to ``item``: a full update, an append, or nothing."""
         wire = item.value
         component = item.component.id
-        self.display[component] = wire
         parts = item.component.stream_parts(wire)
         if parts is None:
             self._sent_text.pop(component, None)

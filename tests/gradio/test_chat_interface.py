@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 import reactive as gr
-from reactive.chat_interface import _history
 from reactive.errors import CompatibilityWarning
+from reactive.gradio.chat_interface import _history
 from reactive.testing import AppTester
 
 seen: list[Any] = []

@@ -13,7 +13,7 @@ import pytest
 import reactive as gr
 from reactive.cli import load_app
 from reactive.errors import CompatibilityWarning, DefinitionError
-from reactive.interface import component_from, media_class
+from reactive.gradio.interface import component_from, media_class
 from reactive.testing import AppTester
 
 

@@ -16,8 +16,9 @@ wire a block is a layout node ``{type, props, children}`` (docs/protocol.md).
 from __future__ import annotations
 
 import contextvars
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
+from reactive.components import placement
 from reactive.errors import DefinitionError
 
 if TYPE_CHECKING:
@@ -30,21 +31,9 @@ class Owner(Protocol):
     def adopt(self, component: Component, block: Block) -> None: ...
 
 
-_active: contextvars.ContextVar[Block | None] = contextvars.ContextVar(
-    "reactive_layout_block", default=None
-)
-
-
 def active() -> Block | None:
     """The innermost block whose ``with`` is running, if any."""
-    return _active.get()
-
-
-def created(component: Component) -> None:
-    """Called by every new component: inside a block, its app places it there at once."""
-    block = _active.get()
-    if block is not None:
-        block.owner.adopt(component, block)
+    return cast("Block | None", placement.active())
 
 
 class Block:
@@ -66,17 +55,21 @@ class Block:
         classes = [elem_classes] if isinstance(elem_classes, str) else elem_classes
         common = {"visible": visible, "elem_id": elem_id, "elem_classes": classes}
         self.props: dict[str, Any] = {k: v for k, v in {**common, **props}.items() if v is not None}
-        self._tokens: list[contextvars.Token[Block | None]] = []
+        self._tokens: list[contextvars.Token[placement.Placing | None]] = []
 
     def add(self, child: Block | Component) -> None:
         self.children.append(child)
 
+    def place(self, component: Component) -> None:
+        """A component created inside this block: its app places it here at once."""
+        self.owner.adopt(component, self)
+
     def __enter__(self) -> Block:
-        self._tokens.append(_active.set(self))
+        self._tokens.append(placement.enter(self))
         return self
 
     def __exit__(self, *exc: object) -> None:
-        _active.reset(self._tokens.pop())
+        placement.leave(self._tokens.pop())
 
     def describe(self) -> dict[str, Any]:
         children: list[Any] = []

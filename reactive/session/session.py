@@ -1,7 +1,9 @@
-"""One browser session: its values, its runs, and the pump from results to batches.
+"""One browser session: its lifecycle (attach, detach, close) and the dispatch of page messages.
 
-The session joins the app's definitions, the scheduler and the outbound queue. It speaks to the
-page through a :class:`Channel` (the sans-I/O connection plus a transport), so tests drive it
+The session joins the app's definitions, the scheduler and the outbound queue; each concern has
+its own module: ``values`` (the one value store), ``runs`` (submit, emit, statuses), ``flow``
+(window → gate), ``welcome``, ``uploads``, ``streams``, ``outbound`` and ``writer``. It speaks to
+the page through a :class:`Channel` (the sans-I/O connection plus a transport), so tests drive it
 with an in-memory transport and no server.
 """
 
@@ -9,20 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shutil
-import tempfile
+from collections.abc import Mapping
 from functools import partial
-from pathlib import Path
 from typing import Any
 
-from reactive import runcontext
-from reactive.app import App
-from reactive.channel import Channel
-from reactive.components import image as image_component
 from reactive.components.base import Component
-from reactive.errors import InvalidValue, OutputError, RemoteProtocolError, UserError
-from reactive.graph import BoundFunction, live_dependents, trigger_index
-from reactive.outbound import Outbound, PendingValue
+from reactive.components.upload_folder import writing_to
+from reactive.definition.app import App
+from reactive.definition.graph import BoundFunction, live_dependents, trigger_index
+from reactive.errors import InvalidValue, RemoteProtocolError
 from reactive.protocol.messages import (
     Ack,
     Cancel,
@@ -30,48 +27,30 @@ from reactive.protocol.messages import (
     Example,
     Hello,
     Input,
-    Progress,
-    Props,
     Received,
-    Status,
     Toast,
-    ToastLevel,
     Trigger,
     Update,
     Upload,
-    Welcome,
-)
-from reactive.protocol.messages import (
-    RunState as WireRunState,
 )
 from reactive.scheduler.clock import Clock, LoopClock
-from reactive.scheduler.executor import execute
 from reactive.scheduler.gate import Gate
-from reactive.scheduler.runs import Run, RunState
+from reactive.scheduler.runs import Run
 from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.scheduler.threads import ThreadBudget
-from reactive.streams import Streams
-from reactive.update import PropUpdate
-from reactive.uploads import Uploads
-from reactive.writer import BatchWriter
+from reactive.session.channel import Channel
+from reactive.session.flow import Flow
+from reactive.session.outbound import Outbound
+from reactive.session.runs import Runs
+from reactive.session.uploads import Uploads
+from reactive.session.values import Values
+from reactive.session.welcome import welcome
+from reactive.session.writer import BatchWriter
 
 log = logging.getLogger("reactive")
 
 # How long a closing session waits for its runs to finish being cancelled.
 CLOSE_TIMEOUT_SECONDS = 5.0
-
-
-def error_text(exc: BaseException, show_error: bool = True, name: str = "the function") -> str:
-    """What the page shows for an exception raised by app code.
-
-    ``rx.Error`` and output errors as written; any other exception as ``Type: message`` only
-    with ``show_error``, else a generic message (its details may be private; they are logged).
-    """
-    if isinstance(exc, UserError | OutputError):
-        return str(exc)
-    if not show_error:
-        return f"Error in {name}(). The server log has the details."
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 class Session:
@@ -81,27 +60,40 @@ class Session:
         self.app = app
         self.id = session_id
         self._clock: Clock = clock or LoopClock()
-        self.values: dict[str, Any] = {
-            cid: c.initial_python_value() for cid, c in app.components.items()
-        }
+        self.store = Values(app.components)
         self.outbound = Outbound()
         #: The session's own view of each component: ``rx.update`` replaces one here.
         self.components: dict[str, Component] = dict(app.components)
         self.scheduler = Scheduler(self, self._clock)
-        self.gate = Gate()
+        self.flow = Flow()
         self.threads = ThreadBudget(app.max_threads_per_session)
         self._bindings = trigger_index(app.functions)
-        self._dependents = live_dependents(app.functions)
         self._channel: Channel | None = None
         self._writer: asyncio.Task[None] | None = None
         self._timers: list[asyncio.Task[None]] = []
-        self._run_functions: dict[int, BoundFunction] = {}
-        self._page_values: dict[str, Any] = {}  # values as the page itself set them
-        self._upload_dir: Path | None = None
-        self._streams = Streams(self.outbound, self.gate)
-        self._files = Uploads(self._upload_folder, app.max_upload_bytes)
+        self._runs = Runs(
+            session_id,
+            self.scheduler,
+            self.store,
+            self.outbound,
+            self.components,
+            self.threads,
+            self.gate,
+            live_dependents(app.functions),
+        )
+        self._files = Uploads(max_bytes=app.max_upload_bytes, prefix=f"reactive-{self.id[:8]}-")
         self._started = False
         self.closed = False
+
+    @property
+    def gate(self) -> Gate:
+        """Open while the page keeps up (:attr:`flow` owns it)."""
+        return self.flow.gate
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        """Each component's Python value (read-only; :attr:`store` owns every value)."""
+        return self.store.python
 
     # ---------------------------------------------------------------- attach / detach
 
@@ -109,9 +101,9 @@ class Session:
         """Greet a page on ``channel`` and start sending it events."""
         self._channel = channel
         self.outbound.reset_client()
-        welcome = Welcome(self.id, resumed, self._describe())
-        await channel.transport.send(channel.connection.send_welcome(welcome))
-        writer = BatchWriter(self.outbound, self.gate, channel, self._sync_gate)
+        greeting = welcome(self.id, resumed, self.app, self.components, self.store)
+        await channel.transport.send(channel.connection.send_welcome(greeting))
+        writer = BatchWriter(self.outbound, self.store, self.gate, channel, self._sync_gate)
         self._writer = asyncio.get_running_loop().create_task(writer.run())
         self._sync_gate()
         if not self._started:
@@ -131,7 +123,7 @@ class Session:
     def detach(self) -> None:
         """The page went away: stop sending, and hold generators until it comes back."""
         self._channel = None
-        self.gate.close()
+        self.flow.pause()
         if self._writer is not None:
             self._writer.cancel()
             self._writer = None
@@ -149,7 +141,7 @@ class Session:
         for timer in self._timers:
             timer.cancel()
         self.scheduler.cancel_all()
-        self.gate.open()  # let paused producer threads see that they were stopped
+        self.flow.release()  # let paused producer threads see that they were stopped
         try:
             async with asyncio.timeout(CLOSE_TIMEOUT_SECONDS):
                 await self.scheduler.wait_idle()  # cancelled runs wait for their threads
@@ -163,20 +155,7 @@ class Session:
                 CLOSE_TIMEOUT_SECONDS,
                 ", ".join(self.threads.running()) or "none in threads",
             )
-        self._files.close()
-        if self._upload_dir is not None:
-            shutil.rmtree(self._upload_dir, ignore_errors=True)
-
-    def _describe(self) -> dict[str, Any]:
-        app = self.app.describe()
-        for cid, spec in app["components"].items():
-            if self.components[cid] is not self.app.components[cid]:
-                spec["props"] = self.app.component_props(self.components[cid])
-            if cid in self.outbound.display:
-                spec["props"]["value"] = self.outbound.display[cid]
-            elif cid in self._page_values:
-                spec["props"]["value"] = self._page_values[cid]
-        return app
+        self._files.close()  # and its upload folder
 
     # ---------------------------------------------------------------- inbound
 
@@ -194,15 +173,7 @@ class Session:
             else:
                 self.handle(message)
         except RemoteProtocolError as exc:
-            await self.reject(channel, exc)
-
-    @staticmethod
-    async def reject(channel: Channel, exc: RemoteProtocolError) -> None:
-        log.info("Bad frame from the page: %s", exc)
-        await channel.transport.send(channel.connection.send_error(exc))
-        if exc.close_code is not None:
-            channel.connection.close()
-            await channel.transport.close(exc.close_code, str(exc)[:120])
+            await channel.reject(exc)
 
     def handle(self, message: ClientMessage) -> None:
         if isinstance(message, Input):
@@ -234,8 +205,7 @@ class Session:
             value = self._preprocess(component, message.value)
         except InvalidValue as exc:
             raise RemoteProtocolError("bad_value", str(exc), message.component) from None
-        self.values[component.id] = value
-        self._page_values[component.id] = message.value
+        self.store.set_from_page(component.id, value, message.value)
         self._fire(component.id, "change")
 
     def _on_trigger(self, message: Trigger) -> None:
@@ -284,8 +254,7 @@ class Session:
                     self.outbound.put_toast(run.id, Toast("error", str(exc), run.id))
                     return
         for column, value, wire in zip(columns, values, wires, strict=True):
-            self.values[column.id] = value
-            self._page_values[column.id] = wire
+            self.store.set_from_page(column.id, value, wire)
             self.outbound.put_event(("v", column.id), run.id, Update(column.id, run.id, wire))
         for column in columns:
             self._fire(column.id, "change", source=function if run_function else None)
@@ -296,16 +265,8 @@ class Session:
         """A page value as the function receives it; files go to this session's folder."""
         if not component.saves_uploads:  # the per-keystroke path: nothing more to do
             return component.preprocess(value)
-        token = image_component.upload_dir.set(self._upload_folder())
-        try:
+        with writing_to(self._files.folder()):
             return component.preprocess(value)
-        finally:
-            image_component.upload_dir.reset(token)
-
-    def _upload_folder(self) -> Path:
-        if self._upload_dir is None:
-            self._upload_dir = Path(tempfile.mkdtemp(prefix=f"reactive-{self.id[:8]}-"))
-        return self._upload_dir
 
     # ---------------------------------------------------------------- files (audio, video)
 
@@ -339,17 +300,14 @@ class Session:
 
     async def _on_file_input(self, component: Component, value: Any, shown: Any = None) -> None:
         """Set an input whose preprocess decodes media: in a thread, this page's frames waiting."""
-        token = image_component.upload_dir.set(self._upload_folder())
         try:
-            python_value = await asyncio.to_thread(component.preprocess, value)
+            with writing_to(self._files.folder()):
+                python_value = await asyncio.to_thread(component.preprocess, value)
         except InvalidValue as exc:
             raise RemoteProtocolError("bad_value", str(exc), component.id) from None
-        finally:
-            image_component.upload_dir.reset(token)
         if self.closed:
             return
-        self.values[component.id] = python_value
-        self._page_values[component.id] = value if shown is None else shown
+        self.store.set_from_page(component.id, python_value, value if shown is None else shown)
         self._fire(component.id, "change")
 
     # ---------------------------------------------------------------- running functions
@@ -361,97 +319,7 @@ class Session:
 
     def submit(self, function: BoundFunction) -> Run | None:
         """Schedule a call of ``function`` with the session's current input values."""
-        args = tuple(self.values[c.id] for c in function.inputs)
-        submission = Submission(
-            body=partial(self._run_body, function, args),
-            on_busy=function.on_busy,
-            debounce=function.debounce,
-            limiter=function.limiter,
-        )
-        run = self.scheduler.submit(function.id, submission)
-        if run is not None:
-            self._run_functions[run.id] = function
-        return run
-
-    async def _run_body(self, function: BoundFunction, args: tuple[Any, ...], run: Run) -> None:
-        runcontext.current.set(self._run_context(function, run))  # the run's own task context
-        try:
-            await execute(
-                function.fn,
-                args,
-                partial(self._emit, function, run),
-                threads=self.threads,
-                gate=self.gate,
-                conflate=function.conflates,
-            )
-            await self._streams.finish(run.id)
-        except asyncio.CancelledError:
-            await self._streams.abort(run.id, failed=False)
-            raise
-        except Exception:
-            log.exception("Error in %s() (session %s, run %d)", function.name, self.id, run.id)
-            await self._streams.abort(run.id, failed=True)
-            raise
-
-    def _run_context(self, function: BoundFunction, run: Run) -> runcontext.RunContext:
-        def on_progress(report: runcontext.ProgressReport, eta: float | None) -> None:
-            if run.state is RunState.RUNNING:
-                event = Progress(
-                    function.id, run.id, report.fraction, report.message, report.index,
-                    report.total, report.unit, eta,
-                )  # fmt: skip
-                self.outbound.put_event(("g", function.id), run.id, event)
-
-        def on_toast(level: ToastLevel, message: str, duration: float | None) -> None:
-            if not run.state.finished:
-                self.outbound.put_toast(run.id, Toast(level, message, run.id, duration))
-
-        return runcontext.RunContext(asyncio.get_running_loop(), on_progress, on_toast)
-
-    async def _emit(self, function: BoundFunction, run: Run, value: Any) -> None:
-        if run.state is not RunState.RUNNING:
-            return  # a superseded run's late result: never shown
-        for output, part in zip(function.outputs, function.split(value), strict=True):
-            if self._streams.takes(run, output, part):  # media: in order, never conflated
-                self.values[output.id] = part
-                await self._streams.put(run, self.components[output.id], part)
-            elif self._put_output(function, run, self.components[output.id], part):
-                for dependent in self._dependents.get(output.id, ()):
-                    if dependent is not function:
-                        self.submit(dependent)
-
-    def _put_output(
-        self, function: BoundFunction, run: Run, component: Component, part: Any
-    ) -> bool:
-        """Queue one output's new value (or properties); True when its value changed."""
-        if isinstance(part, dict) and part.get("__type__") == "update":  # Gradio's dict form
-            part = PropUpdate({k: v for k, v in part.items() if k != "__type__"})
-        if isinstance(part, PropUpdate):
-            component = self._update_props(component, run, part)
-            if not part.has_value:
-                return False
-            part = part.props["value"]
-        if not component.on_page:  # rx.State: the session keeps it, the page never sees it
-            self.values[component.id] = part
-            return True
-        if component.heavy_postprocess:
-            component.check_output(part)
-            item = PendingValue(component, function.id, run.id, part, ready=False)
-        else:
-            item = PendingValue(component, function.id, run.id, component.postprocess(part), True)
-        self.values[component.id] = part
-        self.outbound.put_value(item)
-        return True
-
-    def _update_props(self, component: Component, run: Run, update: PropUpdate) -> Component:
-        """Apply ``rx.update(...)`` for this session; send the new properties to the page."""
-        changed = component.with_props(update.props)  # unknown names raise OutputError
-        names = set(update.props) - {"value"}
-        if names and component.on_page:
-            self.components[component.id] = changed
-            props = Props(component.id, run.id, changed.wire_props(names))
-            self.outbound.put_event(("p", component.id), run.id, props)
-        return changed
+        return self._runs.submit(function)
 
     async def _every(self, function: BoundFunction) -> None:
         assert function.every is not None
@@ -462,48 +330,14 @@ class Session:
             if self._channel is not None and self.scheduler.active_run(function.id) is None:
                 self.submit(function)
 
-    # ---------------------------------------------------------------- run states → statuses
-
     def run_changed(self, run: Run) -> None:
-        function = self._run_functions.get(run.id)
-        if function is None:
-            return
-        if run.state is RunState.CANCELLED:
-            self.outbound.drop_run(run.id)
-        if run.state.finished:
-            del self._run_functions[run.id]
-        status = self._status(function, run)
-        if status is not None:
-            self.outbound.put_status(status)
-
-    @staticmethod
-    def _status(function: BoundFunction, run: Run) -> Status | None:
-        state: WireRunState
-        if run.state is RunState.QUEUED:
-            return Status(function.id, run.id, "queued", position=run.position)
-        if run.state is RunState.RUNNING:
-            state = "running"
-        elif run.state is RunState.DONE:
-            state = "done"
-        elif run.state is RunState.ERROR:
-            message = (
-                error_text(run.error, function.show_error, function.id) if run.error else "Error"
-            )
-            return Status(function.id, run.id, "error", message=message)
-        elif run.state is RunState.CANCELLED and run.was_visible:
-            state = "cancelled"
-        else:
-            return None
-        return Status(function.id, run.id, state)
+        """The scheduler's report of a run's new state: the page gets its status."""
+        self._runs.changed(run)
 
     # ---------------------------------------------------------------- flow control
 
     def _sync_gate(self) -> None:
-        channel = self._channel
-        if channel is not None and channel.connection.window_open:
-            self.gate.open()
-        else:
-            self.gate.close()
+        self.flow.sync(self._channel)
 
 
 # An example value whose preprocess decodes media: done in the fill run, in a worker thread.

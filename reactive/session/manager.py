@@ -6,12 +6,12 @@ import asyncio
 import logging
 import secrets
 
-from reactive.app import App
-from reactive.channel import Channel
+from reactive.definition.app import App
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.connection import CLOSE_REPLACED
 from reactive.protocol.messages import Hello
-from reactive.session import Session
+from reactive.session.channel import Channel
+from reactive.session.session import Session
 
 log = logging.getLogger("reactive")
 
@@ -51,7 +51,7 @@ class SessionManager:
         try:
             message = channel.connection.receive(data)
         except RemoteProtocolError as exc:
-            await Session.reject(channel, exc)
+            await channel.reject(exc)
             return None
         assert isinstance(message, Hello)  # the connection accepts nothing else first
         session, resumed = self._open(message.session)

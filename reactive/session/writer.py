@@ -10,11 +10,12 @@ import asyncio
 import logging
 from collections.abc import Callable
 
-from reactive.channel import Channel
 from reactive.errors import OutputError
-from reactive.outbound import Outbound, Pending, PendingEvent, PendingValue
 from reactive.protocol.messages import Event, Status, Update
 from reactive.scheduler.gate import Gate
+from reactive.session.channel import Channel
+from reactive.session.outbound import Outbound, Pending, PendingEvent, PendingValue
+from reactive.session.values import Values
 
 log = logging.getLogger("reactive")
 
@@ -24,12 +25,21 @@ START_COALESCE_SECONDS = 0.003
 
 
 class BatchWriter:
-    """Sends ``outbound``'s events on ``channel``; ``after_send`` re-checks the flow window."""
+    """Sends ``outbound``'s events on ``channel``; ``after_send`` re-checks the flow window.
+
+    Each full value it sends is recorded in ``values`` (a resumed page is redrawn with it).
+    """
 
     def __init__(
-        self, outbound: Outbound, gate: Gate, channel: Channel, after_send: Callable[[], None]
+        self,
+        outbound: Outbound,
+        values: Values,
+        gate: Gate,
+        channel: Channel,
+        after_send: Callable[[], None],
     ) -> None:
         self._outbound = outbound
+        self._values = values
         self._gate = gate
         self._channel = channel
         self._after_send = after_send
@@ -70,6 +80,7 @@ class BatchWriter:
                     events.append(item.event)
                     self._remember_fill(item.event)
             elif item.ready and not self._outbound.is_stale(item.run):
+                self._values.sent(item.component.id, item.value)
                 event = self._outbound.to_event(item)
                 if event is not None:
                     events.append(event)
@@ -77,7 +88,7 @@ class BatchWriter:
 
     def _remember_fill(self, event: Event) -> None:
         if isinstance(event, Update):  # an example's value: a resumed page redraws it
-            self._outbound.display[event.component] = event.value
+            self._values.sent(event.component, event.value)
 
     async def _postprocess_in_thread(self, item: PendingValue) -> None:
         try:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Protocol
 
+from reactive.errors import RemoteProtocolError
 from reactive.protocol.connection import ServerConnection
+
+log = logging.getLogger("reactive")
 
 
 class Transport(Protocol):
@@ -21,3 +25,14 @@ class Channel:
     def __init__(self, transport: Transport, connection: ServerConnection | None = None) -> None:
         self.transport = transport
         self.connection = connection or ServerConnection()
+
+    async def reject(self, exc: RemoteProtocolError) -> None:
+        """Answer a bad frame with an error frame; close the socket if the error says so.
+
+        The one place a bad frame becomes an error frame (server, manager and session call it).
+        """
+        log.info("Bad frame from the page: %s", exc)
+        await self.transport.send(self.connection.send_error(exc))
+        if exc.close_code is not None:
+            self.connection.close()
+            await self.transport.close(exc.close_code, str(exc)[:120])

@@ -1,0 +1,20 @@
+"""The one seam from a definition to the CLI: ``launch()`` serves an app as ``reactive run`` does.
+
+Definitions never import the session, the server or the CLI at module level. This late import,
+run only when ``launch()`` is called, is the single exception (``tests/test_layers.py`` allows it
+here and nowhere else), so ``import reactive`` loads no server code and has no import loop.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reactive.definition.app import App
+
+
+def serve(app: App, *, host: str, port: int) -> None:
+    """Serve ``app`` until interrupted (``reactive.cli.serve``, the only importer of uvicorn)."""
+    from reactive.cli import serve as serve_with_cli  # late: the definition layer sits below it
+
+    serve_with_cli(app, host=host, port=port)

@@ -1,0 +1,1 @@
+"""Gradio-named helpers (``rx.Interface``, ``rx.ChatInterface``) built on the definitions."""

@@ -1,0 +1,200 @@
+"""A session's runs: submit a bound function, emit its results, report its statuses.
+
+Every call of a bound function goes through here: its arguments are the session's current values,
+each result it emits becomes the outputs' new values (queued for the page, streamed for media,
+or new properties for ``rx.update``), live dependents of a changed output are submitted in turn,
+and each change of a run's state becomes the status the page shows (:func:`status_of`, the table).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
+from reactive import runcontext
+from reactive.components.base import Component
+from reactive.definition.graph import BoundFunction
+from reactive.definition.update import PropUpdate
+from reactive.errors import OutputError, UserError
+from reactive.protocol.messages import Progress, Props, Status, Toast, ToastLevel
+from reactive.protocol.messages import RunState as WireRunState
+from reactive.scheduler.executor import execute
+from reactive.scheduler.gate import Gate
+from reactive.scheduler.runs import Run, RunState
+from reactive.scheduler.scheduler import Scheduler, Submission
+from reactive.scheduler.threads import ThreadBudget
+from reactive.session.outbound import Outbound, PendingValue
+from reactive.session.streams import Streams
+from reactive.session.values import Values
+
+log = logging.getLogger("reactive")
+
+
+def error_text(exc: BaseException, show_error: bool = True, name: str = "the function") -> str:
+    """What the page shows for an exception raised by app code.
+
+    ``rx.Error`` and output errors as written; any other exception as ``Type: message`` only
+    with ``show_error``, else a generic message (its details may be private; they are logged).
+    """
+    if isinstance(exc, UserError | OutputError):
+        return str(exc)
+    if not show_error:
+        return f"Error in {name}(). The server log has the details."
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+class Runs:
+    """The runs of one session's bound functions, from submission to their last status."""
+
+    def __init__(
+        self,
+        session_id: str,
+        scheduler: Scheduler,
+        store: Values,
+        outbound: Outbound,
+        components: dict[str, Component],
+        threads: ThreadBudget,
+        gate: Gate,
+        dependents: Mapping[str, list[BoundFunction]],
+    ) -> None:
+        self._session_id = session_id
+        self._scheduler = scheduler
+        self._store = store
+        self._outbound = outbound
+        self._components = components  # the session's own view: rx.update replaces one here
+        self._threads = threads
+        self._gate = gate
+        self._dependents = dependents
+        self._streams = Streams(outbound, gate)
+        self._functions: dict[int, BoundFunction] = {}
+
+    def submit(self, function: BoundFunction) -> Run | None:
+        """Schedule a call of ``function`` with the session's current input values."""
+        args = self._store.args(function.inputs)
+        submission = Submission(
+            body=partial(self._body, function, args),
+            on_busy=function.on_busy,
+            debounce=function.debounce,
+            limiter=function.limiter,
+        )
+        run = self._scheduler.submit(function.id, submission)
+        if run is not None:
+            self._functions[run.id] = function
+        return run
+
+    def changed(self, run: Run) -> None:
+        """A run changed state: drop a cancelled run's events, queue its status for the page."""
+        function = self._functions.get(run.id)
+        if function is None:
+            return
+        if run.state is RunState.CANCELLED:
+            self._outbound.drop_run(run.id)
+        if run.state.finished:
+            del self._functions[run.id]
+        status = status_of(function, run)
+        if status is not None:
+            self._outbound.put_status(status)
+
+    async def _body(self, function: BoundFunction, args: tuple[Any, ...], run: Run) -> None:
+        runcontext.current.set(self._context(function, run))  # the run's own task context
+        try:
+            await execute(
+                function.fn,
+                args,
+                partial(self._emit, function, run),
+                threads=self._threads,
+                gate=self._gate,
+                conflate=function.conflates,
+            )
+            await self._streams.finish(run.id)
+        except asyncio.CancelledError:
+            await self._streams.abort(run.id, failed=False)
+            raise
+        except Exception:
+            log.exception(
+                "Error in %s() (session %s, run %d)", function.name, self._session_id, run.id
+            )
+            await self._streams.abort(run.id, failed=True)
+            raise
+
+    def _context(self, function: BoundFunction, run: Run) -> runcontext.RunContext:
+        def on_progress(report: runcontext.ProgressReport, eta: float | None) -> None:
+            if run.state is RunState.RUNNING:
+                event = Progress(
+                    function.id, run.id, report.fraction, report.message, report.index,
+                    report.total, report.unit, eta,
+                )  # fmt: skip
+                self._outbound.put_event(("g", function.id), run.id, event)
+
+        def on_toast(level: ToastLevel, message: str, duration: float | None) -> None:
+            if not run.state.finished:
+                self._outbound.put_toast(run.id, Toast(level, message, run.id, duration))
+
+        return runcontext.RunContext(asyncio.get_running_loop(), on_progress, on_toast)
+
+    async def _emit(self, function: BoundFunction, run: Run, value: Any) -> None:
+        if run.state is not RunState.RUNNING:
+            return  # a superseded run's late result: never shown
+        for output, part in zip(function.outputs, function.split(value), strict=True):
+            if self._streams.takes(run, output, part):  # media: in order, never conflated
+                self._store.set_result(output.id, part)
+                await self._streams.put(run, self._components[output.id], part)
+            elif self._put_output(function, run, self._components[output.id], part):
+                for dependent in self._dependents.get(output.id, ()):
+                    if dependent is not function:
+                        self.submit(dependent)
+
+    def _put_output(
+        self, function: BoundFunction, run: Run, component: Component, part: Any
+    ) -> bool:
+        """Queue one output's new value (or properties); True when its value changed."""
+        if isinstance(part, dict) and part.get("__type__") == "update":  # Gradio's dict form
+            part = PropUpdate({k: v for k, v in part.items() if k != "__type__"})
+        if isinstance(part, PropUpdate):
+            component = self._update_props(component, run, part)
+            if not part.has_value:
+                return False
+            part = part.props["value"]
+        if not component.on_page:  # rx.State: the session keeps it, the page never sees it
+            self._store.set_result(component.id, part)
+            return True
+        if component.heavy_postprocess:
+            component.check_output(part)
+            item = PendingValue(component, function.id, run.id, part, ready=False)
+        else:
+            item = PendingValue(component, function.id, run.id, component.postprocess(part), True)
+        self._store.set_result(component.id, part)
+        self._outbound.put_value(item)
+        return True
+
+    def _update_props(self, component: Component, run: Run, update: PropUpdate) -> Component:
+        """Apply ``rx.update(...)`` for this session; send the new properties to the page."""
+        changed = component.with_props(update.props)  # unknown names raise OutputError
+        names = set(update.props) - {"value"}
+        if names and component.on_page:
+            self._components[component.id] = changed
+            props = Props(component.id, run.id, changed.wire_props(names))
+            self._outbound.put_event(("p", component.id), run.id, props)
+        return changed
+
+
+def status_of(function: BoundFunction, run: Run) -> Status | None:
+    """The status the page shows for ``run`` of ``function``, or None for none (the table)."""
+    state: WireRunState
+    if run.state is RunState.QUEUED:
+        return Status(function.id, run.id, "queued", position=run.position)
+    if run.state is RunState.RUNNING:
+        state = "running"
+    elif run.state is RunState.DONE:
+        state = "done"
+    elif run.state is RunState.ERROR:
+        message = error_text(run.error, function.show_error, function.id) if run.error else "Error"
+        return Status(function.id, run.id, "error", message=message)
+    elif run.state is RunState.CANCELLED and run.was_visible:
+        state = "cancelled"
+    else:
+        return None
+    return Status(function.id, run.id, state)

@@ -1,0 +1,38 @@
+"""The welcome a page gets when it attaches: the app as this session has it.
+
+A session may have its own copy of a component (``rx.update`` replaced it), and a resumed page
+must show the values it had: the last value sent, else the one the page itself set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from reactive.components.base import Component
+from reactive.definition.app import App
+from reactive.protocol.messages import Welcome
+from reactive.session.values import Values
+
+
+def welcome(
+    session_id: str,
+    resumed: bool,
+    app: App,
+    components: Mapping[str, Component],
+    values: Values,
+) -> Welcome:
+    """The ``welcome`` message for a page attaching to session ``session_id``."""
+    return Welcome(session_id, resumed, describe(app, components, values))
+
+
+def describe(app: App, components: Mapping[str, Component], values: Values) -> dict[str, Any]:
+    """``app.describe()`` with this session's components and the values its page shows."""
+    described = app.describe()
+    for cid, spec in described["components"].items():
+        if components[cid] is not app.components[cid]:
+            spec["props"] = app.component_props(components[cid])
+        shown, value = values.shown(cid)
+        if shown:
+            spec["props"]["value"] = value
+    return described
