@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--quick] [--only NAME]``: run the benchmarks and print the table."""
+"""``python -m benchmarks [--quick] [--only NAME] [--media | --runtime]``: run, print the table."""
 
 from __future__ import annotations
 
@@ -11,14 +11,24 @@ from benchmarks import environment
 from benchmarks.checks import problems
 from benchmarks.report import write_json
 from benchmarks.runner import FULL, QUICK, WORKLOADS, Plan, run
+from benchmarks.runtime_run import RUNTIME_ROWS
 from benchmarks.table import NOTES, build_rows, render
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer runs (under a minute)")
-    parser.add_argument("--only", choices=WORKLOADS, help="run one workload")
+    parser.add_argument(
+        "--only",
+        choices=(*WORKLOADS, *RUNTIME_ROWS),
+        help=f"run one workload ({', '.join(RUNTIME_ROWS)}: with --runtime)",
+    )
     parser.add_argument("--media", action="store_true", help="the streaming media benchmarks")
+    parser.add_argument(
+        "--runtime",
+        action="store_true",
+        help="the session-runtime rows: server CPU per key, blocking calls, stops, typing",
+    )
     return parser
 
 
@@ -39,6 +49,14 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.media_run import run as run_media
 
         return run_media(args.quick)
+    if args.runtime and args.only in WORKLOADS:
+        _parser().error(f"--only {args.only} is not a --runtime row ({', '.join(RUNTIME_ROWS)})")
+    if args.runtime:  # benchmarks/runtime_*.py: protocol-level pages, their own table
+        from benchmarks.runtime_run import run as run_runtime
+
+        return run_runtime(args.quick, args.only)
+    if args.only in RUNTIME_ROWS:
+        _parser().error(f"--only {args.only} needs --runtime")
     plan = dataclasses.replace(QUICK if args.quick else FULL, only=args.only)
     env = environment.collect()
     start = time.monotonic()

@@ -229,16 +229,16 @@ def build_rows(results: Results) -> list[Row]:
     return rows
 
 
-def render(rows: Sequence[Row]) -> str:
+def render(rows: Sequence[Row], headers: Sequence[str] = HEADERS) -> str:
     """A Markdown table, padded so that it also reads as plain text."""
-    lines = [HEADERS, *(row.cells() for row in rows)]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(HEADERS))]
+    lines = [tuple(headers), *(row.cells() for row in rows)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(headers))]
 
     def fmt(cells: Sequence[str]) -> str:
         return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
 
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
-    return "\n".join([fmt(HEADERS), rule, *(fmt(cells) for cells in lines[1:])])
+    return "\n".join([fmt(headers), rule, *(fmt(cells) for cells in lines[1:])])
 
 
 NOTES = (
