@@ -83,8 +83,11 @@ def create_app(app: App, *, grace: float = DEFAULT_GRACE_SECONDS) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        yield
-        await sessions.close_all()
+        await sessions.start()
+        try:
+            yield
+        finally:
+            await sessions.close_all()
 
     starlette = Starlette(
         routes=[

@@ -155,6 +155,7 @@ class AppTester:
         self._uploads = 0
 
     async def __aenter__(self) -> AppTester:
+        await self.manager.start()  # as the server does: warm worker processes, if any
         await self.send({"t": "hello", "v": PROTOCOL_VERSION, "session": self._requested_session})
         self.welcome = await self.transport.messages.get()
         self.page.welcome(self.welcome["app"])

@@ -13,6 +13,7 @@ from reactive.definition.graph import (
     TriggerSpec,
     as_component_list,
     check_arity,
+    check_run_in,
     parameter_names,
 )
 from reactive.errors import DefinitionError
@@ -50,6 +51,7 @@ class App:
         theme: dict[str, str] | None = None,
         max_threads_per_session: int = 8,
         max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+        process_workers: int = 2,
     ) -> None:
         """Args:
         title: the page's title, shown at the top and in the browser tab.
@@ -59,6 +61,10 @@ class App:
             ``raise rx.Error("...")`` is always shown as written).
         css: extra CSS for the page.
         theme: CSS variables, e.g. ``{"accent": "#2b8a3e"}`` sets ``--rx-accent``.
+        max_threads_per_session: worker threads one session may occupy at once.
+        max_upload_bytes: the largest file a page may send in parts (audio, video).
+        process_workers: warm worker processes for ``run_in="process"`` functions, per server
+            process; calls beyond that wait for one.
         """
         self.title = title
         self.description = description
@@ -67,6 +73,9 @@ class App:
         self.css = css
         self.theme = dict(theme or {})
         self.max_threads_per_session = max_threads_per_session
+        if process_workers < 1:
+            raise DefinitionError(f"process_workers must be at least 1, got {process_workers}.")
+        self.process_workers = process_workers
         if max_upload_bytes < 1:
             raise DefinitionError(f"max_upload_bytes must be positive, got {max_upload_bytes}.")
         self.max_upload_bytes = max_upload_bytes  # per file sent in parts (audio, video)
@@ -205,6 +214,7 @@ class App:
         examples: Sequence[Any] | None = None,
         run_on_click: bool = False,
         show_error: bool | None = None,
+        run_in: str = "thread",
     ) -> Callable[[F], F]:
         """Bind a function to input and output components.
 
@@ -226,6 +236,11 @@ class App:
                 as a table under the inputs; a click fills the inputs.
             run_on_click: a click on an example also runs the function.
             show_error: show the text of any exception (default: the app's ``show_error``).
+            run_in: ``"thread"`` (default) runs sync code in a worker thread, where a superseded
+                call runs out (its result discarded) unless it checks ``rx.checkpoint()``;
+                ``"process"`` runs it in a worker process that is killed and replaced when the
+                call is superseded, so it stops at once even inside C. Arguments and results
+                must pickle, and the function must be defined at a module's top level.
         """
 
         def decorate(fn: F) -> F:
@@ -242,6 +257,7 @@ class App:
                 name,
             )
             bound.show_error = self.show_error if show_error is None else show_error
+            bound.run_in = check_run_in(fn, run_in)
             if examples is not None:
                 bound.examples = self._examples(bound, examples, run_on_click)
             return fn

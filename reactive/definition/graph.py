@@ -18,6 +18,30 @@ if TYPE_CHECKING:
     from reactive.definition.examples import Examples
 
 EventName = Literal["change", "click", "submit", "load"]
+RunIn = Literal["thread", "process"]
+
+
+def check_run_in(fn: Callable[..., Any], run_in: str) -> RunIn:
+    """``run_in`` checked against what a worker process can run, with a clear error."""
+    name = getattr(fn, "__qualname__", repr(fn))
+    if run_in == "thread":
+        return "thread"
+    if run_in != "process":
+        raise DefinitionError(
+            f"@app.fn for {name}(): run_in must be 'thread' or 'process', got {run_in!r}."
+        )
+    if kind_of(fn) not in ("sync", "gen"):
+        raise DefinitionError(
+            f"@app.fn for {name}(): run_in='process' runs sync functions and generators; "
+            f"async code stops at its next await anyway, so leave run_in out."
+        )
+    if "<" in name or not getattr(fn, "__module__", None):
+        raise DefinitionError(
+            f"@app.fn for {name}(): run_in='process' needs a function defined at the top level "
+            f"of a module, so a worker process can import it; move it out of the function or "
+            f"class it is defined in."
+        )
+    return "process"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +65,7 @@ class BoundFunction:
     every: float | None
     show_error: bool = False
     examples: Examples | None = None
+    run_in: RunIn = "thread"
 
     @property
     def kind(self) -> str:

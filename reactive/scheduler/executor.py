@@ -7,7 +7,8 @@ the callable without raising anything into code that did not ask for it (see ``c
 - a plain sync function runs to its end (or to its next ``rx.checkpoint()``) and its result is
   discarded;
 - a sync generator finishes its current step, is not advanced again and is closed in its own
-  thread (``GeneratorExit`` at its ``yield``, as Python closes any generator).
+  thread (``GeneratorExit`` at its ``yield``, as Python closes any generator);
+- a ``run_in="process"`` call's worker process is killed and replaced (``processes``).
 
 A cancelled run waits for its thread to return before it re-raises, so the thread keeps counting
 against the session's :class:`ThreadBudget` and the function's ``concurrency_limit`` until it
@@ -25,9 +26,12 @@ from typing import Any
 from reactive.scheduler.cancel import CancelToken, current_token
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.mailbox import Mailbox
+from reactive.scheduler.processes import FunctionRef, ProcessPool
 from reactive.scheduler.threads import ThreadBudget, outlive
 
 Emit = Callable[[Any], Awaitable[None]]
+#: A ``run_in="process"`` function: the pool that runs it and how a worker finds it.
+ProcessTarget = tuple[ProcessPool, FunctionRef]
 
 # Continuous production on the loop yields control this often, so other sessions stay served.
 FAIRNESS_SLICE_SECONDS = 0.002
@@ -56,13 +60,20 @@ async def execute(
     threads: ThreadBudget,
     gate: Gate,
     conflate: bool,
+    process: ProcessTarget | None = None,
 ) -> None:
-    """Call ``fn(*args)`` and ``await emit(value)`` for its result or every value it yields."""
+    """Call ``fn(*args)`` and ``await emit(value)`` for its result or every value it yields.
+
+    With ``process``, the call runs in a worker process that is killed when it is cancelled.
+    """
     token = CancelToken()
     current_token.set(token)  # the run's own task context, copied into its worker thread
     try:
         kind = kind_of(fn)
-        if kind == "asyncgen":
+        if process is not None:
+            pool, ref = process
+            await pool.call(ref, args, emit, generator=kind == "gen")
+        elif kind == "asyncgen":
             await _drive_async_generator(fn(*args), emit, gate)
         elif kind == "async":
             await emit(await fn(*args))

@@ -12,6 +12,7 @@ from reactive.protocol.connection import CLOSE_REPLACED
 from reactive.protocol.messages import Hello
 from reactive.session.channel import Channel
 from reactive.session.session import Session
+from reactive.session.workers import Workers
 
 log = logging.getLogger("reactive")
 
@@ -38,6 +39,11 @@ class SessionManager:
         self._attached: set[str] = set()
         self._expiry: dict[str, list[asyncio.TimerHandle]] = {}
         self._closing: set[asyncio.Task[None]] = set()
+        self.workers = Workers(app)  # run_in="process" functions: one pool per server process
+
+    async def start(self) -> None:
+        """Start what the app needs before its first page: warm worker processes, if any."""
+        await self.workers.start()
 
     def __len__(self) -> int:
         return len(self._sessions)
@@ -66,7 +72,7 @@ class SessionManager:
                 handle.cancel()
             self._attached.add(requested)
             return self._sessions[requested], True
-        session = Session(self.app, secrets.token_urlsafe(16))
+        session = Session(self.app, secrets.token_urlsafe(16), workers=self.workers)
         self._sessions[session.id] = session
         self._attached.add(session.id)
         return session, False
@@ -109,3 +115,4 @@ class SessionManager:
         sessions, self._sessions = list(self._sessions.values()), {}
         self._attached.clear()
         await asyncio.gather(*(s.close() for s in sessions), *self._closing)
+        await self.workers.close()

@@ -29,6 +29,7 @@ from reactive.scheduler.threads import ThreadBudget
 from reactive.session.outbound import Outbound, PendingValue
 from reactive.session.streams import Streams
 from reactive.session.values import Values
+from reactive.session.workers import Workers
 
 log = logging.getLogger("reactive")
 
@@ -57,6 +58,7 @@ class Runs:
         outbound: Outbound,
         components: dict[str, Component],
         threads: ThreadBudget,
+        workers: Workers,
         gate: Gate,
         dependents: Mapping[str, list[BoundFunction]],
     ) -> None:
@@ -66,6 +68,7 @@ class Runs:
         self._outbound = outbound
         self._components = components  # the session's own view: rx.update replaces one here
         self._threads = threads
+        self._workers = workers
         self._gate = gate
         self._dependents = dependents
         self._streams = Streams(outbound, gate)
@@ -108,6 +111,7 @@ class Runs:
                 threads=self._threads,
                 gate=self._gate,
                 conflate=function.conflates,
+                process=await self._workers.target(function),
             )
             await self._streams.finish(run.id)
         except asyncio.CancelledError:

@@ -45,6 +45,7 @@ from reactive.session.runs import Runs
 from reactive.session.uploads import Uploads
 from reactive.session.values import Values
 from reactive.session.welcome import welcome
+from reactive.session.workers import Workers
 from reactive.session.writer import BatchWriter
 
 log = logging.getLogger("reactive")
@@ -56,7 +57,14 @@ CLOSE_TIMEOUT_SECONDS = 5.0
 class Session:
     """The server side of one page."""
 
-    def __init__(self, app: App, session_id: str, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        session_id: str,
+        *,
+        clock: Clock | None = None,
+        workers: Workers | None = None,
+    ) -> None:
         self.app = app
         self.id = session_id
         self._clock: Clock = clock or LoopClock()
@@ -67,6 +75,8 @@ class Session:
         self.scheduler = Scheduler(self, self._clock)
         self.flow = Flow()
         self.threads = ThreadBudget(app.max_threads_per_session)
+        self._owns_workers = workers is None  # a session on its own (a test) starts its own pool
+        self.workers = workers if workers is not None else Workers(app)
         self._bindings = trigger_index(app.functions)
         self._channel: Channel | None = None
         self._writer: asyncio.Task[None] | None = None
@@ -78,6 +88,7 @@ class Session:
             self.outbound,
             self.components,
             self.threads,
+            self.workers,
             self.gate,
             live_dependents(app.functions),
         )
@@ -149,13 +160,15 @@ class Session:
             log.warning(
                 "Session %s closed with %d call(s) still running after %.0f s: %s. Sync code "
                 "cannot be stopped from outside: check rx.cancelled() or call rx.checkpoint() "
-                "in long loops, or use @app.fn(run_in=\"process\") for calls that must stop.",
+                'in long loops, or use @app.fn(run_in="process") for calls that must stop.',
                 self.id,
                 self.threads.busy,
                 CLOSE_TIMEOUT_SECONDS,
                 ", ".join(self.threads.running()) or "none in threads",
             )
         self._files.close()  # and its upload folder
+        if self._owns_workers:
+            await self.workers.close()
 
     # ---------------------------------------------------------------- inbound
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 import reactive as rx
 from tests.browser.conftest import Serve, open_app, screenshot
+from tests.browser.test_core import RECORD_TEXTS
+from tests.session import process_app
 
 
 class Calls:
@@ -108,3 +112,18 @@ def test_fast_typing_into_lock_and_queue_code_leaves_them_intact(page: Page, ser
     expect(page.locator("#out .rx-value")).to_have_text(typed[::-1])
     page.locator("#check").get_by_role("button").click()
     expect(page.locator("#health .rx-value")).to_have_text("tokens=4 lock=free mutex=free")
+
+
+def test_typing_into_a_process_function_shows_only_the_newest_call(
+    page: Page, serve: Serve, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RX_TEST_RUNS_DIR", str(tmp_path))  # set before the server's pool starts
+    open_app(page, serve(process_app.app))
+    page.evaluate(RECORD_TEXTS, "#out .rx-value")
+    page.locator("#q input").press_sequentially("superseded", delay=30)
+    expect(page.locator("#out .rx-value")).to_have_text("SUPERSEDED")
+    expect(page.locator("#out")).to_have_attribute("data-status", "idle")
+    finished = [p.read_text() for p in tmp_path.glob("finished-*")]
+    assert finished == ["superseded"]  # every earlier call's worker was killed mid-sleep
+    assert page.evaluate("window.__seen").count("SUPERSEDED") >= 1
+    assert all(text in ("", "SUPERSEDED") for text in page.evaluate("window.__seen"))
