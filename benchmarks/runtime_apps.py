@@ -44,7 +44,7 @@ SAMPLER_MAX_SECONDS = 120.0  # it stops by itself after this long
 QUEUE_TOKENS = 4
 LOCK_WAIT_SECONDS = 1.0  # the lock-and-queue function gives up waiting after this long
 WORK_MS = (2.0, 20.0)  # its pure-Python work, randomised
-THREAD_VARIANTS = ("thread_sleep", "thread_spin")
+THREAD_VARIANTS = ("thread_sleep", "thread_spin", "thread_checkpoint")
 PROCESS_VARIANTS = ("process_sleep", "process_spin")
 VARIANTS = (*THREAD_VARIANTS, *PROCESS_VARIANTS)
 #: Where the process-pool functions count their runs (set before the server is forked).
@@ -70,6 +70,15 @@ def spin_cpu(seconds: float) -> None:
     """
     start = time.thread_time()
     while time.thread_time() - start < seconds:
+        spin(2_000)
+
+
+def spin_cpu_checkpointed(seconds: float) -> None:
+    """:func:`spin_cpu` that calls ``rx.checkpoint()`` between chunks (about every 0.1 ms): a
+    superseded call stops there, raising ``rx.Cancelled``, and is not counted as finished."""
+    start = time.thread_time()
+    while time.thread_time() - start < seconds:
+        rx.checkpoint()
         spin(2_000)
 
 
@@ -310,6 +319,7 @@ def _add_thread_variants(app: rx.App, runs: dict[str, RunCounter]) -> None:
 
     counted("thread_sleep", lambda: time.sleep(SLOW_SECONDS))
     counted("thread_spin", lambda: spin_cpu(SLOW_SECONDS))
+    counted("thread_checkpoint", lambda: spin_cpu_checkpointed(SLOW_SECONDS))
 
 
 def _add_process_variants(app: rx.App) -> str | None:

@@ -235,7 +235,11 @@ def _locks(bench: RuntimeApp, plan: RuntimePlan, out: Collected) -> None:
 
 # ---------------------------------------------------------------- 4. typing variants
 
-_BODIES = {"sleep": "time.sleep(0.1) body", "spin": "pure-Python loop, 100 ms CPU"}
+_BODIES = {
+    "sleep": "time.sleep(0.1) body",
+    "spin": "pure-Python loop, 100 ms CPU",
+    "checkpoint": "the same loop calling rx.checkpoint()",
+}
 
 
 def _variants(bench: RuntimeApp, plan: RuntimePlan, out: Collected) -> None:
@@ -317,17 +321,17 @@ NOTES = (
     "Blocking: a sampler thread inside the server counts, every 5 ms, the threads whose stack "
     'holds the blocking function\'s frame (sys._current_frames), by session; "server threads" '
     "is threading.active_count(). The bystander types into text.upper() for 3 s from the "
-    "hammers' first key; its idle figure is measured on the same server just before. With 8 "
-    "hammers the per-session count is capped by the shared worker pool (64 threads = 8 × 8), "
-    "not by the session's limit: read it with the all-sessions row.",
+    "hammers' first key; its idle figure is measured on the same server just before. Before the "
+    "runtime rebuild a fixed pool of 64 threads capped the 8-hammer per-session count; the pool "
+    "now grows on demand, so that count is the session's own limit.",
     "Locks: a diagnostic function (button) reports whether the module-level Lock can be taken, "
     "how many of the 4 tokens are in the Queue, and whether Queue.mutex can be taken (1 s "
     "timeouts). Corruptions = tokens lost + lock held + mutex stuck.",
     "Typing variants: runs started / finished are counted inside the function (shared memory "
     "for threads, files for the process pool), and read once they have not changed for 0.35 s "
     "(at most 6 s). With cooperative stops, a sync call already "
-    "running in a thread runs to its end (its result discarded); an interrupt stops pure "
-    "Python at once, time.sleep only when it returns.",
+    "running in a thread runs to its end (its result discarded) unless it calls "
+    "rx.checkpoint(); the process pool kills the superseded call's worker.",
 )
 
 

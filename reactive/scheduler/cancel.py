@@ -18,29 +18,28 @@ Work that must stop even inside C (``time.sleep``, a NumPy kernel, a model call)
 from __future__ import annotations
 
 import contextvars
-import threading
 
 from reactive.errors import Cancelled
 
 
 class CancelToken:
-    """Set once, from the event loop, when its run is superseded; read from any thread."""
+    """Set once, from the event loop, when its run is superseded; read from any thread.
 
-    __slots__ = ("_event",)
+    A plain flag: one bool written once and read under the GIL needs no lock, and every
+    keystroke makes one.
+    """
+
+    __slots__ = ("_cancelled",)
 
     def __init__(self) -> None:
-        self._event = threading.Event()
+        self._cancelled = False
 
     def cancel(self) -> None:
-        self._event.set()
+        self._cancelled = True
 
     @property
     def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until cancelled or ``timeout`` passes; True when cancelled."""
-        return self._event.wait(timeout)
+        return self._cancelled
 
 
 current_token: contextvars.ContextVar[CancelToken | None] = contextvars.ContextVar(

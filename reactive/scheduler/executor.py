@@ -110,12 +110,12 @@ async def _drive_sync_function(
     threads: ThreadBudget,
     token: CancelToken,
 ) -> None:
-    future = await threads.start(lambda: fn(*args), label_of(fn))
+    call = await threads.start(lambda: fn(*args), label_of(fn))
     try:
-        value = await asyncio.shield(future)
+        value = await call.result
     except asyncio.CancelledError:
         token.cancel()  # rx.cancelled() turns true; the result will be discarded
-        await outlive(future)
+        await outlive(call)
         raise
     await emit(value)
 

@@ -19,9 +19,7 @@ import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 log = logging.getLogger("reactive")
 
@@ -39,6 +37,39 @@ def worker_pool() -> ThreadPoolExecutor:
 
 
 Outcome = tuple[bool, Any]  # (True, result) or (False, the exception it raised)
+
+
+class ThreadCall:
+    """A call running in a worker thread: ``result`` for whoever awaits it (and may be
+    cancelled), :meth:`wait_returned` for a cancelled run that must outlive its thread."""
+
+    __slots__ = ("_returned_waiter", "result", "returned")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.result: asyncio.Future[Any] = loop.create_future()
+        self.returned = False
+        self._returned_waiter: asyncio.Future[None] | None = None
+
+    def finish(self, outcome: Outcome) -> None:
+        """On the loop: the thread's call returned (or raised)."""
+        self.returned = True
+        if self._returned_waiter is not None and not self._returned_waiter.done():
+            self._returned_waiter.set_result(None)
+        if self.result.done():
+            return  # cancelled meanwhile: a superseded run's outcome is of no interest
+        ok, value = outcome
+        if ok:
+            self.result.set_result(value)
+        else:
+            self.result.set_exception(value)
+
+    async def wait_returned(self) -> None:
+        """Wait until the thread's call returned. Cancelling this wait leaves the call alone."""
+        if self.returned:
+            return
+        if self._returned_waiter is None:
+            self._returned_waiter = asyncio.get_running_loop().create_future()
+        await asyncio.wait((self._returned_waiter,))
 
 
 class ThreadBudget:
@@ -63,30 +94,30 @@ class ThreadBudget:
         """The labels (function names) of the calls still running, oldest first."""
         return list(self._labels.values())
 
-    async def start(self, work: Callable[[], T], label: str) -> asyncio.Future[T]:
+    async def start(self, work: Callable[[], Any], label: str) -> ThreadCall:
         """Start ``work`` in a thread once a slot is free.
 
-        The returned future resolves when ``work`` returns (or raises); the slot is freed at
-        that moment, whatever happened to the future meanwhile.
+        The slot is freed when ``work`` returns (or raises), whatever happened to the run that
+        started it meanwhile.
         """
         await self._free.acquire()
         loop = asyncio.get_running_loop()
         ticket = next(self._tickets)
         self._labels[ticket] = label
         self._idle.clear()
-        future: asyncio.Future[T] = loop.create_future()
+        call = ThreadCall(loop)
         context = contextvars.copy_context()
         try:
-            worker_pool().submit(self._in_thread, loop, future, ticket, context, work)
+            worker_pool().submit(self._in_thread, loop, call, ticket, context, work)
         except BaseException:
             self._release(ticket)
             raise
-        return future
+        return call
 
     def _in_thread(
         self,
         loop: asyncio.AbstractEventLoop,
-        future: asyncio.Future[Any],
+        call: ThreadCall,
         ticket: int,
         context: contextvars.Context,
         work: Callable[[], Any],
@@ -97,19 +128,13 @@ class ThreadBudget:
         except BaseException as exc:  # handed to the loop, which re-raises it in the run
             outcome = (False, exc)
         try:
-            loop.call_soon_threadsafe(self._finished, future, ticket, outcome)
+            loop.call_soon_threadsafe(self._finished, call, ticket, outcome)
         except RuntimeError:  # the loop is closed: nobody is waiting any more
             log.debug("A worker thread ended after its event loop closed.")
 
-    def _finished(self, future: asyncio.Future[Any], ticket: int, outcome: Outcome) -> None:
+    def _finished(self, call: ThreadCall, ticket: int, outcome: Outcome) -> None:
         self._release(ticket)
-        if future.done():
-            return
-        ok, value = outcome
-        if ok:
-            future.set_result(value)
-        else:
-            future.set_exception(value)
+        call.finish(outcome)
 
     def _release(self, ticket: int) -> None:
         del self._labels[ticket]
@@ -122,18 +147,12 @@ class ThreadBudget:
         await self._idle.wait()
 
 
-async def outlive(future: asyncio.Future[Any]) -> None:
-    """Wait until a thread's future is done: a cancelled run calls this before it re-raises.
+async def outlive(call: ThreadCall) -> None:
+    """Wait until a thread's call returned: a cancelled run calls this before it re-raises.
 
     Its thread still counts against the session's budget and the function's
     ``concurrency_limit`` until its call returns. A second cancellation (a session closing
     after its bound, the server shutting down) ends the wait; the budget still counts the
     thread until it returns.
     """
-    future.add_done_callback(_retrieve)
-    await asyncio.wait((future,))
-
-
-def _retrieve(future: asyncio.Future[Any]) -> None:
-    if not future.cancelled():
-        future.exception()  # a stale run's error is of no interest to anyone
+    await call.wait_returned()

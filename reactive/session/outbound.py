@@ -22,13 +22,14 @@ from typing import Any
 
 from reactive.components.base import Component
 from reactive.protocol.messages import Append, Chunk, End, Event, Props, Received, Status, Update
+from reactive.scheduler.runs import Run
 
 
 @dataclass(slots=True)
 class PendingValue:
     component: Component
     function: str
-    run: int
+    run: Run
     value: Any  # the wire value, or the raw result while ``ready`` is False
     ready: bool
 
@@ -38,12 +39,17 @@ class PendingEvent:
     """A ready event of a run (properties, progress, toast): dropped with its run."""
 
     key: tuple[str, str]
-    run: int
+    run: Run | None  # None: no run (upload progress), never stale
     event: Event
 
 
 Pending = PendingValue | Status | PendingEvent
 
+
+# A run that just started usually has its first result within a millisecond (a keystroke's
+# reply): a lone "running" status wakes the writer only after this long, so both travel in one
+# batch (and one wake-up of the writer), not two.
+START_COALESCE_SECONDS = 0.003
 
 #: Pending values one output may hold while the page is behind; older ones are skipped.
 MAX_BACKLOG = 32
@@ -67,9 +73,9 @@ class Outbound:
 
     def __init__(self) -> None:
         self._pending: dict[tuple[str, str], Pending] = {}
-        self._stale_runs: set[int] = set()
         self._sent_text: dict[str, _SentText] = {}
         self._ready = asyncio.Event()
+        self._held_wake: asyncio.TimerHandle | None = None  # a lone "running" status waits
         self._value_count = 0
         self._backlog: dict[str, deque[tuple[str, str]]] = {}
         self._toasts = 0
@@ -108,12 +114,12 @@ class Outbound:
             self._run_function.pop(previous, None)
             self._function_run[status.function] = status.run
             self._run_function[status.run] = status.function
-        self._put(("s", status.function), status)
+        self._put(("s", status.function), status, wake=status.state != "running")
 
-    def put_event(self, key: tuple[str, str], run: int, event: Event) -> None:
+    def put_event(self, key: tuple[str, str], run: Run, event: Event) -> None:
         """A run's event under ``key`` (the newest per key is kept); never for a stale run."""
-        if run not in self._stale_runs:
-            self._put(key, PendingEvent(key, run, self._with_function(run, event)))
+        if not run.cancelled:
+            self._put(key, PendingEvent(key, run, self._with_function(run.id, event)))
 
     def _with_function(self, run: int, event: Event) -> Event:
         """Name the run's function on its properties and chunks (an example's fill has none)."""
@@ -122,11 +128,11 @@ class Outbound:
             return replace(event, function=function)
         return event
 
-    def put_toast(self, run: int, event: Event) -> None:
+    def put_toast(self, run: Run, event: Event) -> None:
         self._toasts += 1
         self.put_event(("m", str(self._toasts)), run, event)
 
-    def put_chunk(self, run: int, event: Event) -> None:
+    def put_chunk(self, run: Run, event: Event) -> None:
         """A stream's chunk or end: never conflated, sent in order, dropped with a stale run."""
         self._chunks += 1
         self.put_event(("k", str(self._chunks)), run, event)
@@ -134,26 +140,37 @@ class Outbound:
     def put_received(self, event: Received) -> None:
         """Upload progress: only the newest count per component is sent."""
         key = ("u", event.component)
-        self._put(key, PendingEvent(key, 0, event))  # run 0: no run, never stale
+        self._put(key, PendingEvent(key, None, event))
 
-    def _put(self, key: tuple[str, str], item: Pending) -> None:
+    def _put(self, key: tuple[str, str], item: Pending, *, wake: bool = True) -> None:
         self._pending.pop(key, None)
         self._pending[key] = item
+        if wake:
+            self._wake()
+        elif self._held_wake is None and not self._ready.is_set():
+            loop = asyncio.get_running_loop()
+            self._held_wake = loop.call_later(START_COALESCE_SECONDS, self._wake)
+
+    def _wake(self) -> None:
+        if self._held_wake is not None:
+            self._held_wake.cancel()
+            self._held_wake = None
         self._ready.set()
 
-    def drop_run(self, run: int) -> None:
-        """Forget every pending value of a superseded run; any still in flight will be dropped."""
-        self._stale_runs.add(run)
+    def drop_run(self, run: Run) -> None:
+        """Forget every pending value of a cancelled run; any still in flight is dropped by the
+        writer, which asks the run itself (its state is the one record of staleness)."""
         stale = [
             k
             for k, v in self._pending.items()
-            if isinstance(v, PendingValue | PendingEvent) and v.run == run
+            if isinstance(v, PendingValue | PendingEvent) and v.run is run
         ]
         for key in stale:
             del self._pending[key]
 
-    def is_stale(self, run: int) -> bool:
-        return run in self._stale_runs
+    @staticmethod
+    def is_stale(item: PendingValue | PendingEvent) -> bool:
+        return item.run is not None and item.run.cancelled
 
     # ---------------------------------------------------------------- the writer
 
@@ -166,6 +183,9 @@ class Outbound:
         self._pending.clear()
         self._backlog.clear()
         self._ready.clear()
+        if self._held_wake is not None:
+            self._held_wake.cancel()
+            self._held_wake = None
         return items
 
     def to_event(self, item: PendingValue) -> Event | None:
@@ -175,19 +195,19 @@ class Outbound:
         parts = item.component.stream_parts(wire)
         if parts is None:
             self._sent_text.pop(component, None)
-            return Update(component, item.run, wire, item.function)
+            return Update(component, item.run.id, wire, item.function)
         head, text = parts
         previous = self._sent_text.get(component)
-        if previous is not None and previous.run == item.run and previous.head == head:
+        if previous is not None and previous.run == item.run.id and previous.head == head:
             if text == previous.text:
                 return None
             if previous.text and text.startswith(previous.text):
                 delta = text[len(previous.text) :]
                 length = previous.length + utf16_length(delta)
-                self._sent_text[component] = _SentText(item.run, head, text, length)
-                return Append(component, item.run, delta, previous.length, item.function)
-        self._sent_text[component] = _SentText(item.run, head, text, utf16_length(text))
-        return Update(component, item.run, wire, item.function)
+                self._sent_text[component] = _SentText(item.run.id, head, text, length)
+                return Append(component, item.run.id, delta, previous.length, item.function)
+        self._sent_text[component] = _SentText(item.run.id, head, text, utf16_length(text))
+        return Update(component, item.run.id, wire, item.function)
 
     def reset_client(self) -> None:
         """A new page is attached: it has nothing yet, so send full values from now on."""

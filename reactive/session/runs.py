@@ -94,7 +94,7 @@ class Runs:
         if function is None:
             return
         if run.state is RunState.CANCELLED:
-            self._outbound.drop_run(run.id)
+            self._outbound.drop_run(run)
         if run.state.finished:
             del self._functions[run.id]
         status = status_of(function, run)
@@ -113,15 +113,15 @@ class Runs:
                 conflate=function.conflates,
                 process=await self._workers.target(function),
             )
-            await self._streams.finish(run.id)
+            await self._streams.finish(run)
         except asyncio.CancelledError:
-            await self._streams.abort(run.id, failed=False)
+            await self._streams.abort(run, failed=False)
             raise
         except Exception:
             log.exception(
                 "Error in %s() (session %s, run %d)", function.name, self._session_id, run.id
             )
-            await self._streams.abort(run.id, failed=True)
+            await self._streams.abort(run, failed=True)
             raise
 
     def _context(self, function: BoundFunction, run: Run) -> runcontext.RunContext:
@@ -131,11 +131,11 @@ class Runs:
                     function.id, run.id, report.fraction, report.message, report.index,
                     report.total, report.unit, eta,
                 )  # fmt: skip
-                self._outbound.put_event(("g", function.id), run.id, event)
+                self._outbound.put_event(("g", function.id), run, event)
 
         def on_toast(level: ToastLevel, message: str, duration: float | None) -> None:
             if not run.state.finished:
-                self._outbound.put_toast(run.id, Toast(level, message, run.id, duration))
+                self._outbound.put_toast(run, Toast(level, message, run.id, duration))
 
         return runcontext.RunContext(asyncio.get_running_loop(), on_progress, on_toast)
 
@@ -167,9 +167,9 @@ class Runs:
             return True
         if component.heavy_postprocess:
             component.check_output(part)
-            item = PendingValue(component, function.id, run.id, part, ready=False)
+            item = PendingValue(component, function.id, run, part, ready=False)
         else:
-            item = PendingValue(component, function.id, run.id, component.postprocess(part), True)
+            item = PendingValue(component, function.id, run, component.postprocess(part), True)
         self._store.set_result(component.id, part)
         self._outbound.put_value(item)
         return True
@@ -181,7 +181,7 @@ class Runs:
         if names and component.on_page:
             self._components[component.id] = changed
             props = Props(component.id, run.id, changed.wire_props(names))
-            self._outbound.put_event(("p", component.id), run.id, props)
+            self._outbound.put_event(("p", component.id), run, props)
         return changed
 
 

@@ -264,11 +264,11 @@ class Session:
                     values[index] = await asyncio.to_thread(self._preprocess, component, wire)
                 except InvalidValue as exc:
                     log.warning("Example for %s() does not fit %r: %s", function.name, column, exc)
-                    self.outbound.put_toast(run.id, Toast("error", str(exc), run.id))
+                    self.outbound.put_toast(run, Toast("error", str(exc), run.id))
                     return
         for column, value, wire in zip(columns, values, wires, strict=True):
             self.store.set_from_page(column.id, value, wire)
-            self.outbound.put_event(("v", column.id), run.id, Update(column.id, run.id, wire))
+            self.outbound.put_event(("v", column.id), run, Update(column.id, run.id, wire))
         for column in columns:
             self._fire(column.id, "change", source=function if run_function else None)
         if run_function:

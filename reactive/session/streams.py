@@ -51,29 +51,29 @@ class Streams:
         async with aclosing(stream.convert(value)) as payloads:
             async for payload in payloads:  # each as soon as it is ready (a video's first frame)
                 if run.state is RunState.RUNNING:
-                    self._outbound.put_chunk(run.id, Chunk(component.id, run.id, payload))
+                    self._outbound.put_chunk(run, Chunk(component.id, run.id, payload))
 
-    async def finish(self, run: int) -> None:
+    async def finish(self, run: Run) -> None:
         """The run is done: send each stream's tail and its end."""
-        streams = self._open.get(run, {})
+        streams = self._open.get(run.id, {})
         while streams:
             component, stream = next(iter(streams.items()))
             payloads = await stream.finish()
             del streams[component]
             for payload in payloads:
-                self._outbound.put_chunk(run, Chunk(component, run, payload))
-            self._outbound.put_chunk(run, End(component, run))
-        self._open.pop(run, None)
+                self._outbound.put_chunk(run, Chunk(component, run.id, payload))
+            self._outbound.put_chunk(run, End(component, run.id))
+        self._open.pop(run.id, None)
 
-    async def abort(self, run: int, *, failed: bool) -> None:
+    async def abort(self, run: Run, *, failed: bool) -> None:
         """The run was cancelled (its events are dropped) or failed (its streams end here)."""
-        streams = self._open.pop(run, {})
+        streams = self._open.pop(run.id, {})
         for component, stream in streams.items():
             try:
                 await stream.abort()
             finally:
                 if failed:
-                    self._outbound.put_chunk(run, End(component, run))
+                    self._outbound.put_chunk(run, End(component, run.id))
 
 
 def _open(component: Component) -> OutputStream:

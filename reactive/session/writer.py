@@ -19,11 +19,6 @@ from reactive.session.values import Values
 
 log = logging.getLogger("reactive")
 
-# A run that just started usually has its first result within a millisecond (a keystroke's
-# reply): hold its "running" status this long so both travel in one batch, not two.
-START_COALESCE_SECONDS = 0.003
-
-
 class BatchWriter:
     """Sends ``outbound``'s events on ``channel``; ``after_send`` re-checks the flow window.
 
@@ -50,22 +45,12 @@ class BatchWriter:
             await self._outbound.wait()
             await self._gate.wait()
             items = self._outbound.take()
-            if _only_starts(items):
-                items += await self._taken_within(START_COALESCE_SECONDS)
             events = await self._prepare(items)
             if not events:
                 continue
             connection = self._channel.connection
             await self._channel.transport.send(connection.send_batch(events))
             self._after_send()
-
-    async def _taken_within(self, seconds: float) -> list[Pending]:
-        """What becomes pending within ``seconds`` (nothing if nothing does)."""
-        try:
-            await asyncio.wait_for(self._outbound.wait(), seconds)
-        except TimeoutError:
-            return []
-        return self._outbound.take()
 
     async def _prepare(self, items: list[Pending]) -> list[Event]:
         heavy = [i for i in items if isinstance(i, PendingValue) and not i.ready]
@@ -76,10 +61,10 @@ class BatchWriter:
             if isinstance(item, Status):
                 events.append(item)
             elif isinstance(item, PendingEvent):
-                if not self._outbound.is_stale(item.run):
+                if not self._outbound.is_stale(item):
                     events.append(item.event)
                     self._remember_fill(item.event)
-            elif item.ready and not self._outbound.is_stale(item.run):
+            elif item.ready and not self._outbound.is_stale(item):
                 self._values.sent(item.component.id, item.value)
                 event = self._outbound.to_event(item)
                 if event is not None:
@@ -95,9 +80,7 @@ class BatchWriter:
             item.value = await asyncio.to_thread(item.component.postprocess, item.value)
             item.ready = True
         except OutputError as exc:
-            log.warning("Cannot show result of run %d in %r: %s", item.run, item.component, exc)
-            self._outbound.put_status(Status(item.function, item.run, "error", message=str(exc)))
+            run = item.run.id
+            log.warning("Cannot show result of run %d in %r: %s", run, item.component, exc)
+            self._outbound.put_status(Status(item.function, run, "error", message=str(exc)))
 
-
-def _only_starts(items: list[Pending]) -> bool:
-    return bool(items) and all(isinstance(i, Status) and i.state == "running" for i in items)

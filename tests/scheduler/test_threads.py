@@ -21,7 +21,7 @@ async def test_a_slot_is_held_until_the_thread_returns_even_after_cancellation()
     budget = ThreadBudget(1)
     release = threading.Event()
     first = await budget.start(release.wait, "blocked()")
-    first.cancel()  # what a superseded run's future sees; the thread goes on
+    first.result.cancel()  # what a superseded run's await sees; the thread goes on
     waiting = asyncio.create_task(budget.start(lambda: 2, "next()"))
     await asyncio.sleep(0.05)
     assert budget.busy == 1
@@ -29,7 +29,7 @@ async def test_a_slot_is_held_until_the_thread_returns_even_after_cancellation()
     assert not waiting.done()  # the only slot still belongs to the blocked call
     release.set()
     second = await waiting
-    assert await second == 2
+    assert await second.result == 2
     await budget.wait_idle()
     assert budget.busy == 0
 
@@ -66,8 +66,8 @@ async def test_a_cancelled_sync_run_waits_for_its_thread_before_it_ends() -> Non
 async def test_a_second_cancellation_ends_the_wait_but_not_the_count() -> None:
     budget = ThreadBudget(2)
     release = threading.Event()
-    future = await budget.start(release.wait, "stuck()")
-    waiter = asyncio.create_task(outlive(future))
+    call = await budget.start(release.wait, "stuck()")
+    waiter = asyncio.create_task(outlive(call))
     await asyncio.sleep(0)
     waiter.cancel()  # the server shutting down: stop waiting
     with pytest.raises(asyncio.CancelledError):
@@ -92,8 +92,8 @@ async def test_many_blocked_budgets_do_not_starve_another() -> None:
         bystander = ThreadBudget(8)
         quick = await bystander.start(lambda: "served", "quick()")
         async with asyncio.timeout(5):  # a deadline, not a measurement: it would hang before
-            assert await quick == "served"
-        assert all(not f.done() for f in blocked)  # really served while the others block
+            assert await quick.result == "served"
+        assert not any(call.returned for call in blocked)  # really served while the others block
     finally:
         release.set()
         for budget in budgets:
