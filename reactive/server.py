@@ -21,8 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from reactive.definition.app import App
-from reactive.errors import RemoteProtocolError
-from reactive.protocol.connection import CLOSE_TOO_BIG, ConnectionState
+from reactive.protocol.connection import ConnectionState
 from reactive.session.channel import Channel
 from reactive.session.manager import DEFAULT_GRACE_SECONDS, SessionManager
 from reactive.session.session import Session
@@ -110,19 +109,8 @@ async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:
             if message["type"] == "websocket.disconnect":
                 break
             data = message.get("bytes")
-            if data is None:
-                error = RemoteProtocolError("bad_frame", "Send binary msgpack frames, not text.")
-                await channel.reject(error)
-                continue
-            if len(data) > channel.connection.limits.max_message_bytes:
-                too_big = RemoteProtocolError(
-                    "too_large",
-                    f"Message of {len(data)} bytes is too large.",
-                    close_code=CLOSE_TOO_BIG,
-                )
-                await channel.reject(too_big)
-                break
-            session = await sessions.feed(channel, session, data)
+            frame: bytes | str = data if data is not None else message.get("text", "")
+            session = await sessions.feed(channel, session, frame)
             if channel.connection.state is ConnectionState.CLOSED:
                 break
     except WebSocketDisconnect:

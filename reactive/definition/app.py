@@ -10,6 +10,7 @@ from reactive.definition import layout, serving
 from reactive.definition.examples import Examples, make_examples
 from reactive.definition.graph import (
     BoundFunction,
+    Graph,
     TriggerSpec,
     as_component_list,
     check_arity,
@@ -81,6 +82,7 @@ class App:
         self.max_upload_bytes = max_upload_bytes  # per file sent in parts (audio, video)
         self.components: dict[str, Component] = {}
         self.functions: list[BoundFunction] = []
+        self._graph: Graph | None = None
         self.layout = layout.Column(self)  # where components appear on the page
         self._labelled: set[str] = set()
         self._counts: dict[str, int] = {}
@@ -196,6 +198,13 @@ class App:
     def _current_block(self) -> layout.Block:
         block = layout.active()
         return block if block is not None and block.owner is self else self.layout
+
+    @property
+    def graph(self) -> Graph:
+        """The frozen graph every session of this app reads (built once, on first use)."""
+        if self._graph is None:
+            self._graph = Graph.of(self.functions)
+        return self._graph
 
     # ---------------------------------------------------------------- decorator
 
@@ -324,6 +333,7 @@ class App:
             every=every,
         )
         self.functions.append(bound)
+        self._graph = None  # a function bound after the first session: build it anew
         return bound
 
     def _triggers(

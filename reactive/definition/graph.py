@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import inspect
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from reactive.components.base import Component
@@ -174,3 +175,18 @@ def live_dependents(functions: list[BoundFunction]) -> dict[str, list[BoundFunct
             if trigger.event == "change" and trigger.component is not None:
                 index[trigger.component].append(function)
     return dict(index)
+
+
+@dataclass(frozen=True, slots=True)
+class Graph:
+    """What every session reads of its app, built once: the functions each (component, event)
+    starts, and the functions rerun when another function writes to a component."""
+
+    triggers: Mapping[tuple[str | None, str], tuple[BoundFunction, ...]]
+    dependents: Mapping[str, tuple[BoundFunction, ...]]
+
+    @classmethod
+    def of(cls, functions: list[BoundFunction]) -> Graph:
+        triggers = {key: tuple(fs) for key, fs in trigger_index(functions).items()}
+        dependents = {key: tuple(fs) for key, fs in live_dependents(functions).items()}
+        return cls(MappingProxyType(triggers), MappingProxyType(dependents))

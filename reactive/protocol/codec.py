@@ -24,12 +24,10 @@ def _reject_ext(code: int, data: bytes) -> Any:
 
 
 def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
-    """Unpack exactly one msgpack value from ``data``, enforcing ``limits``."""
-    if len(data) > limits.max_message_bytes:
-        raise RemoteProtocolError(
-            "too_large",
-            f"Message of {len(data)} bytes is over the limit of {limits.max_message_bytes}.",
-        )
+    """Unpack exactly one msgpack value from ``data``, enforcing ``limits`` on its parts.
+
+    The whole frame's size is the connection's to check (it closes the socket for it).
+    """
     try:
         value = msgpack.unpackb(
             data,

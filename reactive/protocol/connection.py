@@ -51,17 +51,28 @@ class ServerConnection:
 
     # ---------------------------------------------------------------- inbound
 
-    def receive(self, data: bytes) -> ClientMessage:
-        """Decode one client frame. Raises RemoteProtocolError for anything malformed."""
+    def receive(self, data: bytes | str) -> ClientMessage:
+        """Decode one client frame (text frames arrive as ``str``).
+
+        Raises RemoteProtocolError for anything malformed: the one judge of every frame, so
+        the server only pumps. A frame over the size limit closes the socket (1009).
+        """
         if self.state is ConnectionState.CLOSED:
             raise RemoteProtocolError("bad_frame", "The connection is closed.")
+        if isinstance(data, str):
+            raise RemoteProtocolError("bad_frame", "Send binary msgpack frames, not text.")
+        if len(data) > self.limits.max_message_bytes:
+            raise RemoteProtocolError(
+                "too_large",
+                f"Message of {len(data)} bytes is over the limit of "
+                f"{self.limits.max_message_bytes}.",
+                close_code=CLOSE_TOO_BIG,
+            )
         try:
             message = parse_client_message(codec.decode(data, self.limits))
         except RemoteProtocolError as exc:
             if self.state is ConnectionState.AWAITING_HELLO:
                 exc.close_code = CLOSE_HANDSHAKE
-            elif exc.code == "too_large" and len(data) > self.limits.max_message_bytes:
-                exc.close_code = CLOSE_TOO_BIG
             raise
         if self.state is ConnectionState.AWAITING_HELLO:
             return self._receive_hello(message)

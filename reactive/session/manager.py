@@ -48,7 +48,9 @@ class SessionManager:
     def __len__(self) -> int:
         return len(self._sessions)
 
-    async def feed(self, channel: Channel, session: Session | None, data: bytes) -> Session | None:
+    async def feed(
+        self, channel: Channel, session: Session | None, data: bytes | str
+    ) -> Session | None:
         """Pass one frame to the session, or handshake when there is none yet."""
         if session is not None:
             if session.channel is channel:  # a socket replaced by a resume is not heard

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -60,7 +60,7 @@ class Runs:
         threads: ThreadBudget,
         workers: Workers,
         gate: Gate,
-        dependents: Mapping[str, list[BoundFunction]],
+        dependents: Mapping[str, Sequence[BoundFunction]],
     ) -> None:
         self._session_id = session_id
         self._scheduler = scheduler

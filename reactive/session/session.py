@@ -18,7 +18,7 @@ from typing import Any
 from reactive.components.base import Component
 from reactive.components.upload_folder import writing_to
 from reactive.definition.app import App
-from reactive.definition.graph import BoundFunction, live_dependents, trigger_index
+from reactive.definition.graph import BoundFunction
 from reactive.errors import InvalidValue, RemoteProtocolError
 from reactive.protocol.messages import (
     Ack,
@@ -40,6 +40,7 @@ from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.scheduler.threads import ThreadBudget
 from reactive.session.channel import Channel
 from reactive.session.flow import Flow
+from reactive.session.lifecycle import SessionState, check_move
 from reactive.session.outbound import Outbound
 from reactive.session.runs import Runs
 from reactive.session.uploads import Uploads
@@ -77,7 +78,7 @@ class Session:
         self.threads = ThreadBudget(app.max_threads_per_session)
         self._owns_workers = workers is None  # a session on its own (a test) starts its own pool
         self.workers = workers if workers is not None else Workers(app)
-        self._bindings = trigger_index(app.functions)
+        self._graph = app.graph
         self._channel: Channel | None = None
         self._writer: asyncio.Task[None] | None = None
         self._timers: list[asyncio.Task[None]] = []
@@ -90,16 +91,22 @@ class Session:
             self.threads,
             self.workers,
             self.gate,
-            live_dependents(app.functions),
+            self._graph.dependents,
         )
         self._files = Uploads(max_bytes=app.max_upload_bytes, prefix=f"reactive-{self.id[:8]}-")
-        self._started = False
-        self.closed = False
+        self.state = SessionState.NEW
 
     @property
     def gate(self) -> Gate:
         """Open while the page keeps up (:attr:`flow` owns it)."""
         return self.flow.gate
+
+    @property
+    def closed(self) -> bool:
+        return self.state is SessionState.CLOSED
+
+    def _move(self, new: SessionState) -> None:
+        self.state = check_move(self.id, self.state, new)
 
     @property
     def values(self) -> Mapping[str, Any]:
@@ -110,6 +117,8 @@ class Session:
 
     async def attach(self, channel: Channel, *, resumed: bool) -> None:
         """Greet a page on ``channel`` and start sending it events."""
+        first = self.state is SessionState.NEW
+        self._move(SessionState.ATTACHED)
         self._channel = channel
         self.outbound.reset_client()
         greeting = welcome(self.id, resumed, self.app, self.components, self.store)
@@ -117,8 +126,7 @@ class Session:
         writer = BatchWriter(self.outbound, self.store, self.gate, channel, self._sync_gate)
         self._writer = asyncio.get_running_loop().create_task(writer.run())
         self._sync_gate()
-        if not self._started:
-            self._started = True
+        if first:
             self._fire(None, "load")
             self._timers = [
                 asyncio.get_running_loop().create_task(self._every(f))
@@ -133,6 +141,8 @@ class Session:
 
     def detach(self) -> None:
         """The page went away: stop sending, and hold generators until it comes back."""
+        if self.state is SessionState.ATTACHED:
+            self._move(SessionState.DETACHED)
         self._channel = None
         self.flow.pause()
         if self._writer is not None:
@@ -147,8 +157,8 @@ class Session:
         """End the session: cancel every run and timer, and remove its files."""
         if self.closed:
             return
-        self.closed = True
         self.detach()
+        self._move(SessionState.CLOSED)
         for timer in self._timers:
             timer.cancel()
         self.scheduler.cancel_all()
@@ -172,7 +182,7 @@ class Session:
 
     # ---------------------------------------------------------------- inbound
 
-    async def receive(self, data: bytes) -> None:
+    async def receive(self, data: bytes | str) -> None:
         """Feed one frame from the page; protocol errors are answered, never raised."""
         channel = self._channel
         if channel is None:
@@ -326,7 +336,7 @@ class Session:
     # ---------------------------------------------------------------- running functions
 
     def _fire(self, component: str | None, event: str, source: BoundFunction | None = None) -> None:
-        for function in self._bindings.get((component, event), ()):
+        for function in self._graph.triggers.get((component, event), ()):
             if function is not source:
                 self.submit(function)
 

@@ -19,6 +19,7 @@ from reactive.session.values import Values
 
 log = logging.getLogger("reactive")
 
+
 class BatchWriter:
     """Sends ``outbound``'s events on ``channel``; ``after_send`` re-checks the flow window.
 
@@ -83,4 +84,3 @@ class BatchWriter:
             run = item.run.id
             log.warning("Cannot show result of run %d in %r: %s", run, item.component, exc)
             self._outbound.put_status(Status(item.function, run, "error", message=str(exc)))
-

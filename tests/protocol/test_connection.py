@@ -8,7 +8,13 @@ import msgpack
 import pytest
 
 from reactive.errors import LocalProtocolError, RemoteProtocolError
-from reactive.protocol.connection import CLOSE_HANDSHAKE, ConnectionState, ServerConnection
+from reactive.protocol.connection import (
+    CLOSE_HANDSHAKE,
+    CLOSE_TOO_BIG,
+    ConnectionState,
+    ServerConnection,
+)
+from reactive.protocol.limits import Limits
 from reactive.protocol.messages import Ack, Hello, Input, Update, Welcome
 
 
@@ -81,3 +87,27 @@ def test_sending_before_the_handshake_is_a_local_error() -> None:
 def test_empty_batch_is_a_local_error() -> None:
     with pytest.raises(LocalProtocolError, match="at least one event"):
         opened().send_batch([])
+
+
+def test_a_frame_over_the_size_limit_is_refused_and_closes_with_1009() -> None:
+    connection = ServerConnection(Limits(max_message_bytes=64))
+    connection.receive(pack({"t": "hello", "v": 1, "session": None}))
+    with pytest.raises(RemoteProtocolError) as info:
+        connection.receive(pack({"t": "input", "c": "q", "v": "x" * 100}))
+    assert info.value.code == "too_large"
+    assert info.value.close_code == CLOSE_TOO_BIG
+
+
+def test_an_oversized_hello_closes_with_1009_too() -> None:
+    with pytest.raises(RemoteProtocolError) as info:
+        ServerConnection(Limits(max_message_bytes=8)).receive(pack({"t": "hello", "v": 1}))
+    assert info.value.close_code == CLOSE_TOO_BIG
+
+
+def test_a_text_frame_is_a_bad_frame_but_not_fatal() -> None:
+    connection = opened()
+    with pytest.raises(RemoteProtocolError) as info:
+        connection.receive('{"t": "input"}')
+    assert info.value.code == "bad_frame"
+    assert info.value.close_code is None
+    assert connection.state is ConnectionState.OPEN
