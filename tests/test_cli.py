@@ -214,3 +214,50 @@ def test_workers_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
         main(["run", "app.py", "--workers", "0"])
     assert info.value.code == 2
     assert "must be at least 1" in capsys.readouterr().err
+
+
+STUCK_SOURCE = """
+import threading
+import reactive as rx
+
+app = rx.App(title="stuck")
+never = threading.Event()
+
+@app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
+def stuck_forever(q):
+    print("call started", flush=True)
+    never.wait()  # a call nobody can stop: shutdown must not wait for it forever
+    return q
+"""
+
+
+def test_ctrl_c_stops_the_server_even_with_a_call_stuck_in_a_thread(tmp_path: Path) -> None:
+    from websockets.sync.client import connect
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reactive", "run", str(write(tmp_path, "app.py", STUCK_SOURCE)),
+         "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    assert process.stdout is not None
+    try:
+        assert page_with(port, "stuck")
+        with connect(f"ws://127.0.0.1:{port}/ws") as ws:
+            ws.send(msgpack.packb({"t": "hello", "v": 1, "session": None}))
+            ws.recv(5)
+            ws.send(msgpack.packb({"t": "input", "c": "q", "v": "x"}))
+            lines = iter(process.stdout.readline, "")
+            assert any("call started" in line for line in lines)
+            process.send_signal(signal.SIGINT)
+            output = process.communicate(timeout=20)[0]  # the session's bound is 5 s
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0
+    assert "stuck_forever()" in output  # the log names the call that would not end

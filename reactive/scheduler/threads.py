@@ -17,22 +17,76 @@ import asyncio
 import contextvars
 import itertools
 import logging
+import queue
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
 log = logging.getLogger("reactive")
 
 #: Threads the process-wide pool may hold; idle ones are reused before a new one starts.
 MAX_WORKER_THREADS = 4096
+#: An idle worker thread ends after this long without work.
+IDLE_THREAD_SECONDS = 60.0
 
-_pool: ThreadPoolExecutor | None = None
+
+class WorkerPool:
+    """Daemon worker threads: an idle one takes the next call, else a new one starts.
+
+    Not ``concurrent.futures.ThreadPoolExecutor``: it joins its threads when the interpreter
+    exits, so one call stuck in ``time.sleep(600)`` would keep the server from stopping. Ours
+    are daemon threads; a session's close has already waited for them and named the stuck ones.
+    """
+
+    def __init__(self, max_threads: int, idle_seconds: float = IDLE_THREAD_SECONDS) -> None:
+        self._max = max_threads
+        self._idle_seconds = idle_seconds
+        self._calls: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._threads = 0
+        self._idle = 0  # waiting threads not yet claimed by a submitted call
+
+    @property
+    def threads(self) -> int:
+        return self._threads
+
+    def submit(self, call: Callable[[], None]) -> None:
+        with self._lock:
+            if self._idle:
+                self._idle -= 1  # claimed: that thread takes this call
+                start = False
+            else:
+                start = self._threads < self._max  # at the cap, the call waits for a thread
+                self._threads += start
+        self._calls.put(call)
+        if start:
+            name = f"reactive-worker-{self._threads}"
+            threading.Thread(target=self._work, name=name, daemon=True).start()
+
+    def _work(self) -> None:
+        while True:
+            try:
+                call = self._calls.get(timeout=self._idle_seconds)
+            except queue.Empty:
+                with self._lock:
+                    if not self._idle:
+                        continue  # a call claimed this thread just now: it is on its way
+                    self._idle -= 1
+                    self._threads -= 1
+                    return
+            call()  # never raises: ThreadBudget hands every outcome to the loop
+            with self._lock:
+                self._idle += 1
 
 
-def worker_pool() -> ThreadPoolExecutor:
+_pool: WorkerPool | None = None
+
+
+def worker_pool() -> WorkerPool:
     global _pool
     if _pool is None:
-        _pool = ThreadPoolExecutor(MAX_WORKER_THREADS, thread_name_prefix="reactive-worker")
+        _pool = WorkerPool(MAX_WORKER_THREADS)
     return _pool
 
 
@@ -108,7 +162,7 @@ class ThreadBudget:
         call = ThreadCall(loop)
         context = contextvars.copy_context()
         try:
-            worker_pool().submit(self._in_thread, loop, call, ticket, context, work)
+            worker_pool().submit(partial(self._in_thread, loop, call, ticket, context, work))
         except BaseException:
             self._release(ticket)
             raise

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from reactive.scheduler.executor import execute
 from reactive.scheduler.gate import Gate
-from reactive.scheduler.threads import ThreadBudget, outlive
+from reactive.scheduler.threads import ThreadBudget, WorkerPool, outlive
 
 
 async def _sink(_: Any) -> None:
@@ -98,3 +100,67 @@ async def test_many_blocked_budgets_do_not_starve_another() -> None:
         release.set()
         for budget in budgets:
             await budget.wait_idle()
+
+
+def _eventually(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
+    """Poll a condition another thread makes true, with a deadline."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_the_pool_reuses_an_idle_thread_and_lets_it_go_when_unused() -> None:
+    pool = WorkerPool(max_threads=4, idle_seconds=0.2)
+    names: list[str] = []
+    done = threading.Event()
+
+    def record() -> None:
+        names.append(threading.current_thread().name)
+        done.set()
+
+    for _ in range(3):
+        done.clear()
+        pool.submit(record)
+        assert done.wait(5)
+    assert len(set(names)) == 1  # one thread served all three, one after another
+    assert threading.current_thread().name not in names
+    assert _eventually(lambda: pool.threads == 0)  # an unused thread ends after idle_seconds
+
+
+def test_the_pool_starts_a_thread_per_blocked_call_up_to_its_cap() -> None:
+    pool = WorkerPool(max_threads=2, idle_seconds=5)
+    release, started = threading.Event(), threading.Semaphore(0)
+    finished: list[int] = []
+
+    def blocked(index: int) -> None:
+        started.release()
+        release.wait(5)
+        finished.append(index)
+
+    for index in range(3):
+        pool.submit(lambda index=index: blocked(index))  # type: ignore[misc]
+    assert started.acquire(timeout=5)
+    assert started.acquire(timeout=5)
+    assert pool.threads == 2
+    assert not started.acquire(timeout=0.1)  # the third waits for a thread, none is started
+    release.set()
+    assert started.acquire(timeout=5)  # and runs once one frees
+    assert _eventually(lambda: len(finished) == 3)
+    assert sorted(finished) == [0, 1, 2]
+
+
+def test_worker_threads_are_daemons_so_a_stuck_call_cannot_hold_the_process() -> None:
+    pool = WorkerPool(max_threads=1)
+    seen = threading.Event()
+    daemon: list[bool] = []
+
+    def probe() -> None:
+        daemon.append(threading.current_thread().daemon)
+        seen.set()
+
+    pool.submit(probe)
+    assert seen.wait(5)
+    assert daemon == [True]
