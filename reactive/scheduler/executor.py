@@ -61,12 +61,14 @@ async def execute(
     gate: Gate,
     conflate: bool,
     process: ProcessTarget | None = None,
+    token: CancelToken | None = None,
 ) -> None:
     """Call ``fn(*args)`` and ``await emit(value)`` for its result or every value it yields.
 
     With ``process``, the call runs in a worker process that is killed when it is cancelled.
+    ``token`` is the run's (set the moment the run is superseded); a fresh one by default.
     """
-    token = CancelToken()
+    token = token if token is not None else CancelToken()
     current_token.set(token)  # the run's own task context, copied into its worker thread
     try:
         kind = kind_of(fn)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from reactive.errors import ReactiveError
+from reactive.scheduler.cancel import CancelToken
 
 
 class RunState(Enum):
@@ -39,7 +40,7 @@ class RunStateError(ReactiveError):
 class Run:
     """One execution of a bound function: its id, key and state."""
 
-    __slots__ = ("error", "id", "key", "position", "state", "was_visible")
+    __slots__ = ("error", "id", "key", "position", "state", "token", "was_visible")
 
     def __init__(self, run_id: int, key: str) -> None:
         self.id = run_id
@@ -48,6 +49,8 @@ class Run:
         self.position: int | None = None  # place in a limiter queue, 1 = next
         self.error: BaseException | None = None
         self.was_visible = False  # queued or running at some point: the page knows of it
+        #: Set the moment the run is cancelled: its sync code sees ``rx.cancelled()`` at once.
+        self.token = CancelToken()
 
     def transition(self, new: RunState) -> None:
         if new not in TRANSITIONS[self.state]:
@@ -56,6 +59,8 @@ class Run:
                 f"Run {self.id} of {self.key!r}: expected a move to {allowed}, got {new.value}."
             )
         self.state = new
+        if new is RunState.CANCELLED:
+            self.token.cancel()
         if new in (RunState.QUEUED, RunState.RUNNING):
             self.was_visible = True
 

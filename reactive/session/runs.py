@@ -112,6 +112,7 @@ class Runs:
                 gate=self._gate,
                 conflate=function.conflates,
                 process=await self._workers.target(function),
+                token=run.token,
             )
             await self._streams.finish(run)
         except asyncio.CancelledError:

@@ -60,6 +60,8 @@ async def test_latest_cancels_the_active_run_and_starts_the_new_one(recorder: Re
     assert first is not None
     assert second is not None
     assert first.state is RunState.CANCELLED  # marked at once, before its task unwinds
+    assert first.token.cancelled  # so its sync code sees rx.cancelled() at once too
+    assert not second.token.cancelled
     gate.release.set()
     await scheduler.wait_idle()
     assert gate.finished == [second.id]
