@@ -270,6 +270,12 @@ def _io(name: str) -> tuple[rx.Textbox, rx.Text]:
 
 
 def _add_keystrokes(app: rx.App) -> None:
+    control_in, control_out = _io("control")
+
+    @app.fn(inputs=control_in, outputs=control_out, live=True)
+    def control(text: str) -> str:  # the hammers' control target: the same traffic, no blocking
+        return text.upper()
+
     source, target = _io("rt_key")
 
     @app.fn(inputs=source, outputs=target, live=True)

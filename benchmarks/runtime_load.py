@@ -198,13 +198,15 @@ def _bystander(page: Page, seconds: float, tag: str) -> tuple[list[float], int]:
     return found, timeouts
 
 
-def _hammer(page: Page, name: str, go: EventType, stop: EventType, errors: list[str]) -> None:
+def _hammer(
+    page: Page, target: str, name: str, go: EventType, stop: EventType, errors: list[str]
+) -> None:
     try:
         if not go.wait(20):
             return
         next_key = time.perf_counter()
         for index in range(HAMMER_KEYS):
-            page.send_input("block_in", f"{name}:{index}")
+            page.send_input(target, f"{name}:{index}")
             page.drain()
             next_key += HAMMER_INTERVAL_SECONDS
             time.sleep(max(0.0, next_key - time.perf_counter()))
@@ -216,12 +218,16 @@ def _hammer(page: Page, name: str, go: EventType, stop: EventType, errors: list[
         errors.append(repr(exc))
 
 
-def _hammers(ws_url: str, count: int, ready: EventType, go: EventType, stop: EventType) -> None:
-    """In a forked process: ``count`` sessions typing into the blocking function on ``go``."""
+def _hammers(
+    ws_url: str, target: str, count: int, ready: EventType, go: EventType, stop: EventType
+) -> None:
+    """In a forked process: ``count`` sessions typing into ``target`` on ``go``."""
     pages = [Page(ws_url) for _ in range(count)]
     errors: list[str] = []
     threads = [
-        threading.Thread(target=_hammer, args=(page, f"h{k}", go, stop, errors), daemon=True)
+        threading.Thread(
+            target=_hammer, args=(page, target, f"h{k}", go, stop, errors), daemon=True
+        )
         for k, page in enumerate(pages)
     ]
     for thread in threads:
@@ -243,10 +249,12 @@ class _Hammers:
 
 
 @contextlib.contextmanager
-def _hammer_process(ws_url: str, count: int) -> Iterator[_Hammers]:
+def _hammer_process(ws_url: str, target: str, count: int) -> Iterator[_Hammers]:
     ready, go, stop = _FORK.Event(), _FORK.Event(), _FORK.Event()
     hammers = _Hammers(go, stop)
-    process = _FORK.Process(target=_hammers, args=(ws_url, count, ready, go, stop), daemon=True)
+    process = _FORK.Process(
+        target=_hammers, args=(ws_url, target, count, ready, go, stop), daemon=True
+    )
     process.start()
     try:
         if not ready.wait(15):
@@ -261,10 +269,17 @@ def _hammer_process(ws_url: str, count: int) -> Iterator[_Hammers]:
         hammers.exitcode = process.exitcode
 
 
-def blocking(bench: RuntimeApp, hammers: int) -> BlockingRun:
+def blocking(
+    bench: RuntimeApp, hammers: int, *, sample: bool, target: str = "block_in"
+) -> BlockingRun:
+    """Hammers typing into ``target`` while a bystander types into ``rt_key``.
+
+    ``sample``: count the blocked threads (the sampler walks every thread's stack every 5 ms,
+    holding the GIL: latencies are measured in a run without it).
+    """
     with (
-        RuntimeServer(bench, sample=True) as server,
-        _hammer_process(server.ws_url, hammers) as hammering,
+        RuntimeServer(bench, sample=sample) as server,
+        _hammer_process(server.ws_url, target, hammers) as hammering,
     ):
         with Page(server.ws_url) as bystander:
             _bystander(bystander, 0.3, "warm")

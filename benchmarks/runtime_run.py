@@ -155,16 +155,20 @@ def _cpu(bench: RuntimeApp, plan: RuntimePlan, out: Collected) -> None:
 def _blocking(bench: RuntimeApp, plan: RuntimePlan, out: Collected) -> None:
     out.raw["blocking"] = []
     for hammers in HAMMER_COUNTS:
-        found: BlockingRun = blocking(bench, hammers)
-        out.raw["blocking"].append(asdict(found))
-        if found.hammers_failed:
+        counted: BlockingRun = blocking(bench, hammers, sample=True)
+        found: BlockingRun = blocking(bench, hammers, sample=False)
+        control: BlockingRun = blocking(bench, hammers, sample=False, target="control_in")
+        out.raw["blocking"].append(
+            {"counted": asdict(counted), "timed": asdict(found), "control": asdict(control)}
+        )
+        if found.hammers_failed or counted.hammers_failed or control.hammers_failed:
             out.problems.append(f"blocking, {hammers} hammer(s): a hammer session failed")
         label = (
             f"blocking {BLOCK_SECONDS:.0f} s sync fn, {hammers} hammer session"
             f"{'s' if hammers > 1 else ''} × {HAMMER_KEYS} keys / "
             f"{HAMMER_INTERVAL_SECONDS * 1000:.0f} ms"
         )
-        gauges = found.gauges
+        gauges = counted.gauges
         out.rows.append(
             _plain(
                 f"{label}: calls running at once in one session (max)",
@@ -194,6 +198,16 @@ def _blocking(bench: RuntimeApp, plan: RuntimePlan, out: Collected) -> None:
                     what,
                 )
             )
+        out.rows.append(
+            _timed(
+                f"control: the same hammers typing into a trivial fn: bystander p99 "
+                f"(n={len(control.loaded_ms)})",
+                percentile(control.loaded_ms, 99),
+                percentile(control.idle_ms, 99),
+                "— (the traffic's own cost)",
+                what,
+            )
+        )
 
 
 # ---------------------------------------------------------------- 3. locks
