@@ -18,6 +18,7 @@ has really ended; the scheduler starts the newer run meanwhile.
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import time
 from collections.abc import Awaitable, Callable, Generator
@@ -42,7 +43,19 @@ FIRST_VALUE_HANDOFF_SECONDS = 0.005
 
 
 def kind_of(fn: Callable[..., Any]) -> str:
-    """One of ``asyncgen``, ``async``, ``gen``, ``sync``."""
+    """One of ``asyncgen``, ``async``, ``gen``, ``sync`` (remembered: asked on every run)."""
+    try:
+        return _cached_kind(fn)
+    except TypeError:  # an unhashable callable object
+        return _kind(fn)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_kind(fn: Callable[..., Any]) -> str:
+    return _kind(fn)
+
+
+def _kind(fn: Callable[..., Any]) -> str:
     if inspect.isasyncgenfunction(fn):
         return "asyncgen"
     if inspect.iscoroutinefunction(fn):

@@ -151,3 +151,13 @@ async def test_closed_gate_holds_a_generator_until_it_opens() -> None:
     sink = await task
     assert sink.values[-1] == 99
     assert len(produced) == 100
+
+
+def test_the_kind_of_an_unhashable_callable_is_still_known() -> None:
+    class Unhashable:
+        __hash__ = None  # type: ignore[assignment]
+
+        def __call__(self) -> int:
+            return 1
+
+    assert kind_of(Unhashable()) == "sync"
