@@ -83,6 +83,9 @@ class Outbound:
         # The run each function has now, and the reverse: one entry per function at most.
         self._function_run: dict[str, int] = {}
         self._run_function: dict[int, str] = {}
+        # Per function, the error of its newest run whose value failed to convert: sticky, so a
+        # later "running" or "done" of the same run cannot hide it.
+        self._failed: dict[str, Status] = {}
 
     # ---------------------------------------------------------------- producers
 
@@ -110,11 +113,25 @@ class Outbound:
         previous = self._function_run.get(status.function, 0)
         if status.run < previous:
             return  # a superseded run's late status (its value failed to convert): not shown
+        failed = self._failed.get(status.function)
+        if failed is not None and failed.run == status.run:
+            status = failed
+        elif failed is not None:
+            del self._failed[status.function]  # a newer run: the old error is over
         if status.run > previous:  # a function has one run at a time: the older one is over
             self._run_function.pop(previous, None)
             self._function_run[status.function] = status.run
             self._run_function[status.run] = status.function
         self._put(("s", status.function), status, wake=status.state != "running")
+
+    def fail(self, item: PendingValue, message: str) -> None:
+        """``item``'s value could not be converted (the writer found out): its run shows an
+        error from now on, unless it was superseded meanwhile."""
+        if item.run.cancelled or item.run.id < self._function_run.get(item.function, 0):
+            return
+        error = Status(item.function, item.run.id, "error", message=message)
+        self._failed[item.function] = error
+        self.put_status(error)
 
     def put_event(self, key: tuple[str, str], run: Run, event: Event) -> None:
         """A run's event under ``key`` (the newest per key is kept); never for a stale run."""

@@ -81,6 +81,5 @@ class BatchWriter:
             item.value = await asyncio.to_thread(item.component.postprocess, item.value)
             item.ready = True
         except OutputError as exc:
-            run = item.run.id
-            log.warning("Cannot show result of run %d in %r: %s", run, item.component, exc)
-            self._outbound.put_status(Status(item.function, run, "error", message=str(exc)))
+            log.warning("Cannot show result of run %d in %r: %s", item.run.id, item.component, exc)
+            self._outbound.fail(item, str(exc))

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -222,3 +223,30 @@ async def test_close_waits_for_threads_then_names_the_function_that_would_not_en
         assert "rx.checkpoint()" in caplog.text
     finally:
         release.set()
+
+
+async def test_a_value_that_fails_to_convert_leaves_its_run_in_error_even_after_done() -> None:
+    app = rx.App()
+    go = threading.Event()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=Image(elem_id="img"), live=True)
+    def frames(q: str) -> Iterator[Any]:
+        yield b"not an image"  # converted by the writer, in a thread: it fails there
+        assert go.wait(5)
+        yield np.zeros((4, 4, 3), dtype=np.uint8)
+
+    @app.fn(inputs=rx.Textbox(elem_id="ping"), outputs=rx.Text(elem_id="pong"), live=True)
+    def pong(text: str) -> str:
+        return text
+
+    async with AppTester(app) as page:
+        await page.input("q", "go")
+        assert await page.wait_status("frames", "error")
+        go.set()  # the run goes on and ends: its "done" must not hide the error
+        assert page.session is not None
+        await asyncio.wait_for(page.session.scheduler.wait_idle(), 5)
+        await page.input("ping", "after")
+        assert await page.wait_value("pong", "after")  # all that was queued before has arrived
+        status = page.page.status["frames"]
+        assert status["s"] == "error"
+        assert "not an image" in status["msg"]
