@@ -29,7 +29,25 @@ def pack(message: dict[str, Any]) -> bytes:
     return packed
 
 
-class Page:
+class _Socket:
+    """A client socket used in a ``with`` block: closed at its end."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class Page(_Socket):
     """One reactive session over one WebSocket, at ``ws://host:port/ws``."""
 
     def __init__(self, ws_url: str) -> None:
@@ -43,17 +61,6 @@ class Page:
         self.values: dict[str, Any] = {}
         self.states: dict[str, str] = {}
         self.batches = 0
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self._ws.close()
@@ -135,22 +142,14 @@ def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-class FloorPage:
+class FloorPage(_Socket):
     """One raw WebSocket to the floor, at ``ws://host:port/<path>`` (text frames both ways)."""
 
     def __init__(self, ws_url: str) -> None:
         self._ws: ClientConnection = connect(ws_url, max_size=None, compression=None)
         self.last: str | None = None
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
         self._ws.close()
 
     def send(self, text: str) -> None:

@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from benchmarks.floor import FloorServer
@@ -79,24 +78,12 @@ class RuntimeServer(ServerProcess):
 
     def __init__(self, bench: RuntimeApp, sample: bool = False) -> None:
         serve = functools.partial(_serve_runtime, bench, sample)
-        super().__init__(serve, "the runtime server")
+        # Killed soon if it does not stop: blocked calls may hold it for their whole 5 s.
+        super().__init__(serve, "the runtime server", stop_grace=STOP_GRACE_SECONDS)
 
     @property
     def ws_url(self) -> str:
         return f"ws://{HOST}:{self.port}/ws"
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        process = self._process
-        process.terminate()
-        process.join(timeout=STOP_GRACE_SECONDS)
-        if process.is_alive():
-            process.kill()
-            process.join(timeout=5)
 
 
 def keystroke_texts(count: int, tag: str) -> list[str]:

@@ -46,8 +46,11 @@ class ServerProcess:
     Python (Playwright's event handling) never competes with them for the GIL.
     """
 
-    def __init__(self, target: Callable[[int], None], name: str) -> None:
+    def __init__(
+        self, target: Callable[[int], None], name: str, stop_grace: float = 15.0
+    ) -> None:
         self.port = free_port()
+        self._stop_grace = stop_grace  # after SIGTERM, this long before SIGKILL
         self._name = name
         self._process = _FORK.Process(target=target, args=(self.port,), name=name, daemon=True)
 
@@ -80,10 +83,10 @@ class ServerProcess:
         trace: TracebackType | None,
     ) -> None:
         self._process.terminate()
-        self._process.join(timeout=15)
+        self._process.join(timeout=self._stop_grace)
         if self._process.is_alive():
             self._process.kill()
-            self._process.join()
+            self._process.join(timeout=5)
 
 
 def _serve_reactive(app: rx.App, port: int) -> None:

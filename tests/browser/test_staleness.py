@@ -2,55 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
-import time
-from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
-import reactive as rx
 from tests.browser.conftest import Serve, open_app
+from tests.browser.test_core import RECORD_TEXTS
+from tests.session.test_staleness import ticker_app
 
 NUMBER = re.compile(r"^\d+$")
 
-
-def ticker_app(kind: str) -> rx.App:
-    app = rx.App(title="ticker")
-    out = rx.Text(elem_id="out")
-
-    async def async_ticker() -> AsyncIterator[str]:
-        i = 0
-        while True:
-            yield str(i)
-            i += 1
-            await asyncio.sleep(0.1)
-
-    def sync_ticker() -> Iterator[str]:
-        i = 0
-        while True:
-            yield str(i)
-            i += 1
-            time.sleep(0.1)
-
-    ticker = async_ticker if kind == "async" else sync_ticker
-    app.fn(inputs=[], outputs=out, trigger=rx.Button("Start", elem_id="start"))(ticker)
-
-    @app.fn(inputs=[], outputs=out, trigger=rx.Button("Clear", elem_id="clear"))
-    def clear() -> str:
-        return "cleared"
-
-    return app
-
-
-# Records every text the output shows (a "cleared" lasts only until the next tick).
-RECORD_TEXTS = """(selector) => {
-  window.__seen = [];
-  const target = document.querySelector(selector);
-  new MutationObserver(() => window.__seen.push(target.textContent))
-    .observe(target, {childList: true, characterData: true, subtree: true});
-}"""
 
 # True once the output showed "cleared" (the `n`-th time) and then `after` ticks.
 TICKS_AFTER_CLEAR = """([n, after]) => {
@@ -70,7 +32,7 @@ def seen(page: Page) -> list[str]:
 def test_a_ticker_stays_live_after_a_clear_writes_its_output(
     page: Page, serve: Serve, kind: str
 ) -> None:
-    open_app(page, serve(ticker_app(kind)))
+    open_app(page, serve(ticker_app(kind, period=0.1)))
     page.evaluate(RECORD_TEXTS, "#out .rx-value")
     page.locator("#start button").click()
     page.wait_for_function("() => window.__seen.length >= 2", timeout=5000)  # ticking

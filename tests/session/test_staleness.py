@@ -14,9 +14,9 @@ from reactive.session.manager import SessionManager
 from reactive.testing import AppTester
 
 
-def ticker_app(kind: str) -> rx.App:
+def ticker_app(kind: str, period: float = 0.02) -> rx.App:
     """A Start button runs a ticker forever; a Clear button's function writes the same output."""
-    app = rx.App()
+    app = rx.App(title="ticker")
     out = rx.Text(elem_id="out")
 
     async def async_ticker() -> AsyncIterator[str]:
@@ -24,14 +24,14 @@ def ticker_app(kind: str) -> rx.App:
         while True:
             yield str(i)
             i += 1
-            await asyncio.sleep(0.02)
+            await asyncio.sleep(period)
 
     def sync_ticker() -> Iterator[str]:
         i = 0
         while True:
             yield str(i)
             i += 1
-            time.sleep(0.02)
+            time.sleep(period)
 
     ticker = async_ticker if kind == "async" else sync_ticker
     app.fn(inputs=[], outputs=out, trigger=rx.Button("Start", elem_id="start"))(ticker)
