@@ -1,4 +1,4 @@
-"""The seed's streaming audio example, as written for Gradio: an uploaded clip, played 10 times.
+"""The seed's streaming audio example, as written for Gradio: a recorded clip, played 10 times.
 
 Each yield is one chunk of a single stream; the chunks play back to back.
 """
@@ -16,7 +16,7 @@ def keep_repeating(audio_file):  # type: ignore[no-untyped-def]
 
 demo = gr.Interface(
     keep_repeating,
-    gr.Audio(sources=["microphone", "upload"], type="filepath"),
+    gr.Audio(sources=["microphone"], type="filepath"),
     gr.Audio(streaming=True, autoplay=True),
 )
 

@@ -1,4 +1,4 @@
-"""The seed's streaming video example, as written for Gradio: an uploaded video, played 10 times.
+"""The seed's streaming video example, as written for Gradio: a webcam clip, played 10 times.
 
 Each yield (an .mp4 or H.264 .ts file) is one chunk of a single stream, played in order.
 """
@@ -16,7 +16,7 @@ def keep_playing(video_file):  # type: ignore[no-untyped-def]
 
 demo = gr.Interface(
     keep_playing,
-    gr.Video(sources=["upload"]),
+    gr.Video(sources=["webcam"], format="mp4"),
     gr.Video(streaming=True, autoplay=True),
 )
 

@@ -2,14 +2,16 @@
 
 Outputs show the whole file with the browser's own controls, or, with ``streaming=True``, play
 every yielded chunk as it comes (see :mod:`reactive.media.audio` and :mod:`reactive.media.video`
-for what a chunk may be). As inputs they take a file from the page (``sources=["upload"]``):
-the function receives a file path, or ``(rate, samples)`` for ``rx.Audio(type="numpy")``.
+for what a chunk may be). As inputs they take a file from the page (``sources=["upload"]``) or a
+recording made in it (``"microphone"`` for Audio, ``"webcam"`` for Video): the function receives
+a file path, or ``(rate, samples)`` for ``rx.Audio(type="numpy")``. The page sends a microphone
+recording as a WAV file; a webcam recording comes as the browser recorded it (WebM, say) and is
+converted to H.264 MP4 by ``rx.Video(format="mp4")``.
 """
 
 from __future__ import annotations
 
 import secrets
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -18,7 +20,7 @@ import numpy as np
 
 from reactive.components.base import Component
 from reactive.components.upload_folder import upload_dir
-from reactive.errors import CompatibilityWarning, DefinitionError, OutputError
+from reactive.errors import DefinitionError, OutputError
 from reactive.media import audio, video
 from reactive.media.files import UploadedFile, temp_copy
 from reactive.media.stream import OutputStream
@@ -26,26 +28,16 @@ from reactive.media.stream import OutputStream
 AudioType = Literal["numpy", "filepath"]
 Source = Literal["upload", "microphone", "webcam"]
 
-_NOT_YET = {"microphone", "webcam"}
-
 
 def _sources(owner: str, sources: Sequence[str] | str | None, known: set[str]) -> list[str]:
-    """The sources the page offers; microphone and webcam are accepted but not available yet."""
+    """The sources the page offers, in the order given: file upload, or a recorder."""
     wanted = [sources] if isinstance(sources, str) else list(sources or ["upload"])
     unknown = set(wanted) - known
     if unknown:
         raise DefinitionError(
             f"{owner} sources must be among {sorted(known)}, got {sorted(unknown)}."
         )
-    missing = [s for s in wanted if s in _NOT_YET]
-    if missing:
-        warnings.warn(
-            f"{owner}: {', '.join(missing)} input is not available yet; the page offers a file "
-            "upload instead.",
-            CompatibilityWarning,
-            stacklevel=3,
-        )
-    return ["upload"]
+    return list(dict.fromkeys(wanted))
 
 
 class _Media(Component):
@@ -142,7 +134,8 @@ class Audio(_Media):
 
     With ``streaming=True`` every yield is played as soon as it arrives, gaplessly after the
     previous one. Input: ``type="numpy"`` gives ``(rate, int16 samples)`` shaped (n,) or
-    (n, channels); ``type="filepath"`` the uploaded file's path.
+    (n, channels); ``type="filepath"`` the uploaded file's path (a .wav for a microphone
+    recording, ``sources=["microphone"]``).
 
     Example::
 
@@ -229,8 +222,8 @@ class Video(_Media):
     """Moving pictures. Output: an .mp4/.ts (any ffmpeg-readable) path, bytes, or numpy frames.
 
     Frames are shaped (T, H, W, 3) and played at ``fps``. With ``streaming=True`` every yield is
-    appended to the playing video as soon as it arrives. Input: the uploaded file's path (converted
-    to ``format`` when one is given, e.g. ``"mp4"``).
+    appended to the playing video as soon as it arrives. Input: the path of the uploaded file or
+    the webcam recording; with ``format="mp4"`` always an H.264 MP4 (converted when it is not).
     """
 
     type = "video"
@@ -284,9 +277,11 @@ class Video(_Media):
         return video.to_browser(value, self.fps)
 
     def from_file(self, path: Path) -> Any:
-        video.check_upload(path)
-        if self.format == "mp4" and path.suffix.lower() != ".mp4":
+        probe = video.check_upload(path)
+        if self.format == "mp4" and not video.is_h264_mp4(path, probe):
             converted = path.with_suffix(".mp4")
+            if converted == path:
+                converted = path.with_name(f"{path.stem}-h264.mp4")
             converted.write_bytes(video.to_mp4(path, f"video {path.name!r}"))
             return str(converted)
         return str(path)

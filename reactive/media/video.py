@@ -348,6 +348,17 @@ def encode_frames(frames: np.ndarray[Any, np.dtype[np.uint8]], fps: float) -> by
         return out.read_bytes()
 
 
+def is_h264_mp4(path: Path, probe: ffmpeg.Probe) -> bool:
+    """Whether ``path`` is already an .mp4 of H.264 (4:2:0) and AAC/MP3 (or no) sound."""
+    return (
+        path.suffix.lower() == ".mp4"
+        and "mp4" in probe.container.split(",")
+        and probe.video == "h264"
+        and probe.pixel_format in ("yuv420p", "yuvj420p")
+        and probe.audio in (None, "aac", "mp3")
+    )
+
+
 def check_upload(path: Path) -> ffmpeg.Probe:
     probe = ffmpeg.probe_sync(path)
     if probe is None or probe.video is None:

@@ -10,6 +10,8 @@ import pytest
 
 import reactive as rx
 from reactive.errors import DefinitionError, InvalidValue, OutputError
+from reactive.gradio.interface import component_from
+from reactive.media import ffmpeg
 from reactive.media.audio import AudioStream
 from reactive.media.files import UploadedFile
 from reactive.media.video import VideoStream
@@ -31,9 +33,30 @@ def test_definition_mistakes_are_clear(make: Any, message: str) -> None:
         make()
 
 
-def test_webcam_is_accepted_with_a_warning() -> None:
-    with pytest.warns(UserWarning, match="webcam input is not available yet"):
-        assert rx.Video(sources="webcam").sources == ["upload"]
+def test_recording_sources_are_offered_without_a_warning(recwarn: pytest.WarningsRecorder) -> None:
+    assert rx.Video(sources="webcam").sources == ["webcam"]
+    assert rx.Audio(sources=["microphone", "upload", "microphone"]).sources == [
+        "microphone",
+        "upload",
+    ]
+    assert rx.Audio().sources == ["upload"]
+    assert not [w for w in recwarn if issubclass(w.category, UserWarning)]
+    app = rx.App()
+    mic = rx.Audio(sources=["microphone"], type="filepath", elem_id="mic")
+    app.fn(inputs=mic, outputs=rx.Textbox())(lambda path: path)
+    assert app.describe()["components"]["mic"]["props"]["sources"] == ["microphone"]
+
+
+def test_gradio_recording_sources_keep_working_through_the_shim(
+    recwarn: pytest.WarningsRecorder,
+) -> None:
+    import reactive as gr
+
+    assert gr.Audio(sources=["microphone"], type="filepath").sources == ["microphone"]
+    assert gr.Video(sources=["webcam"], format="mp4").sources == ["webcam"]
+    assert component_from("microphone").sources == ["microphone"]  # type: ignore[attr-defined]
+    assert component_from("webcam").sources == ["webcam"]  # type: ignore[attr-defined]
+    assert not [w for w in recwarn if issubclass(w.category, UserWarning)]
 
 
 def test_props_tell_the_page_how_to_play() -> None:
@@ -101,6 +124,41 @@ def test_uploads_become_paths_or_samples(tmp_path: Path) -> None:
     assert Path(one_message).read_bytes() == data
     Path(one_message).unlink()
     assert rx.Audio().preprocess(None) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "codec"),
+    [("webcam.webm", "libvpx"), ("webcam.mp4", "libvpx-vp9"), ("ok.mp4", "libx264")],
+)
+def test_format_mp4_always_gives_h264_mp4(tmp_path: Path, name: str, codec: str) -> None:
+    """Whatever the browser recorded (VP8 WebM, VP9 in MP4), the function gets H.264 MP4."""
+    source = tmp_path / name
+    ffmpeg.run_sync(
+        [
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=64x48:rate=10:duration=0.5",
+            "-c:v",
+            codec,
+            "-pix_fmt",
+            "yuv420p",
+            "-y",
+            str(source),
+        ],
+        what="test video",
+    )
+    data = source.read_bytes()
+    got = Path(rx.Video(format="mp4").preprocess(UploadedFile(source, name, "", len(data))))
+    assert got.suffix == ".mp4"
+    assert got.parent == tmp_path
+    found = ffmpeg.probe_sync(got)
+    assert found is not None
+    assert found.video == "h264"
+    assert "mp4" in found.container
+    assert (got == source) == (codec == "libx264")  # an H.264 MP4 is passed as it is
+    assert source.read_bytes() == data  # the upload itself is kept
+    assert rx.Video().preprocess(UploadedFile(source, name, "", len(data))) == str(source)
 
 
 @pytest.mark.parametrize("value", [{"path": "/etc/passwd"}, "x.wav", 3, {"data": "text"}])

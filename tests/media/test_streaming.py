@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import warnings
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -272,10 +273,11 @@ async def test_uploads_go_only_to_components_that_take_files() -> None:
         assert "takes no file uploads" in error["msg"]
 
 
-def test_microphone_is_accepted_with_a_warning() -> None:
-    with pytest.warns(UserWarning, match="microphone input is not available yet"):
+def test_microphone_is_offered_as_given_without_a_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no CompatibilityWarning any more: the page records
         component = rx.Audio(sources=["microphone", "upload"])
-    assert component.sources == ["upload"]
+    assert component.sources == ["microphone", "upload"]
 
 
 async def test_the_seed_examples_work_through_the_gradio_shim() -> None:

@@ -1,7 +1,9 @@
 // What the audio and video views share: a whole file shown with the browser's own controls, a
 // download link, one stream per run (a newer run stops the older stream at once; cancelled or
 // failed runs keep what they played), and, for inputs, a file picker whose file is uploaded in
-// parts. The root's data-stream says where a stream is: "live", "done", or absent.
+// parts, or a recorder (sources=["microphone"] / ["webcam"], media/recorder.ts) whose recording
+// is uploaded the same way. The root's data-stream says where a stream is: "live", "done", or
+// absent.
 
 import { el } from "../components/dom";
 import { ObjectUrl } from "../components/objectUrl";
@@ -10,6 +12,8 @@ import { ComponentView, type ViewContext } from "../components/view";
 import type { Props, RunState, Value } from "../protocol/messages";
 import { toMediaFile, type MediaFile } from "./mediaValue";
 import { FilePicker, progressNote } from "./picker";
+import { Recorder } from "./recorder";
+import { captureKind } from "./recorderCore";
 import { Uploader } from "./uploader";
 
 export abstract class MediaView<E extends HTMLMediaElement> extends ComponentView {
@@ -17,6 +21,7 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
   protected readonly download: HTMLAnchorElement;
   private readonly fileUrl = new ObjectUrl();
   private picker: FilePicker | null = null;
+  private recorder: Recorder | null = null;
   private uploader: Uploader | null = null;
   /** The run whose stream the view plays (null: none). */
   protected streamRun: number | null = null;
@@ -39,15 +44,16 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
     this.download = el("a", "rx-download", "Download");
     this.download.hidden = true;
     this.box.append(player, this.download);
-    if (bool(props, "interactive", false)) this.addPicker(); // an input (docs/protocol.md)
-    this.mount(this.box, this.picker?.input);
+    if (bool(props, "interactive", false)) this.addInputs(); // an input (docs/protocol.md)
+    this.mount(this.box, this.picker?.input ?? this.recorder?.record);
+    if (this.recorder !== null) this.box.before(this.recorder.root);
     if (this.picker !== null) this.box.after(this.picker.root);
     this.showFile(toMediaFile(props["value"], `${type}`), null);
   }
 
   /** Outputs offer their file for download (inputs show the user's own file: no link). */
   protected get downloadable(): boolean {
-    return bool(this.props, "show_download_button", true) && this.picker === null;
+    return bool(this.props, "show_download_button", true) && !bool(this.props, "interactive", false);
   }
 
   protected get autoplay(): boolean {
@@ -57,6 +63,7 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
   update(v: Value): void {
     this.stopStream();
     this.uploader?.cancel();
+    this.recorder?.reset();
     this.showFile(toMediaFile(v, this.type), null);
     if (this.autoplay && this.player.src !== "") void this.play();
     this.ctx.reset(this.id, v);
@@ -103,6 +110,7 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
   override dispose(): void {
     this.stopStream();
     this.uploader?.cancel();
+    this.recorder?.dispose();
     this.fileUrl.clear();
   }
 
@@ -151,33 +159,61 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
   protected abstract endStream(): void;
   protected abstract abortStream(): void;
 
-  private addPicker(): void {
+  /** The file picker and/or the recorder that `sources` asks for, and the uploader they share. */
+  private addInputs(): void {
+    const given = this.props["sources"];
+    const sources = Array.isArray(given) ? given.filter((s): s is string => typeof s === "string") : ["upload"];
     let name = "";
-    const uploader = new Uploader(this.id, (part) => this.ctx.upload?.(part) ?? false, {
-      progress: (fraction) => picker.say(progressNote(name, fraction)),
-      done: () => picker.say(""),
+    const say = (text: string): void => {
+      this.picker?.say(text);
+      this.recorder?.say(text);
+    };
+    this.uploader = new Uploader(this.id, (part) => this.ctx.upload?.(part) ?? false, {
+      progress: (fraction) => say(progressNote(name, fraction)),
+      done: () => say(""),
       failed: (msg) => {
-        picker.say("");
+        say("");
         this.showLocalError(msg);
       },
     });
-    const article = /^[aeiou]/.test(this.noun) ? "an" : "a";
-    const picker = new FilePicker(this.id, `${this.noun}/*`, `${article} ${this.noun} file`, {
-      pick: (file) => {
-        name = file.name;
-        this.stopStream();
-        super.status("done"); // clears an earlier error on this input
-        this.showFile({ mime: file.type, data: null, name: file.name }, file);
-        uploader.start(file);
-      },
-      clear: () => {
-        uploader.cancel();
-        picker.say("");
-        this.showFile(null, null);
-        this.changed(null);
-      },
-    });
-    this.picker = picker;
-    this.uploader = uploader;
+    const send = (file: File): void => {
+      name = file.name;
+      this.stopStream();
+      super.status("done"); // clears an earlier error on this input
+      this.showFile({ mime: file.type, data: null, name: file.name }, file);
+      this.uploader?.start(file);
+    };
+    const clear = (): void => {
+      this.uploader?.cancel();
+      say("");
+      this.showFile(null, null);
+      this.changed(null);
+    };
+    const kind = captureKind(sources, this.noun);
+    if (kind !== null) {
+      this.recorder = new Recorder(kind, {
+        begin: () => {
+          this.uploader?.cancel();
+          say("");
+          this.stopStream();
+          this.showFile(null, null);
+        },
+        recorded: send,
+        clear,
+      });
+    }
+    if (sources.includes("upload") || kind === null) {
+      const article = /^[aeiou]/.test(this.noun) ? "an" : "a";
+      this.picker = new FilePicker(this.id, `${this.noun}/*`, `${article} ${this.noun} file`, {
+        pick: (file) => {
+          this.recorder?.reset();
+          send(file);
+        },
+        clear: () => {
+          this.recorder?.reset();
+          clear();
+        },
+      });
+    }
   }
 }
