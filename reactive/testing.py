@@ -40,6 +40,7 @@ class MemoryTransport:
 
     async def close(self, code: int, reason: str = "") -> None:
         self.close_code = code
+        self.messages.put_nowait({"t": "close", "code": code, "reason": reason})  # wakes waits
 
 
 class PageModel:
@@ -224,7 +225,7 @@ class AppTester:
             try:
                 await self.receive(remaining)
             except TimeoutError:
-                return False
+                return predicate()
         return True
 
     async def wait_value(self, component: str, value: Any, timeout: float = 5.0) -> bool:

@@ -27,6 +27,7 @@ from reactive.protocol.messages import (
 CLOSE_HANDSHAKE = 4400
 CLOSE_TOO_BIG = 1009
 CLOSE_REPLACED = 4001  # a newer page resumed this session: do not reconnect
+CLOSE_STALLED = 4408  # the page stopped reading (no ack, or a send made no progress)
 DEFAULT_WINDOW_BYTES = 4 * MiB
 
 

@@ -123,7 +123,9 @@ class Session:
         self.outbound.reset_client()
         greeting = welcome(self.id, resumed, self.app, self.components, self.store)
         await channel.transport.send(channel.connection.send_welcome(greeting))
-        writer = BatchWriter(self.outbound, self.store, self.gate, channel, self._sync_gate)
+        writer = BatchWriter(
+            self.outbound, self.store, self.gate, channel, self._sync_gate, self.stop_runs
+        )
         self._writer = asyncio.get_running_loop().create_task(writer.run())
         self._sync_gate()
         if first:

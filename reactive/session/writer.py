@@ -7,10 +7,12 @@ superseded runs are dropped here, at the last moment before they would leave.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 
 from reactive.errors import OutputError
+from reactive.protocol.connection import CLOSE_STALLED
 from reactive.protocol.messages import Event, Status, Update
 from reactive.scheduler.gate import Gate
 from reactive.session.channel import Channel
@@ -18,6 +20,9 @@ from reactive.session.outbound import Outbound, Pending, PendingEvent, PendingVa
 from reactive.session.values import Values
 
 log = logging.getLogger("reactive")
+
+#: A page whose window stays full (no ack) or whose socket takes no bytes this long is closed.
+STALLED_PAGE_SECONDS = 30.0
 
 
 class BatchWriter:
@@ -33,25 +38,44 @@ class BatchWriter:
         gate: Gate,
         channel: Channel,
         after_send: Callable[[], None],
+        on_stalled: Callable[[], None],
     ) -> None:
         self._outbound = outbound
         self._values = values
         self._gate = gate
         self._channel = channel
         self._after_send = after_send
+        self._on_stalled = on_stalled
 
     async def run(self) -> None:
-        """Send batches until cancelled (the page went away)."""
-        while True:
-            await self._outbound.wait()
-            await self._gate.wait()
-            items = self._outbound.take()
-            events = await self._prepare(items)
-            if not events:
-                continue
-            connection = self._channel.connection
-            await self._channel.transport.send(connection.send_batch(events))
-            self._after_send()
+        """Send batches until cancelled (the page went away) or the page stops reading."""
+        try:
+            while True:
+                await self._outbound.wait()
+                if not self._gate.is_open:  # the window is full: wait for the page's ack
+                    async with asyncio.timeout(STALLED_PAGE_SECONDS):
+                        await self._gate.wait()
+                items = self._outbound.take()
+                events = await self._prepare(items)
+                if not events:
+                    continue
+                data = self._channel.connection.send_batch(events)
+                async with asyncio.timeout(STALLED_PAGE_SECONDS):
+                    await self._channel.transport.send(data)  # its socket takes the bytes
+                self._after_send()
+        except TimeoutError:
+            await self._stalled()
+
+    async def _stalled(self) -> None:
+        """No ack, or a send that made no progress, for ``STALLED_PAGE_SECONDS``: the page
+        stopped reading. Close its socket and stop its runs, so nothing is produced into
+        nothing and no buffer grows."""
+        log.warning("A page stopped reading for %.0f s: closing its socket.", STALLED_PAGE_SECONDS)
+        self._on_stalled()
+        self._channel.connection.close()
+        with contextlib.suppress(TimeoutError):  # a socket that cannot even take a close frame
+            async with asyncio.timeout(1):
+                await self._channel.transport.close(CLOSE_STALLED, "The page stopped reading.")
 
     async def _prepare(self, items: list[Pending]) -> list[Event]:
         heavy = [i for i in items if isinstance(i, PendingValue) and not i.ready]
