@@ -22,7 +22,9 @@ from reactive.session.values import Values
 log = logging.getLogger("reactive")
 
 #: A page whose window stays full (no ack) or whose socket takes no bytes this long is closed.
-STALLED_PAGE_SECONDS = 30.0
+#: Over a minute: Chrome runs a long-hidden tab's timers (its acks) once a minute. Meanwhile the
+#: window bounds what the page holds up (4 MiB), and its producers wait.
+STALLED_PAGE_SECONDS = 90.0
 
 
 class BatchWriter:
