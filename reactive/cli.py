@@ -14,7 +14,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -91,10 +91,35 @@ _UVICORN_OPTIONS: dict[str, Any] = {
 
 #: Where ``--reload`` and ``--workers`` processes find the app to load (``path.py[:NAME]``).
 APP_ENV = "REACTIVE_APP"
+#: Host names requests may name besides IP addresses and localhost (``--allowed-host``), comma
+#: separated: how ``--reload`` and ``--workers`` processes (and ``launch()``) learn them.
+HOSTS_ENV = "REACTIVE_ALLOWED_HOSTS"
+#: The interface the server listens on, for the same processes.
+BIND_ENV = "REACTIVE_BIND_HOST"
+#: The pages that may frame the app (the CSP ``frame-ancestors`` sources; ``'self'`` if unset).
+FRAMES_ENV = "REACTIVE_FRAME_ANCESTORS"
 
 
-def _config(app: App, host: str, port: int) -> uvicorn.Config:
-    return uvicorn.Config(create_app(app), host=host, port=port, **_UVICORN_OPTIONS)
+def _frame_ancestors() -> str:
+    return os.environ.get(FRAMES_ENV, "").strip() or "'self'"
+
+
+def _hosts(allowed_hosts: Sequence[str] | None) -> list[str]:
+    if allowed_hosts is not None:
+        return list(allowed_hosts)
+    return [h.strip() for h in os.environ.get(HOSTS_ENV, "").split(",") if h.strip()]
+
+
+def _config(
+    app: App, host: str, port: int, allowed_hosts: Sequence[str] | None = None
+) -> uvicorn.Config:
+    asgi = create_app(
+        app,
+        allowed_hosts=_hosts(allowed_hosts),
+        bound_host=host,
+        frame_ancestors=_frame_ancestors(),
+    )
+    return uvicorn.Config(asgi, host=host, port=port, **_UVICORN_OPTIONS)
 
 
 def app_from_environment() -> AsgiApp:
@@ -102,7 +127,13 @@ def app_from_environment() -> AsgiApp:
     target = os.environ.get(APP_ENV)
     if not target:
         raise AppLoadError(f"{APP_ENV} is not set: start the server with `reactive run APP.py`.")
-    return create_app(load_app(target))
+    bound = os.environ.get(BIND_ENV, "127.0.0.1")
+    return create_app(
+        load_app(target),
+        allowed_hosts=_hosts(None),
+        bound_host=bound,
+        frame_ancestors=_frame_ancestors(),
+    )
 
 
 def serve_file(
@@ -112,17 +143,21 @@ def serve_file(
     port: int = 8000,
     reload: bool = False,
     workers: int = 1,
+    allowed_hosts: Sequence[str] = (),
 ) -> None:
     """Serve the app in ``target``; with ``reload`` or several ``workers``, in child processes."""
     app = load_app(target)  # load once here too: a broken file fails now, with a clear message
+    hosts = [*_hosts(None), *allowed_hosts]
     if not reload and workers == 1:
-        serve(app, host=host, port=port)
+        serve(app, host=host, port=port, allowed_hosts=hosts)
         return
     if reload and workers > 1:
         raise AppLoadError("--reload serves one process: leave out --workers while developing.")
     check_port(host, port)
     path, _, name = target.partition(":")
     os.environ[APP_ENV] = str(Path(path).resolve()) + (f":{name}" if name else "")
+    os.environ[HOSTS_ENV] = ",".join(hosts)
+    os.environ[BIND_ENV] = host
     how = "reloading on changes" if reload else f"{workers} worker processes"
     print(
         f"reactive {__version__}: serving {app.title!r} at {url_of(host, port)} ({how})", flush=True
@@ -144,17 +179,33 @@ def url_of(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def serve(app: App, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve ``app`` until interrupted."""
+def serve(
+    app: App,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    allowed_hosts: Sequence[str] | None = None,
+) -> None:
+    """Serve ``app`` until interrupted.
+
+    ``allowed_hosts``: the host names (``app.example.com``, ``.example.com`` for subdomains,
+    ``*`` for any) requests may name besides IP addresses and localhost; by default those in
+    ``$REACTIVE_ALLOWED_HOSTS``. See docs/deployment.md.
+    """
     check_port(host, port)
     print(f"reactive {__version__}: serving {app.title!r} at {url_of(host, port)}", flush=True)
-    uvicorn.Server(_config(app, host, port)).run()
+    uvicorn.Server(_config(app, host, port, allowed_hosts)).run()
 
 
 @contextmanager
-def background_server(app: App, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def background_server(
+    app: App,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    allowed_hosts: Sequence[str] = (),
+) -> Iterator[str]:
     """Serve ``app`` from a thread (for tests and benchmarks); yields its URL, stops on exit."""
-    server = uvicorn.Server(_config(app, host, port))
+    server = uvicorn.Server(_config(app, host, port, allowed_hosts))
     thread = threading.Thread(target=server.run, name="reactive-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -184,6 +235,21 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--workers", type=_positive, default=1, help="server processes (sessions stay in one)"
     )
+    run.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name browsers may use to reach the server, besides IP addresses and "
+        "localhost (repeat it; .example.com allows subdomains); needed with --host 0.0.0.0 "
+        "when the app is reached by name",
+    )
+    run.add_argument(
+        "--frame-ancestors",
+        metavar="SOURCES",
+        help="the pages that may show the app in a frame, as CSP sources ('self' by default; "
+        "'none', or e.g. https://portal.example)",
+    )
     return parser
 
 
@@ -197,9 +263,16 @@ def _positive(text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if args.frame_ancestors:
+        os.environ[FRAMES_ENV] = args.frame_ancestors  # worker processes read it too
     try:
         serve_file(
-            args.app, host=args.host, port=args.port, reload=args.reload, workers=args.workers
+            args.app,
+            host=args.host,
+            port=args.port,
+            reload=args.reload,
+            workers=args.workers,
+            allowed_hosts=args.allowed_host,
         )
     except AppLoadError as exc:
         print(f"reactive: {exc}", file=sys.stderr)

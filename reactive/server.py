@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, PlainTextResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from reactive.definition.app import App
 from reactive.protocol.connection import ConnectionState
+from reactive.protocol.origin import HostPolicy, origin_allowed
 from reactive.session.channel import Channel
 from reactive.session.manager import DEFAULT_GRACE_SECONDS, SessionManager
 from reactive.session.session import Session
@@ -57,23 +59,117 @@ class SocketTransport:
         await self._websocket.close(code, reason)
 
 
-def origin_allowed(origin: str | None, host: str | None) -> bool:
-    """A browser may connect only from a page of this server (same host and port)."""
-    if origin is None:
-        return True  # not a browser: browsers always send Origin on WebSocket upgrades
-    return host is not None and urlsplit(origin).netloc.lower() == host.lower()
+class HostCheck:
+    """Refuses every request (page, bundle, socket) whose ``Host`` the policy does not allow."""
+
+    def __init__(self, app: ASGIApp, policy: HostPolicy) -> None:
+        self._app = app
+        self._policy = policy
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            host = _header(scope, b"host")
+            if not self._policy.allows(host):
+                log.warning("Refused a request for host %r (not an allowed host)", host)
+                if scope["type"] == "websocket":  # closed before accept: the client gets 403
+                    await send({"type": "websocket.close", "code": 1008, "reason": ""})
+                    return
+                response = PlainTextResponse(self._policy.refusal(host), status_code=400)
+                await response(scope, receive, send)
+                return
+        await self._app(scope, receive, send)
 
 
-def create_app(app: App, *, grace: float = DEFAULT_GRACE_SECONDS) -> Starlette:
-    """The ASGI application serving ``app``."""
+#: Every HTTP response: no MIME sniffing, no referrer to the sites the page links to.
+_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+#: Where plot.ts loads plotly.js and vega-embed from (only they are scripts from elsewhere).
+_PLOT_SCRIPTS = "https://cdn.plot.ly https://cdn.jsdelivr.net"
+
+
+def page_policy(app: App, frame_ancestors: str = "'self'") -> str:
+    """The page's Content-Security-Policy: scripts only from the bundle, never inline.
+
+    Styles may be inline (the app's ``css``, sanitized HTML's ``style`` attributes, plotly);
+    images from anywhere (``{url}`` image values); media, downloads and images from blobs.
+    vega compiles its expressions with ``Function``: ``'unsafe-eval'`` only for an app with a Plot.
+    """
+    plots = any(c.type == "plot" for c in app.components.values())
+    scripts = f"'self' {_PLOT_SCRIPTS}" + (" 'unsafe-eval'" if plots else "")
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob: https: http:",
+            "media-src 'self' data: blob:",
+            "connect-src 'self'",
+            "font-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            f"frame-ancestors {frame_ancestors}",
+        ]
+    )
+
+
+class SecurityHeaders:
+    """Adds :data:`_HEADERS` to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in _HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self._app(scope, receive, send_with_headers)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            text: str = value.decode("latin-1")
+            return text
+    return None
+
+
+def create_app(
+    app: App,
+    *,
+    grace: float = DEFAULT_GRACE_SECONDS,
+    allowed_hosts: Iterable[str] = (),
+    bound_host: str = "127.0.0.1",
+    frame_ancestors: str = "'self'",
+) -> Starlette:
+    """The ASGI application serving ``app``.
+
+    ``allowed_hosts``: host names besides IP addresses, ``localhost`` and ``bound_host`` (the
+    interface the server listens on) that requests may name (``reactive run --allowed-host``).
+    ``frame_ancestors``: the pages that may frame this one (the CSP directive's sources;
+    ``'none'`` forbids framing, ``https://portal.example`` allows that site).
+    """
     sessions = SessionManager(app, grace=grace)
+    policy = HostPolicy(allowed_hosts, bound_host)
     page = _PAGE.format(title=html.escape(app.title))
+    page_headers = {
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": page_policy(app, frame_ancestors),
+    }
 
     async def index(request: Request) -> HTMLResponse:
-        return HTMLResponse(page, headers={"Cache-Control": "no-store"})
+        return HTMLResponse(page, headers=page_headers)
 
     async def socket(websocket: WebSocket) -> None:
-        if not origin_allowed(websocket.headers.get("origin"), websocket.headers.get("host")):
+        origin, host = websocket.headers.get("origin"), websocket.headers.get("host")
+        if not origin_allowed(origin, host, websocket.url.scheme):
             log.warning("Refused a WebSocket from origin %s", websocket.headers.get("origin"))
             await websocket.close(code=1008)  # before accept: the client gets HTTP 403
             return
@@ -96,6 +192,8 @@ def create_app(app: App, *, grace: float = DEFAULT_GRACE_SECONDS) -> Starlette:
         ],
         lifespan=lifespan,
     )
+    starlette.add_middleware(HostCheck, policy=policy)
+    starlette.add_middleware(SecurityHeaders)  # added last, so outermost: refusals get them too
     starlette.state.sessions = sessions
     return starlette
 

@@ -261,3 +261,19 @@ def test_ctrl_c_stops_the_server_even_with_a_call_stuck_in_a_thread(tmp_path: Pa
             process.wait()
     assert process.returncode == 0
     assert "stuck_forever()" in output  # the log names the call that would not end
+
+
+def test_allowed_hosts_reach_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from starlette.testclient import TestClient
+
+    from reactive.cli import APP_ENV, HOSTS_ENV, app_from_environment
+
+    script = tmp_path / "hosted.py"
+    script.write_text("import reactive as rx\napp = rx.App()\n")
+    monkeypatch.setenv(APP_ENV, str(script))
+    monkeypatch.setenv(HOSTS_ENV, "app.example.com")
+    with TestClient(app_from_environment()) as client:
+        assert client.get("/", headers={"host": "app.example.com"}).status_code == 200
+        assert client.get("/", headers={"host": "other.example"}).status_code == 400

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseChoices } from "../src/components/choices";
+import { downloadType } from "../src/components/downloadType";
 import { jsonText } from "../src/components/jsonText";
 import { asText, classes } from "../src/components/props";
 import { Backoff } from "../src/transport/backoff";
@@ -35,4 +36,13 @@ test("props: text and classes", () => {
   assert.deepEqual(classes({ elem_classes: ["a b", "c", 3] }), ["a", "b", "c"]);
   assert.deepEqual(classes({ elem_classes: "x  y" }), ["x", "y"]);
   assert.deepEqual(classes({}), []);
+});
+
+test("downloads: only pictures, sounds and films keep their type; the rest is save-only", () => {
+  for (const shown of ["image/png", "image/jpeg", "audio/wav", "video/mp4", 'video/webm; codecs="vp9"']) {
+    assert.equal(downloadType(shown), shown);
+  }
+  for (const risky of ["text/html", "TEXT/HTML", "image/svg+xml", "application/xhtml+xml", "text/xml", "", "text/plain"]) {
+    assert.equal(downloadType(risky), "application/octet-stream");
+  }
 });

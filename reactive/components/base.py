@@ -5,10 +5,13 @@ from __future__ import annotations
 import copy
 import warnings
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reactive.components import placement
 from reactive.errors import CompatibilityWarning, DefinitionError, InvalidValue, OutputError
+from reactive.media.limits import DEFAULT_MEDIA_LIMITS, MediaLimits
+from reactive.media.paths import DEFAULT_SERVED, ServedPaths, trusted
 
 if TYPE_CHECKING:
     from reactive.media.stream import OutputStream
@@ -42,6 +45,10 @@ class Component:
     accepts_upload: ClassVar[bool] = False
     #: preprocess is costly (decoding media): the session runs it in a worker thread.
     slow_preprocess: ClassVar[bool] = False
+    #: Where a returned path may be read from; the app sets its own (``allowed_paths=``).
+    served_paths: ServedPaths = DEFAULT_SERVED
+    #: How large an uploaded picture, sound or film may be; the app sets its own.
+    media_limits: MediaLimits = DEFAULT_MEDIA_LIMITS
 
     def __init__(
         self,
@@ -60,6 +67,7 @@ class Component:
         **unsupported: Any,
     ) -> None:
         self.value = value
+        self._authored_value = value  # written by the app author: its paths are trusted
         self.label = label
         self.info = info
         self.visible = visible
@@ -158,7 +166,12 @@ class Component:
         return {}
 
     def initial_wire_value(self) -> Any:
-        return None if self.value is None else self.postprocess(self.value)
+        if self.value is None:
+            return None
+        if self.value is self._authored_value:
+            with trusted():
+                return self.postprocess(self.value)
+        return self.postprocess(self.value)
 
     def initial_python_value(self) -> Any:
         """What a function receives for this input before the user touched it."""
@@ -207,6 +220,12 @@ class Component:
         return None
 
     # ---------------------------------------------------------------- helpers for subclasses
+
+    def served(self, value: Any) -> Any:
+        """A returned path, checked against :attr:`served_paths` (its real path); else as is."""
+        if isinstance(value, str | Path):
+            return self.served_paths.check(value, type(self).__name__)
+        return value
 
     def invalid(self, message: str) -> InvalidValue:
         who = self.label or self._id or type(self).__name__

@@ -109,8 +109,8 @@ class File(Component):
             return None
         self.check_output(value)
         if isinstance(value, list | tuple):
-            return [_download(item) for item in value if item is not None]
-        return _download(value)
+            return [_download(item, self.served(item)) for item in value if item is not None]
+        return _download(value, self.served(value))
 
     def example_cell(self, value: Any) -> Any:
         if isinstance(value, str | Path):
@@ -128,11 +128,12 @@ def _save(data: bytes, name: str) -> str:
     return str(path)
 
 
-def _download(item: str | Path | bytes) -> dict[str, Any]:
-    if isinstance(item, bytes):
-        return {"name": "file", "mime": "application/octet-stream", "data": item}
-    path = Path(item)
+def _download(item: str | Path | bytes, real: str | Path | bytes) -> dict[str, Any]:
+    """``real``: ``item`` as :meth:`Component.served` checked it (a path's real path)."""
+    if isinstance(real, bytes):
+        return {"name": "file", "mime": "application/octet-stream", "data": real}
+    path, name = Path(real), Path(str(item)).name
     if not path.is_file():
-        raise OutputError(f"File {str(path)!r} does not exist.")
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return {"name": path.name, "mime": mime, "data": path.read_bytes()}
+        raise OutputError(f"File {str(item)!r} does not exist.")
+    mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return {"name": name, "mime": mime, "data": path.read_bytes()}

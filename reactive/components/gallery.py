@@ -47,7 +47,7 @@ class Gallery(Component):
         caption: Any = None
         if isinstance(item, tuple | list) and len(item) == 2 and not _is_pixel_row(item):
             item, caption = item
-        wire = image_wire(item, "auto", 85)
+        wire = image_wire(self, item, "auto", 85)
         if wire is None:
             raise OutputError(f"{self!r}: a gallery item cannot be None.")
         if caption is not None:

@@ -22,11 +22,16 @@ def is_url(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(("http://", "https://"))
 
 
-def image_wire(value: Any, fmt: media.ImageFormat, quality: int) -> dict[str, Any] | None:
-    """An image result as the page shows it: ``{mime, data, w, h}``, or ``{url}`` for a URL."""
+def image_wire(
+    owner: Component, value: Any, fmt: media.ImageFormat, quality: int
+) -> dict[str, Any] | None:
+    """An image result as the page shows it: ``{mime, data, w, h}``, or ``{url}`` for a URL.
+
+    A path is read only where ``owner`` may serve files from (:meth:`Component.served`).
+    """
     if is_url(value):
         return {"url": value}
-    return media.to_browser(value, fmt, quality)
+    return media.to_browser(owner.served(value), fmt, quality)
 
 
 class Image(Component):
@@ -39,6 +44,8 @@ class Image(Component):
 
     type = "image"
     heavy_postprocess = True
+    #: Decoding an upload is costly: the session does it in a worker thread, off the loop.
+    slow_preprocess: ClassVar[bool] = True
     updatable: ClassVar[frozenset[str]] = frozenset({"height", "width"})
 
     def __init__(
@@ -78,7 +85,7 @@ class Image(Component):
         return {"height": self.height, "width": self.width}
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
-        return image_wire(value, self.format, self.quality)
+        return image_wire(self, value, self.format, self.quality)
 
     def example_cell(self, value: Any) -> Any:
         """A small thumbnail of the example image."""
@@ -112,7 +119,7 @@ class Image(Component):
         if not isinstance(data, bytes):
             raise self.invalid("the upload has no image bytes.")
         try:
-            image = media.decode_upload(data)
+            image = media.decode_upload(data, self.media_limits.max_image_pixels)
         except InvalidValue as exc:
             raise self.invalid(str(exc)) from None
         if self.image_type == "filepath":

@@ -12,6 +12,7 @@ converted to H.264 MP4 by ``rx.Video(format="mp4")``.
 from __future__ import annotations
 
 import secrets
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -22,7 +23,9 @@ from reactive.components.base import Component
 from reactive.components.upload_folder import upload_dir
 from reactive.errors import DefinitionError, OutputError
 from reactive.media import audio, video
-from reactive.media.files import UploadedFile, temp_copy
+from reactive.media.files import UploadedFile, remove_upload
+from reactive.media.limits import check_frame, check_seconds
+from reactive.media.paths import trusted
 from reactive.media.stream import OutputStream
 
 AudioType = Literal["numpy", "filepath"]
@@ -88,7 +91,8 @@ class _Media(Component):
         """Convert ``value`` once, where the app is defined: never on the event loop, and a
         missing or unreadable file is a definition error at import time."""
         try:
-            self._initial_wire = None if self.value is None else self.postprocess(self.value)
+            with trusted():  # the author's own file
+                self._initial_wire = None if self.value is None else self.postprocess(self.value)
         except OutputError as exc:
             raise DefinitionError(f"{type(self).__name__}(value=...): {exc}") from None
 
@@ -111,6 +115,7 @@ class _Media(Component):
         try:
             return self.from_file(path)
         except OutputError as exc:
+            remove_upload(path)  # refused: its file (and folder) go at once
             raise self.invalid(str(exc)) from None
 
     def from_file(self, path: Path) -> Any:
@@ -118,15 +123,22 @@ class _Media(Component):
 
 
 def _save(data: bytes, name: str) -> Path:
-    """Write a one-message upload into the session's upload folder, under its own name."""
+    """Write a one-message upload under its own name, in a folder of its own (in the session's
+    upload folder), so that refusing it can remove both."""
     folder = upload_dir.get()
     if folder is None:
-        return temp_copy(data, Path(name).suffix[:10])
-    target = folder / secrets.token_hex(8)
-    target.mkdir(parents=True)
+        target = Path(tempfile.mkdtemp(prefix="reactive-upload-"))
+    else:
+        target = folder / secrets.token_hex(8)
+        target.mkdir(parents=True)
     path = target / name
     path.write_bytes(data)
     return path
+
+
+def _name(value: Any) -> str | None:
+    """The name a returned path shows under (its own, not its real path's)."""
+    return Path(value).name if isinstance(value, str | Path) else None
 
 
 class Audio(_Media):
@@ -182,13 +194,13 @@ class Audio(_Media):
         self._convert_value()
 
     def open_stream(self) -> OutputStream | None:
-        return audio.AudioStream() if self.streaming else None
+        return audio.AudioStream(self.served_paths) if self.streaming else None
 
     def check_output(self, value: Any) -> None:
         audio.check_value(value)
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
-        return audio.to_browser(value, self.format)
+        return audio.to_browser(self.served(value), self.format, _name(value))
 
     def initial_python_value(self) -> Any:
         if self.value is None or self.audio_type == "filepath":
@@ -212,6 +224,7 @@ class Audio(_Media):
             raise DefinitionError(f"Audio(value=...): {exc}") from None
 
     def from_file(self, path: Path) -> Any:
+        audio.check_length(path, self.media_limits.max_media_seconds)  # before decoding it
         if self.audio_type == "numpy":
             return audio.load(path)
         audio.check_upload(path)
@@ -268,16 +281,19 @@ class Video(_Media):
         return {**super().extra_props(), "height": self.height, "width": self.width}
 
     def open_stream(self) -> OutputStream | None:
-        return video.VideoStream(self.fps) if self.streaming else None
+        return video.VideoStream(self.fps, self.served_paths) if self.streaming else None
 
     def check_output(self, value: Any) -> None:
         video.check_value(value)
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
-        return video.to_browser(value, self.fps)
+        return video.to_browser(self.served(value), self.fps, _name(value))
 
     def from_file(self, path: Path) -> Any:
         probe = video.check_upload(path)
+        limits = self.media_limits  # judged by the probe, before anything is converted
+        check_frame(probe.width, probe.height, limits.max_video_pixels, f"video {path.name!r}")
+        check_seconds(probe.duration, limits.max_media_seconds, f"video {path.name!r}")
         if self.format == "mp4" and not video.is_h264_mp4(path, probe):
             converted = path.with_suffix(".mp4")
             if converted == path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from reactive.components import Button, Component, Number, Textbox
@@ -18,6 +19,17 @@ from reactive.definition.graph import (
     parameter_names,
 )
 from reactive.errors import DefinitionError
+from reactive.media.image import allow_pixels
+from reactive.media.limits import (
+    DEFAULT_MAX_IMAGE_PIXELS,
+    DEFAULT_MAX_MEDIA_SECONDS,
+    DEFAULT_MAX_SESSION_BYTES,
+    DEFAULT_MAX_TOTAL_UPLOAD_BYTES,
+    DEFAULT_MAX_VIDEO_PIXELS,
+    MediaLimits,
+    UploadBudget,
+)
+from reactive.media.paths import ServedPaths, trusted
 from reactive.protocol.limits import DEFAULT_MAX_UPLOAD_BYTES
 from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import parse_on_busy
@@ -52,6 +64,13 @@ class App:
         theme: dict[str, str] | None = None,
         max_threads_per_session: int = 8,
         max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+        max_session_bytes: int = DEFAULT_MAX_SESSION_BYTES,
+        max_total_upload_bytes: int = DEFAULT_MAX_TOTAL_UPLOAD_BYTES,
+        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
+        max_video_pixels: int = DEFAULT_MAX_VIDEO_PIXELS,
+        max_media_seconds: float = DEFAULT_MAX_MEDIA_SECONDS,
+        allowed_paths: Sequence[str | Path] = (),
+        blocked_paths: Sequence[str | Path] = (),
         process_workers: int = 2,
     ) -> None:
         """Args:
@@ -64,6 +83,15 @@ class App:
         theme: CSS variables, e.g. ``{"accent": "#2b8a3e"}`` sets ``--rx-accent``.
         max_threads_per_session: worker threads one session may occupy at once.
         max_upload_bytes: the largest file a page may send in parts (audio, video).
+        max_session_bytes: the uploaded bytes one session may keep on disk at once.
+        max_total_upload_bytes: the uploaded bytes all sessions may keep on disk at once.
+        max_image_pixels: the largest uploaded picture (width × height), judged by its header
+            before it is decoded.
+        max_video_pixels: the largest uploaded film's frame (width × height).
+        max_media_seconds: the longest uploaded sound or film.
+        allowed_paths: folders, besides the working directory and the temp folder, that
+            File, Image, Audio, Video and Gallery outputs may serve returned paths from.
+        blocked_paths: folders (or files) never served, even inside those.
         process_workers: warm worker processes for ``run_in="process"`` functions, per server
             process; calls beyond that wait for one.
         """
@@ -80,6 +108,18 @@ class App:
         if max_upload_bytes < 1:
             raise DefinitionError(f"max_upload_bytes must be positive, got {max_upload_bytes}.")
         self.max_upload_bytes = max_upload_bytes  # per file sent in parts (audio, video)
+        for name, limit in (
+            ("max_session_bytes", max_session_bytes),
+            ("max_total_upload_bytes", max_total_upload_bytes),
+        ):
+            if limit < 1:
+                raise DefinitionError(f"{name} must be positive, got {limit}.")
+        self.max_session_bytes = max_session_bytes
+        #: What every session's uploads share (``max_total_upload_bytes``).
+        self.upload_budget = UploadBudget(max_total_upload_bytes)
+        self.media_limits = MediaLimits(max_image_pixels, max_video_pixels, max_media_seconds)
+        allow_pixels(max_image_pixels)
+        self.served_paths = ServedPaths.of(allowed_paths, blocked_paths)
         self.components: dict[str, Component] = {}
         self.functions: list[BoundFunction] = []
         self._graph: Graph | None = None
@@ -405,10 +445,13 @@ class App:
         else:
             component.assign_id(self._unique_id(component.type))
         self.components[component.id] = component
+        component.served_paths = self.served_paths
+        component.media_limits = self.media_limits
 
     def _examples(self, bound: BoundFunction, rows: Sequence[Any], run_on_click: bool) -> Examples:
         try:
-            return make_examples(bound.inputs, rows, run_on_click)
+            with trusted():  # the author's own files
+                return make_examples(bound.inputs, rows, run_on_click)
         except DefinitionError as exc:
             raise DefinitionError(f"@app.fn for {bound.name}(): {exc}") from None
 

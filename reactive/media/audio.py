@@ -21,7 +21,9 @@ import numpy as np
 from reactive.errors import OutputError
 from reactive.media import ffmpeg
 from reactive.media.files import audio_mime, read_file, temp_copy
-from reactive.media.pcm import Pcm, encode_wav, from_array, is_wav, parse_wav
+from reactive.media.limits import check_seconds
+from reactive.media.paths import DEFAULT_SERVED, ServedPaths
+from reactive.media.pcm import Pcm, encode_wav, from_array, is_wav, parse_wav, wav_seconds
 from reactive.media.stream import OutputStream
 
 AudioFormat = Literal["wav", "mp3"]
@@ -56,11 +58,11 @@ def decode_file(path: Path, rate: int | None = None, channels: int | None = None
     return parse_wav(ffmpeg.run_sync(args, what=f"audio file {path.name!r}"))
 
 
-def _head(path: Path) -> bytes:
+def _head(path: Path, count: int = 12) -> bytes:
     if not path.is_file():
         return b""
     with path.open("rb") as handle:
-        return handle.read(12)
+        return handle.read(count)
 
 
 def decode_bytes(data: bytes, rate: int | None = None, channels: int | None = None) -> Pcm:
@@ -137,9 +139,10 @@ def payload(pcm: Pcm) -> dict[str, Any]:
 class AudioStream(OutputStream):
     """One run of a streaming audio output: every chunk to PCM at the stream's format."""
 
-    def __init__(self) -> None:
+    def __init__(self, served: ServedPaths = DEFAULT_SERVED) -> None:
         self.rate: int | None = None
         self.channels: int | None = None
+        self._served = served  # where a yielded path may be read from
 
     async def convert(self, value: Any) -> AsyncGenerator[Any, None]:
         if value is None:
@@ -161,7 +164,7 @@ class AudioStream(OutputStream):
                 )
             return pcm if self.channels is None else pcm.with_channels(self.channels)
         if isinstance(value, str | Path):
-            return decode_file(Path(value), self.rate, self.channels)
+            return decode_file(self._served.check(value, "Audio"), self.rate, self.channels)
         if isinstance(value, bytes | bytearray):
             return decode_bytes(bytes(value), self.rate, self.channels)
         raise OutputError(f"A streaming audio output takes {ACCEPTED}; got {type(value).__name__}.")
@@ -175,6 +178,18 @@ def load(path: Path) -> tuple[int, np.ndarray[Any, Any]]:
     pcm = decode_file(path)
     samples = pcm.samples[:, 0] if pcm.channels == 1 else pcm.samples
     return pcm.rate, np.array(samples)
+
+
+def check_length(path: Path, max_seconds: float) -> None:
+    """Raise OutputError when the file lasts longer than ``max_seconds`` (from its header or
+    the probe, before a sample is decoded: a small file can hold hours of sound)."""
+    head = _head(path, 4096)
+    if is_wav(head):
+        seconds = wav_seconds(head, path.stat().st_size)
+    else:
+        probe = ffmpeg.probe_sync(path)
+        seconds = None if probe is None else probe.duration
+    check_seconds(seconds, max_seconds, f"audio {path.name!r}")
 
 
 def check_upload(path: Path) -> None:

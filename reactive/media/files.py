@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,17 @@ def read_file(value: str | Path, what: str) -> bytes:
     if not path.is_file():
         raise OutputError(f"{what} file {str(path)!r} does not exist.")
     return path.read_bytes()
+
+
+def remove_upload(path: Path) -> None:
+    """Delete an upload the server refused: its file, and the folder made for it alone.
+
+    Uploads live at ``<session folder>/<random>/<name>``: the random folder goes too, once it
+    is empty (``rmdir`` never removes a folder with anything else in it).
+    """
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # not empty, or already gone
+        path.parent.rmdir()
 
 
 def temp_copy(data: bytes, suffix: str, folder: Path | None = None) -> Path:

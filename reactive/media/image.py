@@ -16,6 +16,7 @@ import numpy as np
 from PIL import Image as PILImage
 
 from reactive.errors import InvalidValue, OutputError
+from reactive.media.limits import DEFAULT_MAX_IMAGE_PIXELS, megapixels
 
 ImageFormat = Literal["auto", "png", "jpeg", "webp"]
 
@@ -116,11 +117,43 @@ def _bytes_to_browser(data: bytes, fmt: ImageFormat, quality: int, what: str) ->
         raise OutputError(f"{what} is not an image Pillow can read ({exc}).") from exc
 
 
-def decode_upload(data: bytes) -> PILImage.Image:
-    """Open uploaded bytes as an image, or raise InvalidValue saying it is not one."""
+def allow_pixels(count: int) -> None:
+    """Let Pillow open pictures of up to ``count`` pixels: its own bomb check
+    (``PIL.Image.MAX_IMAGE_PIXELS``, 89 MP by default) is raised to the app's limit, never
+    lowered, so an app may accept larger pictures than Pillow would."""
+    if PILImage.MAX_IMAGE_PIXELS is not None and count > PILImage.MAX_IMAGE_PIXELS:
+        PILImage.MAX_IMAGE_PIXELS = count
+
+
+def decode_upload(data: bytes, max_pixels: int = DEFAULT_MAX_IMAGE_PIXELS) -> PILImage.Image:
+    """Open uploaded bytes as an image, or raise InvalidValue saying it is not one.
+
+    The picture's size comes from its header (Pillow reads only that until ``load()``), so a
+    picture of more than ``max_pixels`` is refused before any pixel buffer is allocated.
+    """
     try:
         image = PILImage.open(io.BytesIO(data))
+    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+        raise InvalidValue(_too_large(None, max_pixels)) from None  # past Pillow's own limit
+    except (OSError, ValueError) as exc:
+        raise InvalidValue(f"the upload is not an image this server can read ({exc}).") from exc
+    if image.width * image.height > max_pixels:
+        image.close()
+        raise InvalidValue(_too_large(image.size, max_pixels))
+    try:
         image.load()
-    except (OSError, ValueError, PILImage.DecompressionBombError) as exc:
+    except (OSError, ValueError) as exc:
         raise InvalidValue(f"the upload is not an image this server can read ({exc}).") from exc
     return image
+
+
+def _too_large(size: tuple[int, int] | None, max_pixels: int) -> str:
+    shown = (
+        "larger than Pillow opens"
+        if size is None
+        else (f"{size[0]}×{size[1]} pixels ({megapixels(size[0] * size[1])})")
+    )
+    return (
+        f"the picture is {shown}; this app takes pictures of at most {megapixels(max_pixels)}. "
+        "Send a smaller picture, or raise the limit with rx.App(max_image_pixels=...)."
+    )

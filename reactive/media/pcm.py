@@ -112,6 +112,20 @@ def is_wav(data: bytes) -> bool:
     return len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WAVE"
 
 
+def wav_seconds(head: bytes, size: int) -> float | None:
+    """How long a WAV file of ``size`` bytes lasts at most, from its first bytes (None: no
+    format chunk among them)."""
+    offset = 12
+    while offset + 8 <= len(head):
+        kind, chunk = struct.unpack_from("<4sI", head, offset)
+        if kind == b"fmt " and offset + 24 <= len(head):
+            _, channels, rate, _, _, bits = struct.unpack_from("<HHIIHH", head, offset + 8)
+            per_second = rate * channels * max(bits // 8, 1)
+            return size / per_second if per_second else None
+        offset += 8 + chunk + (chunk & 1)
+    return None
+
+
 def parse_wav(data: bytes) -> Pcm:
     """PCM from WAV bytes (integer 8/16/24/32-bit or float 32/64-bit). Raises OutputError."""
     if not is_wav(data):

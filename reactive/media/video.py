@@ -30,6 +30,7 @@ import numpy as np
 from reactive.errors import OutputError
 from reactive.media import ffmpeg, fmp4
 from reactive.media.files import read_file, temp_copy, video_container
+from reactive.media.paths import DEFAULT_SERVED, ServedPaths
 from reactive.media.stream import OutputStream
 
 log = logging.getLogger("reactive")
@@ -209,8 +210,9 @@ class FrameEncoder:
 class VideoStream(OutputStream):
     """One run of a streaming video output."""
 
-    def __init__(self, fps: float) -> None:
+    def __init__(self, fps: float, served: ServedPaths = DEFAULT_SERVED) -> None:
         self.fps = fps
+        self._served = served  # where a yielded path may be read from
         self._encoder: FrameEncoder | None = None
         self._folder: Path | None = None
 
@@ -225,7 +227,7 @@ class VideoStream(OutputStream):
         for item in await self._close_encoder():
             yield item
         if isinstance(value, str | Path):
-            path = Path(value)
+            path = await asyncio.to_thread(self._served.check, value, "Video")
             if not await asyncio.to_thread(path.is_file):
                 raise OutputError(f"Video file {str(path)!r} does not exist.")
             data = await fragment_file(path, f"video chunk {path.name!r}")

@@ -7,7 +7,8 @@ from typing import Any
 import msgpack
 
 from reactive.errors import LocalProtocolError, RemoteProtocolError
-from reactive.protocol.limits import DEFAULT_LIMITS, Limits
+from reactive.protocol.limits import DEFAULT_LIMITS, Limits, MiB
+from reactive.protocol.scan import measure
 
 
 def encode(message: Any) -> bytes:
@@ -26,8 +27,11 @@ def _reject_ext(code: int, data: bytes) -> Any:
 def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Unpack exactly one msgpack value from ``data``, enforcing ``limits`` on its parts.
 
-    The whole frame's size is the connection's to check (it closes the socket for it).
+    The whole frame's size is the connection's to check (it closes the socket for it). Before
+    anything is built, the frame's objects are counted and its decoded size estimated
+    (:mod:`reactive.protocol.scan`), so no frame costs more than ``limits.max_objects`` steps.
     """
+    _check_footprint(data, limits)
     try:
         value = msgpack.unpackb(
             data,
@@ -49,18 +53,16 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
         raise RemoteProtocolError(code, f"Frame is not valid msgpack: {exc}") from exc
     except Exception as exc:  # msgpack raises several unrelated types for garbage input
         raise RemoteProtocolError("bad_frame", f"Frame is not valid msgpack: {exc}") from exc
-    _check_depth(value, limits.max_depth)
     return value
 
 
-def _check_depth(value: Any, max_depth: int) -> None:
-    """Reject deeply nested values iteratively, so a hostile frame cannot exhaust the stack."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > max_depth:
-            raise RemoteProtocolError("too_large", f"Message nests deeper than {max_depth} levels.")
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
+def _check_footprint(data: bytes, limits: Limits) -> None:
+    footprint = measure(data, limits.max_objects, limits.max_depth)
+    budget = limits.max_expansion * len(data) + limits.expansion_allowance
+    if footprint.memory > budget:
+        raise RemoteProtocolError(
+            "too_large",
+            f"Message would take about {footprint.memory / MiB:.1f} MiB decoded, more than "
+            f"{limits.max_expansion}x its size plus {limits.expansion_allowance / MiB:.0f} MiB; "
+            "send fewer, larger values (large files go as uploads).",
+        )

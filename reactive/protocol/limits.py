@@ -19,6 +19,11 @@ class Limits:
     max_bin_bytes: int = 16 * MiB
     max_container_len: int = 10_000
     max_depth: int = 32
+    #: Values in one message, every container, key and element counted: bounds decode time.
+    max_objects: int = 20_000
+    #: Decoded memory may be at most ``max_expansion`` times the frame, plus the allowance.
+    max_expansion: int = 10
+    expansion_allowance: int = 1 * MiB
 
 
 DEFAULT_LIMITS = Limits()

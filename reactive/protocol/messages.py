@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from reactive.errors import RemoteProtocolError
+from reactive.protocol.names import check_file_name, check_file_value
 
 PROTOCOL_VERSION = 1
 
@@ -290,7 +291,9 @@ def _parse_hello(obj: Mapping[str, Any]) -> Hello:
 def _parse_input(obj: Mapping[str, Any]) -> Input:
     if "v" not in obj:
         raise RemoteProtocolError("bad_frame", "'input' message is missing field 'v'.")
-    return Input(_field(obj, "c", str, "input"), obj["v"])
+    component = _field(obj, "c", str, "input")
+    check_file_value(obj["v"], component)
+    return Input(component, obj["v"])
 
 
 def _parse_trigger(obj: Mapping[str, Any]) -> Trigger:
@@ -334,6 +337,7 @@ def _parse_upload(obj: Mapping[str, Any]) -> Upload:
     if size < 0:
         raise RemoteProtocolError("bad_frame", "'upload' field 'size' must be >= 0.")
     name, mime = _field(obj, "name", str, "upload"), _field(obj, "mime", str, "upload")
+    check_file_name(name, part.component)
     return Upload(part.component, upload, 0, part.data, part.last, name, mime, size)
 
 

@@ -19,6 +19,9 @@ class Transport(Protocol):
     async def close(self, code: int, reason: str = "") -> None: ...
 
 
+SERVER_ERROR = "server_error"
+
+
 class Channel:
     """One socket's protocol state and transport."""
 
@@ -36,3 +39,12 @@ class Channel:
         if exc.close_code is not None:
             self.connection.close()
             await self.transport.close(exc.close_code, str(exc)[:120])
+
+    async def fail(self, exc: Exception, component: str | None = None) -> None:
+        """Answer a message the server failed on (not the page's fault): log it, go on."""
+        log.error("Handling a message from the page failed; the session goes on.", exc_info=exc)
+        message = (
+            f"The server could not handle this message ({type(exc).__name__}); the session "
+            "goes on. The server's log has the traceback: report it to the app's author."
+        )
+        await self.reject(RemoteProtocolError(SERVER_ERROR, message, component))

@@ -63,10 +63,13 @@ class SessionManager:
             return None
         assert isinstance(message, Hello)  # the connection accepts nothing else first
         session, resumed = self._open(message.session)
-        if resumed:
-            await self._take_over(session)
-        await session.attach(channel, resumed=resumed)
-        return session
+        try:
+            if resumed:
+                await self._take_over(session)
+            await session.attach(channel, resumed=resumed)
+        except Exception as exc:  # answered, never raised into the server (cancel passes)
+            await channel.fail(exc)
+        return session  # the pump detaches it when the socket closes
 
     def _open(self, requested: str | None) -> tuple[Session, bool]:
         if requested is not None and requested in self._sessions:

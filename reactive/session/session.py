@@ -93,7 +93,12 @@ class Session:
             self.gate,
             self._graph.dependents,
         )
-        self._files = Uploads(max_bytes=app.max_upload_bytes, prefix=f"reactive-{self.id[:8]}-")
+        self._files = Uploads(
+            max_bytes=app.max_upload_bytes,
+            prefix=f"reactive-{self.id[:8]}-",
+            max_session_bytes=app.max_session_bytes,
+            budget=app.upload_budget,
+        )
         self.state = SessionState.NEW
 
     @property
@@ -185,12 +190,19 @@ class Session:
     # ---------------------------------------------------------------- inbound
 
     async def receive(self, data: bytes | str) -> None:
-        """Feed one frame from the page; protocol errors are answered, never raised."""
+        """Feed one frame from the page; every error is answered, never raised.
+
+        A protocol error gets its own code; any other exception (a bug, or a file system that
+        refuses a file) is logged with its traceback and answered with ``server_error``, and
+        the session goes on. Cancellation (``BaseException``) propagates.
+        """
         channel = self._channel
         if channel is None:
             return
+        component: str | None = None
         try:
             message = channel.connection.receive(data)
+            component = getattr(message, "component", None)
             if isinstance(message, Upload):
                 await self._on_upload(message)
             elif isinstance(message, Input) and self._slow_input(message.component):
@@ -199,6 +211,8 @@ class Session:
                 self.handle(message)
         except RemoteProtocolError as exc:
             await channel.reject(exc)
+        except Exception as exc:  # a bug on one message must not drop the socket (cancel passes)
+            await channel.fail(exc, component)
 
     def handle(self, message: ClientMessage) -> None:
         if isinstance(message, Input):

@@ -140,7 +140,7 @@ def test_image_files_and_bytes_are_sent_untouched(tmp_path: Path) -> None:
     ("value", "message"),
     [
         (np.zeros((2, 2, 5)), "HxW, HxWx3 or HxWx4"),
-        ("/no/such/file.png", "does not exist"),
+        ("no-such-file.png", "does not exist"),
         (b"not an image", "not an image"),
         (12, "got int"),
     ],

@@ -197,9 +197,11 @@ async def test_a_file_repeated_streams_each_time(tmp_path: Path) -> None:
         assert all(e["v"]["sr"] == 24000 and len(e["v"]["data"]) == 9600 for e in events[:3])
 
 
-def upload_app(kind: str, **options: Any) -> tuple[rx.App, list[Any]]:
+def upload_app(
+    kind: str, app: rx.App | None = None, **options: Any
+) -> tuple[rx.App, list[Any]]:
     seen: list[Any] = []
-    app = rx.App()
+    app = app if app is not None else rx.App()
     component = (
         rx.Audio(elem_id="in", **options) if kind == "audio" else rx.Video(elem_id="in", **options)
     )
@@ -223,6 +225,15 @@ async def test_an_uploaded_file_reaches_the_function_as_a_path(tmp_path: Path) -
         assert path.name == "voice memo.wav"
         assert await asyncio.to_thread(path.read_bytes) == data
     assert not await asyncio.to_thread(path.exists)  # deleted with the session
+
+
+async def test_the_apps_per_session_upload_cap_reaches_every_session() -> None:
+    app, seen = upload_app("audio", rx.App(max_session_bytes=20_000), type="filepath")
+    async with AppTester(app) as page:
+        await page.upload("in", generate.wav_bytes(16000, 1.0), "long.wav", "audio/wav")
+        error = await page.wait_error()
+        assert "max_session_bytes" in error["msg"]  # the app's 20 kB, not the 2 GiB default
+        assert seen == []
 
 
 async def test_an_uploaded_mp3_reaches_a_numpy_input_decoded(media: dict[str, Path]) -> None:

@@ -96,7 +96,7 @@ async def test_abort_kills_the_encoder() -> None:
         (np.zeros((2, 8, 8, 2), dtype=np.uint8), "shaped"),
         (np.zeros((2, 8, 8, 3), dtype=np.complex64), "dtype complex64"),
         (3.5, "got float"),
-        ("/no/such/video.mp4", "does not exist"),
+        ("no-such-video.mp4", "does not exist"),
     ],
 )
 async def test_bad_chunks_are_clear_errors(value: Any, message: str) -> None:

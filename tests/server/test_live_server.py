@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 from collections.abc import Iterator
 
 import msgpack
@@ -36,3 +37,83 @@ async def test_own_origin_gets_a_session(host: str) -> None:
     async with connect(f"ws://{host}/ws", origin=f"http://{host}") as ws:  # type: ignore[arg-type]
         await ws.send(msgpack.packb({"t": "hello", "v": 1, "session": None}))
         assert msgpack.unpackb(await ws.recv())["t"] == "welcome"
+
+
+# ---------------------------------------------------------------- Host and Origin (issue 9, item 5)
+
+
+@pytest.fixture
+def proxied() -> Iterator[tuple[str, int]]:
+    """A server that knows its public name, as behind a reverse proxy."""
+    app = rx.App()
+    rx.Textbox()
+    with background_server(app, allowed_hosts=["app.example.com"]) as url:
+        host, port = url.split("//", 1)[1].rstrip("/").rsplit(":", 1)
+        yield host, int(port)
+
+
+def http_get(port: int, headers: dict[str, str]) -> tuple[int, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.putrequest("GET", "/", skip_host=True)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        connection.close()
+
+
+async def test_dns_rebinding_is_refused_on_the_page_and_the_socket(host: str) -> None:
+    port = int(host.rsplit(":", 1)[1])
+    evil = f"evil.example:{port}"
+    status, body = http_get(port, {"Host": evil})
+    assert status == 400
+    assert "--allowed-host evil.example" in body
+    with pytest.raises(InvalidStatus) as info:
+        async with connect(  # the rebinding page is same-origin with its own name
+            f"ws://{evil}/ws",
+            host="127.0.0.1",
+            port=port,
+            origin=f"http://{evil}",  # type: ignore[arg-type]
+        ):
+            pass
+    assert info.value.response.status_code == 403
+
+
+@pytest.mark.parametrize("scheme", ["https", "ws", "chrome-extension"])
+async def test_an_origin_of_another_scheme_is_refused(host: str, scheme: str) -> None:
+    with pytest.raises(InvalidStatus) as info:
+        async with connect(f"ws://{host}/ws", origin=f"{scheme}://{host}"):  # type: ignore[arg-type]
+            pass
+    assert info.value.response.status_code == 403
+
+
+async def test_what_a_tls_proxy_sends_gets_a_session(proxied: tuple[str, int]) -> None:
+    # nginx: Host $host (no port), X-Forwarded-Proto https, the browser's https Origin.
+    loopback, port = proxied
+    headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
+    async with connect(
+        "ws://app.example.com/ws",
+        host=loopback,
+        port=port,
+        origin="https://app.example.com",  # type: ignore[arg-type]
+        additional_headers=headers,
+    ) as ws:
+        await ws.send(msgpack.packb({"t": "hello", "v": 1, "session": None}))
+        assert msgpack.unpackb(await ws.recv())["t"] == "welcome"
+    assert http_get(port, {"Host": "app.example.com", **headers})[0] == 200
+
+
+async def test_a_proxy_that_hides_https_is_refused_with_403(proxied: tuple[str, int]) -> None:
+    loopback, port = proxied
+    with pytest.raises(InvalidStatus) as info:
+        async with connect(
+            "ws://app.example.com/ws",
+            host=loopback,
+            port=port,
+            origin="https://app.example.com",  # type: ignore[arg-type]
+        ):
+            pass
+    assert info.value.response.status_code == 403

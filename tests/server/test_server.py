@@ -11,7 +11,8 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
 import reactive as rx
-from reactive.server import create_app, origin_allowed
+from reactive.protocol.origin import origin_allowed
+from reactive.server import create_app
 
 
 def build_app() -> rx.App:
@@ -36,6 +37,8 @@ def pack(obj: Any) -> bytes:
 
 
 HELLO = pack({"t": "hello", "v": 1, "session": None})
+# The test client names "testserver" unless given a whole URL; a browser names the server.
+WS = "ws://127.0.0.1:8000/ws"
 
 
 def test_index_page_loads_the_bundle_and_escapes_the_title(client: TestClient) -> None:
@@ -64,7 +67,7 @@ def test_only_the_bundle_is_served(client: TestClient, path: str) -> None:
 
 
 def test_a_session_over_a_real_socket(client: TestClient) -> None:
-    with client.websocket_connect("/ws") as ws:
+    with client.websocket_connect(WS) as ws:
         ws.send_bytes(HELLO)
         welcome = msgpack.unpackb(ws.receive_bytes())
         assert welcome["t"] == "welcome"
@@ -79,14 +82,13 @@ def test_a_session_over_a_real_socket(client: TestClient) -> None:
 
 def test_foreign_origin_is_refused_at_the_handshake(client: TestClient) -> None:
     with pytest.raises(WebSocketDisconnect) as info:  # noqa: SIM117 - the refusal is the point
-        with client.websocket_connect("/ws", headers={"origin": "http://evil.example"}):
+        with client.websocket_connect(WS, headers={"origin": "http://evil.example"}):
             pass
     assert info.value.code == 1008
 
 
 def test_same_origin_is_accepted(client: TestClient) -> None:
-    # Starlette's test client always sends "Host: testserver" on WebSocket upgrades.
-    with client.websocket_connect("/ws", headers={"origin": "http://testserver"}) as ws:
+    with client.websocket_connect(WS, headers={"origin": "http://127.0.0.1:8000"}) as ws:
         ws.send_bytes(HELLO)
         assert msgpack.unpackb(ws.receive_bytes())["t"] == "welcome"
 
@@ -101,14 +103,35 @@ def test_same_origin_is_accepted(client: TestClient) -> None:
         ("http://attacker.example", "127.0.0.1:8000", False),
         ("null", "127.0.0.1:8000", False),
         ("http://127.0.0.1:8000", None, False),
+        ("https://127.0.0.1:8000", "127.0.0.1:8000", False),
+        ("ws://127.0.0.1:8000", "127.0.0.1:8000", False),
+        ("chrome-extension://127.0.0.1:8000", "127.0.0.1:8000", False),
+        ("http://127.0.0.1", "127.0.0.1:80", True),
+        ("http://[::1]:8000", "[::1]:8000", True),
+        ("http://127.0.0.1:x", "127.0.0.1:8000", False),
     ],
 )
 def test_origin_rule(origin: str | None, host: str | None, allowed: bool) -> None:
     assert origin_allowed(origin, host) is allowed
 
 
+@pytest.mark.parametrize(
+    ("origin", "host", "scheme", "allowed"),
+    [
+        ("https://app.example.com", "app.example.com", "wss", True),  # TLS at a proxy
+        ("https://app.example.com", "app.example.com:443", "wss", True),
+        ("http://app.example.com", "app.example.com", "wss", False),
+        ("https://app.example.com", "app.example.com", "ws", False),  # proxy did not say https
+    ],
+)
+def test_origin_scheme_is_the_requests_own(
+    origin: str, host: str, scheme: str, allowed: bool
+) -> None:
+    assert origin_allowed(origin, host, scheme) is allowed
+
+
 def test_first_message_other_than_hello_closes_with_4400(client: TestClient) -> None:
-    with client.websocket_connect("/ws") as ws:
+    with client.websocket_connect(WS) as ws:
         ws.send_bytes(pack({"t": "input", "c": "text", "v": "x"}))
         error = msgpack.unpackb(ws.receive_bytes())
         assert error["t"] == "error"
@@ -119,7 +142,7 @@ def test_first_message_other_than_hello_closes_with_4400(client: TestClient) -> 
 
 
 def test_text_frames_get_an_error_and_the_socket_stays_open(client: TestClient) -> None:
-    with client.websocket_connect("/ws") as ws:
+    with client.websocket_connect(WS) as ws:
         ws.send_bytes(HELLO)
         ws.receive_bytes()
         ws.send_text('{"t": "input"}')
@@ -130,7 +153,7 @@ def test_text_frames_get_an_error_and_the_socket_stays_open(client: TestClient) 
 
 
 def test_oversized_message_closes_with_1009(client: TestClient) -> None:
-    with client.websocket_connect("/ws") as ws:
+    with client.websocket_connect(WS) as ws:
         ws.send_bytes(HELLO)
         ws.receive_bytes()
         ws.send_bytes(pack({"t": "input", "c": "text", "v": "x" * (17 * 1024 * 1024)}))
@@ -142,7 +165,7 @@ def test_oversized_message_closes_with_1009(client: TestClient) -> None:
 
 
 def test_a_bad_session_does_not_disturb_another(client: TestClient) -> None:
-    with client.websocket_connect("/ws") as good, client.websocket_connect("/ws") as bad:
+    with client.websocket_connect(WS) as good, client.websocket_connect(WS) as bad:
         good.send_bytes(HELLO)
         good.receive_bytes()
         bad.send_bytes(b"\xc1garbage")
@@ -151,3 +174,56 @@ def test_a_bad_session_does_not_disturb_another(client: TestClient) -> None:
             bad.receive_bytes()
         good.send_bytes(pack({"t": "input", "c": "text", "v": "fine"}))
         assert msgpack.unpackb(good.receive_bytes())["t"] == "batch"
+
+
+# ---------------------------------------------------------------- issue 9: headers, bad names
+
+
+def test_the_page_has_a_policy_without_inline_script(client: TestClient) -> None:
+    headers = client.get("/").headers
+    policy = headers["content-security-policy"]
+    assert "script-src 'self' " in policy
+    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    assert "'unsafe-eval'" not in policy  # only an app with a Plot needs it
+    assert "frame-ancestors 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert (headers["x-content-type-options"], headers["referrer-policy"]) == (
+        "nosniff",
+        "no-referrer",
+    )
+
+
+@pytest.mark.parametrize("path", ["/static/app.js", "/static/app.css", "/static/missing.js"])
+def test_every_response_says_nosniff(client: TestClient, path: str) -> None:
+    assert client.get(path).headers["x-content-type-options"] == "nosniff"
+
+
+def test_framing_is_configurable() -> None:
+    app = create_app(build_app(), frame_ancestors="'none'")
+    with TestClient(app, base_url="http://127.0.0.1:8000") as test_client:
+        assert "frame-ancestors 'none'" in test_client.get("/").headers["content-security-policy"]
+
+
+def test_the_page_template_has_no_inline_script_or_style(client: TestClient) -> None:
+    page = client.get("/").text
+    assert "<style" not in page
+    assert " style=" not in page
+    assert page.count("<script") == page.count('<script type="module" src=')
+
+
+def test_a_bad_file_name_is_answered_and_the_socket_stays_up() -> None:
+    app = build_app()
+
+    @app.fn(inputs=rx.File(elem_id="doc"), outputs=rx.Text())
+    def name(path: str) -> str:
+        return path
+
+    with TestClient(create_app(app)) as test_client, test_client.websocket_connect(WS) as ws:
+        ws.send_bytes(HELLO)
+        ws.receive_bytes()
+        for bad in ["..", "a\x00b", "é" * 200]:
+            ws.send_bytes(pack({"t": "input", "c": "doc", "v": {"name": bad, "data": b"x"}}))
+            error = msgpack.unpackb(ws.receive_bytes())
+            assert (error["t"], error["code"], error["c"]) == ("error", "bad_value", "doc")
+        ws.send_bytes(pack({"t": "input", "c": "text", "v": "still here"}))
+        assert msgpack.unpackb(ws.receive_bytes())["t"] == "batch"

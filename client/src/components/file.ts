@@ -4,6 +4,7 @@
 import { isMap } from "../protocol/codec";
 import type { Props, Value } from "../protocol/messages";
 import { el } from "./dom";
+import { downloadType } from "./downloadType";
 import { MAX_UPLOAD_BYTES } from "./imageValue";
 import { str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
@@ -46,7 +47,7 @@ export class FileView extends ComponentView {
     const data = f["data"];
     if (data instanceof Uint8Array) {
       const a = el("a", "rx-download", name);
-      const type = typeof f["mime"] === "string" ? f["mime"] : "application/octet-stream";
+      const type = downloadType(typeof f["mime"] === "string" ? f["mime"] : "");
       a.href = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type }));
       a.download = name;
       this.urls.push(a.href);

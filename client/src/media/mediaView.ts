@@ -6,6 +6,7 @@
 // absent.
 
 import { el } from "../components/dom";
+import { downloadType } from "../components/downloadType";
 import { ObjectUrl } from "../components/objectUrl";
 import { bool } from "../components/props";
 import { ComponentView, type ViewContext } from "../components/view";
@@ -116,7 +117,7 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
 
   /** Shows a whole file in the player (null: nothing), with a download link. */
   protected showFile(file: MediaFile | null, blob: Blob | null): void {
-    const data = blob ?? (file?.data ? new Blob([file.data as Uint8Array<ArrayBuffer>], { type: file.mime }) : null);
+    const data = blob ?? (file?.data ? new Blob([file.data as Uint8Array<ArrayBuffer>], { type: downloadType(file.mime) }) : null);
     if (data === null) {
       this.fileUrl.clear();
       this.player.removeAttribute("src");
