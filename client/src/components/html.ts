@@ -1,6 +1,7 @@
-// html: the value is sanitized with DOMPurify (no scripts, no handlers) and drawn once per frame.
+// html: the value is sanitized (sanitize.ts: no scripts, handlers or forms) and drawn once per
+// frame.
 
-import DOMPurify from "dompurify";
+import { sanitizeHtml } from "./sanitize";
 import type { Props } from "../protocol/messages";
 import { RichTextView } from "./richText";
 import type { ViewContext } from "./view";
@@ -11,6 +12,6 @@ export class HtmlView extends RichTextView {
   }
 
   protected render(source: string): string {
-    return DOMPurify.sanitize(source);
+    return sanitizeHtml(source);
   }
 }

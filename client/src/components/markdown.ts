@@ -1,13 +1,13 @@
 // markdown: the source is rendered with marked and sanitized with DOMPurify, once per frame.
 
-import DOMPurify from "dompurify";
 import { marked } from "marked";
 import type { Props } from "../protocol/messages";
 import { RichTextView } from "./richText";
+import { sanitizeHtml } from "./sanitize";
 import type { ViewContext } from "./view";
 
 export function renderMarkdown(source: string): string {
-  return DOMPurify.sanitize(marked.parse(source, { async: false, gfm: true }));
+  return sanitizeHtml(marked.parse(source, { async: false, gfm: true }));
 }
 
 export class MarkdownView extends RichTextView {
