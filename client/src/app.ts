@@ -61,6 +61,10 @@ export class App {
 
   private welcome(msg: m.Welcome): void {
     this.frames.clear();
+    if (this.session !== null && !msg.resumed) {
+      // The server no longer knew this page's session (it restarted, or the session expired).
+      this.toasts.show(FRESH_START, "warning");
+    }
     // Run ids restart with a new session; a resumed one keeps them, so stale runs stay dropped.
     if (!msg.resumed || msg.session !== this.session) this.runs.clear();
     this.session = msg.session;
@@ -94,6 +98,11 @@ export class App {
     upload: (part) => this.socket.send(part),
   };
 }
+
+/** Shown when a reconnect could not resume the page's session. */
+export const FRESH_START =
+  "The server restarted or forgot this page's session: the page started afresh, with its " +
+  "default values. Enter your inputs again.";
 
 function closeMeaning(code: number): string {
   if (code === 4400) return "the server refused the handshake (4400)";
