@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -11,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import msgpack
 import pytest
@@ -277,3 +279,57 @@ def test_allowed_hosts_reach_worker_processes(
     with TestClient(app_from_environment()) as client:
         assert client.get("/", headers={"host": "app.example.com"}).status_code == 200
         assert client.get("/", headers={"host": "other.example"}).status_code == 400
+
+
+PID_SOURCE = """
+import os
+import reactive as rx
+
+app = rx.App(title="pids")
+
+@app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="pid"), live=True)
+def which(q):
+    return f"{q}:{os.getpid()}"
+"""
+
+
+def _ask(ws: Any, text: str) -> str:
+    """Send one keystroke and read (acking) until its reply names the worker that ran it."""
+    ws.send(msgpack.packb({"t": "input", "c": "q", "v": text}))
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        message = msgpack.unpackb(ws.recv(timeout=10))
+        if message["t"] != "batch":
+            continue
+        ws.send(msgpack.packb({"t": "ack", "n": message["n"]}))
+        for event in message["e"]:
+            if event["t"] == "update" and str(event["v"]).startswith(f"{text}:"):
+                return str(event["v"]).split(":")[1]
+    raise AssertionError(f"no reply to {text!r}")
+
+
+def test_a_killed_worker_leaves_the_other_workers_sessions_untouched(tmp_path: Path) -> None:
+    from websockets.sync.client import connect
+
+    port = free_port()
+    process = start_server(write(tmp_path, "app.py", PID_SOURCE), port, "--workers", "2")
+    sockets = contextlib.ExitStack()
+    try:
+        assert page_with(port, "pids")
+        by_worker: dict[str, list[tuple[Any, str]]] = {}
+        for index in range(40):  # the kernel spreads connections over both workers
+            ws = sockets.enter_context(connect(f"ws://127.0.0.1:{port}/ws"))
+            ws.send(msgpack.packb({"t": "hello", "v": 1, "session": None}))
+            welcome = msgpack.unpackb(ws.recv(timeout=10))
+            by_worker.setdefault(_ask(ws, f"k{index}"), []).append((ws, welcome["session"]))
+            if len(by_worker) == 2 and all(len(v) >= 2 for v in by_worker.values()):
+                break
+        assert len(by_worker) == 2, "all connections reached one worker"
+        victim, survivor = sorted(by_worker)
+        os.kill(int(victim), signal.SIGKILL)
+        for ws, _ in by_worker[survivor]:
+            assert _ask(ws, "still") == survivor  # same worker, same socket, same session
+    finally:
+        with contextlib.suppress(Exception):  # the victim's sockets are already gone
+            sockets.close()
+        stop_server(process)
