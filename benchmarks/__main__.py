@@ -25,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--media", action="store_true", help="the streaming media benchmarks")
     parser.add_argument(
+        "--soak", action="store_true", help="sessions cycling connect/stream/abort for minutes"
+    )
+    parser.add_argument("--minutes", type=float, default=10.0, help="with --soak (default 10)")
+    parser.add_argument("--sessions", type=int, default=1000, help="with --soak (default 1000)")
+    parser.add_argument(
         "--runtime",
         action="store_true",
         help="the session-runtime rows: server CPU per key, blocking calls, stops, typing",
@@ -45,6 +50,10 @@ def _describe(plan: Plan, seconds: float) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.soak:  # benchmarks/soak.py: RSS, tasks, threads and fds over time, and a plot
+        from benchmarks.soak import run as run_soak
+
+        return run_soak(args.minutes, args.sessions)
     if args.media:  # benchmarks/media_*.py: their own servers, pages and table
         from benchmarks.media_run import run as run_media
 
