@@ -60,8 +60,6 @@ class ServerConnection:
         """
         if self.state is ConnectionState.CLOSED:
             raise RemoteProtocolError("bad_frame", "The connection is closed.")
-        if isinstance(data, str):
-            raise RemoteProtocolError("bad_frame", "Send binary msgpack frames, not text.")
         if len(data) > self.limits.max_message_bytes:
             raise RemoteProtocolError(
                 "too_large",
@@ -70,6 +68,8 @@ class ServerConnection:
                 close_code=CLOSE_TOO_BIG,
             )
         try:
+            if isinstance(data, str):  # before the hello too: anything but a hello closes 4400
+                raise RemoteProtocolError("bad_frame", "Send binary msgpack frames, not text.")
             message = parse_client_message(codec.decode(data, self.limits))
         except RemoteProtocolError as exc:
             if self.state is ConnectionState.AWAITING_HELLO:

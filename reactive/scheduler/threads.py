@@ -27,7 +27,7 @@ log = logging.getLogger("reactive")
 
 #: Threads the process-wide pool may hold; idle ones are reused before a new one starts.
 MAX_WORKER_THREADS = 4096
-#: An idle worker thread ends after this long without work.
+#: An idle worker thread ends after this long without work (read at each wait: tests lower it).
 IDLE_THREAD_SECONDS = 60.0
 
 
@@ -39,9 +39,9 @@ class WorkerPool:
     are daemon threads; a session's close has already waited for them and named the stuck ones.
     """
 
-    def __init__(self, max_threads: int, idle_seconds: float = IDLE_THREAD_SECONDS) -> None:
+    def __init__(self, max_threads: int, idle_seconds: float | None = None) -> None:
         self._max = max_threads
-        self._idle_seconds = idle_seconds
+        self._idle_seconds = idle_seconds  # None: IDLE_THREAD_SECONDS as it is at each wait
         self._calls: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._threads = 0
@@ -67,7 +67,8 @@ class WorkerPool:
     def _work(self) -> None:
         while True:
             try:
-                call = self._calls.get(timeout=self._idle_seconds)
+                idle = IDLE_THREAD_SECONDS if self._idle_seconds is None else self._idle_seconds
+                call = self._calls.get(timeout=idle)
             except queue.Empty:
                 with self._lock:
                     if not self._idle:
