@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { clock, concat, toFmp4, toMediaFile } from "../src/media/mediaValue";
 import { channelData, frameCount, toPcm, wavFile } from "../src/media/pcm";
-import { FIRST_LEAD_SECONDS, MAX_LEAD_SECONDS, PlaybackClock } from "../src/media/schedule";
+import { FIRST_LEAD_SECONDS, MAX_LEAD_SECONDS, PlaybackClock, SAFETY_SECONDS } from "../src/media/schedule";
 import { IN_FLIGHT, PART_BYTES, Uploader } from "../src/media/uploader";
 import { encodeMessage } from "../src/protocol/codec";
 import { isBatchEvent } from "../src/protocol/guards";
@@ -69,6 +69,23 @@ test("buffers are placed back to back; a late one starts after the lead, which t
   for (let i = 0; i < 10; i++) clock.place(100 + i * 10, 0.1);
   assert.equal(clock.lead, MAX_LEAD_SECONDS);
   assert.equal(clock.startedAt, FIRST_LEAD_SECONDS);
+});
+
+test("a new context's first buffer: the lead counts from the context's start", () => {
+  // The device rendered its first ~21 ms ahead before the first chunk was placed.
+  const clock = new PlaybackClock();
+  assert.equal(clock.place(0.0213, 0.1, 0), FIRST_LEAD_SECONDS);
+  // A burst: every later chunk of it follows sample exactly, while the timeline settles.
+  const near = (a: number | null, b: number): boolean => a !== null && Math.abs(a - b) < 1e-9;
+  for (let i = 1; i < 20; i++) assert.ok(near(clock.place(0.0213 + i * 0.001, 0.1), FIRST_LEAD_SECONDS + i * 0.1));
+  assert.equal(clock.underruns, 0);
+  assert.ok(near(clock.endsAt, FIRST_LEAD_SECONDS + 2.0));
+  // Placing took long: never closer to now than the safety margin.
+  const slow = new PlaybackClock();
+  assert.equal(slow.place(0.045, 1.0, 0), 0.045 + SAFETY_SECONDS);
+  // Without `since`, or with it later than now, the lead counts from now.
+  assert.equal(new PlaybackClock().place(0.3, 0.1), 0.3 + FIRST_LEAD_SECONDS);
+  assert.equal(new PlaybackClock().place(0.3, 0.1, 0.5), 0.3 + FIRST_LEAD_SECONDS);
 });
 
 test("a chunk due too soon to be scheduled safely counts as late", () => {

@@ -1,80 +1,65 @@
-"""What a page plays, measured: a WebAudio recorder installed before the app loads, and the
-analysis of its recording (played length, silent gaps, clicks), as MEDIA.md measures it."""
+"""What a page plays, measured: a recorder installed before the app loads, and the analysis of
+its recording (played length, silent gaps, clicks), as MEDIA.md measures it.
+
+The recorder must leave the page's AudioContext alone (docs/media-measuring.md): every context
+the page creates also feeds a MediaStreamAudioDestinationNode, whose track a MediaRecorder
+records as raw PCM (`audio/webm;codecs=pcm`) from the moment the context exists. That is every
+render quantum the graph produced, in order, with no numbering of its own. An AudioWorklet
+recorder does not qualify: joining a running context moves its rendering to the worklet thread
+(its `currentFrame` then jumps, and the quanta before the switch go unrecorded), and holding
+the context suspended until the worklet is ready lets the audio device start before anything is
+scheduled, which hides what happens at start-up. What the audio device itself missed (the
+machine too busy to render in time) is the context's own `playbackStats.underrunEvents`.
+"""
 
 from __future__ import annotations
 
+import base64
+import struct
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from playwright.sync_api import Page
 
-# Every AudioContext the page creates gets a pass-through AudioWorklet recorder in front of its
-# destination. The context is held suspended until the recorder is in place, so nothing the
-# page schedules plays unrecorded.
+from reactive.errors import OutputError
+from reactive.media import ffmpeg
+
 RECORDER = """(() => {
   const Base = window.AudioContext;
-  const code = `class RxRec extends AudioWorkletProcessor {
-    process(inputs, outputs) {
-      const ch = inputs[0] && inputs[0][0];
-      if (ch) this.port.postMessage({frame: currentFrame, data: ch.slice()});
-      if (ch && outputs[0][0]) outputs[0][0].set(ch);
-      return true;
-    }
-  }
-  registerProcessor('rx-rec', RxRec);`;
-  const url = URL.createObjectURL(new Blob([code], {type: 'application/javascript'}));
   window.__rx_rec = [];
   class Recorded extends Base {
     constructor(options) {
       super(options);
-      const rec = {blocks: [], rate: this.sampleRate, created: performance.now(), map: []};
-      window.__rx_rec.push(rec);
-      super.suspend();
       this.__rx_bus = new GainNode(this);
-      const real = super.destination;
-      this.__rx_ready = this.audioWorklet.addModule(url).then(() => {
-        const node = new AudioWorkletNode(this, 'rx-rec', {numberOfInputs: 1, numberOfOutputs: 1,
-          outputChannelCount: [1], channelCount: 1, channelCountMode: 'explicit'});
-        node.port.onmessage = (e) => {
-          rec.blocks.push(e.data);
-          const t = this.getOutputTimestamp();
-          if (rec.map.length < 400 && t.performanceTime > 0)
-            rec.map.push(performance.timeOrigin + t.performanceTime - t.contextTime * 1000);
-        };
-        this.__rx_bus.connect(node);
-        node.connect(real);
-      });
+      this.__rx_bus.connect(super.destination);
+      const tap = new MediaStreamAudioDestinationNode(this, {channelCount: 1});
+      this.__rx_bus.connect(tap);
+      const recorder = new MediaRecorder(tap.stream, {mimeType: 'audio/webm;codecs=pcm'});
+      const rec = {ctx: this, recorder, parts: [], rate: this.sampleRate};
+      recorder.ondataavailable = (e) => rec.parts.push(e.data);
+      recorder.start();
+      window.__rx_rec.push(rec);
     }
     get destination() { return this.__rx_bus || super.destination; }
-    async resume() { await this.__rx_ready; return super.resume(); }
   }
   window.AudioContext = Recorded;
 })();"""
 
-# The recordings so far: per context, its rate, the wall-clock (ms since the epoch) of its first
-# recorded frame, and its samples (float32 bytes, base64) placed by frame number.
-DUMP = """() => (window.__rx_rec || []).map((rec) => {
-  if (rec.blocks.length === 0) return {rate: rec.rate, first: null, start_ms: null, b64: ''};
-  const first = rec.blocks[0].frame;
-  const last = rec.blocks[rec.blocks.length - 1];
-  const out = new Float32Array(last.frame - first + last.data.length);
-  const missing = [];  // frames the audio thread never rendered (it fell behind: a dropout)
-  let next = first;
-  for (const b of rec.blocks) {
-    if (b.frame > next) missing.push([next - first, b.frame - first]);
-    out.set(b.data, b.frame - first);
-    next = b.frame + b.data.length;
+# Stops every recorder and hands over its file (base64) and its context's device underruns.
+DUMP = """async () => Promise.all((window.__rx_rec || []).map(async (rec) => {
+  if (rec.recorder.state !== 'inactive') {
+    const stopped = new Promise((done) => { rec.recorder.onstop = done; });
+    rec.recorder.stop();
+    await stopped;
   }
-  const u8 = new Uint8Array(out.buffer);
+  const stats = rec.ctx.playbackStats;
+  const bytes = new Uint8Array(await new Blob(rec.parts).arrayBuffer());
   let bin = '';
-  for (let k = 0; k < u8.length; k += 0x8000)
-    bin += String.fromCharCode.apply(null, u8.subarray(k, k + 0x8000));
-  const offsets = rec.map.slice().sort((a, b) => a - b);
-  const zero = offsets.length ? offsets[offsets.length >> 1] : null;  // wall ms at context time 0
-  const start = zero === null ? null : zero + first / rec.rate * 1000;
-  return {rate: rec.rate, first, start_ms: start, b64: btoa(bin), missing};
-})"""
+  for (let k = 0; k < bytes.length; k += 0x8000)
+    bin += String.fromCharCode.apply(null, bytes.subarray(k, k + 0x8000));
+  return {rate: rec.rate, b64: btoa(bin), underruns: stats ? stats.underrunEvents : 0};
+}))"""
 
 LOUD = 0.02
 CLICK = 0.08
@@ -84,23 +69,23 @@ CLICK = 0.08
 class Recording:
     rate: int
     samples: np.ndarray[Any, Any]
-    start_ms: float | None  # wall-clock time of samples[0]
-    missing: list[tuple[int, int]]  # sample ranges the audio thread skipped (machine overload)
+    underruns: int = 0  # times the audio device found nothing rendered (machine overload)
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """Silent gaps and clicks inside the played sound, apart from the audio thread's dropouts.
+    """Silent gaps and clicks inside the played sound; the device's underruns counted apart.
 
-    A dropout (render quanta Chromium never rendered because the machine was overloaded) is
-    heard as a glitch too, but no scheduling can cause or prevent it: it is counted apart.
+    An underrun (the audio thread rendered too late for the device) is heard as a glitch too,
+    but no scheduling can cause or prevent it, and the recording (what the graph rendered) does
+    not show it.
     """
 
     played_s: float
-    onset_ms: float | None  # wall-clock time the sound began
     gaps: list[tuple[float, float]]  # (at seconds, length ms)
     clicks: list[float]  # at seconds
     dropouts: int = 0
+    frames: int = 0  # played length in samples, first loud sample to last
 
     @property
     def gap_ms(self) -> float:
@@ -112,22 +97,43 @@ def install(page: Page) -> None:
 
 
 def recordings(page: Page) -> list[Recording]:
-    import base64
-
+    """Every context's recording so far (this stops the recorders: call it once, at the end)."""
     found = []
     for item in page.evaluate(DUMP):
-        raw = base64.b64decode(item["b64"]) if item["b64"] else b""
-        samples = np.frombuffer(raw, np.float32)
-        missing = [(int(a), int(b)) for a, b in item.get("missing", [])]
-        found.append(Recording(item["rate"], samples, item["start_ms"], missing))
+        webm = base64.b64decode(item["b64"]) if item["b64"] else b""
+        rate, samples = (
+            _decode(webm, item["rate"]) if webm else (item["rate"], np.zeros(0, np.float32))
+        )
+        found.append(Recording(rate, samples, int(item["underruns"])))
     return found
+
+
+def _decode(webm: bytes, rate: int) -> tuple[int, np.ndarray[Any, Any]]:
+    """The recorder's PCM as float32 mono, at the rate it was recorded (read from the WAV)."""
+    args = ["-i", "pipe:0", "-ac", "1", "-c:a", "pcm_f32le", "-f", "wav", "pipe:1"]
+    try:
+        wav = ffmpeg.run_sync(args, what="a recording", stdin=webm)
+    except OutputError as error:
+        if "End of file" not in str(error):
+            raise
+        return rate, np.zeros(0, np.float32)  # a header and no sound: nothing was rendered
+    at = 12
+    while at + 8 <= len(wav):
+        kind, size = wav[at : at + 4], struct.unpack_from("<I", wav, at + 4)[0]
+        if kind == b"fmt ":
+            rate = struct.unpack_from("<I", wav, at + 12)[0]
+        if kind == b"data":
+            data = wav[at + 8 :]
+            return rate, np.frombuffer(data[: len(data) // 4 * 4], "<f4").copy()
+        at += 8 + size + (size & 1)
+    raise ValueError("no data in the decoded recording")
 
 
 def analyse(rec: Recording, min_gap_ms: float = 0.5) -> Analysis:
     x = rec.samples
     loud = np.abs(x) > LOUD
     if not loud.any():
-        return Analysis(0.0, None, [], [])
+        return Analysis(0.0, [], [], rec.underruns)
     on = int(np.argmax(loud))
     off = len(x) - int(np.argmax(loud[::-1]))
     seg = x[on:off]
@@ -141,17 +147,8 @@ def analyse(rec: Recording, min_gap_ms: float = 0.5) -> Analysis:
         if e - s >= shortest
     ]
     jumps = np.nonzero(np.abs(np.diff(seg)) > CLICK)[0]
-    near = rec.rate // 50  # 20 ms around a dropout: the timeline there is disturbed too
-    skipped = [(a - on - near, b - on + near) for a, b in rec.missing if b > on and a < off]
-    gaps = [g for g in gaps if not _inside(round(g[0] * rec.rate), skipped)]
-    jumps = np.array([j for j in jumps if not _inside(int(j), skipped)], dtype=int)
-    onset = None if rec.start_ms is None else rec.start_ms + on / rec.rate * 1000
     clicks = [round(float(j) / rec.rate, 4) for j in jumps]
-    return Analysis(round((off - on) / rec.rate, 4), onset, gaps, clicks, len(skipped))
-
-
-def _inside(index: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= index < end for start, end in ranges)
+    return Analysis(round((off - on) / rec.rate, 4), gaps, clicks, rec.underruns, off - on)
 
 
 # Samples the <video> of a component every 40 ms: (currentTime, [r, g, b] at a corner), and

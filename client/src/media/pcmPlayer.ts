@@ -25,6 +25,7 @@ export class PcmPlayer {
   /** Schedules a chunk right after the previous one. */
   push(chunk: PcmChunk): void {
     if (this.stopped || frameCount(chunk) === 0) return;
+    const fresh = this.ctx === null;
     const ctx = this.context(chunk.rate);
     const buffer = new AudioBuffer({ length: frameCount(chunk), numberOfChannels: chunk.channels, sampleRate: chunk.rate });
     channelData(chunk).forEach((samples, i) => buffer.copyToChannel(samples as Float32Array<ArrayBuffer>, i));
@@ -32,7 +33,8 @@ export class PcmPlayer {
     source.connect(this.gain as GainNode);
     source.onended = () => this.ended(source);
     this.playing.add(source);
-    source.start(this.clock.place(ctx.currentTime, buffer.duration));
+    // A context made for this chunk: its lead counts from its start (schedule.ts says why).
+    source.start(this.clock.place(ctx.currentTime, buffer.duration, fresh ? 0 : ctx.currentTime));
   }
 
   /** Seconds of the stream played so far. */
