@@ -55,8 +55,8 @@ def serve() -> Iterator[Serve]:
         yield lambda app: stack.enter_context(background_server(app))
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def checked_page(browser: Browser) -> Iterator[Page]:
+    """A page in its own context; the test fails if the page threw an uncaught error."""
     context = browser.new_context(viewport={"width": 1000, "height": 800})
     page = context.new_page()
     errors: list[str] = []
@@ -64,6 +64,11 @@ def page(browser: Browser) -> Iterator[Page]:
     yield page
     context.close()
     assert not errors, f"uncaught errors in the page: {errors}"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    yield from checked_page(browser)
 
 
 def open_app(page: Page, url: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from pathlib import Path
 
 import imageio_ffmpeg
@@ -11,25 +10,18 @@ import pytest
 
 from reactive.errors import OutputError
 from reactive.media import ffmpeg
+from tests.session.census import children_by_pid
 
 SINE = ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=8000:duration=0.1"]
 
 
 def ffmpeg_children() -> list[int]:
     """Live (not zombie) ffmpeg processes started by this test process."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        name = stat[stat.index("(") + 1 : stat.rindex(")")]
-        state, parent = stat[stat.rindex(")") + 2 :].split()[:2]
-        if int(parent) == os.getpid() and name.startswith("ffmpeg") and state != "Z":
-            found.append(int(entry.name))
-    return found
+    return [
+        pid
+        for pid, (name, state) in children_by_pid().items()
+        if name.startswith("ffmpeg") and state != "Z"
+    ]
 
 
 async def test_run_gives_stdout() -> None:
