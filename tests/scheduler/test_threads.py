@@ -19,13 +19,19 @@ async def _sink(_: Any) -> None:
     return None
 
 
+async def loop_turns(count: int) -> None:
+    """Let the event loop run ``count`` turns (what must happen at once has happened then)."""
+    for _ in range(count):
+        await asyncio.sleep(0)
+
+
 async def test_a_slot_is_held_until_the_thread_returns_even_after_cancellation() -> None:
     budget = ThreadBudget(1)
     release = threading.Event()
     first = await budget.start(release.wait, "blocked()")
     first.result.cancel()  # what a superseded run's await sees; the thread goes on
     waiting = asyncio.create_task(budget.start(lambda: 2, "next()"))
-    await asyncio.sleep(0.05)
+    await loop_turns(5)  # a free slot would be taken within a turn: no thread is involved
     assert budget.busy == 1
     assert budget.running() == ["blocked()"]
     assert not waiting.done()  # the only slot still belongs to the blocked call
@@ -55,7 +61,7 @@ async def test_a_cancelled_sync_run_waits_for_its_thread_before_it_ends() -> Non
     )
     await asyncio.to_thread(started.wait, 5)
     task.cancel()
-    await asyncio.sleep(0.05)
+    await loop_turns(5)  # without the wait for its thread, the run would end within two turns
     assert not task.done()  # the run lingers while its thread runs: budgets stay honest
     assert budget.busy == 1
     release.set()
