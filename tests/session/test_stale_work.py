@@ -73,7 +73,8 @@ async def test_fifty_keystrokes_into_blocking_code_never_exceed_the_thread_budge
         assert page.session is not None
         for i in range(50):
             await page.input("q", f"k{i}")
-            await asyncio.sleep(0.002)
+            if i < 8:  # each takes a thread (the next key would supersede it before it started)
+                assert await calls.wait_running(i + 1)
         assert await calls.wait_running(8)
         assert page.session.threads.busy == 8  # counted until the calls really return
         assert calls.peak == 8
@@ -91,9 +92,10 @@ async def test_concurrency_limit_counts_a_superseded_call_until_it_returns() -> 
     calls, release = Calls(), threading.Event()
     app = blocking_app(calls, release, concurrency_limit=1)
     async with AppTester(app) as page:
-        for i in range(20):
+        await page.input("q", "k0")
+        assert await calls.wait_running(1)  # k0 holds the one slot
+        for i in range(1, 20):
             await page.input("q", f"k{i}")
-            await asyncio.sleep(0.002)
         assert await page.wait_status("block", "queued")  # the newest waits for the slot
         assert calls.running == 1
         release.set()
