@@ -26,6 +26,7 @@ from reactive.definition.app import App
 from reactive.errors import AppLoadError
 from reactive.protocol.limits import DEFAULT_LIMITS
 from reactive.server import AsgiApp, create_app
+from reactive.uvicorn_socket import WebSocketProtocol
 
 log = logging.getLogger("reactive")
 
@@ -78,11 +79,11 @@ def check_port(host: str, port: int) -> None:
             raise AppLoadError(f"Cannot listen on {host}:{port}: {exc.strerror}.") from None
 
 
-# What every server of ours shares: the websockets library's current (sans-I/O) implementation,
-# frames up to the protocol's limit, and no deflate (frames are mostly JPEG, PCM or fMP4, which it
-# cannot shrink: only CPU spent).
+# What every server of ours shares: the websockets library's sans-I/O implementation (reading
+# paused less often: uvicorn_socket), frames up to the protocol's limit, and no deflate (frames
+# are mostly JPEG, PCM or fMP4, which it cannot shrink: only CPU spent).
 _UVICORN_OPTIONS: dict[str, Any] = {
-    "ws": "websockets-sansio",
+    "ws": WebSocketProtocol,
     "ws_max_size": DEFAULT_LIMITS.max_message_bytes + 1024,
     "ws_per_message_deflate": False,
     "log_level": "warning",

@@ -8,7 +8,7 @@ import msgpack
 
 from reactive.errors import LocalProtocolError, RemoteProtocolError
 from reactive.protocol.limits import DEFAULT_LIMITS, Limits, MiB
-from reactive.protocol.scan import measure
+from reactive.protocol.scan import measure, within_limits_unwalked
 
 
 def encode(message: Any) -> bytes:
@@ -57,6 +57,10 @@ def decode(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
 
 
 def _check_footprint(data: bytes, limits: Limits) -> None:
+    if within_limits_unwalked(
+        data, limits.max_objects, limits.max_depth, limits.max_expansion, limits.expansion_allowance
+    ):
+        return  # small and shallow: it cannot break a limit, so the walk is skipped
     footprint = measure(data, limits.max_objects, limits.max_depth)
     budget = limits.max_expansion * len(data) + limits.expansion_allowance
     if footprint.memory > budget:

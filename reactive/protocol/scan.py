@@ -132,6 +132,40 @@ def measure(data: bytes, max_objects: int, max_depth: int) -> Footprint:
     return Footprint(objects, memory + _SLOT * objects)
 
 
+#: The most one byte of a frame can cost decoded, outside container headers: an empty string
+#: (a str object and its slot) that is an entry of a map (half of the map's per-pair cost).
+_WORST_PER_BYTE = _STR + _SLOT + _DICT_ENTRY // 2
+#: The most one fixmap or fixarray header can cost: a map of 15 pairs and its slot (the pairs'
+#: own cost is charged to their bytes, but a truncated frame may declare them without bytes).
+_WORST_PER_CONTAINER = _DICT + 15 * _DICT_ENTRY + _SLOT
+#: Every byte value that is not a fixmap or fixarray header.
+_NOT_FIX_CONTAINER = bytes(b for b in range(256) if not 0x80 <= b <= 0x9F)
+#: array16/32 and map16/32 headers: their declared length may far exceed the frame.
+_SIZED_CONTAINERS = (b"\xdc", b"\xdd", b"\xde", b"\xdf")
+
+
+def within_limits_unwalked(
+    data: bytes, max_objects: int, max_depth: int, budget_per_byte: int, allowance: int
+) -> bool:
+    """True when no frame of ``data``'s size and container-header count can break the limits.
+
+    Most frames are small (a keystroke is ~50 bytes), and the walk costs far more than
+    the decode. A frame of ``n`` bytes holds at most ``n`` objects, nests at most as deep as it
+    has container headers, and decodes to at most ``_WORST_PER_BYTE`` bytes a byte plus
+    ``_WORST_PER_CONTAINER`` a header. Bytes inside string payloads may look like headers:
+    they only make this answer False more often, never wrongly True. A frame with a sized
+    container header (array16/32, map16/32) is always walked.
+    """
+    size = len(data)
+    if size > max_objects or any(header in data for header in _SIZED_CONTAINERS):
+        return False
+    containers = len(data.translate(None, _NOT_FIX_CONTAINER))
+    if containers >= max_depth:
+        return False
+    worst = containers * _WORST_PER_CONTAINER + size * _WORST_PER_BYTE
+    return worst <= budget_per_byte * size + allowance
+
+
 def _too_large(what: str) -> RemoteProtocolError:
     return RemoteProtocolError(
         "too_large", f"Message {what}; send smaller inputs (large files go as uploads)."

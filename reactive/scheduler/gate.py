@@ -24,6 +24,8 @@ class Gate:
         return self._thread_open.is_set()
 
     def open(self) -> None:
+        if self._thread_open.is_set():
+            return  # already open (the usual case, after every batch): no lock, no wake-ups
         self._async_open.set()
         self._thread_open.set()
 

@@ -25,6 +25,34 @@ log = logging.getLogger("reactive")
 #: Over a minute: Chrome runs a long-hidden tab's timers (its acks) once a minute. Meanwhile the
 #: window bounds what the page holds up (4 MiB), and its producers wait.
 STALLED_PAGE_SECONDS = 90.0
+#: How often the watchdog looks, as a share of ``STALLED_PAGE_SECONDS``.
+_WATCH_SHARE = 0.25
+
+
+class _Watchdog:
+    """Cancels the writer's task once it has waited on its page for ``STALLED_PAGE_SECONDS``.
+
+    One timer per page, every quarter of that bound, instead of a timeout armed and disarmed
+    around every batch: a keystroke's batch costs no timer.
+    """
+
+    def __init__(self, task: asyncio.Task[None], waiting_since: Callable[[], float | None]) -> None:
+        self._task = task
+        self._waiting_since = waiting_since
+        self._loop = asyncio.get_running_loop()
+        self.fired = False
+        self._handle = self._loop.call_later(STALLED_PAGE_SECONDS * _WATCH_SHARE, self._look)
+
+    def _look(self) -> None:
+        since = self._waiting_since()
+        if since is not None and self._loop.time() - since >= STALLED_PAGE_SECONDS:
+            self.fired = True
+            self._task.cancel()
+        else:
+            self._handle = self._loop.call_later(STALLED_PAGE_SECONDS * _WATCH_SHARE, self._look)
+
+    def stop(self) -> None:
+        self._handle.cancel()
 
 
 class BatchWriter:
@@ -48,25 +76,39 @@ class BatchWriter:
         self._channel = channel
         self._after_send = after_send
         self._on_stalled = on_stalled
+        self._waiting_since: float | None = None  # on the page's ack or its socket, since
 
     async def run(self) -> None:
         """Send batches until cancelled (the page went away) or the page stops reading."""
+        task = asyncio.current_task()
+        assert task is not None
+        watchdog = _Watchdog(task, lambda: self._waiting_since)
         try:
-            while True:
-                await self._outbound.wait()
-                if not self._gate.is_open:  # the window is full: wait for the page's ack
-                    async with asyncio.timeout(STALLED_PAGE_SECONDS):
-                        await self._gate.wait()
-                items = self._outbound.take()
-                events = await self._prepare(items)
-                if not events:
-                    continue
-                data = self._channel.connection.send_batch(events)
-                async with asyncio.timeout(STALLED_PAGE_SECONDS):
-                    await self._channel.transport.send(data)  # its socket takes the bytes
-                self._after_send()
-        except TimeoutError:
+            await self._send_batches()
+        except asyncio.CancelledError:
+            if not watchdog.fired or task.uncancel() > 0:
+                raise  # cancelled from outside (the page went away), not by the watchdog
             await self._stalled()
+        finally:
+            watchdog.stop()
+
+    async def _send_batches(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            await self._outbound.wait()
+            if not self._gate.is_open:  # the window is full: wait for the page's ack
+                self._waiting_since = loop.time()
+                await self._gate.wait()
+                self._waiting_since = None
+            items = self._outbound.take()
+            events = await self._prepare(items)
+            if not events:
+                continue
+            data = self._channel.connection.send_batch(events)
+            self._waiting_since = loop.time()
+            await self._channel.transport.send(data)  # its socket takes the bytes
+            self._waiting_since = None
+            self._after_send()
 
     async def _stalled(self) -> None:
         """No ack, or a send that made no progress, for ``STALLED_PAGE_SECONDS``: the page

@@ -196,8 +196,13 @@ def encoded(messages: st.SearchStrategy[Any]) -> st.SearchStrategy[bytes]:
     return messages.map(pack)
 
 
+#: Files sent as input values, whose names the connection judges (often badly named).
+file_inputs = st.fixed_dictionaries(
+    {"t": st.just("input"), "c": st.sampled_from(["doc", "docs"]), "v": file_values}
+)
 frames = st.one_of(
     encoded(st.sampled_from(KINDS).flatmap(well_formed)),
+    encoded(file_inputs),
     encoded(mutated()),
     encoded(values),  # any msgpack value, rarely a map
     mutated_bytes(),
