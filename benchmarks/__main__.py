@@ -30,6 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--minutes", type=float, default=10.0, help="with --soak (default 10)")
     parser.add_argument("--sessions", type=int, default=1000, help="with --soak (default 1000)")
     parser.add_argument(
+        "--scale", action="store_true", help="idle sessions held, many sessions typing at once"
+    )
+    parser.add_argument("--idle-sessions", type=int, default=10_000, help="with --scale")
+    parser.add_argument("--active-sessions", type=int, default=1000, help="with --scale")
+    parser.add_argument("--rate", type=float, default=5.0, help="keys/s each, with --scale")
+    parser.add_argument("--seconds", type=float, default=10.0, help="typing time, with --scale")
+    parser.add_argument(
         "--runtime",
         action="store_true",
         help="the session-runtime rows: server CPU per key, blocking calls, stops, typing",
@@ -54,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.soak import run as run_soak
 
         return run_soak(args.minutes, args.sessions)
+    if args.scale:  # benchmarks/scale.py: memory per idle session, p99 under many typists
+        from benchmarks.scale import run as run_scale
+
+        return run_scale(args.idle_sessions, args.active_sessions, args.rate, args.seconds)
     if args.media:  # benchmarks/media_*.py: their own servers, pages and table
         from benchmarks.media_run import run as run_media
 
