@@ -93,7 +93,7 @@ async def test_a_large_message_pauses_reading_at_once() -> None:
     protocol, transport = await opened()
     protocol.data_received(client_frame(b"x" * LARGE_MESSAGE_BYTES))
     assert transport.pauses == 1
-    message = await protocol.receive()
+    message: Any = await protocol.receive()
     assert len(message["bytes"]) == LARGE_MESSAGE_BYTES
     assert transport.resumes == 1
     protocol.transport.close()
