@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,6 +73,8 @@ class App:
         allowed_paths: Sequence[str | Path] = (),
         blocked_paths: Sequence[str | Path] = (),
         process_workers: int = 2,
+        session_store: str | None = None,
+        session_ttl: float = 3600.0,
     ) -> None:
         """Args:
         title: the page's title, shown at the top and in the browser tab.
@@ -94,6 +97,11 @@ class App:
         blocked_paths: folders (or files) never served, even inside those.
         process_workers: warm worker processes for ``run_in="process"`` functions, per server
             process; calls beyond that wait for one.
+        session_store: ``redis://host:port/db`` keeps each session's values in Redis as they
+            change, so a page whose process died, or that reconnects to another host, resumes
+            elsewhere with its values (needs ``pip install 'reactive[redis]'``). Without it,
+            sessions live in their process's memory only.
+        session_ttl: seconds a stored session outlives its last change.
         """
         self.title = title
         self.description = description
@@ -105,6 +113,10 @@ class App:
         if process_workers < 1:
             raise DefinitionError(f"process_workers must be at least 1, got {process_workers}.")
         self.process_workers = process_workers
+        self.session_store = _check_store(session_store)
+        if session_ttl <= 0:
+            raise DefinitionError(f"session_ttl must be positive, got {session_ttl}.")
+        self.session_ttl = session_ttl
         if max_upload_bytes < 1:
             raise DefinitionError(f"max_upload_bytes must be positive, got {max_upload_bytes}.")
         self.max_upload_bytes = max_upload_bytes  # per file sent in parts (audio, video)
@@ -507,3 +519,22 @@ class App:
     def launch(self, host: str = "127.0.0.1", port: int = 8000) -> None:
         """Serve the app, as ``reactive run`` does; blocks until interrupted."""
         serving.serve(self, host=host, port=port)
+
+
+_STORE_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def _check_store(url: str | None) -> str | None:
+    """``session_store`` as given, once it names Redis and the ``redis`` client is installed."""
+    if url is None:
+        return None
+    if not url.startswith(_STORE_SCHEMES):
+        raise DefinitionError(
+            f"session_store must be a Redis URL (redis://host:port/db, rediss://..., unix://...), "
+            f"got {url!r}."
+        )
+    if importlib.util.find_spec("redis") is None:
+        raise DefinitionError(
+            "session_store needs the redis client: pip install 'reactive[redis]'."
+        )
+    return url
