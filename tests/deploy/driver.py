@@ -33,6 +33,8 @@ class Driver:
         await self._ws.send(codec.encode({"t": "hello", "v": 1, "session": self.session}))
         welcome = codec.decode(await self._ws.recv(decode=False))
         assert welcome["t"] == "welcome", welcome
+        if welcome["session"] != self.session:
+            self.page = PageModel()  # another session (restored elsewhere): run ids start afresh
         self.session, self.resumed = welcome["session"], welcome["resumed"]
         self.page.welcome(welcome["app"])
         self.welcomes += 1

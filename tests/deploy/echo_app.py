@@ -18,9 +18,9 @@ def shout(q: str) -> str:
 
 @app.fn(inputs=rx.Textbox(elem_id="go"), outputs=rx.Text(elem_id="stream"), live=True)
 async def count(go: str) -> AsyncIterator[str]:
-    """A long stream: one tick every 50 ms while ``go`` is set."""
+    """A long stream: one tick every 100 ms while ``go`` is set."""
     tick = 0
     while go:
         yield f"{go}:{tick}"
         tick += 1
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.1)

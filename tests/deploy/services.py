@@ -114,7 +114,7 @@ def nginx_site(listen: int, upstreams: Sequence[int]) -> str:
         if stripped.startswith("hash "):
             lines.append(line)
             indent = line[: len(line) - len(line.lstrip())]
-            lines += [f"{indent}server 127.0.0.1:{port} max_fails=0;" for port in upstreams]
+            lines += [f"{indent}server 127.0.0.1:{port};" for port in upstreams]
             continue
         if stripped.startswith("listen "):
             line = line.replace(stripped, f"listen 127.0.0.1:{listen};")
@@ -126,6 +126,7 @@ def nginx_site(listen: int, upstreams: Sequence[int]) -> str:
 def nginx(tmp: Path, upstreams: Sequence[int]) -> Iterator[int]:
     """Debian's nginx in the foreground with a config of its own in ``tmp``; yields its port."""
     port = free_port()
+    tmp.mkdir(parents=True, exist_ok=True)
     tmp.chmod(0o755)
     (tmp / "site.conf").write_text(nginx_site(port, upstreams))
     user = "user root;\n" if os.geteuid() == 0 else ""
