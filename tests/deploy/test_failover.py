@@ -100,7 +100,8 @@ async def _fail_over(port: int, started: list[services.Worker], store: str) -> N
         victim_pid = str(victim.process.pid)
         moved = [w for w in watches if pids[w.index] == victim_pid]
         stayed = [w for w in watches if pids[w.index] != victim_pid]
-        assert moved and stayed, "the hash spread the pages over both workers"
+        assert moved, "the hash spread the pages over both workers"
+        assert stayed, "the hash spread the pages over both workers"
         sessions = {w.index: w.driver.session for w in watches}
         ticks_before = {w.index: len(w.ticks) for w in stayed}
 
@@ -112,7 +113,8 @@ async def _fail_over(port: int, started: list[services.Worker], store: str) -> N
 
         for w in moved:
             page = w.driver.page
-            assert w.driver.resumed and w.driver.session != sessions[w.index]
+            assert w.driver.resumed
+            assert w.driver.session != sessions[w.index]
             assert page.values["q"] == f"v{w.index}"  # the inputs as they were
             assert page.values["go"] == f"g{w.index}"
             assert page.values["out"] == f"V{w.index}@{victim_pid}"  # the outputs as they were
@@ -138,7 +140,8 @@ async def _fail_over(port: int, started: list[services.Worker], store: str) -> N
             "the survivor's streams to go on",
         )
         for w in stayed:
-            assert w.dropped_at is None and w.driver.welcomes == 1
+            assert w.dropped_at is None
+            assert w.driver.welcomes == 1
             assert w.driver.session == sessions[w.index]
     finally:
         for task in tasks:
