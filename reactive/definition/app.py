@@ -270,6 +270,7 @@ class App:
         on_busy: str = "latest",
         debounce: float = 0.0,
         concurrency_limit: int | None = None,
+        concurrency_scope: str = "process",
         every: float | None = None,
         name: str | None = None,
         examples: Sequence[Any] | None = None,
@@ -291,6 +292,9 @@ class App:
             debounce: seconds to wait for input to settle before starting.
             concurrency_limit: at most this many calls at once across all sessions; the others
                 wait in a fair queue whose position the page shows.
+            concurrency_scope: ``"process"`` (default): the limit holds in each server process;
+                ``"global"``: in all of them together, through the app's ``session_store``
+                (a GPU shared by four workers runs one call at a time with a limit of 1).
             every: also run every this many seconds while the page is open.
             name: the function's id on the wire (defaults to its ``__name__``).
             examples: rows of input values (one per input; a bare value for one input) shown
@@ -318,6 +322,7 @@ class App:
                 name,
             )
             bound.show_error = self.show_error if show_error is None else show_error
+            bound.concurrency_scope = self._scope(bound, concurrency_scope)
             bound.run_in = check_run_in(fn, run_in)
             if examples is not None:
                 bound.examples = self._examples(bound, examples, run_on_click)
@@ -387,6 +392,23 @@ class App:
         self.functions.append(bound)
         self._graph = None  # a function bound after the first session: build it anew
         return bound
+
+    def _scope(self, bound: BoundFunction, scope: str) -> str:
+        if scope not in ("process", "global"):
+            raise DefinitionError(
+                f'@app.fn for {bound.id}(): concurrency_scope must be "process" or "global", '
+                f"got {scope!r}."
+            )
+        if scope == "global" and bound.limiter is None:
+            raise DefinitionError(
+                f'@app.fn for {bound.id}(): concurrency_scope="global" needs a concurrency_limit.'
+            )
+        if scope == "global" and self.session_store is None:
+            raise DefinitionError(
+                f'@app.fn for {bound.id}(): concurrency_scope="global" shares the limit through '
+                f'Redis: give the app one, rx.App(session_store="redis://...").'
+            )
+        return scope
 
     def _triggers(
         self,

@@ -17,6 +17,7 @@ from reactive.session.session import Session
 from reactive.session.workers import Workers
 
 if TYPE_CHECKING:
+    from reactive.session.shared_limit import SharedLimiter
     from reactive.session.store import SessionStore, Stored
 
 log = logging.getLogger("reactive")
@@ -57,12 +58,24 @@ class SessionManager:
             from reactive.session.store import SessionStore  # only with the redis extra
 
             self.kept = SessionStore(app.session_store, app.session_ttl, app.components)
+        #: concurrency_scope="global" limits, shared with the other processes through Redis.
+        self.limiters: dict[str, SharedLimiter] = {}
 
     async def start(self) -> None:
         """Start what the app needs before its first page: warm worker processes, if any."""
         await self.workers.start()
         if self.kept is not None:
             self.kept.start()
+            self.limiters = self._shared_limiters(self.kept)
+
+    def _shared_limiters(self, kept: SessionStore) -> dict[str, SharedLimiter]:
+        from reactive.session.shared_limit import SharedLimiter
+
+        return {
+            f.id: SharedLimiter(kept.redis, f"{self.app.title}:{f.id}", f.limiter.limit)
+            for f in self.app.functions
+            if f.concurrency_scope == "global" and f.limiter is not None
+        }
 
     def __len__(self) -> int:
         return len(self._sessions)
@@ -107,7 +120,9 @@ class SessionManager:
             return self._sessions[requested], True
         # A restored session gets a new id: its run ids start afresh, and the page, seeing
         # another id, forgets the old ones instead of taking the new runs for stale ones.
-        session = Session(self.app, secrets.token_urlsafe(16), workers=self.workers)
+        session = Session(
+            self.app, secrets.token_urlsafe(16), workers=self.workers, limiters=self.limiters
+        )
         self._sessions[session.id] = session
         self._attached.add(session.id)
         if self.kept is not None:
@@ -156,6 +171,7 @@ class SessionManager:
         self._attached.clear()
         await asyncio.gather(*(s.close() for s in sessions), *self._closing)
         await self.workers.close()
+        await asyncio.gather(*(limiter.close() for limiter in self.limiters.values()))
         if self.kept is not None:
             await self.kept.close()
 

@@ -35,6 +35,7 @@ from reactive.protocol.messages import (
 )
 from reactive.scheduler.clock import Clock, LoopClock
 from reactive.scheduler.gate import Gate
+from reactive.scheduler.limiter import Slots
 from reactive.scheduler.runs import Run
 from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.scheduler.threads import ThreadBudget
@@ -65,6 +66,7 @@ class Session:
         *,
         clock: Clock | None = None,
         workers: Workers | None = None,
+        limiters: Mapping[str, Slots] | None = None,
     ) -> None:
         self.app = app
         self.id = session_id
@@ -92,6 +94,7 @@ class Session:
             self.workers,
             self.gate,
             self._graph.dependents,
+            limiters or {},
         )
         self._files = Uploads(
             max_bytes=app.max_upload_bytes,
