@@ -66,7 +66,7 @@ class SessionManager:
         await self.workers.start()
         if self.kept is not None:
             self.kept.start()
-            self.limiters = self._shared_limiters(self.kept)
+            self.limiters = self.limiters or self._shared_limiters(self.kept)
 
     def _shared_limiters(self, kept: SessionStore) -> dict[str, SharedLimiter]:
         from reactive.session.shared_limit import SharedLimiter
@@ -96,6 +96,8 @@ class SessionManager:
         assert isinstance(message, Hello)  # the connection accepts nothing else first
         stored = await self._stored(message.session)
         session, resumed = self._open(message.session, stored)
+        if resumed:
+            stored = None  # another socket of this page restored it meanwhile: a plain resume
         try:
             if resumed:
                 await self._take_over(session)

@@ -61,7 +61,9 @@ class SessionStore:
         self._failing = False
 
     def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self._flush_forever())
+        """Start the writer (once: a manager may be started again by a test)."""
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._flush_forever())
 
     def watcher(self, session_id: str, values: Values) -> Callable[[Kind, str], None]:
         """What ``values.watch`` calls on each change: note it, wake the writer, return."""

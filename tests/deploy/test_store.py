@@ -136,3 +136,19 @@ def test_media_values_are_not_kept() -> None:
     assert store.pending == 0  # a file of this host: another could not show it
     values.set_from_page("t", "typed", "typed")
     assert store.pending == 1
+
+
+async def test_a_resume_in_the_same_process_keeps_its_id_and_says_nothing(store_url: str) -> None:
+    app = make_app(store_url)
+    manager = SessionManager(app)
+    async with AppTester(app, manager=manager) as first:
+        await first.input("a", "kept")
+        assert await first.wait_value("out", "kept+")
+        first.disconnect()
+        again = AppTester(app, manager=manager, session_id=first.welcome["session"])
+        await again.__aenter__()  # the same manager: closed once, by the outer block
+        assert again.welcome["resumed"] is True
+        assert again.welcome["session"] == first.welcome["session"]
+        await again.input("b", "more")
+        assert await again.wait_value("out", "kept+more")
+        assert not any(t["msg"] == MOVED for t in again.page.toasts)
