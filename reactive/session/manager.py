@@ -101,7 +101,8 @@ class SessionManager:
         try:
             if resumed:
                 await self._take_over(session)
-            await session.attach(channel, resumed=resumed or stored is not None)
+            restored = stored is not None
+            await session.attach(channel, resumed=resumed or restored, restored=restored)
             if stored is not None:
                 session.outbound.put_notice(Toast("warning", MOVED))
         except Exception as exc:  # answered, never raised into the server (cancel passes)

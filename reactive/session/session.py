@@ -123,8 +123,12 @@ class Session:
 
     # ---------------------------------------------------------------- attach / detach
 
-    async def attach(self, channel: Channel, *, resumed: bool) -> None:
-        """Greet a page on ``channel`` and start sending it events."""
+    async def attach(self, channel: Channel, *, resumed: bool, restored: bool = False) -> None:
+        """Greet a page on ``channel`` and start sending it events.
+
+        ``restored``: the values came from the session store (the page was loaded elsewhere),
+        so its ``load`` functions do not run again; its ``every`` timers start here.
+        """
         first = self.state is SessionState.NEW
         self._move(SessionState.ATTACHED)
         self._channel = channel
@@ -137,7 +141,8 @@ class Session:
         self._writer = asyncio.get_running_loop().create_task(writer.run())
         self._sync_gate()
         if first:
-            self._fire(None, "load")
+            if not restored:
+                self._fire(None, "load")
             self._timers = [
                 asyncio.get_running_loop().create_task(self._every(f))
                 for f in self.app.functions

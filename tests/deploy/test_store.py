@@ -31,6 +31,31 @@ def make_app(url: str | None, ttl: float = 3600.0) -> rx.App:
     return app
 
 
+async def test_a_restored_session_does_not_run_its_load_functions_again(store_url: str) -> None:
+    def with_load(url: str) -> tuple[rx.App, list[str]]:
+        app = make_app(url)
+        loads: list[str] = []
+
+        @app.fn(inputs=None, outputs=rx.Text(elem_id="greeting"), trigger="load")
+        def greet() -> str:
+            loads.append("load")
+            return f"hello {len(loads)}"
+
+        return app, loads
+
+    app, first_loads = with_load(store_url)
+    async with AppTester(app, manager=SessionManager(app)) as first:
+        assert await first.wait_value("greeting", "hello 1")
+        assert first_loads == ["load"]
+        old = first.welcome["session"]
+        assert await poll(lambda: "s:greeting" in fields(store_url, old), 5)
+    other, other_loads = with_load(store_url)
+    async with AppTester(other, manager=SessionManager(other), session_id=old) as second:
+        assert await second.wait_until(lambda: any(t["msg"] == MOVED for t in second.page.toasts))
+        assert second.page.values["greeting"] == "hello 1"
+        assert other_loads == []  # shown as it was, not loaded again
+
+
 def fields(url: str, session_id: str) -> dict[str, bytes]:
     client = redis.Redis.from_url(url)
     try:
