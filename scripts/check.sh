@@ -10,6 +10,15 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq && apt-get install -y -qq chromium >/dev/null
 fi
 
+# The deployment tests (tests/deploy/) start their own nginx and redis-server on free loopback
+# ports and stop them; a system one that apt starts is left alone.
+for tool in nginx:/usr/sbin/nginx redis-server:/usr/bin/redis-server; do
+  if [ ! -x "${tool#*:}" ]; then
+    echo "== installing ${tool%%:*} (Debian package)"
+    apt-get update -qq && apt-get install -y -qq "${tool%%:*}" >/dev/null
+  fi
+done
+
 echo "== python environment"
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip

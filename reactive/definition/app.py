@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,6 +73,8 @@ class App:
         allowed_paths: Sequence[str | Path] = (),
         blocked_paths: Sequence[str | Path] = (),
         process_workers: int = 2,
+        session_store: str | None = None,
+        session_ttl: float = 3600.0,
     ) -> None:
         """Args:
         title: the page's title, shown at the top and in the browser tab.
@@ -94,6 +97,11 @@ class App:
         blocked_paths: folders (or files) never served, even inside those.
         process_workers: warm worker processes for ``run_in="process"`` functions, per server
             process; calls beyond that wait for one.
+        session_store: ``redis://host:port/db`` keeps each session's values in Redis as they
+            change, so a page whose process died, or that reconnects to another host, resumes
+            elsewhere with its values (needs ``pip install 'reactive[redis]'``). Without it,
+            sessions live in their process's memory only.
+        session_ttl: seconds a stored session outlives its last change.
         """
         self.title = title
         self.description = description
@@ -105,6 +113,10 @@ class App:
         if process_workers < 1:
             raise DefinitionError(f"process_workers must be at least 1, got {process_workers}.")
         self.process_workers = process_workers
+        self.session_store = _check_store(session_store)
+        if session_ttl <= 0:
+            raise DefinitionError(f"session_ttl must be positive, got {session_ttl}.")
+        self.session_ttl = session_ttl
         if max_upload_bytes < 1:
             raise DefinitionError(f"max_upload_bytes must be positive, got {max_upload_bytes}.")
         self.max_upload_bytes = max_upload_bytes  # per file sent in parts (audio, video)
@@ -258,6 +270,7 @@ class App:
         on_busy: str = "latest",
         debounce: float = 0.0,
         concurrency_limit: int | None = None,
+        concurrency_scope: str = "process",
         every: float | None = None,
         name: str | None = None,
         examples: Sequence[Any] | None = None,
@@ -279,6 +292,9 @@ class App:
             debounce: seconds to wait for input to settle before starting.
             concurrency_limit: at most this many calls at once across all sessions; the others
                 wait in a fair queue whose position the page shows.
+            concurrency_scope: ``"process"`` (default): the limit holds in each server process;
+                ``"global"``: in all of them together, through the app's ``session_store``
+                (a GPU shared by four workers runs one call at a time with a limit of 1).
             every: also run every this many seconds while the page is open.
             name: the function's id on the wire (defaults to its ``__name__``).
             examples: rows of input values (one per input; a bare value for one input) shown
@@ -306,6 +322,7 @@ class App:
                 name,
             )
             bound.show_error = self.show_error if show_error is None else show_error
+            bound.concurrency_scope = self._scope(bound, concurrency_scope)
             bound.run_in = check_run_in(fn, run_in)
             if examples is not None:
                 bound.examples = self._examples(bound, examples, run_on_click)
@@ -375,6 +392,23 @@ class App:
         self.functions.append(bound)
         self._graph = None  # a function bound after the first session: build it anew
         return bound
+
+    def _scope(self, bound: BoundFunction, scope: str) -> str:
+        if scope not in ("process", "global"):
+            raise DefinitionError(
+                f'@app.fn for {bound.id}(): concurrency_scope must be "process" or "global", '
+                f"got {scope!r}."
+            )
+        if scope == "global" and bound.limiter is None:
+            raise DefinitionError(
+                f'@app.fn for {bound.id}(): concurrency_scope="global" needs a concurrency_limit.'
+            )
+        if scope == "global" and self.session_store is None:
+            raise DefinitionError(
+                f'@app.fn for {bound.id}(): concurrency_scope="global" shares the limit through '
+                f'Redis: give the app one, rx.App(session_store="redis://...").'
+            )
+        return scope
 
     def _triggers(
         self,
@@ -507,3 +541,22 @@ class App:
     def launch(self, host: str = "127.0.0.1", port: int = 8000) -> None:
         """Serve the app, as ``reactive run`` does; blocks until interrupted."""
         serving.serve(self, host=host, port=port)
+
+
+_STORE_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def _check_store(url: str | None) -> str | None:
+    """``session_store`` as given, once it names Redis and the ``redis`` client is installed."""
+    if url is None:
+        return None
+    if not url.startswith(_STORE_SCHEMES):
+        raise DefinitionError(
+            f"session_store must be a Redis URL (redis://host:port/db, rediss://..., unix://...), "
+            f"got {url!r}."
+        )
+    if importlib.util.find_spec("redis") is None:
+        raise DefinitionError(
+            "session_store needs the redis client: pip install 'reactive[redis]'."
+        )
+    return url

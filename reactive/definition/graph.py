@@ -64,6 +64,8 @@ class BoundFunction:
     debounce: float
     limiter: Limiter | None
     every: float | None
+    #: "global": ``limiter``'s limit holds across every process sharing the app's session store.
+    concurrency_scope: str = "process"
     show_error: bool = False
     examples: Examples | None = None
     run_in: RunIn = "thread"

@@ -6,8 +6,20 @@ import asyncio
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 PositionCallback = Callable[[int], None]
+
+
+class Slots(Protocol):
+    """What the scheduler needs of a concurrency limit: this process's :class:`Limiter`, or one
+    shared by every process through Redis (``reactive.session.shared_limit``)."""
+
+    def acquire_nowait(self) -> bool: ...
+
+    async def acquire(self, on_position: PositionCallback) -> None: ...
+
+    def release(self) -> None: ...
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from reactive.scheduler.clock import Clock, LoopClock
-from reactive.scheduler.limiter import Limiter
+from reactive.scheduler.limiter import Slots
 from reactive.scheduler.policy import Decision, OnBusy, decide
 from reactive.scheduler.runs import Run, RunState
 
@@ -33,7 +33,7 @@ class Submission:
     body: RunBody
     on_busy: OnBusy = OnBusy.LATEST
     debounce: float = 0.0
-    limiter: Limiter | None = None
+    limiter: Slots | None = None
 
 
 @dataclass(slots=True)
@@ -164,7 +164,7 @@ class Scheduler:
                 submission.limiter.release()
             self._after_run(lane, run)
 
-    async def _acquire(self, run: Run, limiter: Limiter) -> bool:
+    async def _acquire(self, run: Run, limiter: Slots) -> bool:
         if limiter.acquire_nowait():
             return True
 

@@ -154,6 +154,12 @@ class Outbound:
         self._chunks += 1
         self.put_event(("k", str(self._chunks)), run, event)
 
+    def put_notice(self, event: Event) -> None:
+        """A notice of the session's own (no run): a toast that no stale run can drop."""
+        self._toasts += 1
+        key = ("m", str(self._toasts))
+        self._put(key, PendingEvent(key, None, event))
+
     def put_received(self, event: Received) -> None:
         """Upload progress: only the newest count per component is sent."""
         key = ("u", event.component)

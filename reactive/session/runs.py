@@ -23,6 +23,7 @@ from reactive.protocol.messages import Progress, Props, Status, Toast, ToastLeve
 from reactive.protocol.messages import RunState as WireRunState
 from reactive.scheduler.executor import execute
 from reactive.scheduler.gate import Gate
+from reactive.scheduler.limiter import Slots
 from reactive.scheduler.runs import Run, RunState
 from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.scheduler.threads import ThreadBudget
@@ -61,6 +62,7 @@ class Runs:
         workers: Workers,
         gate: Gate,
         dependents: Mapping[str, Sequence[BoundFunction]],
+        limiters: Mapping[str, Slots],
     ) -> None:
         self._session_id = session_id
         self._scheduler = scheduler
@@ -71,6 +73,7 @@ class Runs:
         self._workers = workers
         self._gate = gate
         self._dependents = dependents
+        self._limiters = limiters  # limits shared across processes, by function id
         self._streams = Streams(outbound, gate)
         self._functions: dict[int, BoundFunction] = {}
 
@@ -81,7 +84,7 @@ class Runs:
             body=partial(self._body, function, args),
             on_busy=function.on_busy,
             debounce=function.debounce,
-            limiter=function.limiter,
+            limiter=self._limiters.get(function.id, function.limiter),
         )
         run = self._scheduler.submit(function.id, submission)
         if run is not None:

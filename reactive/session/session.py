@@ -35,6 +35,7 @@ from reactive.protocol.messages import (
 )
 from reactive.scheduler.clock import Clock, LoopClock
 from reactive.scheduler.gate import Gate
+from reactive.scheduler.limiter import Slots
 from reactive.scheduler.runs import Run
 from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.scheduler.threads import ThreadBudget
@@ -65,6 +66,7 @@ class Session:
         *,
         clock: Clock | None = None,
         workers: Workers | None = None,
+        limiters: Mapping[str, Slots] | None = None,
     ) -> None:
         self.app = app
         self.id = session_id
@@ -92,6 +94,7 @@ class Session:
             self.workers,
             self.gate,
             self._graph.dependents,
+            limiters or {},
         )
         self._files = Uploads(
             max_bytes=app.max_upload_bytes,
@@ -120,8 +123,12 @@ class Session:
 
     # ---------------------------------------------------------------- attach / detach
 
-    async def attach(self, channel: Channel, *, resumed: bool) -> None:
-        """Greet a page on ``channel`` and start sending it events."""
+    async def attach(self, channel: Channel, *, resumed: bool, restored: bool = False) -> None:
+        """Greet a page on ``channel`` and start sending it events.
+
+        ``restored``: the values came from the session store (the page was loaded elsewhere),
+        so its ``load`` functions do not run again; its ``every`` timers start here.
+        """
         first = self.state is SessionState.NEW
         self._move(SessionState.ATTACHED)
         self._channel = channel
@@ -134,7 +141,8 @@ class Session:
         self._writer = asyncio.get_running_loop().create_task(writer.run())
         self._sync_gate()
         if first:
-            self._fire(None, "load")
+            if not restored:
+                self._fire(None, "load")
             self._timers = [
                 asyncio.get_running_loop().create_task(self._every(f))
                 for f in self.app.functions

@@ -9,14 +9,21 @@ Per component it holds three things:
   so a resumed page is redrawn with what it showed.
 
 A resumed page's welcome shows the sent value if there is one, else the page value.
+
+With a session store, :attr:`Values.watch` is told of every page and sent value that changes
+(one call, no I/O: the store batches its writes), and :meth:`Values.restore` rebuilds the values
+of a session that another process kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+import contextlib
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal
 
 from reactive.components.base import Component
+
+Kind = Literal["p", "s"]
 
 
 class Values:
@@ -28,6 +35,9 @@ class Values:
         }
         self._page: dict[str, Any] = {}
         self._sent: dict[str, Any] = {}
+        #: Told ``(kind, component)`` when a page ("p") or sent ("s") value changes; None
+        #: without a session store (then nothing more happens per keystroke).
+        self.watch: Callable[[Kind, str], None] | None = None
 
     @property
     def python(self) -> Mapping[str, Any]:
@@ -42,6 +52,8 @@ class Values:
         """The page (or an example) set ``component``: its Python value and its wire value."""
         self._python[component] = python
         self._page[component] = page
+        if self.watch is not None:
+            self.watch("p", component)
 
     def set_result(self, component: str, python: Any) -> None:
         """A function produced ``python`` for ``component``."""
@@ -50,6 +62,29 @@ class Values:
     def sent(self, component: str, wire: Any) -> None:
         """``wire`` was written to the page for ``component`` (its full value)."""
         self._sent[component] = wire
+        if self.watch is not None:
+            self.watch("s", component)
+
+    def wire(self, kind: Kind, component: str) -> tuple[bool, Any]:
+        """The page ("p") or sent ("s") value of ``component``: ``(False, None)`` if none."""
+        values = self._page if kind == "p" else self._sent
+        if component in values:
+            return True, values[component]
+        return False, None
+
+    def restore(
+        self, stored: Mapping[tuple[Kind, str], Any], python: Callable[[str, Any], Any]
+    ) -> None:
+        """Take a stored session's wire values; ``python(component, wire)`` gives the Python
+        value of what the page shows (or raises ``LookupError`` to keep the default)."""
+        for (kind, component), wire in stored.items():
+            if component in self._python:
+                (self._page if kind == "p" else self._sent)[component] = wire
+        for component in self._python:
+            shown, wire = self.shown(component)
+            if shown:
+                with contextlib.suppress(LookupError):
+                    self._python[component] = python(component, wire)
 
     def shown(self, component: str) -> tuple[bool, Any]:
         """What a (resumed) page should show: ``(True, wire)``, or ``(False, None)`` for nothing."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -13,6 +14,8 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 import reactive as rx
 from reactive.cli import background_server
 
+#: The page's socket URL (``/ws?session=<route key>``), for ``page.route_web_socket``.
+SOCKET_URL = re.compile(r"/ws(\?|$)")
 CHROMIUM = os.environ.get("REACTIVE_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",

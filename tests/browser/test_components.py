@@ -16,7 +16,7 @@ from playwright.sync_api import FilePayload, Page, WebSocketRoute, expect
 
 import reactive as rx
 from reactive.cli import background_server
-from tests.browser.conftest import open_app
+from tests.browser.conftest import SOCKET_URL, open_app
 
 FRUITS = ["apple", "banana", "cherry"]
 received: dict[str, list[Any]] = {}
@@ -234,7 +234,7 @@ def test_a_number_that_is_not_a_number_in_a_table_is_refused(opened: Page) -> No
 def test_an_unknown_choice_is_refused(page: Page, url: str) -> None:
     received.clear()
     routes: list[WebSocketRoute] = []
-    page.route_web_socket("**/ws", lambda route: routes.append(route.connect_to_server()))
+    page.route_web_socket(SOCKET_URL, lambda route: routes.append(route.connect_to_server()))
     open_app(page, url)
     frame = msgpack.packb({"t": "input", "c": "radio", "v": "durian"}, use_bin_type=True)
     routes[0].send(frame)  # as if the page had sent it

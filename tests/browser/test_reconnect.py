@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page, WebSocketRoute, expect
 
 import reactive as rx
-from tests.browser.conftest import Serve, open_app
+from tests.browser.conftest import SOCKET_URL, Serve, open_app
 
 
 def test_page_reconnects_and_resumes_its_session(page: Page, serve: Serve) -> None:
@@ -21,7 +21,7 @@ def test_page_reconnects_and_resumes_its_session(page: Page, serve: Serve) -> No
         route.connect_to_server()  # forwards both ways until closed
         routes.append(route)
 
-    page.route_web_socket("**/ws", proxy)
+    page.route_web_socket(SOCKET_URL, proxy)
     open_app(page, serve(app))
     page.locator("#q input").fill("before")
     expect(page.locator("#out .rx-value")).to_have_text("BEFORE")
@@ -31,6 +31,9 @@ def test_page_reconnects_and_resumes_its_session(page: Page, serve: Serve) -> No
     expect(page.locator("#rx-connection")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("data-rx-state", "ready", timeout=5000)
     assert len(routes) == 2
+    # both sockets carry the page's one routing key, so a load balancer sends them to one process
+    assert "?session=" in routes[0].url
+    assert routes[1].url == routes[0].url
 
     # the resumed session kept its values, and still answers
     expect(page.locator("#out .rx-value")).to_have_text("BEFORE")

@@ -1,12 +1,13 @@
 // The one user of WebSocket: binary frames only, hello {v:1, session} on every open with the last
 // session id (so the server can resume it), reconnect with backoff, and no reconnect after a
 // close that says the handshake or origin is refused (4400, 1008) or that a newer page resumed
-// this session (4001).
+// this session (4001). Every socket URL carries the page's routing key (route.ts).
 
 import { decodeMessage, encodeMessage } from "../protocol/codec";
 import { toServerMessage } from "../protocol/guards";
 import { hello, type ClientMessage, type ServerMessage } from "../protocol/messages";
 import { Backoff } from "./backoff";
+import { newRouteKey, withRouteKey } from "./route";
 
 /** Close codes after which retrying cannot help. */
 export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([4400, 1008, 4001]);
@@ -24,11 +25,15 @@ export class Socket {
   private readonly backoff = new Backoff();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  private readonly url: string;
 
   constructor(
-    private readonly url: string,
+    url: string,
     private readonly handlers: SocketHandlers,
-  ) {}
+    routeKey: string = newRouteKey(),
+  ) {
+    this.url = withRouteKey(url, routeKey);
+  }
 
   open(): void {
     this.stopped = false;
