@@ -111,7 +111,11 @@ def _hosts(allowed_hosts: Sequence[str] | None) -> list[str]:
 
 
 def _config(
-    app: App, host: str, port: int, allowed_hosts: Sequence[str] | None = None
+    app: App,
+    host: str,
+    port: int,
+    allowed_hosts: Sequence[str] | None = None,
+    root_path: str = "",
 ) -> uvicorn.Config:
     asgi = create_app(
         app,
@@ -119,7 +123,13 @@ def _config(
         bound_host=host,
         frame_ancestors=_frame_ancestors(),
     )
-    return uvicorn.Config(asgi, host=host, port=port, **_UVICORN_OPTIONS)
+    return _asgi_config(asgi, host, port, root_path)
+
+
+def _asgi_config(asgi: Any, host: str, port: int, root_path: str = "") -> uvicorn.Config:
+    return uvicorn.Config(
+        asgi, host=host, port=port, root_path=root_path.rstrip("/"), **_UVICORN_OPTIONS
+    )
 
 
 def app_from_environment() -> AsgiApp:
@@ -144,12 +154,17 @@ def serve_file(
     reload: bool = False,
     workers: int = 1,
     allowed_hosts: Sequence[str] = (),
+    root_path: str = "",
 ) -> None:
-    """Serve the app in ``target``; with ``reload`` or several ``workers``, in child processes."""
+    """Serve the app in ``target``; with ``reload`` or several ``workers``, in child processes.
+
+    ``root_path``: the prefix a reverse proxy strips before passing requests on (``/demo`` when
+    ``https://host/demo/`` reaches this server as ``/``); the page's URLs carry it.
+    """
     app = load_app(target)  # load once here too: a broken file fails now, with a clear message
     hosts = [*_hosts(None), *allowed_hosts]
     if not reload and workers == 1:
-        serve(app, host=host, port=port, allowed_hosts=hosts)
+        serve(app, host=host, port=port, allowed_hosts=hosts, root_path=root_path)
         return
     if reload and workers > 1:
         raise AppLoadError("--reload serves one process: leave out --workers while developing.")
@@ -170,6 +185,7 @@ def serve_file(
         reload=reload,
         reload_dirs=[str(Path(path).resolve().parent)] if reload else None,
         workers=workers,
+        root_path=root_path.rstrip("/"),
         **_UVICORN_OPTIONS,
     )
 
@@ -185,16 +201,17 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     allowed_hosts: Sequence[str] | None = None,
+    root_path: str = "",
 ) -> None:
     """Serve ``app`` until interrupted.
 
     ``allowed_hosts``: the host names (``app.example.com``, ``.example.com`` for subdomains,
     ``*`` for any) requests may name besides IP addresses and localhost; by default those in
-    ``$REACTIVE_ALLOWED_HOSTS``. See docs/deployment.md.
+    ``$REACTIVE_ALLOWED_HOSTS``. ``root_path``: see :func:`serve_file`. See docs/deployment.md.
     """
     check_port(host, port)
     print(f"reactive {__version__}: serving {app.title!r} at {url_of(host, port)}", flush=True)
-    uvicorn.Server(_config(app, host, port, allowed_hosts)).run()
+    uvicorn.Server(_config(app, host, port, allowed_hosts, root_path)).run()
 
 
 @contextmanager
@@ -203,9 +220,29 @@ def background_server(
     host: str = "127.0.0.1",
     port: int = 0,
     allowed_hosts: Sequence[str] = (),
+    root_path: str = "",
 ) -> Iterator[str]:
     """Serve ``app`` from a thread (for tests and benchmarks); yields its URL, stops on exit."""
-    server = uvicorn.Server(_config(app, host, port, allowed_hosts))
+    with _in_thread(_config(app, host, port, allowed_hosts, root_path)) as url:
+        yield url
+
+
+@contextmanager
+def background_asgi(
+    asgi: Any, host: str = "127.0.0.1", port: int = 0, root_path: str = ""
+) -> Iterator[str]:
+    """Serve any ASGI app from a thread, as :func:`background_server` does; yields its URL.
+
+    For tests and benchmarks of an app mounted in a parent (``parent.mount("/x", app.asgi())``).
+    """
+    with _in_thread(_asgi_config(asgi, host, port, root_path)) as url:
+        yield url
+
+
+@contextmanager
+def _in_thread(config: uvicorn.Config) -> Iterator[str]:
+    host, port = config.host, config.port
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="reactive-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -245,6 +282,13 @@ def _parser() -> argparse.ArgumentParser:
         "when the app is reached by name",
     )
     run.add_argument(
+        "--root-path",
+        default="",
+        metavar="PREFIX",
+        help="the path prefix a reverse proxy strips before passing requests on, e.g. /demo "
+        "when https://host/demo/ reaches this server as /",
+    )
+    run.add_argument(
         "--frame-ancestors",
         metavar="SOURCES",
         help="the pages that may show the app in a frame, as CSP sources ('self' by default; "
@@ -273,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
             reload=args.reload,
             workers=args.workers,
             allowed_hosts=args.allowed_host,
+            root_path=args.root_path,
         )
     except AppLoadError as exc:
         print(f"reactive: {exc}", file=sys.stderr)
