@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import AsyncIterator, Iterable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -168,6 +168,7 @@ def create_app(
     ``'none'`` forbids framing, ``https://portal.example`` allows that site).
     """
     sessions = SessionManager(app, grace=grace)
+    sockets: set[WebSocket] = set()  # the open pages, for MountedApp.close_pages
     policy = HostPolicy(allowed_hosts, bound_host)
     title = html.escape(app.title)
     page_headers = {
@@ -186,7 +187,11 @@ def create_app(
             await websocket.close(code=1008)  # before accept: the client gets HTTP 403
             return
         await websocket.accept()
-        await _pump(websocket, sessions)
+        sockets.add(websocket)
+        try:
+            await _pump(websocket, sessions)
+        finally:
+            sockets.discard(websocket)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -207,6 +212,7 @@ def create_app(
     starlette.add_middleware(HostCheck, policy=policy)
     starlette.add_middleware(SecurityHeaders)  # added last, so outermost: refusals get them too
     starlette.state.sessions = sessions
+    starlette.state.sockets = sockets
     return starlette
 
 
@@ -229,6 +235,13 @@ class MountedApp:
     def lifespan(self, parent: object = None) -> AbstractAsyncContextManager[None]:
         """Start and stop the app with its parent: ``FastAPI(lifespan=mounted.lifespan)``."""
         return self._lifespan()
+
+    async def close_pages(self, code: int, reason: str) -> None:
+        """Close every open page's socket with ``code`` (``--reload`` swapping in a new app)."""
+        sockets: set[WebSocket] = self.starlette.state.sockets
+        for websocket in list(sockets):
+            with suppress(RuntimeError):  # it was closing already
+                await websocket.close(code, reason)
 
     @asynccontextmanager
     async def _lifespan(self) -> AsyncIterator[None]:
