@@ -6,14 +6,13 @@ The only module that imports uvicorn.
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib.util
 import logging
 import os
-import socket
 import sys
 import threading
 import time
+import webbrowser
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,11 +20,12 @@ from typing import Any
 
 import uvicorn
 
-from reactive import __version__
+from reactive import __version__, ports, scaffold
 from reactive.definition.app import App
 from reactive.errors import AppLoadError
 from reactive.protocol.limits import DEFAULT_LIMITS
-from reactive.server import AsgiApp, create_app
+from reactive.reload import ReloadingApp
+from reactive.server import AsgiApp, MountedApp, create_app
 from reactive.uvicorn_socket import WebSocketProtocol
 
 log = logging.getLogger("reactive")
@@ -65,18 +65,8 @@ def _find_app(namespace: dict[str, object], path: str, attribute: str) -> App:
 
 
 def check_port(host: str, port: int) -> None:
-    """Fail early, with a clear message, when the port is taken."""
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as exc:
-            if exc.errno == errno.EADDRINUSE:
-                raise AppLoadError(
-                    f"Port {port} on {host} is already in use. Stop the other server or pass "
-                    f"--port with a free port."
-                ) from None
-            raise AppLoadError(f"Cannot listen on {host}:{port}: {exc.strerror}.") from None
+    """Fail early, with a clear message that offers the next free port, when ``port`` is taken."""
+    ports.bind(host, port).close()
 
 
 # What every server of ours shares: the websockets library's sans-I/O implementation (reading
@@ -89,11 +79,18 @@ _UVICORN_OPTIONS: dict[str, Any] = {
     "log_level": "warning",
     "lifespan": "on",
 }
+#: ``--log-level`` choices; uvicorn's own logs stay at ``warning`` unless one is given.
+LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
 
-#: Where ``--reload`` and ``--workers`` processes find the app to load (``path.py[:NAME]``).
+
+def _uvicorn_options(log_level: str | None) -> dict[str, Any]:
+    return {**_UVICORN_OPTIONS, "log_level": log_level or _UVICORN_OPTIONS["log_level"]}
+
+
+#: Where ``--workers`` processes find the app to load (``path.py[:NAME]``).
 APP_ENV = "REACTIVE_APP"
 #: Host names requests may name besides IP addresses and localhost (``--allowed-host``), comma
-#: separated: how ``--reload`` and ``--workers`` processes (and ``launch()``) learn them.
+#: separated: how ``--workers`` processes (and ``launch()``) learn them.
 HOSTS_ENV = "REACTIVE_ALLOWED_HOSTS"
 #: The interface the server listens on, for the same processes.
 BIND_ENV = "REACTIVE_BIND_HOST"
@@ -112,7 +109,12 @@ def _hosts(allowed_hosts: Sequence[str] | None) -> list[str]:
 
 
 def _config(
-    app: App, host: str, port: int, allowed_hosts: Sequence[str] | None = None
+    app: App,
+    host: str,
+    port: int,
+    allowed_hosts: Sequence[str] | None = None,
+    root_path: str = "",
+    log_level: str | None = None,
 ) -> uvicorn.Config:
     asgi = create_app(
         app,
@@ -120,11 +122,23 @@ def _config(
         bound_host=host,
         frame_ancestors=_frame_ancestors(),
     )
-    return uvicorn.Config(asgi, host=host, port=port, **_UVICORN_OPTIONS)
+    return _asgi_config(asgi, host, port, root_path, log_level)
+
+
+def _asgi_config(
+    asgi: Any, host: str, port: int, root_path: str = "", log_level: str | None = None
+) -> uvicorn.Config:
+    return uvicorn.Config(
+        asgi,
+        host=host,
+        port=port,
+        root_path=root_path.rstrip("/"),
+        **_uvicorn_options(log_level),
+    )
 
 
 def app_from_environment() -> AsgiApp:
-    """The ASGI app of ``$REACTIVE_APP``: what each ``--reload`` or ``--workers`` process serves."""
+    """The ASGI app of ``$REACTIVE_APP``: what each ``--workers`` process serves."""
     target = os.environ.get(APP_ENV)
     if not target:
         raise AppLoadError(f"{APP_ENV} is not set: start the server with `reactive run APP.py`.")
@@ -137,6 +151,18 @@ def app_from_environment() -> AsgiApp:
     )
 
 
+def reloading(target: str, allowed_hosts: Sequence[str], host: str) -> ReloadingApp:
+    """The ``--reload`` app: ``target`` re-imported in this process on every save."""
+
+    def build(app: App) -> MountedApp:
+        asgi = create_app(
+            app, allowed_hosts=allowed_hosts, bound_host=host, frame_ancestors=_frame_ancestors()
+        )
+        return MountedApp(asgi)
+
+    return ReloadingApp(target, load_app, build)
+
+
 def serve_file(
     target: str,
     *,
@@ -145,34 +171,61 @@ def serve_file(
     reload: bool = False,
     workers: int = 1,
     allowed_hosts: Sequence[str] = (),
+    root_path: str = "",
+    open_browser: bool = False,
+    log_level: str | None = None,
 ) -> None:
-    """Serve the app in ``target``; with ``reload`` or several ``workers``, in child processes."""
-    app = load_app(target)  # load once here too: a broken file fails now, with a clear message
-    hosts = [*_hosts(None), *allowed_hosts]
-    if not reload and workers == 1:
-        serve(app, host=host, port=port, allowed_hosts=hosts)
-        return
+    """Serve the app in ``target``; with several ``workers``, in child processes.
+
+    ``root_path``: the prefix a reverse proxy strips before passing requests on (``/demo`` when
+    ``https://host/demo/`` reaches this server as ``/``); the page's URLs carry it.
+    ``open_browser``: open the page in the default browser once the port listens.
+    """
     if reload and workers > 1:
         raise AppLoadError("--reload serves one process: leave out --workers while developing.")
-    check_port(host, port)
+    hosts = [*_hosts(None), *allowed_hosts]
+    if reload:
+        asgi = reloading(target, hosts, host)
+        config = _asgi_config(asgi, host, port, root_path, log_level)
+        _serve(config, asgi.title, open_browser, " (reloading on changes)")
+        return
+    app = load_app(target)  # load once here too: a broken file fails now, with a clear message
+    if workers == 1:
+        config = _config(app, host, port, hosts, root_path, log_level)
+        _serve(config, app.title, open_browser)
+        return
+    with ports.bind(host, port) as probe:  # --port 0: pick the port every worker will share
+        port = ports.bound_port(probe)
     path, _, name = target.partition(":")
     os.environ[APP_ENV] = str(Path(path).resolve()) + (f":{name}" if name else "")
     os.environ[HOSTS_ENV] = ",".join(hosts)
     os.environ[BIND_ENV] = host
-    how = "reloading on changes" if reload else f"{workers} worker processes"
-    print(
-        f"reactive {__version__}: serving {app.title!r} at {url_of(host, port)} ({how})", flush=True
-    )
+    _announce(app.title, url_of(host, port), open_browser, f" ({workers} worker processes)")
     uvicorn.run(
         "reactive.cli:app_from_environment",
         factory=True,
         host=host,
         port=port,
-        reload=reload,
-        reload_dirs=[str(Path(path).resolve().parent)] if reload else None,
         workers=workers,
-        **_UVICORN_OPTIONS,
+        root_path=root_path.rstrip("/"),
+        **_uvicorn_options(log_level),
     )
+
+
+def _serve(config: uvicorn.Config, title: str, open_browser: bool, how: str = "") -> None:
+    """Bind first (a taken port is a clear error, port 0 a real URL), then serve until stopped."""
+    sock = ports.bind(config.host, config.port)
+    try:
+        _announce(title, url_of(config.host, ports.bound_port(sock)), open_browser, how)
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def _announce(title: str, url: str, open_browser: bool, how: str = "") -> None:
+    print(f"reactive {__version__}: serving {title!r} at {url}{how}", flush=True)
+    if open_browser:  # the socket already listens: the browser's request waits for the server
+        webbrowser.open(url)
 
 
 def url_of(host: str, port: int) -> str:
@@ -186,16 +239,18 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     allowed_hosts: Sequence[str] | None = None,
+    root_path: str = "",
+    open_browser: bool = False,
+    log_level: str | None = None,
 ) -> None:
     """Serve ``app`` until interrupted.
 
     ``allowed_hosts``: the host names (``app.example.com``, ``.example.com`` for subdomains,
     ``*`` for any) requests may name besides IP addresses and localhost; by default those in
-    ``$REACTIVE_ALLOWED_HOSTS``. See docs/deployment.md.
+    ``$REACTIVE_ALLOWED_HOSTS``. ``root_path``: see :func:`serve_file`. See docs/deployment.md.
     """
-    check_port(host, port)
-    print(f"reactive {__version__}: serving {app.title!r} at {url_of(host, port)}", flush=True)
-    uvicorn.Server(_config(app, host, port, allowed_hosts)).run()
+    config = _config(app, host, port, allowed_hosts, root_path, log_level)
+    _serve(config, app.title, open_browser)
 
 
 @contextmanager
@@ -204,9 +259,29 @@ def background_server(
     host: str = "127.0.0.1",
     port: int = 0,
     allowed_hosts: Sequence[str] = (),
+    root_path: str = "",
 ) -> Iterator[str]:
     """Serve ``app`` from a thread (for tests and benchmarks); yields its URL, stops on exit."""
-    server = uvicorn.Server(_config(app, host, port, allowed_hosts))
+    with _in_thread(_config(app, host, port, allowed_hosts, root_path)) as url:
+        yield url
+
+
+@contextmanager
+def background_asgi(
+    asgi: Any, host: str = "127.0.0.1", port: int = 0, root_path: str = ""
+) -> Iterator[str]:
+    """Serve any ASGI app from a thread, as :func:`background_server` does; yields its URL.
+
+    For tests and benchmarks of an app mounted in a parent (``parent.mount("/x", app.asgi())``).
+    """
+    with _in_thread(_asgi_config(asgi, host, port, root_path)) as url:
+        yield url
+
+
+@contextmanager
+def _in_thread(config: uvicorn.Config) -> Iterator[str]:
+    host, port = config.host, config.port
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="reactive-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -229,9 +304,20 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="serve an app file")
     run.add_argument("app", help="path to the app's .py file, optionally path.py:NAME")
     run.add_argument("--host", default="127.0.0.1", help="interface to listen on (127.0.0.1)")
-    run.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     run.add_argument(
-        "--reload", action="store_true", help="restart when a .py file in the app's folder changes"
+        "--port", type=int, default=8000, help="port to listen on (8000; 0 picks a free one)"
+    )
+    run.add_argument(
+        "--reload",
+        action="store_true",
+        help="re-import the app when a .py file in its folder changes; open pages update and "
+        "keep their inputs",
+    )
+    run.add_argument("--open", action="store_true", help="open the page in the default browser")
+    run.add_argument(
+        "--log-level",
+        choices=LOG_LEVELS,
+        help="how much the server logs (reactive: info, the HTTP server: warning by default)",
     )
     run.add_argument(
         "--workers", type=_positive, default=1, help="server processes (sessions stay in one)"
@@ -246,11 +332,20 @@ def _parser() -> argparse.ArgumentParser:
         "when the app is reached by name",
     )
     run.add_argument(
+        "--root-path",
+        default="",
+        metavar="PREFIX",
+        help="the path prefix a reverse proxy strips before passing requests on, e.g. /demo "
+        "when https://host/demo/ reaches this server as /",
+    )
+    run.add_argument(
         "--frame-ancestors",
         metavar="SOURCES",
         help="the pages that may show the app in a frame, as CSP sources ('self' by default; "
         "'none', or e.g. https://portal.example)",
     )
+    new = commands.add_parser("new", help="write a new app and its test into a folder")
+    new.add_argument("name", help="the folder to create (its last part names the app)")
     return parser
 
 
@@ -263,17 +358,24 @@ def _positive(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    if args.frame_ancestors:
-        os.environ[FRAMES_ENV] = args.frame_ancestors  # worker processes read it too
     try:
+        if args.command == "new":
+            folder = scaffold.write_app(Path(args.name))
+            print(scaffold.next_steps(folder))
+            return 0
+        _log_to_terminal(args.log_level)
+        if args.frame_ancestors:
+            os.environ[FRAMES_ENV] = args.frame_ancestors  # worker processes read it too
         serve_file(
             args.app,
             host=args.host,
-            port=args.port,
+            port=_port_or_offer(args.host, args.port),
             reload=args.reload,
             workers=args.workers,
             allowed_hosts=args.allowed_host,
+            root_path=args.root_path,
+            open_browser=args.open,
+            log_level=args.log_level,
         )
     except AppLoadError as exc:
         print(f"reactive: {exc}", file=sys.stderr)
@@ -281,6 +383,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _log_to_terminal(level: str | None) -> None:
+    named = (level or "info").upper()
+    logging.basicConfig(
+        level=getattr(logging, "DEBUG" if named == "TRACE" else named),
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _port_or_offer(host: str, port: int) -> int:
+    """``port``, or, when it is taken and someone is at the terminal, the next free one if they
+    accept it; otherwise the error names the free port to pass."""
+    if port == 0 or ports.is_free(host, port):
+        return port
+    free = ports.next_free(host, port)
+    if free is not None and sys.stdin.isatty() and sys.stdout.isatty():
+        answer = input(f"Port {port} on {host} is already in use. Serve on port {free}? [Y/n] ")
+        if answer.strip().lower() in ("", "y", "yes"):
+            return free
+    raise AppLoadError(ports.taken(host, port, free))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -39,11 +39,22 @@ _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<link rel="stylesheet" href="/static/app.css">
+<link rel="stylesheet" href="{root}/static/app.css">
 </head><body><div id="rx-root"></div>
-<script type="module" src="/static/app.js"></script>
+<script type="module" src="{root}/static/app.js"></script>
 </body></html>
 """
+
+
+def root_path(request: Request | WebSocket) -> str:
+    """The prefix the app is served under (a mount's path, ``--root-path``), without a trailing
+    slash: ``""`` at the root, ``"/demo"`` for ``parent.mount("/demo", app.asgi())``.
+
+    Every URL the server writes into a page or an HTTP answer starts with it; the client builds
+    its own from where its bundle was served (``client/src/transport/endpoint.ts``).
+    """
+    prefix: str = request.scope.get("root_path", "")
+    return prefix.rstrip("/")
 
 
 class SocketTransport:
@@ -157,15 +168,17 @@ def create_app(
     ``'none'`` forbids framing, ``https://portal.example`` allows that site).
     """
     sessions = SessionManager(app, grace=grace)
+    sockets: set[WebSocket] = set()  # the open pages, for MountedApp.close_pages
     policy = HostPolicy(allowed_hosts, bound_host)
-    page = _PAGE.format(title=html.escape(app.title))
+    title = html.escape(app.title)
     page_headers = {
         "Cache-Control": "no-store",
         "Content-Security-Policy": page_policy(app, frame_ancestors),
     }
 
     async def index(request: Request) -> HTMLResponse:
-        return HTMLResponse(page, headers=page_headers)
+        root = html.escape(root_path(request), quote=True)
+        return HTMLResponse(_PAGE.format(title=title, root=root), headers=page_headers)
 
     async def socket(websocket: WebSocket) -> None:
         origin, host = websocket.headers.get("origin"), websocket.headers.get("host")
@@ -174,7 +187,11 @@ def create_app(
             await websocket.close(code=1008)  # before accept: the client gets HTTP 403
             return
         await websocket.accept()
-        await _pump(websocket, sessions)
+        sockets.add(websocket)
+        try:
+            await _pump(websocket, sessions)
+        finally:
+            sockets.discard(websocket)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -195,7 +212,48 @@ def create_app(
     starlette.add_middleware(HostCheck, policy=policy)
     starlette.add_middleware(SecurityHeaders)  # added last, so outermost: refusals get them too
     starlette.state.sessions = sessions
+    starlette.state.sockets = sockets
     return starlette
+
+
+class MountedApp:
+    """``App.asgi()``: the app as an ASGI application to mount under a prefix.
+
+    ``parent.mount("/demo", app.asgi())`` in Starlette or FastAPI serves the page at ``/demo/``,
+    its bundle, socket and API under ``/demo`` too. A parent does not run a mounted app's
+    lifespan: pass ``lifespan=mounted.lifespan`` (or enter it in the parent's own) so the app's
+    worker processes start with the server and every session is closed when it stops; without
+    it they start on first use and end with the process.
+    """
+
+    def __init__(self, starlette: Starlette) -> None:
+        self.starlette = starlette
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.starlette(scope, receive, send)
+
+    def lifespan(self, parent: object = None) -> AbstractAsyncContextManager[None]:
+        """Start and stop the app with its parent: ``FastAPI(lifespan=mounted.lifespan)``."""
+        return self._lifespan()
+
+    async def close_pages(self, code: int, reason: str) -> None:
+        """Close every open page's socket with ``code`` (``--reload`` swapping in a new app)."""
+        sockets: set[WebSocket] = self.starlette.state.sockets
+        for websocket in list(sockets):
+            with suppress(RuntimeError):  # it was closing already
+                await websocket.close(code, reason)
+
+    @asynccontextmanager
+    async def _lifespan(self) -> AsyncIterator[None]:
+        async with self.starlette.router.lifespan_context(self.starlette):
+            yield
+
+
+def mountable(
+    app: App, *, allowed_hosts: Iterable[str] = (), frame_ancestors: str = "'self'"
+) -> MountedApp:
+    """``app`` as a :class:`MountedApp` (what ``App.asgi()`` returns)."""
+    return MountedApp(create_app(app, allowed_hosts=allowed_hosts, frame_ancestors=frame_ancestors))
 
 
 async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:

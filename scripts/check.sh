@@ -22,7 +22,7 @@ done
 echo "== python environment"
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e ".[test]"
+.venv/bin/pip install -q -e ".[test,docs]"
 
 echo "== client (TypeScript)"
 npm --prefix client ci --no-audit --no-fund --loglevel=error
@@ -33,6 +33,9 @@ npm --prefix client run --silent build:check
 echo "== lint and types"
 .venv/bin/ruff check reactive tests benchmarks demos
 .venv/bin/mypy
+
+echo "== documentation site (strict: a broken link or docstring fails the check)"
+NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict --quiet --site-dir "$(mktemp -d)"
 
 export PYTHONASYNCIODEBUG=1
 if [ "$#" -gt 0 ]; then

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -283,6 +284,7 @@ def test_allowed_hosts_reach_worker_processes(
 
 PID_SOURCE = """
 import os
+import re
 import reactive as rx
 
 app = rx.App(title="pids")
@@ -333,3 +335,131 @@ def test_a_killed_worker_leaves_the_other_workers_sessions_untouched(tmp_path: P
         with contextlib.suppress(Exception):  # the victim's sockets are already gone
             sockets.close()
         stop_server(process)
+
+
+def test_a_taken_port_names_the_next_free_one(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["run", "app.py", "--port", str(port)]) == 2  # checked before the file
+    err = capsys.readouterr().err
+    found = re.search(r"Port (\d+) is free: run again with --port \1", err)
+    assert found is not None, err
+    assert f"Port {port} on 127.0.0.1 is already in use" in err
+    offered = int(found.group(1))
+    assert offered > port
+    check_port("127.0.0.1", offered)  # it really is free: no error
+
+
+def wait_for_line(process: subprocess.Popen[str], pattern: str) -> re.Match[str]:
+    assert process.stdout is not None
+    for line in process.stdout:
+        found = re.search(pattern, line)
+        if found:
+            return found
+    raise AssertionError(f"the server ended without printing {pattern!r}")
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "reactive", "run", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+        start_new_session=True,
+    )
+
+
+def stop(process: subprocess.Popen[str]) -> str:
+    """Stop the server; returns what it printed after the lines already read."""
+    stop_server(process)
+    assert process.stdout is not None
+    rest = process.stdout.read()
+    process.stdout.close()
+    return rest
+
+
+def test_port_0_picks_a_free_port_and_prints_the_real_url(tmp_path: Path) -> None:
+    process = run_cli(str(write(tmp_path, "app.py", APP_SOURCE)), "--port", "0")
+    try:
+        url = wait_for_line(process, r"at (http://127\.0\.0\.1:(\d+)/)")
+        assert int(url.group(2)) > 0
+        with urllib.request.urlopen(url.group(1), timeout=10) as response:
+            assert "cli test" in response.read().decode()
+    finally:
+        stop(process)
+
+
+def test_open_hands_the_url_to_the_browser(tmp_path: Path) -> None:
+    opened = tmp_path / "opened.txt"
+    fake = write(tmp_path, "fake-browser.sh", f'#!/bin/sh\necho "$1" > {opened}\n')
+    fake.chmod(0o755)
+    app = str(write(tmp_path, "app.py", APP_SOURCE))
+    # webbrowser runs $BROWSER with the URL: a fake browser that writes it down.
+    process = run_cli(app, "--port", "0", "--open", env={"BROWSER": str(fake)})
+    try:
+        url = wait_for_line(process, r"at (http://\S+/)").group(1)
+        deadline = time.monotonic() + 10
+        while not (opened.exists() and opened.read_text().strip()):
+            assert time.monotonic() < deadline, "the browser was never asked to open the page"
+            time.sleep(0.02)
+        assert opened.read_text().strip() == url
+    finally:
+        stop(process)
+
+
+def test_without_open_no_browser_is_asked(tmp_path: Path) -> None:
+    opened = tmp_path / "opened.txt"
+    fake = write(tmp_path, "fake-browser.sh", f'#!/bin/sh\necho "$1" > {opened}\n')
+    fake.chmod(0o755)
+    process = run_cli(
+        str(write(tmp_path, "app.py", APP_SOURCE)), "--port", "0", env={"BROWSER": str(fake)}
+    )
+    try:
+        url = wait_for_line(process, r"at (http://\S+/)").group(1)
+        with urllib.request.urlopen(url, timeout=10):
+            pass
+    finally:
+        stop(process)
+    assert not opened.exists()
+
+
+@pytest.mark.parametrize(("level", "shown"), [("info", True), (None, False)])
+def test_log_level_sets_how_much_the_server_says(
+    tmp_path: Path, level: str | None, shown: bool
+) -> None:
+    flags = ["--log-level", level] if level else []
+    process = run_cli(str(write(tmp_path, "app.py", APP_SOURCE)), "--port", "0", *flags)
+    try:
+        url = wait_for_line(process, r"at (http://\S+/)").group(1)
+        with urllib.request.urlopen(url, timeout=10):
+            pass
+    finally:
+        printed = stop(process)
+    assert ("GET / HTTP/1.1" in printed) is shown, printed  # uvicorn's access log is info
+
+
+def test_reactive_new_writes_an_app_and_a_test_that_pass(tmp_path: Path) -> None:
+    folder = tmp_path / "my_app"
+    assert main(["new", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["app.py", "conftest.py", "test_app.py"]
+    assert load_app(str(folder / "app.py")).title == "My app"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_app.py"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout
+
+
+def test_reactive_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "keep.txt", "mine")
+    assert main(["new", str(tmp_path)]) == 2
+    assert "already exists and is not empty" in capsys.readouterr().err
+    assert (tmp_path / "keep.txt").read_text() == "mine"

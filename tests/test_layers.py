@@ -13,8 +13,9 @@ Layers, inner first::
     server  cli  testing                       on top
     api (reactive/__init__.py)                 the public names only
 
-The one exception is the launch seam: ``reactive/definition/serving.py`` imports ``reactive.cli``
-late, inside a function, so ``App.launch()`` can serve without an import loop.
+The one exception is the serving seam: ``reactive/definition/serving.py`` imports ``reactive.cli``
+and ``reactive.server`` late, inside functions, so ``App.launch()`` and ``App.asgi()`` can serve
+without an import loop.
 """
 
 from __future__ import annotations
@@ -44,14 +45,23 @@ ALLOWED: dict[str, set[str]] = {
     "session": {"errors", "protocol", "scheduler", "media", "reports", "components", "definition"},
     "server": {"errors", "protocol", "components", "definition", "session"},
     "uvicorn_socket": set(),
-    "cli": {"api", "errors", "protocol", "definition", "server", "uvicorn_socket"},
+    "ports": {"errors"},
+    "scaffold": {"errors"},
+    "reload": {"errors", "protocol", "components", "definition", "server"},
+    "cli": {
+        "api", "errors", "protocol", "definition", "server", "ports", "scaffold", "reload",
+        "uvicorn_socket",
+    },
     "testing": {"errors", "protocol", "components", "definition", "session"},
     "api": {"errors", "reports", "scheduler", "components", "themes", "definition", "gradio"},
     "__main__": {"cli"},
 }
 
 # The launch seam: (module, imported name) pairs allowed only as a late import in a function.
-SEAMS = {("definition/serving.py", "reactive.cli")}
+SEAMS = {
+    ("definition/serving.py", "reactive.cli"),
+    ("definition/serving.py", "reactive.server"),
+}
 
 
 def module_name(path: Path) -> str:
@@ -223,3 +233,10 @@ def test_importing_reactive_loads_no_session_server_or_cli() -> None:
         check=True,
     )
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_asgi_reaches_the_server_through_the_seam() -> None:
+    from reactive.definition.app import App
+    from reactive.server import MountedApp
+
+    assert isinstance(App(title="Seam").asgi(), MountedApp)

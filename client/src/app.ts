@@ -8,8 +8,9 @@ import * as m from "./protocol/messages";
 import { BatchApplier } from "./render/applier";
 import { browserClock, FrameScheduler } from "./render/frame";
 import { RunTracker } from "./render/runs";
-import { Socket } from "./transport/socket";
+import { CLOSE_RELOADED, Socket } from "./transport/socket";
 import { ConnectionIndicator } from "./ui/connection";
+import { KeptInputs } from "./ui/kept";
 import { Page } from "./ui/page";
 import { Toasts } from "./ui/toasts";
 
@@ -22,6 +23,8 @@ export class App {
   private readonly connection: ConnectionIndicator;
   private readonly toasts: Toasts;
   private session: string | null = null;
+  private readonly kept = new KeptInputs();
+  private reloaded = false; // the server swapped in a re-imported app (close 4002)
 
   constructor(root: HTMLElement, url: string) {
     this.page = new Page(root);
@@ -61,6 +64,13 @@ export class App {
 
   private welcome(msg: m.Welcome): void {
     this.frames.clear();
+    const reloaded = this.reloaded && !msg.resumed;
+    this.reloaded = false;
+    if (reloaded) {
+      this.afterReload(msg);
+      return;
+    }
+    if (!msg.resumed) this.kept.clear();
     if (this.session !== null && !msg.resumed) {
       // The server no longer knew this page's session (it restarted, or the session expired).
       this.toasts.show(FRESH_START, "warning");
@@ -70,7 +80,26 @@ export class App {
     this.session = msg.session;
     this.runs.setFunctions(msg.app.fns);
     this.inputs.clear();
-    this.page.render(msg.app, this.viewContext, (f, i) => {
+    this.draw(msg.app);
+  }
+
+  /** A welcome from the re-imported app: the page drawn afresh with the kept inputs, which
+   * go to the new session as the person's own input (so live functions run on them). */
+  private afterReload(msg: m.Welcome): void {
+    this.runs.clear();
+    this.session = msg.session;
+    this.runs.setFunctions(msg.app.fns);
+    this.inputs.clear();
+    const { app, restored } = this.kept.restore(msg.app);
+    this.draw(app);
+    for (const [c, v] of restored) {
+      this.socket.send(m.input(c, v)); // past the chain: a view's first reset already holds v
+      this.inputs.reset(c, v);
+    }
+  }
+
+  private draw(app: m.AppSpec): void {
+    this.page.render(app, this.viewContext, (f, i) => {
       this.inputs.flush();
       this.socket.send(m.example(f, i));
     });
@@ -84,11 +113,15 @@ export class App {
 
   private down(code: number, reason: string, retrying: boolean): void {
     this.frames.clear();
+    if (code === CLOSE_RELOADED) this.reloaded = true;
     this.connection.set(retrying ? "reconnecting" : "closed", reason || closeMeaning(code));
   }
 
   private readonly viewContext: ViewContext = {
-    input: (c, v) => this.inputs.receive(c, v),
+    input: (c, v) => {
+      this.kept.record(c, this.page.view(c)?.type, v);
+      this.inputs.receive(c, v);
+    },
     trigger: (c, e) => {
       this.inputs.flush();
       this.socket.send(m.trigger(c, e));

@@ -1,7 +1,8 @@
 // Entry point of the bundle (reactive/static/app.js, a module script): finds #rx-root and
-// connects to the page's own server at /ws.
+// connects to the socket next to the bundle (`<prefix>/ws`, see transport/endpoint.ts).
 
 import { App } from "./app";
+import { appBase, socketUrl } from "./transport/endpoint";
 
 function main(): void {
   let root = document.getElementById("rx-root");
@@ -10,8 +11,7 @@ function main(): void {
     root.id = "rx-root";
     document.body.append(root);
   }
-  const scheme = location.protocol === "https:" ? "wss" : "ws";
-  new App(root, `${scheme}://${location.host}/ws`).start();
+  new App(root, socketUrl(appBase(import.meta.url))).start();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main, { once: true });

@@ -542,6 +542,19 @@ class App:
         """Serve the app, as ``reactive run`` does; blocks until interrupted."""
         serving.serve(self, host=host, port=port)
 
+    def asgi(
+        self, *, allowed_hosts: Sequence[str] = (), frame_ancestors: str = "'self'"
+    ) -> serving.AsgiApp:
+        """The app as an ASGI application, to mount in Starlette or FastAPI.
+
+        ``parent.mount("/demo", app.asgi())`` serves the page at ``/demo/`` and its bundle,
+        socket and HTTP API under ``/demo``. Pass the result's ``lifespan`` to the parent
+        (``FastAPI(lifespan=mounted.lifespan)``) so sessions close when the server stops.
+        ``allowed_hosts`` and ``frame_ancestors`` are ``reactive run``'s ``--allowed-host`` and
+        ``--frame-ancestors`` (see docs/deployment.md).
+        """
+        return serving.asgi(self, allowed_hosts=allowed_hosts, frame_ancestors=frame_ancestors)
+
 
 _STORE_SCHEMES = ("redis://", "rediss://", "unix://")
 

@@ -1,14 +1,18 @@
-"""The one seam from a definition to the CLI: ``launch()`` serves an app as ``reactive run`` does.
+"""The seams from a definition to the server: ``launch()`` serves an app as ``reactive run``
+does, ``asgi()`` gives it to mount in another ASGI app.
 
-Definitions never import the session, the server or the CLI at module level. This late import,
-run only when ``launch()`` is called, is the single exception (``tests/test_layers.py`` allows it
-here and nowhere else), so ``import reactive`` loads no server code and has no import loop.
+Definitions never import the session, the server or the CLI at module level. These late
+imports, run only when ``launch()`` or ``asgi()`` is called, are the only exceptions
+(``tests/test_layers.py`` allows them here and nowhere else), so ``import reactive`` loads no
+server code and has no import loop.
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reactive.scheduler.process_worker import WORKER_ENV
 
@@ -27,3 +31,29 @@ def serve(app: App, *, host: str, port: int) -> None:
     from reactive.cli import serve as serve_with_cli  # late: the definition layer sits below it
 
     serve_with_cli(app, host=host, port=port)
+
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+
+
+class AsgiApp(Protocol):
+    """What ``App.asgi()`` returns: an ASGI application with the lifespan a parent should run."""
+
+    async def __call__(
+        self,
+        scope: Scope,
+        receive: Callable[[], Awaitable[Message]],
+        send: Callable[[Message], Awaitable[None]],
+    ) -> None: ...
+
+    def lifespan(self, parent: object = None) -> AbstractAsyncContextManager[None]: ...
+
+
+def asgi(
+    app: App, *, allowed_hosts: Sequence[str] = (), frame_ancestors: str = "'self'"
+) -> AsgiApp:
+    """``app`` as an ASGI application (``reactive.server.mountable``)."""
+    from reactive.server import mountable  # late: the definition layer sits below the server
+
+    return mountable(app, allowed_hosts=allowed_hosts, frame_ancestors=frame_ancestors)

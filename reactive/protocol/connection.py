@@ -28,6 +28,7 @@ CLOSE_HANDSHAKE = 4400
 CLOSE_TOO_BIG = 1009
 CLOSE_REPLACED = 4001  # a newer page resumed this session: do not reconnect
 CLOSE_STALLED = 4408  # the page stopped reading (no ack, or a send made no progress)
+CLOSE_RELOADED = 4002  # `reactive run --reload` re-imported the app: reconnect now, keep inputs
 DEFAULT_WINDOW_BYTES = 4 * MiB
 
 

@@ -1,7 +1,8 @@
 // The one user of WebSocket: binary frames only, hello {v:1, session} on every open with the last
 // session id (so the server can resume it), reconnect with backoff, and no reconnect after a
 // close that says the handshake or origin is refused (4400, 1008) or that a newer page resumed
-// this session (4001). Every socket URL carries the page's routing key (route.ts).
+// this session (4001); at once (no backoff) after 4002, `reactive run --reload` swapping the app.
+// Every socket URL carries the page's routing key (route.ts).
 
 import { decodeMessage, encodeMessage } from "../protocol/codec";
 import { toServerMessage } from "../protocol/guards";
@@ -11,6 +12,8 @@ import { newRouteKey, withRouteKey } from "./route";
 
 /** Close codes after which retrying cannot help. */
 export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([4400, 1008, 4001]);
+/** The server re-imported the app (`--reload`): reconnect now, to a new session. */
+export const CLOSE_RELOADED = 4002;
 
 export interface SocketHandlers {
   /** A valid server frame. */
@@ -84,6 +87,11 @@ export class Socket {
     this.ws = null;
     const retrying = !this.stopped && !FATAL_CLOSE_CODES.has(code);
     this.handlers.down(code, reason, retrying);
-    if (retrying) this.timer = setTimeout(() => this.open(), this.backoff.next());
+    if (!retrying) return;
+    if (code === CLOSE_RELOADED) {
+      this.session = null; // the old app's sessions are gone with it
+      this.backoff.reset();
+    }
+    this.timer = setTimeout(() => this.open(), code === CLOSE_RELOADED ? 0 : this.backoff.next());
   }
 }
