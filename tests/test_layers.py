@@ -11,6 +11,7 @@ Layers, inner first::
     gradio                                     builds on definition
     session                                    joins definition, scheduler and protocol
     server  cli  testing                       on top
+    client                                     rx.Client: the protocol only, no server
     api (reactive/__init__.py)                 the public names only
 
 The one exception is the launch seam: ``reactive/definition/serving.py`` imports ``reactive.cli``
@@ -45,7 +46,17 @@ ALLOWED: dict[str, set[str]] = {
     "server": {"errors", "protocol", "components", "definition", "session"},
     "cli": {"api", "errors", "protocol", "definition", "server"},
     "testing": {"errors", "protocol", "components", "definition", "session"},
-    "api": {"errors", "reports", "scheduler", "components", "themes", "definition", "gradio"},
+    "client": {"errors", "protocol"},
+    "api": {
+        "errors",
+        "reports",
+        "scheduler",
+        "components",
+        "themes",
+        "definition",
+        "gradio",
+        "client",
+    },
     "__main__": {"cli"},
 }
 

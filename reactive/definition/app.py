@@ -264,6 +264,7 @@ class App:
         run_on_click: bool = False,
         show_error: bool | None = None,
         run_in: str = "thread",
+        api: bool = True,
     ) -> Callable[[F], F]:
         """Bind a function to input and output components.
 
@@ -290,6 +291,8 @@ class App:
                 ``"process"`` runs it in a worker process that is killed and replaced when the
                 call is superseded, so it stops at once even inside C. Arguments and results
                 must pickle, and the function must be defined at a module's top level.
+            api: expose the function to ``rx.Client``, ``POST /api/<name>`` and MCP (docs/api.md);
+                False keeps it for the page only.
         """
 
         def decorate(fn: F) -> F:
@@ -307,6 +310,7 @@ class App:
             )
             bound.show_error = self.show_error if show_error is None else show_error
             bound.run_in = check_run_in(fn, run_in)
+            bound.api = api
             if examples is not None:
                 bound.examples = self._examples(bound, examples, run_on_click)
             return fn
