@@ -27,6 +27,7 @@ from reactive.protocol.origin import HostPolicy, origin_allowed
 from reactive.session.channel import Channel
 from reactive.session.manager import DEFAULT_GRACE_SECONDS, SessionManager
 from reactive.session.session import Session
+from reactive.web.api import api_routes
 
 log = logging.getLogger("reactive")
 
@@ -189,6 +190,7 @@ def create_app(
             Route("/", index),
             WebSocketRoute("/ws", socket),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+            *api_routes(app, sessions),  # docs/api.md: POST /api/<name>, /api, /openapi.json
         ],
         lifespan=lifespan,
     )

@@ -123,14 +123,19 @@ class Session:
 
     # ---------------------------------------------------------------- attach / detach
 
-    async def attach(self, channel: Channel, *, resumed: bool) -> None:
-        """Greet a page on ``channel`` and start sending it events."""
-        first = self.state is SessionState.NEW
+    async def attach(self, channel: Channel, *, resumed: bool, page: bool = True) -> None:
+        """Greet a page on ``channel`` and start sending it events.
+
+        ``page=False``: one HTTP or MCP call's session, which needs no welcome and runs no
+        ``load`` or ``every`` functions.
+        """
+        first = self.state is SessionState.NEW and page
         self._move(SessionState.ATTACHED)
         self._channel = channel
         self.outbound.reset_client()
-        greeting = welcome(self.id, resumed, self.app, self.components, self.store)
-        await channel.transport.send(channel.connection.send_welcome(greeting))
+        if page:
+            greeting = welcome(self.id, resumed, self.app, self.components, self.store)
+            await channel.transport.send(channel.connection.send_welcome(greeting))
         writer = BatchWriter(
             self.outbound, self.store, self.gate, channel, self._sync_gate, self.stop_runs
         )
