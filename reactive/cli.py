@@ -43,7 +43,10 @@ def load_app(target: str) -> App:
     sys.modules[path.stem] = module
     sys.path.insert(0, str(path.resolve().parent))
     spec.loader.exec_module(module)  # errors in the user's module propagate with their traceback
-    return _find_app(module.__dict__, path_text, attribute)
+    app = _find_app(module.__dict__, path_text, attribute)
+    if os.environ.get(MCP_ENV) == "1":  # reactive run --mcp, in every worker process too
+        app.enable_mcp()
+    return app
 
 
 def _find_app(namespace: dict[str, object], path: str, attribute: str) -> App:
@@ -98,6 +101,7 @@ HOSTS_ENV = "REACTIVE_ALLOWED_HOSTS"
 BIND_ENV = "REACTIVE_BIND_HOST"
 #: The pages that may frame the app (the CSP ``frame-ancestors`` sources; ``'self'`` if unset).
 FRAMES_ENV = "REACTIVE_FRAME_ANCESTORS"
+MCP_ENV = "REACTIVE_MCP"
 
 
 def _frame_ancestors() -> str:
@@ -250,6 +254,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the pages that may show the app in a frame, as CSP sources ('self' by default; "
         "'none', or e.g. https://portal.example)",
     )
+    run.add_argument(
+        "--mcp",
+        action="store_true",
+        help="also serve every API function as an MCP tool at /mcp (pip install reactive[mcp])",
+    )
     return parser
 
 
@@ -265,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if args.frame_ancestors:
         os.environ[FRAMES_ENV] = args.frame_ancestors  # worker processes read it too
+    if args.mcp:
+        os.environ[MCP_ENV] = "1"
     try:
         serve_file(
             args.app,

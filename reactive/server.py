@@ -177,11 +177,22 @@ def create_app(
         await websocket.accept()
         await _pump(websocket, sessions)
 
+    routes, mcp_lifespan = api_routes(app, sessions), None
+    if app.mcp:  # the SDK is imported only by an app that asked for it
+        from reactive.web.mcp import mcp_routes
+
+        mcp, mcp_lifespan = mcp_routes(app, sessions)
+        routes += mcp
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         await sessions.start()
         try:
-            yield
+            if mcp_lifespan is None:
+                yield
+            else:
+                async with mcp_lifespan():
+                    yield
         finally:
             await sessions.close_all()
 
@@ -190,7 +201,7 @@ def create_app(
             Route("/", index),
             WebSocketRoute("/ws", socket),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
-            *api_routes(app, sessions),  # docs/api.md: POST /api/<name>, /api, /openapi.json
+            *routes,  # docs/api.md: POST /api/<name>, /api, /openapi.json, /mcp
         ],
         lifespan=lifespan,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,6 +73,7 @@ class App:
         allowed_paths: Sequence[str | Path] = (),
         blocked_paths: Sequence[str | Path] = (),
         process_workers: int = 2,
+        mcp: bool = False,
     ) -> None:
         """Args:
         title: the page's title, shown at the top and in the browser tab.
@@ -94,6 +96,8 @@ class App:
         blocked_paths: folders (or files) never served, even inside those.
         process_workers: warm worker processes for ``run_in="process"`` functions, per server
             process; calls beyond that wait for one.
+        mcp: also serve every API function as an MCP tool at ``/mcp`` (docs/api.md); needs
+            ``pip install reactive[mcp]``.
         """
         self.title = title
         self.description = description
@@ -105,6 +109,9 @@ class App:
         if process_workers < 1:
             raise DefinitionError(f"process_workers must be at least 1, got {process_workers}.")
         self.process_workers = process_workers
+        self.mcp = False
+        if mcp:
+            self.enable_mcp()
         if max_upload_bytes < 1:
             raise DefinitionError(f"max_upload_bytes must be positive, got {max_upload_bytes}.")
         self.max_upload_bytes = max_upload_bytes  # per file sent in parts (audio, video)
@@ -238,6 +245,15 @@ class App:
     def _current_block(self) -> layout.Block:
         block = layout.active()
         return block if block is not None and block.owner is self else self.layout
+
+    def enable_mcp(self) -> None:
+        """Serve the API functions as MCP tools too; refused now if the SDK is missing."""
+        if importlib.util.find_spec("mcp") is None:
+            raise DefinitionError(
+                "rx.App(mcp=True) needs the MCP SDK: pip install 'reactive[mcp]' (or pip install "
+                "mcp), or leave mcp out."
+            )
+        self.mcp = True
 
     @property
     def graph(self) -> Graph:

@@ -15,24 +15,16 @@ from starlette.routing import BaseRoute, Route
 
 from reactive.client.state import RunRecord
 from reactive.definition.app import App
-from reactive.errors import InvalidValue
 from reactive.protocol.origin import origin_allowed
 from reactive.session.manager import SessionManager
 from reactive.web import page
+from reactive.web.arguments import BadRequest, converted, named_arguments
 from reactive.web.downloads import Downloads
-from reactive.web.jsonvalues import Keep, from_json, joined, to_json
+from reactive.web.jsonvalues import Keep, joined, to_json
 from reactive.web.oneshot import CallRefused, run_once
 from reactive.web.schema import Exposed, exposed
 
 _REFUSALS = {"unknown_function": 404, "busy": 409}
-
-
-class BadRequest(Exception):
-    """A request whose inputs do not fit: answered 422 naming the input."""
-
-    def __init__(self, message: str, name: str | None = None) -> None:
-        super().__init__(message)
-        self.name = name
 
 
 def api_routes(app: App, sessions: SessionManager) -> list[BaseRoute]:
@@ -108,7 +100,7 @@ async def _arguments(request: Request, function: Exposed) -> list[Any]:
         async with request.form() as form:  # closes the spooled upload files
             for key, item in form.multi_items():
                 given[key] = await _form_value(item)
-        return _named(function, given)
+        return named_arguments(function, given)
     try:
         body = await request.json() if await request.body() else {}
     except json.JSONDecodeError as exc:
@@ -120,8 +112,8 @@ async def _arguments(request: Request, function: Exposed) -> list[Any]:
         if not isinstance(data, list) or len(data) != len(function.names):
             count = len(function.names)
             raise BadRequest(f"'data' must be a list of {count} value(s), one per input.")
-        return _converted(function, data)
-    return _named(function, body)
+        return converted(function, data)
+    return named_arguments(function, body)
 
 
 async def _form_value(item: str | UploadFile) -> Any:
@@ -132,38 +124,6 @@ async def _form_value(item: str | UploadFile) -> Any:
             return item  # plain text
     mime = item.content_type or ""
     return {"name": item.filename or "upload", "mime": mime, "data": await item.read()}
-
-
-def _named(function: Exposed, given: dict[str, Any]) -> list[Any]:
-    unknown = sorted(set(given) - set(function.names))
-    if unknown:
-        known = ", ".join(function.names) or "none"
-        raise BadRequest(
-            f"Unknown input(s) {', '.join(unknown)}; {function.info.name} takes {known}."
-        )
-    values = [
-        given[name] if name in given else _Default(i) for i, name in enumerate(function.names)
-    ]
-    return _converted(function, values)
-
-
-class _Default:
-    def __init__(self, index: int) -> None:
-        self.index = index
-
-
-def _converted(function: Exposed, values: list[Any]) -> list[Any]:
-    wire: list[Any] = []
-    for index, (param, value) in enumerate(zip(function.info.inputs, values, strict=True)):
-        if isinstance(value, _Default):
-            wire.append(function.default(value.index))
-            continue
-        try:
-            wire.append(from_json(param.type, value))
-        except InvalidValue as exc:
-            name = function.names[index]
-            raise BadRequest(f"input {index} ({name!r}): {exc}", name) from None
-    return wire
 
 
 def outputs_of(record: RunRecord, keep: Keep, latest: tuple[str, Any] | None = None) -> list[Any]:

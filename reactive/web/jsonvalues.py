@@ -57,17 +57,22 @@ def to_json(value: Any, keep: Keep) -> Any:
     return value
 
 
-def pcm_to_json(chunk: dict[str, Any], keep: Keep) -> dict[str, Any]:
-    """A streamed audio chunk as a WAV download, with its rate and channel count."""
+def pcm_wav(chunk: dict[str, Any]) -> bytes:
+    """A streamed audio chunk (``{k: "pcm", sr, ch, data}``) as a WAV file."""
     import numpy as np
 
     channels = int(chunk.get("ch", 1))
     samples = np.frombuffer(chunk["data"], dtype="<i2")
     if channels > 1:
         samples = samples.reshape(-1, channels)
-    data = wav_bytes(int(chunk["sr"]), samples)
-    url = keep(data, "audio/wav", "chunk.wav")
-    return {"rate": int(chunk["sr"]), "channels": channels, "mime": "audio/wav", "url": url}
+    return wav_bytes(int(chunk["sr"]), samples)
+
+
+def pcm_to_json(chunk: dict[str, Any], keep: Keep) -> dict[str, Any]:
+    """A streamed audio chunk as a WAV download, with its rate and channel count."""
+    url = keep(pcm_wav(chunk), "audio/wav", "chunk.wav")
+    rate, channels = int(chunk["sr"]), int(chunk.get("ch", 1))
+    return {"rate": rate, "channels": channels, "mime": "audio/wav", "url": url}
 
 
 def joined(chunks: list[Any]) -> Any:
