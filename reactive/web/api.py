@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Any
 
 from starlette.datastructures import UploadFile
@@ -148,20 +148,23 @@ def _final(record: RunRecord, keep: Keep) -> JSONResponse:
 
 async def _events(
     first: tuple[RunRecord, tuple[str, Any] | None],
-    rest: AsyncIterator[tuple[RunRecord, tuple[str, Any] | None]],
+    rest: AsyncGenerator[tuple[RunRecord, tuple[str, Any] | None], None],
     keep: Keep,
 ) -> AsyncIterator[str]:
     """One ``update`` event per update, then ``done`` with the final outputs (or ``error``)."""
     record, update = first
-    while True:
-        if update is None:
-            if record.state == "done":
-                yield _event("done", {"data": outputs_of(record, keep)})
-            else:
-                yield _event("error", {"error": record.message or record.state})
-            return
-        yield _event("update", {"data": outputs_of(record, keep, update)})
-        record, update = await anext(rest)
+    try:
+        while True:
+            if update is None:
+                if record.state == "done":
+                    yield _event("done", {"data": outputs_of(record, keep)})
+                else:
+                    yield _event("error", {"error": record.message or record.state})
+                return
+            yield _event("update", {"data": outputs_of(record, keep, update)})
+            record, update = await anext(rest)
+    finally:  # the caller went away (or the run ended): its session and run stop now
+        await rest.aclose()
 
 
 def _event(name: str, payload: dict[str, Any]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any
 
 from reactive.client.state import FunctionInfo, RunRecord, SessionState
@@ -39,7 +39,7 @@ class CallRefused(ClientError):
 
 async def run_once(
     manager: SessionManager, info: FunctionInfo, args: list[Any]
-) -> AsyncIterator[tuple[RunRecord, tuple[str, Any] | None]]:
+) -> AsyncGenerator[tuple[RunRecord, tuple[str, Any] | None], None]:
     """Run ``info`` once; yield ``(record, (component, wire value))`` at each update, then
     ``(record, None)`` when the run has ended (``record.state`` says how).
 

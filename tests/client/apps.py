@@ -23,6 +23,10 @@ class Seen:
     stopped: threading.Event = field(default_factory=threading.Event)
     finished: threading.Event = field(default_factory=threading.Event)
     received: list[Any] = field(default_factory=list)
+    ticking: threading.Event = field(default_factory=threading.Event)
+    ticker_stopped: threading.Event = field(default_factory=threading.Event)
+    active: int = 0
+    peak: int = 0
 
 
 def api_app(seen: Seen) -> rx.App:
@@ -84,6 +88,28 @@ def api_app(seen: Seen) -> rx.App:
     async def tones(chunks: float) -> AsyncIterator[tuple[int, np.ndarray[Any, Any]]]:
         for i in range(int(chunks)):
             yield RATE, np.full(800, (i + 1) * 1000, dtype=np.int16)
+
+    @app.fn(inputs=rx.Number(), outputs=rx.Number())
+    async def ticker(start: float) -> AsyncIterator[float]:
+        seen.ticking.set()
+        try:
+            value = start
+            while True:
+                yield value
+                value += 1
+                await asyncio.sleep(0.02)
+        finally:
+            seen.ticker_stopped.set()
+
+    @app.fn(inputs=rx.Number(), outputs=rx.Number(), concurrency_limit=1)
+    async def exclusive(x: float) -> float:
+        seen.active += 1
+        seen.peak = max(seen.peak, seen.active)
+        try:
+            await asyncio.sleep(0.05)
+            return x
+        finally:
+            seen.active -= 1
 
     @app.fn(inputs=rx.Textbox(), outputs=rx.Text(), api=False)
     def private(text: str) -> str:

@@ -165,3 +165,12 @@ def test_importing_the_client_loads_no_server() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_leaving_a_stream_early_stops_the_run(served: tuple[str, Seen], client: rx.Client) -> None:
+    _, seen = served
+    seen.ticker_stopped.clear()
+    updates = client.stream("ticker", 1)
+    assert [next(updates), next(updates)] == [1, 2]
+    updates.close()
+    assert seen.ticker_stopped.wait(10), "the run went on after the stream was left"

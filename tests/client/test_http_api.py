@@ -6,6 +6,7 @@ import base64
 import io
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx2 as httpx
@@ -178,3 +179,28 @@ def test_the_api_page_example_runs(served: tuple[str, Seen], http: httpx.Client)
     assert f"rx.Client(&#x27;{served[0]}&#x27;)" in page
     with rx.Client(served[0]) as client:
         assert client.call("shout", "hello") == "HELLO"
+
+
+def test_calls_respect_the_functions_concurrency_limit(served: tuple[str, Seen]) -> None:
+    url, seen = served
+
+    def post(x: int) -> Any:
+        return httpx.post(url + "api/exclusive", json={"data": [x]}, timeout=20).json()
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(post, range(4)))
+    assert results == [{"data": [x]} for x in range(4)]
+    assert seen.peak == 1
+
+
+def test_leaving_an_event_stream_stops_the_run(served: tuple[str, Seen]) -> None:
+    url, seen = served
+    seen.ticker_stopped.clear()
+    with (
+        httpx.Client(timeout=20) as http,
+        http.stream("POST", url + "api/ticker?stream=1", json={"data": [1]}) as response,
+    ):
+        lines = response.iter_lines()
+        assert next(lines) == "event: update"
+        assert json.loads(next(lines).removeprefix("data: ")) == {"data": [1]}
+    assert seen.ticker_stopped.wait(10), "the run went on after the caller left"
