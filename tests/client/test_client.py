@@ -133,7 +133,11 @@ def test_the_client_resumes_its_session_after_the_socket_drops(client: rx.Client
     job = client.submit("slow", 0.5)
     socket = client.aio._socket
     assert socket is not None
-    socket.transport.abort()  # the network drops: no close frame
+
+    async def drop() -> None:  # on the client's own loop: the network drops, no close frame
+        socket.transport.abort()
+
+    client._run(drop())
     assert job.result(10) == "slept"  # the run went on and its result arrived after the resume
     assert client.session == session
     assert client.call("shout", "back") == "BACK"
