@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Iterator
+from collections.abc import Awaitable, Generator
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, TypeVar
@@ -103,7 +103,7 @@ class Client:
         """Start ``name``; returns at once with a :class:`Job`."""
         return Job(self, self._run(self.aio.start(name, *args), self.timeout))
 
-    def stream(self, name: str, *args: Any) -> Iterator[Any]:
+    def stream(self, name: str, *args: Any) -> Generator[Any, None, None]:
         """Yield the output(s) of ``name`` at each update, as they arrive."""
         updates = self.aio.stream(name, *args)
         try:

@@ -33,7 +33,8 @@ def api_routes(app: App, sessions: SessionManager) -> list[BaseRoute]:
     downloads = Downloads()
 
     async def listing(request: Request) -> HTMLResponse:
-        return HTMLResponse(page.render(app.title, functions, str(request.base_url)))
+        base = str(request.url_for("api-page")).removesuffix("api")  # under a mount too
+        return HTMLResponse(page.render(app.title, functions, base))
 
     async def openapi(request: Request) -> JSONResponse:
         return JSONResponse(page.openapi(app.title, functions, request.scope.get("root_path", "")))
@@ -80,7 +81,7 @@ def api_routes(app: App, sessions: SessionManager) -> list[BaseRoute]:
         return _final(record, keep)
 
     return [
-        Route("/api", listing, methods=["GET"]),
+        Route("/api", listing, methods=["GET"], name="api-page"),
         Route("/openapi.json", openapi, methods=["GET"]),
         Route("/api/file/{token}/{name}", download, methods=["GET"], name="api-file"),
         Route("/api/{name}", call, methods=["POST"]),

@@ -7,6 +7,7 @@ before anything of it reached here. Nothing is read from the disk by URL.
 
 from __future__ import annotations
 
+import mimetypes
 import secrets
 import time
 from collections import OrderedDict
@@ -40,7 +41,8 @@ class Downloads:
 
     def put(self, data: bytes, mime: str, name: str | None) -> str:
         """Keep ``data``; returns its path under the API (``file/<token>/<name>``)."""
-        shown = PurePath(name or "").name or "file"
+        extension = mimetypes.guess_extension(mime.split(";")[0].strip()) or ""
+        shown = PurePath(name or "").name or f"file{extension}"
         token = secrets.token_urlsafe(18)
         self._files[token] = Download(data, mime, shown, time.monotonic())
         self._bytes += len(data)

@@ -89,6 +89,11 @@ def api_app(seen: Seen) -> rx.App:
         for i in range(int(chunks)):
             yield RATE, np.full(800, (i + 1) * 1000, dtype=np.int16)
 
+    @app.fn(inputs=rx.Number(label="n"), outputs=rx.Number())
+    def steps(n: float) -> Iterator[int]:
+        """Yield 1 to n: a number output sends every value, so each is one update."""
+        yield from range(1, int(n) + 1)
+
     @app.fn(inputs=rx.Number(), outputs=rx.Number())
     async def ticker(start: float) -> AsyncIterator[float]:
         seen.ticking.set()

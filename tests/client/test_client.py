@@ -15,6 +15,7 @@ from PIL import Image
 
 import reactive as rx
 from reactive.cli import background_server
+from reactive.client.state import FunctionInfo, Parameter, RunRecord, SessionState
 from reactive.errors import CallCancelled, CallError, ClientError
 from tests.client.apps import RATE, Seen, api_app
 
@@ -62,11 +63,29 @@ def test_unknown_and_private_functions_are_refused(client: rx.Client) -> None:
         client.call("private", "x")
 
 
-def test_stream_yields_each_update_with_the_text_assembled(client: rx.Client) -> None:
+def test_stream_yields_each_update_as_it_arrives(client: rx.Client) -> None:
+    assert list(client.stream("steps", 4)) == [1, 2, 3, 4]
+
+
+def test_stream_assembles_growing_text(client: rx.Client) -> None:
     updates = list(client.stream("count", 5))
-    assert updates[-1] == "0 1 2 3 4 "
+    assert updates[-1] == "0 1 2 3 4 "  # whether it came as one update or appends
     assert all(b.startswith(a) for a, b in itertools.pairwise(updates))
-    assert len(updates) >= 2  # the text grew in steps the client saw (appends assembled)
+
+
+def test_appends_are_assembled_and_a_delta_that_does_not_fit_is_dropped() -> None:
+    state = SessionState()
+    state.welcome({"components": {"out": {"type": "text", "props": {"value": None}}}})
+    info = FunctionInfo("f", [], [Parameter("out", "text", None)])
+    record = RunRecord(info, 3)
+    state.track(record)
+    state.apply({"t": "update", "c": "out", "r": 3, "f": "f", "v": "ab"})
+    state.apply({"t": "append", "c": "out", "r": 3, "f": "f", "d": "cd", "at": 2})
+    state.apply({"t": "append", "c": "out", "r": 3, "f": "f", "d": "zz", "at": 9})  # no fit
+    state.apply({"t": "append", "c": "out", "r": 2, "f": "f", "d": "old", "at": 4})  # stale
+    assert record.values["out"] == "abcd"
+    state.apply({"t": "status", "f": "f", "r": 3, "s": "done"})
+    assert record.state == "done"
 
 
 def test_cancel_stops_the_run_on_the_server(served: tuple[str, Seen], client: rx.Client) -> None:

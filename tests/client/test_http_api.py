@@ -13,9 +13,12 @@ import httpx2 as httpx
 import numpy as np
 import pytest
 from PIL import Image
+from starlette.applications import Starlette
+from starlette.routing import Mount
 
 import reactive as rx
 from reactive.cli import background_server
+from reactive.server import create_app
 from tests.client.apps import RATE, Seen, api_app
 
 
@@ -86,13 +89,16 @@ def test_a_failing_function_answers_500_with_its_message(http: httpx.Client) -> 
 
 
 def test_a_generator_streams_one_event_per_update(http: httpx.Client) -> None:
-    response = http.post("/api/count?stream=1", json={"data": [4]})
+    response = http.post("/api/steps?stream=1", json={"data": [3]})
     assert response.headers["content-type"].startswith("text/event-stream")
-    events = _events(response.text)
-    assert events[-1] == ("done", {"data": ["0 1 2 3 "]})
-    updates = [payload["data"][0] for kind, payload in events if kind == "update"]
-    assert updates[-1] == "0 1 2 3 "
-    assert len(updates) >= 2
+    assert _events(response.text) == [
+        ("update", {"data": [1]}),
+        ("update", {"data": [2]}),
+        ("update", {"data": [3]}),
+        ("done", {"data": [3]}),
+    ]
+    text = _events(http.post("/api/count?stream=1", json={"data": [4]}).text)
+    assert text[-1] == ("done", {"data": ["0 1 2 3 "]})
     by_accept = http.post("/api/count", json={"data": [2]}, headers={"Accept": "text/event-stream"})
     assert _events(by_accept.text)[-1] == ("done", {"data": ["0 1 "]})
 
@@ -204,3 +210,23 @@ def test_leaving_an_event_stream_stops_the_run(served: tuple[str, Seen]) -> None
         assert next(lines) == "event: update"
         assert json.loads(next(lines).removeprefix("data: ")) == {"data": [1]}
     assert seen.ticker_stopped.wait(10), "the run went on after the caller left"
+
+
+def test_a_json_body_sent_as_a_form_by_curl_d_still_works(http: httpx.Client) -> None:
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}  # what `curl -d` sends
+    response = http.post("/api/shout", content='{"data": ["hi"]}', headers=headers)
+    assert response.json() == {"data": ["HI"]}
+
+
+async def test_the_api_works_under_a_mount_prefix() -> None:
+    parent = Starlette(routes=[Mount("/demo", app=create_app(api_app(Seen())))])
+    transport = httpx.ASGITransport(app=parent)
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+        picture = {"name": "a.png", "data": _png(np.zeros((2, 2, 3), dtype=np.uint8))}
+        response = await http.post("/demo/api/invert", json={"data": [picture]})
+        url = response.json()["data"][0]["url"]
+        assert url.startswith("http://127.0.0.1/demo/api/file/")
+        assert url.endswith(".png")
+        assert (await http.get(url)).headers["content-type"] == "image/png"
+        assert "/demo/api/shout" in (await http.get("/demo/openapi.json")).json()["paths"]
+        assert "http://127.0.0.1/demo/api/shout" in (await http.get("/demo/api")).text

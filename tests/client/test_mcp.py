@@ -53,11 +53,13 @@ async def test_a_generators_updates_are_progress_notifications(url: str) -> None
         seen.append((progress, message))
 
     async with McpClient(url) as client:
-        result = await client.call_tool("count", {"n": 4}, progress_callback=on_progress)
+        result = await client.call_tool("steps", {"n": 3}, progress_callback=on_progress)
+        text = await client.call_tool("count", {"n": 4}, progress_callback=on_progress)
     assert isinstance(result.content[0], types.TextContent)
-    assert result.content[0].text == "0 1 2 3 "
-    assert seen, "no progress notification arrived"
-    assert [v for v, _ in seen] == sorted(v for v, _ in seen)
+    assert result.content[0].text == "3"
+    assert seen[:3] == [(1, "1"), (2, "2"), (3, "3")]
+    assert isinstance(text.content[0], types.TextContent)
+    assert text.content[0].text == "0 1 2 3 "
     assert seen[-1][1] == "0 1 2 3 "
 
 
