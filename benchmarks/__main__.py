@@ -25,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--media", action="store_true", help="the streaming media benchmarks")
     parser.add_argument(
+        "--api", action="store_true", help="call round trips: rx.Client and POST /api vs floors"
+    )
+    parser.add_argument(
         "--soak", action="store_true", help="sessions cycling connect/stream/abort for minutes"
     )
     parser.add_argument("--minutes", type=float, default=10.0, help="with --soak (default 10)")
@@ -65,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.scale import run as run_scale
 
         return run_scale(args.idle_sessions, args.active_sessions, args.rate, args.seconds)
+    if args.api:  # benchmarks/api_bench.py: its own servers and table
+        from benchmarks.api_bench import run as run_api
+
+        return run_api(args.quick)
     if args.media:  # benchmarks/media_*.py: their own servers, pages and table
         from benchmarks.media_run import run as run_media
 

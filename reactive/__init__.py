@@ -13,7 +13,7 @@ Example::
 Serve it with ``reactive run app.py``.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reactive import themes
 from reactive.components import (
@@ -57,6 +57,9 @@ from reactive.errors import UserError as Error
 from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.interface import Interface, media_class
 from reactive.messages import Info, Warning
+
+if TYPE_CHECKING:  # loaded on first use (see __getattr__): an app never needs the client
+    from reactive.client import AsyncClient, Client
 from reactive.progress import Progress
 from reactive.scheduler.cancel import cancelled, checkpoint
 
@@ -66,6 +69,7 @@ __all__ = [
     "HTML",
     "JSON",
     "App",
+    "AsyncClient",
     "Audio",
     "Button",
     "Cancelled",
@@ -73,6 +77,7 @@ __all__ = [
     "Chatbot",
     "Checkbox",
     "CheckboxGroup",
+    "Client",
     "ColorPicker",
     "CompatibilityWarning",
     "Component",
@@ -110,7 +115,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``rx.Audio`` / ``rx.Video`` once the media components exist, else a clear error."""
+    """``rx.Audio`` / ``rx.Video`` once the media components exist, else a clear error;
+    ``rx.Client`` / ``rx.AsyncClient`` loaded on first use (an app never needs them)."""
+    if name in ("Client", "AsyncClient"):
+        from reactive import client
+
+        return getattr(client, name)
     if name in ("Audio", "Video"):
         try:
             return media_class(name)

@@ -44,7 +44,10 @@ def load_app(target: str) -> App:
     sys.modules[path.stem] = module
     sys.path.insert(0, str(path.resolve().parent))
     spec.loader.exec_module(module)  # errors in the user's module propagate with their traceback
-    return _find_app(module.__dict__, path_text, attribute)
+    app = _find_app(module.__dict__, path_text, attribute)
+    if os.environ.get(MCP_ENV) == "1":  # reactive run --mcp, in every worker process too
+        app.enable_mcp()
+    return app
 
 
 def _find_app(namespace: dict[str, object], path: str, attribute: str) -> App:
@@ -96,6 +99,7 @@ HOSTS_ENV = "REACTIVE_ALLOWED_HOSTS"
 BIND_ENV = "REACTIVE_BIND_HOST"
 #: The pages that may frame the app (the CSP ``frame-ancestors`` sources; ``'self'`` if unset).
 FRAMES_ENV = "REACTIVE_FRAME_ANCESTORS"
+MCP_ENV = "REACTIVE_MCP"
 
 
 def _frame_ancestors() -> str:
@@ -344,6 +348,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the pages that may show the app in a frame, as CSP sources ('self' by default; "
         "'none', or e.g. https://portal.example)",
     )
+    run.add_argument(
+        "--mcp",
+        action="store_true",
+        help="also serve every API function as an MCP tool at /mcp (pip install reactive[mcp])",
+    )
     new = commands.add_parser("new", help="write a new app and its test into a folder")
     new.add_argument("name", help="the folder to create (its last part names the app)")
     return parser
@@ -366,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
         _log_to_terminal(args.log_level)
         if args.frame_ancestors:
             os.environ[FRAMES_ENV] = args.frame_ancestors  # worker processes read it too
+        if args.mcp:
+            os.environ[MCP_ENV] = "1"  # worker processes read it too
         serve_file(
             args.app,
             host=args.host,

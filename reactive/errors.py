@@ -10,7 +10,10 @@
     ├── InvalidValue             a value from the page does not fit its component
     ├── OutputError              a function returned something its output cannot show
     ├── UserError                raised by app code (``rx.Error``): its message is shown as is
-    └── AppLoadError             ``reactive run`` could not load or serve the app
+    ├── AppLoadError             ``reactive run`` could not load or serve the app
+    └── ClientError              ``rx.Client`` could not connect, or a call was refused
+        ├── CallError            ... the call's run failed (the server's message)
+        └── CallCancelled        ... the call was cancelled or superseded
 
     UserWarning
     └── CompatibilityWarning     a Gradio argument reactive accepts but ignores (named in it)
@@ -103,3 +106,23 @@ class Cancelled(BaseException):
     A ``BaseException``, so ``except Exception`` in app code does not swallow it. Let it
     propagate: the run ends as cancelled and nothing of it reaches the page.
     """
+
+
+class ClientError(ReactiveError):
+    """``rx.Client`` could not reach the app, lost its session, or was refused a call.
+
+    ``code`` is the server's error code when it sent one (``unknown_function``, ``bad_value``,
+    ``busy``; docs/protocol.md), else None.
+    """
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class CallError(ClientError):
+    """A call's run failed on the server: its message is the one the page would show."""
+
+
+class CallCancelled(ClientError):
+    """A call was cancelled (``job.cancel()``) or superseded by a newer call of its function."""

@@ -27,6 +27,7 @@ from reactive.protocol.origin import HostPolicy, origin_allowed
 from reactive.session.channel import Channel
 from reactive.session.manager import DEFAULT_GRACE_SECONDS, SessionManager
 from reactive.session.session import Session
+from reactive.web.api import api_routes
 
 log = logging.getLogger("reactive")
 
@@ -193,11 +194,22 @@ def create_app(
         finally:
             sockets.discard(websocket)
 
+    routes, mcp_lifespan = api_routes(app, sessions), None
+    if app.mcp:  # the SDK is imported only by an app that asked for it
+        from reactive.web.mcp import mcp_routes
+
+        mcp, mcp_lifespan = mcp_routes(app, sessions)
+        routes += mcp
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         await sessions.start()
         try:
-            yield
+            if mcp_lifespan is None:
+                yield
+            else:
+                async with mcp_lifespan():
+                    yield
         finally:
             await sessions.close_all()
 
@@ -206,6 +218,7 @@ def create_app(
             Route("/", index),
             WebSocketRoute("/ws", socket),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+            *routes,  # docs/api.md: POST /api/<name>, /api, /openapi.json, /mcp
         ],
         lifespan=lifespan,
     )

@@ -71,6 +71,9 @@ class PageModel:
         if kind in ("toast", "progress"):
             self._notice(event)
             return
+        if kind == "called":  # the answer to an API call: the page never sends one
+            self.applied.append(event)
+            return
         if kind == "received":
             self.received[event["c"]] = event
             self.applied.append(event)

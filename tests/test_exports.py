@@ -6,6 +6,8 @@ import reactive as rx
 
 EXPECTED = {
     "App",
+    "AsyncClient",
+    "Client",
     "Cancelled",
     "cancelled",
     "checkpoint",

@@ -10,7 +10,9 @@ Layers, inner first::
     definition                                 uses components (and the scheduler's tables)
     gradio                                     builds on definition
     session                                    joins definition, scheduler and protocol
+    web                                        the HTTP API and MCP, on sessions
     server  cli  testing                       on top
+    client                                     rx.Client: the protocol only, no server
     api (reactive/__init__.py)                 the public names only
 
 The one exception is the serving seam: ``reactive/definition/serving.py`` imports ``reactive.cli``
@@ -43,7 +45,8 @@ ALLOWED: dict[str, set[str]] = {
     "definition": {"errors", "protocol", "scheduler", "media", "components"},
     "gradio": {"errors", "media", "components", "definition"},
     "session": {"errors", "protocol", "scheduler", "media", "reports", "components", "definition"},
-    "server": {"errors", "protocol", "components", "definition", "session"},
+    "server": {"errors", "protocol", "components", "definition", "session", "web"},
+    "web": {"errors", "protocol", "components", "definition", "session", "client"},
     "uvicorn_socket": set(),
     "ports": {"errors"},
     "scaffold": {"errors"},
@@ -53,7 +56,17 @@ ALLOWED: dict[str, set[str]] = {
         "uvicorn_socket",
     },
     "testing": {"errors", "protocol", "components", "definition", "session"},
-    "api": {"errors", "reports", "scheduler", "components", "themes", "definition", "gradio"},
+    "client": {"errors", "protocol"},
+    "api": {
+        "errors",
+        "reports",
+        "scheduler",
+        "components",
+        "themes",
+        "definition",
+        "gradio",
+        "client",
+    },
     "__main__": {"cli"},
 }
 
@@ -172,9 +185,9 @@ def test_scheduler_decisions_are_pure(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", modules(), ids=relative)
-def test_only_server_imports_starlette_and_only_cli_imports_uvicorn(path: Path) -> None:
+def test_only_server_and_web_import_starlette_and_only_cli_imports_uvicorn(path: Path) -> None:
     names = {name.split(".")[0] for name in imports_of(path)}
-    if relative(path) != "server.py":
+    if relative(path) != "server.py" and not relative(path).startswith("web/"):
         assert "starlette" not in names, f"{relative(path)} imports starlette"
     if relative(path) not in ("cli.py", "uvicorn_socket.py"):  # the latter: the cli's protocol
         assert "uvicorn" not in names, f"{relative(path)} imports uvicorn"

@@ -75,6 +75,7 @@ class App:
         process_workers: int = 2,
         session_store: str | None = None,
         session_ttl: float = 3600.0,
+        mcp: bool = False,
     ) -> None:
         """Args:
         title: the page's title, shown at the top and in the browser tab.
@@ -102,6 +103,8 @@ class App:
             elsewhere with its values (needs ``pip install 'reactive[redis]'``). Without it,
             sessions live in their process's memory only.
         session_ttl: seconds a stored session outlives its last change.
+        mcp: also serve every API function as an MCP tool at ``/mcp`` (docs/api.md); needs
+            ``pip install reactive[mcp]``.
         """
         self.title = title
         self.description = description
@@ -117,6 +120,9 @@ class App:
         if session_ttl <= 0:
             raise DefinitionError(f"session_ttl must be positive, got {session_ttl}.")
         self.session_ttl = session_ttl
+        self.mcp = False
+        if mcp:
+            self.enable_mcp()
         if max_upload_bytes < 1:
             raise DefinitionError(f"max_upload_bytes must be positive, got {max_upload_bytes}.")
         self.max_upload_bytes = max_upload_bytes  # per file sent in parts (audio, video)
@@ -251,6 +257,15 @@ class App:
         block = layout.active()
         return block if block is not None and block.owner is self else self.layout
 
+    def enable_mcp(self) -> None:
+        """Serve the API functions as MCP tools too; refused now if the SDK is missing."""
+        if importlib.util.find_spec("mcp") is None:
+            raise DefinitionError(
+                "rx.App(mcp=True) needs the MCP SDK: pip install 'reactive[mcp]' (or pip install "
+                "mcp), or leave mcp out."
+            )
+        self.mcp = True
+
     @property
     def graph(self) -> Graph:
         """The frozen graph every session of this app reads (built once, on first use)."""
@@ -277,6 +292,7 @@ class App:
         run_on_click: bool = False,
         show_error: bool | None = None,
         run_in: str = "thread",
+        api: bool = True,
     ) -> Callable[[F], F]:
         """Bind a function to input and output components.
 
@@ -306,6 +322,8 @@ class App:
                 ``"process"`` runs it in a worker process that is killed and replaced when the
                 call is superseded, so it stops at once even inside C. Arguments and results
                 must pickle, and the function must be defined at a module's top level.
+            api: expose the function to ``rx.Client``, ``POST /api/<name>`` and MCP (docs/api.md);
+                False keeps it for the page only.
         """
 
         def decorate(fn: F) -> F:
@@ -324,6 +342,7 @@ class App:
             bound.show_error = self.show_error if show_error is None else show_error
             bound.concurrency_scope = self._scope(bound, concurrency_scope)
             bound.run_in = check_run_in(fn, run_in)
+            bound.api = api
             if examples is not None:
                 bound.examples = self._examples(bound, examples, run_on_click)
             return fn

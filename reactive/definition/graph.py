@@ -69,6 +69,7 @@ class BoundFunction:
     show_error: bool = False
     examples: Examples | None = None
     run_in: RunIn = "thread"
+    api: bool = True  # exposed to the Python client, the HTTP API and MCP
 
     @property
     def kind(self) -> str:
@@ -110,7 +111,14 @@ class BoundFunction:
         }
         if self.examples is not None:
             spec["examples"] = self.examples.describe()
+        if not self.api:
+            spec["api"] = False
         return spec
+
+    @property
+    def api_inputs(self) -> list[Component]:
+        """The inputs an API call passes (state that is never on the page stays the session's)."""
+        return [c for c in self.inputs if c.on_page]
 
 
 def as_component_list(

@@ -65,7 +65,19 @@ class Upload:
     size: int | None = None
 
 
-ClientMessage = Hello | Input | Trigger | Cancel | Ack | Example | Upload
+@dataclass(frozen=True, slots=True)
+class Call:
+    """Run function ``function`` once with ``args`` (one wire value per input): the API's call.
+
+    ``call`` is the client's own id for it, echoed in the :class:`Called` answer.
+    """
+
+    call: int
+    function: str
+    args: list[Any]
+
+
+ClientMessage = Hello | Input | Trigger | Cancel | Ack | Example | Upload | Call
 
 # ---------------------------------------------------------------- server -> client
 
@@ -217,7 +229,24 @@ class Received:
         return {"t": "received", "c": self.component, "u": self.upload, "n": self.received}
 
 
-Event = Update | Append | Status | Props | Progress | Toast | Chunk | End | Received
+@dataclass(frozen=True, slots=True)
+class Called:
+    """The answer to a :class:`Call`: its run id, or why it was refused (``code``, ``message``)."""
+
+    call: int
+    function: str
+    run: int | None = None
+    code: str | None = None
+    message: str | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        wire: dict[str, Any] = {"t": "called", "k": self.call, "f": self.function}
+        optional = {"r": self.run, "code": self.code, "msg": self.message}
+        wire.update({k: v for k, v in optional.items() if v is not None})
+        return wire
+
+
+Event = Update | Append | Status | Props | Progress | Toast | Chunk | End | Received | Called
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +370,11 @@ def _parse_upload(obj: Mapping[str, Any]) -> Upload:
     return Upload(part.component, upload, 0, part.data, part.last, name, mime, size)
 
 
+def _parse_call(obj: Mapping[str, Any]) -> Call:
+    call, function = _field(obj, "k", int, "call"), _field(obj, "f", str, "call")
+    return Call(call, function, _field(obj, "a", list, "call"))
+
+
 _PARSERS: dict[str, Callable[[Mapping[str, Any]], ClientMessage]] = {
     "hello": _parse_hello,
     "input": _parse_input,
@@ -349,6 +383,7 @@ _PARSERS: dict[str, Callable[[Mapping[str, Any]], ClientMessage]] = {
     "ack": _parse_ack,
     "example": _parse_example,
     "upload": _parse_upload,
+    "call": _parse_call,
 }
 
 

@@ -21,7 +21,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reactive.components.base import Component
-from reactive.protocol.messages import Append, Chunk, End, Event, Props, Received, Status, Update
+from reactive.protocol.messages import (
+    Append,
+    Called,
+    Chunk,
+    End,
+    Event,
+    Props,
+    Received,
+    Status,
+    Update,
+)
 from reactive.scheduler.runs import Run
 
 
@@ -163,6 +173,11 @@ class Outbound:
     def put_received(self, event: Received) -> None:
         """Upload progress: only the newest count per component is sent."""
         key = ("u", event.component)
+        self._put(key, PendingEvent(key, None, event))
+
+    def put_called(self, event: Called) -> None:
+        """The answer to an API call (its run id, or its refusal): never stale, never conflated."""
+        key = ("c", str(event.call))
         self._put(key, PendingEvent(key, None, event))
 
     def _put(self, key: tuple[str, str], item: Pending, *, wake: bool = True) -> None:

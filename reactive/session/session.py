@@ -22,6 +22,8 @@ from reactive.definition.graph import BoundFunction
 from reactive.errors import InvalidValue, RemoteProtocolError
 from reactive.protocol.messages import (
     Ack,
+    Call,
+    Called,
     Cancel,
     ClientMessage,
     Example,
@@ -39,6 +41,7 @@ from reactive.scheduler.limiter import Slots
 from reactive.scheduler.runs import Run
 from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.scheduler.threads import ThreadBudget
+from reactive.session import calls
 from reactive.session.channel import Channel
 from reactive.session.flow import Flow
 from reactive.session.lifecycle import SessionState, check_move
@@ -123,18 +126,23 @@ class Session:
 
     # ---------------------------------------------------------------- attach / detach
 
-    async def attach(self, channel: Channel, *, resumed: bool, restored: bool = False) -> None:
+    async def attach(
+        self, channel: Channel, *, resumed: bool, restored: bool = False, page: bool = True
+    ) -> None:
         """Greet a page on ``channel`` and start sending it events.
 
         ``restored``: the values came from the session store (the page was loaded elsewhere),
         so its ``load`` functions do not run again; its ``every`` timers start here.
+        ``page=False``: one HTTP or MCP call's session, which needs no welcome and runs no
+        ``load`` or ``every`` functions.
         """
-        first = self.state is SessionState.NEW
+        first = self.state is SessionState.NEW and page
         self._move(SessionState.ATTACHED)
         self._channel = channel
         self.outbound.reset_client()
-        greeting = welcome(self.id, resumed, self.app, self.components, self.store)
-        await channel.transport.send(channel.connection.send_welcome(greeting))
+        if page:
+            greeting = welcome(self.id, resumed, self.app, self.components, self.store)
+            await channel.transport.send(channel.connection.send_welcome(greeting))
         writer = BatchWriter(
             self.outbound, self.store, self.gate, channel, self._sync_gate, self.stop_runs
         )
@@ -211,8 +219,11 @@ class Session:
         try:
             message = channel.connection.receive(data)
             component = getattr(message, "component", None)
-            if isinstance(message, Upload):
-                await self._on_upload(message)
+            if isinstance(message, Upload | Call):  # one check: none more per keystroke
+                if isinstance(message, Upload):
+                    await self._on_upload(message)
+                else:
+                    await self.call(message)
             elif isinstance(message, Input) and self._slow_input(message.component):
                 await self._on_file_input(self._input_target(message.component), message.value)
             else:
@@ -356,6 +367,32 @@ class Session:
             return
         self.store.set_from_page(component.id, python_value, value if shown is None else shown)
         self._fire(component.id, "change")
+
+    # ---------------------------------------------------------------- API calls
+
+    async def call(self, message: Call) -> Run | None:
+        """Run one exposed function with the caller's arguments; answer with ``called``."""
+        prepared = await calls.prepare(self.app.functions, message, self._preprocess_call)
+        if isinstance(prepared, Called):
+            self.outbound.put_called(prepared)
+            return None
+        if self.closed:
+            return None
+        for component, value, wire in prepared.values:
+            self.store.set_from_page(component.id, value, wire)
+        run = self.submit(prepared.function)
+        if run is None:
+            text = f"{prepared.function.id} is busy and ignores calls until its run ends."
+            self.outbound.put_called(calls.refuse(message, "busy", text))
+            return None
+        self.outbound.put_called(Called(message.call, prepared.function.id, run.id))
+        return run
+
+    async def _preprocess_call(self, component: Component, value: Any) -> Any:
+        if not component.slow_preprocess:
+            return self._preprocess(component, value)
+        with writing_to(self._files.folder()):
+            return await asyncio.to_thread(component.preprocess, value)
 
     # ---------------------------------------------------------------- running functions
 

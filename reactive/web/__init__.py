@@ -1,0 +1,1 @@
+"""The HTTP API and MCP: routes the server mounts, each call on a session of its own."""
