@@ -16,7 +16,9 @@ from reactive.definition.graph import (
     as_component_list,
     check_arity,
     check_run_in,
+    check_streaming,
     parameter_names,
+    stream_settings,
 )
 from reactive.errors import DefinitionError
 from reactive.media.image import allow_pixels
@@ -264,6 +266,8 @@ class App:
         run_on_click: bool = False,
         show_error: bool | None = None,
         run_in: str = "thread",
+        stream_every: float | None = None,
+        time_limit: float | None = None,
     ) -> Callable[[F], F]:
         """Bind a function to input and output components.
 
@@ -290,6 +294,10 @@ class App:
                 ``"process"`` runs it in a worker process that is killed and replaced when the
                 call is superseded, so it stops at once even inside C. Arguments and results
                 must pickle, and the function must be defined at a module's top level.
+            stream_every: with a streaming input (``rx.Audio(sources=["microphone"],
+                streaming=True)``, ``rx.Image(sources=["webcam"], streaming=True)``), the
+                seconds of sound per call, or between webcam frames (default 0.5).
+            time_limit: with a streaming input, the longest stream in seconds (default: none).
         """
 
         def decorate(fn: F) -> F:
@@ -307,6 +315,7 @@ class App:
             )
             bound.show_error = self.show_error if show_error is None else show_error
             bound.run_in = check_run_in(fn, run_in)
+            check_streaming(bound, stream_every, time_limit)
             if examples is not None:
                 bound.examples = self._examples(bound, examples, run_on_click)
             return fn
@@ -385,8 +394,10 @@ class App:
         every: float | None,
     ) -> list[TriggerSpec]:
         specs: list[TriggerSpec] = []
+        # A streaming input's value only ever comes in chunks: each one is a "stream" trigger.
+        specs += [TriggerSpec(c.id, "stream") for c in inputs if c.captures]
         if live:
-            specs += [TriggerSpec(c.id, "change") for c in inputs]
+            specs += [TriggerSpec(c.id, "change") for c in inputs if not c.captures]
         items: list[Component | str]
         if trigger is None:
             items = []
@@ -499,6 +510,9 @@ class App:
             used_as_input = any(component in f.inputs for f in self.functions)
             output_only = any(component in f.outputs for f in self.functions)
             props["interactive"] = used_as_input or (component.accepts_input and not output_only)
+        settings = stream_settings(self.functions, component.id)
+        if settings is not None:
+            props["stream_every"], props["time_limit"] = settings
         return props
 
     def function(self, function_id: str) -> BoundFunction | None:
