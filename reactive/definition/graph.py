@@ -49,6 +49,12 @@ def check_streaming(
     bound: BoundFunction, stream_every: float | None, time_limit: float | None
 ) -> None:
     """``stream_every`` / ``time_limit`` set on a function with a streaming input, else refused."""
+    for component in bound.inputs:
+        if component.type == "video" and getattr(component, "streaming", False):
+            raise DefinitionError(
+                f"@app.fn for {bound.name}(): rx.Video(streaming=True) streams outputs only; "
+                f"for a live webcam input use rx.Image(sources=['webcam'], streaming=True)."
+            )
     if not any(t.event == "stream" for t in bound.triggers):
         given = {"stream_every": stream_every, "time_limit": time_limit}
         named = [name for name, value in given.items() if value is not None]

@@ -3,6 +3,7 @@ time_limit on the bound function (and refused without a streaming input), throug
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -90,3 +91,11 @@ def test_gradio_names_stream_through_the_interface() -> None:
     assert [t.event for t in bound.triggers] == ["stream"]
     assert (bound.stream_every, bound.time_limit) == (0.2, 10)
     assert not any(getattr(c, "value", None) == "Submit" for c in demo.components.values())
+
+
+def test_a_streaming_video_input_is_refused_with_what_to_use_instead() -> None:
+    app = rx.App()
+    with pytest.raises(
+        DefinitionError, match=re.escape("use rx.Image(sources=['webcam'], streaming=True)")
+    ):
+        app.fn(inputs=rx.Video(sources=["webcam"], streaming=True), outputs=rx.Text())(lambda v: v)

@@ -148,7 +148,9 @@ export class LiveCapture {
       const sound = { echoCancellation: false, noiseSuppression: false, autoGainControl: false };
       return navigator.mediaDevices.getUserMedia({ audio: sound });
     }
-    return navigator.mediaDevices.getUserMedia({ video: { width: 320, height: 240 } });
+    // Small frames (a function per frame), at the pace frames are asked for (30 fps at most).
+    const frameRate = { ideal: Math.min(30, Math.ceil(1 / this.options.every)) };
+    return navigator.mediaDevices.getUserMedia({ video: { width: 320, height: 240, frameRate } });
   }
 
   private async startSound(media: MediaStream): Promise<void> {
