@@ -9,8 +9,10 @@ order. How a busy function is fed depends on the component (``Component.captures
 - ``"latest"`` (pictures): while a call runs only the newest frame is kept, and it is the next
   call the moment the function is free; older frames are skipped, never queued.
 
-A stream ends when the page stops it (``stream_end``; calls already waiting still run, a
-frame held back is dropped), at its ``time_limit``, past its byte limit, or when the page goes.
+A stream ends when the page stops it (``stream_end``), at its ``time_limit``, past a limit, or
+when the page goes. Then a frame held back is dropped and a generator function's calls are
+cancelled (the generator is closed); a plain function's calls already waiting still run, so the
+sound up to the stop is never lost. When the page goes, every call is cancelled.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ class Captures:
             self._feed(component, function, value)
 
     def end(self, message: StreamEnd) -> None:
-        """The page stopped the stream: waiting calls still run, a held-back frame is dropped."""
+        """The page stopped the stream (see the module's docstring for what still runs)."""
         capture = self._captures.get(message.component)
         if capture is not None and capture.stream == message.stream:
             self._stop(message.component, capture)
@@ -217,3 +219,5 @@ class Captures:
         for lane in self._lanes.values():
             if lane.component == component:
                 lane.held, lane.has_held = None, False
+                if lane.runs and lane.function.kind in ("gen", "asyncgen"):
+                    self._cancel(lane.function.id)  # the stream's end closes a generator

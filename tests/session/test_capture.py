@@ -246,3 +246,27 @@ async def test_a_filepath_microphone_chunk_is_a_wav_file_of_that_chunk() -> None
         await page.send(audio_chunk(1, 0, pcm([5, -5, 7])))
         assert await page.wait_value("out", "ok")
     assert got == [(RATE, [5, -5, 7])]
+
+
+async def test_stop_closes_a_generator_that_streams() -> None:
+    app = rx.App()
+    closed = threading.Event()
+    started = threading.Event()
+
+    @app.fn(inputs=rx.Audio(sources=["microphone"], streaming=True, elem_id="mic"),
+            outputs=rx.Text(elem_id="out"))  # fmt: skip
+    def echo(chunk: tuple[int, np.ndarray[Any, Any]]) -> Any:
+        try:
+            for n in range(1000):
+                started.set()
+                yield str(n)
+                threading.Event().wait(0.01)
+        finally:
+            closed.set()
+
+    async with AppTester(app) as page:
+        await page.send(audio_chunk(1, 0, pcm([1])))
+        assert await asyncio.to_thread(started.wait, 5)
+        await page.send({"t": "stream_end", "c": "mic", "s": 1})
+        assert await asyncio.to_thread(closed.wait, 5)
+        assert await page.wait_status("echo", "cancelled")
