@@ -59,6 +59,7 @@ class _Capture:
     next_index: int = 0
     received: int = 0  # bytes
     ended: bool = False
+    interrupted: bool = False  # ended because the page's socket went: tell the page once
 
 
 class Captures:
@@ -122,6 +123,7 @@ class Captures:
         """The page went away: every stream ends, and its calls are cancelled (a generator
         is closed); a page that comes back starts a new stream."""
         for component, capture in list(self._captures.items()):
+            capture.interrupted = not capture.ended
             self._stop(component, capture)
         for lane in self._lanes.values():
             if lane.runs:
@@ -148,6 +150,14 @@ class Captures:
                 return None  # the start of this stream was refused or never came
             capture = _Capture(chunk.stream, self._clock.now())
             self._captures[chunk.component] = capture
+        if chunk.stream == capture.stream and capture.interrupted:
+            capture.interrupted = False  # a page that came back still recording: say so
+            raise RemoteProtocolError(
+                "bad_value",
+                "The connection dropped while recording, so this stream ended: press Record "
+                "to start again.",
+                chunk.component,
+            )
         if chunk.stream != capture.stream or capture.ended:
             return None
         return capture

@@ -221,3 +221,37 @@ def test_the_live_capture_demo_meters_the_tone_and_mirrors_the_camera(
     screenshot(fpage, "stream-demo")
     fpage.locator("#cam .rx-rec-stop").click()
     expect(fpage.locator("#cam .rx-capture")).to_have_attribute("data-state", "idle")
+
+
+def test_a_function_slower_than_the_microphone_stops_the_stream_with_a_message(
+    fpage: Page, serve: Serve, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reactive.session import capture as session_capture
+
+    monkeypatch.setattr(session_capture, "MAX_WAITING_CHUNKS", 2)
+    release = threading.Event()
+    app = rx.App(title="slow")
+
+    @app.fn(
+        inputs=rx.Audio(sources=["microphone"], streaming=True, elem_id="mic"),
+        outputs=rx.Text(elem_id="out"),
+        stream_every=0.1,
+    )
+    def slow(chunk: tuple[int, np.ndarray[Any, Any]]) -> str:
+        release.wait(10)
+        return "done"
+
+    open_app(fpage, serve(app))
+    capture = fpage.locator("#mic .rx-capture")
+    capture.locator(".rx-rec-record").click()
+    # The fourth chunk finds one call running and two waiting: the server ends the stream,
+    # and the page stops recording and says why.
+    expect(capture).to_have_attribute("data-state", "idle", timeout=10_000)
+    expect(capture.locator(".rx-rec-message")).to_have_text("")  # said once, on the error line
+    expect(fpage.locator("#mic .rx-error")).to_contain_text("slower than the stream")
+    release.set()
+    expect(fpage.locator("#out .rx-value")).to_have_text("done")
+    expect(capture.locator(".rx-rec-record")).to_be_visible()
+    capture.locator(".rx-rec-record").click()  # starting afresh clears the message
+    expect(fpage.locator("#mic .rx-error")).to_have_text("")
+    capture.locator(".rx-rec-stop").click()

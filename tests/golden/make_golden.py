@@ -61,10 +61,24 @@ FRAMES: dict[str, Any] = {
         ],
     },
     "example": {"t": "example", "f": "calc", "i": 2},
-    "stream_pcm": {"t": "stream", "c": "mic", "s": 3, "i": 0, "k": "pcm", "sr": 48000,
-                   "d": b"\x01\x00\xff\x7f"},  # fmt: skip
-    "stream_image": {"t": "stream", "c": "cam", "s": 4, "i": 9, "k": "image",
-                     "mime": "image/jpeg", "d": b"\xff\xd8\xff"},  # fmt: skip
+    "stream_pcm": {
+        "t": "stream",
+        "c": "mic",
+        "s": 3,
+        "i": 0,
+        "k": "pcm",
+        "sr": 48000,
+        "d": b"\x01\x00\xff\x7f",
+    },
+    "stream_image": {
+        "t": "stream",
+        "c": "cam",
+        "s": 4,
+        "i": 9,
+        "k": "image",
+        "mime": "image/jpeg",
+        "d": b"\xff\xd8\xff",
+    },
     "stream_end": {"t": "stream_end", "c": "mic", "s": 3},
     "batch_components": {
         "t": "batch",

@@ -270,3 +270,24 @@ async def test_stop_closes_a_generator_that_streams() -> None:
         await page.send({"t": "stream_end", "c": "mic", "s": 1})
         assert await asyncio.to_thread(closed.wait, 5)
         assert await page.wait_status("echo", "cancelled")
+
+
+async def test_a_page_that_comes_back_while_recording_is_told_the_stream_ended() -> None:
+    calls: list[Any] = []
+    app = mic_app(calls)
+    async with AppTester(app) as page:
+        await page.send(audio_chunk(1, 0, pcm([1])))
+        assert await page.wait_value("out", "1")
+        assert page.session is not None
+        session_id = page.session.id
+        page.disconnect()
+        async with AppTester(app, session_id=session_id, manager=page.manager) as again:
+            assert again.welcome["resumed"]
+            await again.send(audio_chunk(1, 1, pcm([2])))
+            error = await again.wait_error()
+            assert (error["code"], error["c"]) == ("bad_value", "mic")
+            assert "connection dropped while recording" in error["msg"]
+            await again.send(audio_chunk(1, 2, pcm([3])))  # said once; then ignored
+            await again.send(audio_chunk(2, 0, pcm([4])))  # Record again: a new stream
+            assert await again.wait_value("out", "4")
+    assert [samples[0] for _, _, samples in calls] == [1, 4]

@@ -2,7 +2,7 @@
 // interactive, a file picker and drop zone (which also takes a pasted image) that send
 // {mime, data, name}, and a clear button that sends nil.
 
-import type { Props, Value } from "../protocol/messages";
+import type { Props, StreamChunk, StreamEnd, Value } from "../protocol/messages";
 import { el } from "./dom";
 import { MAX_UPLOAD_BYTES, toImage } from "./imageValue";
 import { ObjectUrl } from "./objectUrl";
@@ -26,7 +26,8 @@ export class ImageView extends ComponentView {
     this.show(props["value"]);
     if (bool(props, "interactive", false) && bool(props, "streaming", false)) {
       // A streaming webcam input: the live picture instead of a picture of its own.
-      this.capture = new LiveCapture(id, "webcam", captureOptions(props, (m) => ctx.stream?.(m) ?? false));
+      const send = (m: StreamChunk | StreamEnd): boolean => ctx.stream?.(m) ?? false;
+      this.capture = new LiveCapture(id, "webcam", captureOptions(props, send, () => this.clearServerError()));
       this.img.before(this.capture.root);
       this.img.hidden = true;
     } else if (bool(props, "interactive", false)) this.addPicker();
@@ -34,7 +35,7 @@ export class ImageView extends ComponentView {
 
   /** An error naming this input ends a stream it is capturing (the server ended it). */
   override showServerError(msg: string): void {
-    this.capture?.halt(msg);
+    this.capture?.halt(); // the error line says why
     super.showServerError(msg);
   }
 

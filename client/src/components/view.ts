@@ -170,11 +170,16 @@ export abstract class ComponentView implements OutputTarget {
 
   /** The user changed the value: clear a server error, then send it. */
   protected changed(v: Value): void {
+    this.clearServerError();
+    this.ctx.input(this.id, v);
+  }
+
+  /** The user starts afresh (a new recording): an earlier server error no longer applies. */
+  protected clearServerError(): void {
     if (this.serverError) {
       this.serverError = false;
       this.paint("idle", "", "");
     }
-    this.ctx.input(this.id, v);
   }
 
   private paint(state: DataStatus, statusText: string, error: string): void {

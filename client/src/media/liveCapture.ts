@@ -84,8 +84,8 @@ export class LiveCapture {
     this.show("idle");
   }
 
-  /** The server ended the stream (a limit, an error): stop capturing, say why. */
-  halt(why: string): void {
+  /** The stream ended without a Stop (the server's error, shown by the view; a lost socket). */
+  halt(why = ""): void {
     if (this.state === "idle") return;
     this.release();
     this.show("idle");
@@ -121,6 +121,7 @@ export class LiveCapture {
       navigator.mediaDevices?.getUserMedia !== undefined, true); // prettier-ignore
     if (problem !== null) return this.fail(problem);
     this.show("starting");
+    this.options.began?.();
     this.stream = ++streams;
     this.index = 0;
     const stream = this.stream;

@@ -10,7 +10,7 @@ import { downloadType } from "../components/downloadType";
 import { ObjectUrl } from "../components/objectUrl";
 import { bool } from "../components/props";
 import { ComponentView, type ViewContext } from "../components/view";
-import type { Props, RunState, Value } from "../protocol/messages";
+import type { Props, RunState, StreamChunk, StreamEnd, Value } from "../protocol/messages";
 import { toMediaFile, type MediaFile } from "./mediaValue";
 import { FilePicker, progressNote } from "./picker";
 import { captureOptions, LiveCapture } from "./liveCapture";
@@ -121,7 +121,7 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
 
   /** An error naming this input ends a stream it is capturing (the server ended it). */
   override showServerError(msg: string): void {
-    this.capture?.halt(msg);
+    this.capture?.halt(); // the error line says why
     super.showServerError(msg);
   }
 
@@ -202,7 +202,8 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
     };
     const kind = captureKind(sources, this.noun);
     if (kind === "microphone" && bool(this.props, "streaming", false)) {
-      this.capture = new LiveCapture(this.id, kind, captureOptions(this.props, (m) => this.ctx.stream?.(m) ?? false));
+      const send = (m: StreamChunk | StreamEnd): boolean => this.ctx.stream?.(m) ?? false;
+      this.capture = new LiveCapture(this.id, kind, captureOptions(this.props, send, () => this.clearServerError()));
       return; // a streaming input only streams: no file, no picker
     }
     if (kind !== null) {

@@ -14,13 +14,19 @@ export interface CaptureOptions {
   /** The longest stream in seconds (null: none). */
   limit: number | null;
   send(message: StreamChunk | StreamEnd): boolean;
+  /** Recording starts (the view clears an earlier error). */
+  began?(): void;
 }
 
 /** The options a streaming input's props give (`stream_every`, `time_limit`). */
-export function captureOptions(props: Props, send: CaptureOptions["send"]): CaptureOptions {
+export function captureOptions(
+  props: Props,
+  send: CaptureOptions["send"],
+  began: () => void = () => {},
+): CaptureOptions {
   const every = num(props, "stream_every");
   const limit = num(props, "time_limit");
-  return { every: every !== null && every > 0 ? every : 0.5, limit: limit !== null && limit > 0 ? limit : null, send };
+  return { every: every !== null && every > 0 ? every : 0.5, limit: limit !== null && limit > 0 ? limit : null, send, began };
 }
 
 /** Why the recorder could not start: the component's data-problem. */
