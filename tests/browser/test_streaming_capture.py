@@ -255,3 +255,29 @@ def test_a_function_slower_than_the_microphone_stops_the_stream_with_a_message(
     capture.locator(".rx-rec-record").click()  # starting afresh clears the message
     expect(fpage.locator("#mic .rx-error")).to_have_text("")
     capture.locator(".rx-rec-stop").click()
+
+
+def test_a_gradio_interface_streams_the_webcam_through_the_shim(fpage: Page, serve: Serve) -> None:
+    import reactive as gr
+
+    seen: list[tuple[int, ...]] = []
+
+    def flip(frame: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        seen.append(frame.shape)
+        return np.ascontiguousarray(frame[:, ::-1])
+
+    demo = gr.Interface(
+        flip,
+        gr.Image(sources=["webcam"], streaming=True),
+        "image",
+        live=True,
+        stream_every=0.2,
+        time_limit=5,
+    )
+    open_app(fpage, serve(demo))
+    expect(fpage.get_by_role("button", name="Submit")).to_have_count(0)
+    fpage.locator(".rx-capture .rx-rec-record").click()
+    assert wait_for(lambda: len(seen) >= 3)
+    expect(fpage.locator("[data-component=image] img.rx-value").last).to_be_visible()
+    fpage.locator(".rx-capture .rx-rec-stop").click()
+    assert set(seen) == {(240, 320, 3)}
