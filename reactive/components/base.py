@@ -224,6 +224,11 @@ class Component:
         """
         return None
 
+    @property
+    def slow_stream_chunk(self) -> bool:
+        """Turning a chunk into its value is costly (decoding, a file): done in a thread."""
+        return True
+
     def from_stream(self, kind: str, data: bytes, rate: int | None, mime: str | None) -> Any:
         """One chunk of a streaming input as the function receives it."""
         raise self.invalid("it takes no streaming input.")

@@ -201,6 +201,10 @@ class Audio(_Media):
     def captures(self) -> str | None:
         return "every" if self.streaming and "microphone" in self.sources else None
 
+    @property
+    def slow_stream_chunk(self) -> bool:
+        return self.audio_type == "filepath"  # numpy: a view of the bytes, microseconds
+
     def from_stream(self, kind: str, data: bytes, rate: int | None, mime: str | None) -> Any:
         """A stretch of microphone PCM: ``(rate, int16 samples)``, or a WAV file of it."""
         if kind != "pcm" or rate is None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -100,13 +101,15 @@ class Captures:
         if capture is None:
             return  # a late chunk of a stream that has ended
         self._check(capture, chunk, component, functions)
+        convert = partial(component.from_stream, chunk.kind, chunk.data, chunk.rate, chunk.mime)
         try:
-            with writing_to(self._folder()):
-                value = await asyncio.to_thread(
-                    component.from_stream, chunk.kind, chunk.data, chunk.rate, chunk.mime
-                )
+            if component.slow_stream_chunk:
+                with writing_to(self._folder()):
+                    value = await asyncio.to_thread(convert)  # the page's next frames wait
+            else:
+                value = convert()
         except InvalidValue as exc:
-            capture.ended = True
+            self._stop(component.id, capture)
             raise RemoteProtocolError("bad_value", str(exc), component.id) from None
         if capture.ended:
             return  # stopped while the chunk was decoded
