@@ -1,4 +1,5 @@
-"""``python -m benchmarks [--quick] [--only NAME] [--media | --runtime]``: run, print the table."""
+"""``python -m benchmarks [--quick] [--only NAME] [--media | --capture | --runtime]``: run, print
+the table."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--media", action="store_true", help="the streaming media benchmarks")
     parser.add_argument(
         "--api", action="store_true", help="call round trips: rx.Client and POST /api vs floors"
+    )
+    parser.add_argument(
+        "--capture", action="store_true", help="streaming microphone and webcam inputs"
     )
     parser.add_argument(
         "--soak", action="store_true", help="sessions cycling connect/stream/abort for minutes"
@@ -72,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.api_bench import run as run_api
 
         return run_api(args.quick)
+    if args.capture:  # benchmarks/capture_*.py: fake devices, reactive against a raw page
+        from benchmarks.capture_run import run as run_capture
+
+        return run_capture(args.quick)
     if args.media:  # benchmarks/media_*.py: their own servers, pages and table
         from benchmarks.media_run import run as run_media
 

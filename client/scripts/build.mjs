@@ -1,5 +1,5 @@
 // Builds the client bundle: src/index.ts -> reactive/static/app.js (one minified ES module) and
-// src/styles.css -> reactive/static/app.css. Deterministic: no timestamps, paths or source maps,
+// src/styles.css -> reactive/static/app.css, src/worklet/pcmCapture.ts -> capture-worklet.js. Deterministic: no timestamps, paths or source maps,
 // so unchanged sources give identical bytes.
 //
 //   node scripts/build.mjs           write ../reactive/static/app.{js,css}
@@ -17,7 +17,7 @@ const esbuild = await import("esbuild").catch(() => {
 
 const client = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const staticDir = resolve(client, "../reactive/static");
-const FILES = ["app.js", "app.css"];
+const FILES = ["app.js", "app.css", "capture-worklet.js"];
 
 const common = {
   absWorkingDir: client,
@@ -40,6 +40,15 @@ async function build(outDir) {
     target: ["es2022", "chrome100", "firefox100", "safari15"],
     define: { "process.env.NODE_ENV": '"production"' },
   });
+  // The microphone's AudioWorklet: a module of its own, loaded from beside app.js.
+  const worklet = await esbuild.build({
+    ...common,
+    entryPoints: ["src/worklet/pcmCapture.ts"],
+    outfile: join(outDir, "capture-worklet.js"),
+    format: "esm",
+    platform: "browser",
+    target: ["es2022", "chrome100", "firefox100", "safari15"],
+  });
   const css = await esbuild.build({
     ...common,
     entryPoints: ["src/styles.css"],
@@ -47,7 +56,7 @@ async function build(outDir) {
     target: ["chrome100", "firefox100", "safari15"],
   });
   mkdirSync(outDir, { recursive: true });
-  for (const file of [...js.outputFiles, ...css.outputFiles]) writeFileSync(file.path, file.contents);
+  for (const file of [...js.outputFiles, ...worklet.outputFiles, ...css.outputFiles]) writeFileSync(file.path, file.contents);
 }
 
 async function check() {

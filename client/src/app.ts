@@ -129,6 +129,7 @@ export class App {
     reset: (c, v) => this.inputs.reset(c, v),
     recreate: (c, props) => this.page.recreate(c, props, this.viewContext),
     upload: (part) => this.socket.send(part),
+    stream: (message) => this.socket.send(message),
   };
 }
 

@@ -60,6 +60,11 @@ test("message constructors match the golden bytes (key order t first)", () => {
   assert.deepStrictEqual(Buffer.from(encodeMessage(m.ack(70000))), golden("ack"));
   const image = { mime: "image/png", data: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]), name: "a.png" };
   assert.deepStrictEqual(Buffer.from(encodeMessage(m.input("img", image))), golden("input_image"));
+  const pcm = new Uint8Array([0x01, 0x00, 0xff, 0x7f]);
+  assert.deepStrictEqual(Buffer.from(encodeMessage(m.pcmChunk("mic", 3, 0, 48000, pcm))), golden("stream_pcm"));
+  const jpeg = new Uint8Array([0xff, 0xd8, 0xff]);
+  assert.deepStrictEqual(Buffer.from(encodeMessage(m.imageChunk("cam", 4, 9, "image/jpeg", jpeg))), golden("stream_image"));
+  assert.deepStrictEqual(Buffer.from(encodeMessage(m.streamEnd("mic", 3))), golden("stream_end"));
 });
 
 test("decode is strict: not msgpack, not a map, no string t", () => {

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   captureKind,
+  captureOptions,
   elapsed,
   explain,
   extensionOf,
@@ -66,4 +67,14 @@ test("a recording is written as a 16-bit WAV, channels interleaved", () => {
   assert.equal(view.getUint32(40, true), 12);
   const samples = [0, 1, 2, 3, 4, 5].map((i) => view.getInt16(44 + 2 * i, true));
   assert.deepEqual(samples, [0, 16384, 32767, -16384, -32768, 32767]);
+});
+
+test("a streaming input's props give its pace and its time limit", () => {
+  const send = (): boolean => true;
+  const given = captureOptions({ stream_every: 0.25, time_limit: 30 }, send);
+  assert.deepEqual([given.every, given.limit], [0.25, 30]);
+  const unset = captureOptions({ stream_every: null, time_limit: null }, send);
+  assert.deepEqual([unset.every, unset.limit], [0.5, null]); // Gradio's pace, no limit
+  const bad = captureOptions({ stream_every: -1, time_limit: 0 }, send);
+  assert.deepEqual([bad.every, bad.limit], [0.5, null]);
 });

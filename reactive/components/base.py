@@ -215,6 +215,24 @@ class Component:
         """Each result is a chunk of one stream (media): sent in order, never conflated."""
         return False
 
+    @property
+    def captures(self) -> str | None:
+        """A streaming input (microphone, webcam): how its chunks are called, else None.
+
+        ``"every"``: every chunk calls the function, in order (sound); ``"latest"``: a busy
+        function sees only the newest chunk when it is free again (pictures).
+        """
+        return None
+
+    @property
+    def slow_stream_chunk(self) -> bool:
+        """Turning a chunk into its value is costly (decoding, a file): done in a thread."""
+        return True
+
+    def from_stream(self, kind: str, data: bytes, rate: int | None, mime: str | None) -> Any:
+        """One chunk of a streaming input as the function receives it."""
+        raise self.invalid("it takes no streaming input.")
+
     def open_stream(self) -> OutputStream | None:
         """Per-run state that turns a streaming output's values into chunks (media.stream)."""
         return None

@@ -58,6 +58,7 @@ class Image(Component):
         quality: int = 90,
         image_mode: Literal["RGB", "RGBA", "L"] | None = None,
         sources: list[str] | None = None,
+        streaming: bool = False,
         height: int | str | None = None,
         width: int | str | None = None,
         **kwargs: Any,
@@ -68,8 +69,15 @@ class Image(Component):
             raise DefinitionError(
                 f"Image format must be 'auto', 'png', 'jpeg' or 'webp', got {format!r}."
             )
-        if sources is not None and set(sources) - {"upload", "clipboard"}:
+        if streaming and "webcam" not in (sources or []):
+            raise DefinitionError(
+                "Image(streaming=True) streams the webcam: give sources=['webcam'] too."
+            )
+        known = {"upload", "clipboard", "webcam"} if streaming else {"upload", "clipboard"}
+        if sources is not None and set(sources) - known:
             warn_unsupported("Image", {f"sources={sources}": None})
+        self.streaming = streaming
+        self.sources = list(sources or ["upload", "clipboard"])
         super().__init__(value, label=label, **kwargs)
         self.image_type: ImageType = type
         self.format: media.ImageFormat = format
@@ -82,7 +90,20 @@ class Image(Component):
         return self.image_type == "filepath"
 
     def extra_props(self) -> dict[str, Any]:
-        return {"height": self.height, "width": self.width}
+        props: dict[str, Any] = {"height": self.height, "width": self.width}
+        if self.streaming:
+            props |= {"streaming": True, "sources": self.sources}
+        return props
+
+    @property
+    def captures(self) -> str | None:
+        return "latest" if self.streaming else None
+
+    def from_stream(self, kind: str, data: bytes, rate: int | None, mime: str | None) -> Any:
+        """One webcam frame, as an upload of it would arrive (numpy, PIL or a path)."""
+        if kind != "image":
+            raise self.invalid(f"a webcam stream sends pictures, got {kind!r}.")
+        return self.preprocess({"mime": mime, "data": data, "name": "webcam.jpg"})
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         return image_wire(self, value, self.format, self.quality)

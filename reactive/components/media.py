@@ -26,6 +26,7 @@ from reactive.media import audio, video
 from reactive.media.files import UploadedFile, remove_upload
 from reactive.media.limits import check_frame, check_seconds
 from reactive.media.paths import trusted
+from reactive.media.pcm import encode_wav, from_array
 from reactive.media.stream import OutputStream
 
 AudioType = Literal["numpy", "filepath"]
@@ -195,6 +196,26 @@ class Audio(_Media):
 
     def open_stream(self) -> OutputStream | None:
         return audio.AudioStream(self.served_paths) if self.streaming else None
+
+    @property
+    def captures(self) -> str | None:
+        return "every" if self.streaming and "microphone" in self.sources else None
+
+    @property
+    def slow_stream_chunk(self) -> bool:
+        return self.audio_type == "filepath"  # numpy: a view of the bytes, microseconds
+
+    def from_stream(self, kind: str, data: bytes, rate: int | None, mime: str | None) -> Any:
+        """A stretch of microphone PCM: ``(rate, int16 samples)``, or a WAV file of it."""
+        if kind != "pcm" or rate is None:
+            raise self.invalid(f"a microphone stream sends PCM, got {kind!r}.")
+        samples = np.frombuffer(data, dtype="<i2").astype(np.int16)
+        if self.audio_type == "numpy":
+            return rate, samples
+        folder = upload_dir.get() or Path(tempfile.mkdtemp(prefix="reactive-upload-"))
+        path = folder / f"microphone-{secrets.token_hex(6)}.wav"
+        path.write_bytes(encode_wav(from_array(rate, samples)))
+        return str(path)
 
     def check_output(self, value: Any) -> None:
         audio.check_value(value)

@@ -17,7 +17,9 @@ from reactive.definition.graph import (
     as_component_list,
     check_arity,
     check_run_in,
+    check_streaming,
     parameter_names,
+    stream_settings,
 )
 from reactive.errors import DefinitionError
 from reactive.media.image import allow_pixels
@@ -293,6 +295,8 @@ class App:
         show_error: bool | None = None,
         run_in: str = "thread",
         api: bool = True,
+        stream_every: float | None = None,
+        time_limit: float | None = None,
     ) -> Callable[[F], F]:
         """Bind a function to input and output components.
 
@@ -324,6 +328,10 @@ class App:
                 must pickle, and the function must be defined at a module's top level.
             api: expose the function to ``rx.Client``, ``POST /api/<name>`` and MCP (docs/api.md);
                 False keeps it for the page only.
+            stream_every: with a streaming input (``rx.Audio(sources=["microphone"],
+                streaming=True)``, ``rx.Image(sources=["webcam"], streaming=True)``), the
+                seconds of sound per call, or between webcam frames (default 0.5).
+            time_limit: with a streaming input, the longest stream in seconds (default: none).
         """
 
         def decorate(fn: F) -> F:
@@ -343,6 +351,7 @@ class App:
             bound.concurrency_scope = self._scope(bound, concurrency_scope)
             bound.run_in = check_run_in(fn, run_in)
             bound.api = api
+            check_streaming(bound, stream_every, time_limit)
             if examples is not None:
                 bound.examples = self._examples(bound, examples, run_on_click)
             return fn
@@ -438,8 +447,10 @@ class App:
         every: float | None,
     ) -> list[TriggerSpec]:
         specs: list[TriggerSpec] = []
+        # A streaming input's value only ever comes in chunks: each one is a "stream" trigger.
+        specs += [TriggerSpec(c.id, "stream") for c in inputs if c.captures]
         if live:
-            specs += [TriggerSpec(c.id, "change") for c in inputs]
+            specs += [TriggerSpec(c.id, "change") for c in inputs if not c.captures]
         items: list[Component | str]
         if trigger is None:
             items = []
@@ -552,6 +563,9 @@ class App:
             used_as_input = any(component in f.inputs for f in self.functions)
             output_only = any(component in f.outputs for f in self.functions)
             props["interactive"] = used_as_input or (component.accepts_input and not output_only)
+        settings = stream_settings(self.functions, component.id)
+        if settings is not None:
+            props["stream_every"], props["time_limit"] = settings
         return props
 
     def function(self, function_id: str) -> BoundFunction | None:

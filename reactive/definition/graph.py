@@ -18,7 +18,7 @@ from reactive.scheduler.policy import OnBusy
 if TYPE_CHECKING:
     from reactive.definition.examples import Examples
 
-EventName = Literal["change", "click", "submit", "load"]
+EventName = Literal["change", "click", "submit", "load", "stream"]
 RunIn = Literal["thread", "process"]
 
 
@@ -43,6 +43,36 @@ def check_run_in(fn: Callable[..., Any], run_in: str) -> RunIn:
             f"class it is defined in."
         )
     return "process"
+
+
+def check_streaming(
+    bound: BoundFunction, stream_every: float | None, time_limit: float | None
+) -> None:
+    """``stream_every`` / ``time_limit`` set on a function with a streaming input, else refused."""
+    for component in bound.inputs:
+        if component.type == "video" and getattr(component, "streaming", False):
+            raise DefinitionError(
+                f"@app.fn for {bound.name}(): rx.Video(streaming=True) streams outputs only; "
+                f"for a live webcam input use rx.Image(sources=['webcam'], streaming=True)."
+            )
+    if not any(t.event == "stream" for t in bound.triggers):
+        given = {"stream_every": stream_every, "time_limit": time_limit}
+        named = [name for name, value in given.items() if value is not None]
+        if named:
+            raise DefinitionError(
+                f"@app.fn for {bound.name}(): {' and '.join(named)} need a streaming input, "
+                f"rx.Audio(sources=['microphone'], streaming=True) or "
+                f"rx.Image(sources=['webcam'], streaming=True)."
+            )
+        return
+    for name, value in (("stream_every", stream_every), ("time_limit", time_limit)):
+        if value is not None and not value > 0:
+            raise DefinitionError(
+                f"@app.fn for {bound.name}(): {name} must be a positive number of seconds, "
+                f"got {value!r}."
+            )
+    bound.stream_every = stream_every if stream_every is not None else DEFAULT_STREAM_EVERY
+    bound.time_limit = time_limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +100,10 @@ class BoundFunction:
     examples: Examples | None = None
     run_in: RunIn = "thread"
     api: bool = True  # exposed to the Python client, the HTTP API and MCP
+    #: A function with a ``"stream"`` trigger: seconds of input per chunk, and the longest
+    #: stream (None: no limit).
+    stream_every: float | None = None
+    time_limit: float | None = None
 
     @property
     def kind(self) -> str:
@@ -113,6 +147,8 @@ class BoundFunction:
             spec["examples"] = self.examples.describe()
         if not self.api:
             spec["api"] = False
+        if self.stream_every is not None:
+            spec["stream"] = {"every": self.stream_every, "limit": self.time_limit}
         return spec
 
     @property
@@ -185,6 +221,22 @@ def live_dependents(functions: list[BoundFunction]) -> dict[str, list[BoundFunct
             if trigger.event == "change" and trigger.component is not None:
                 index[trigger.component].append(function)
     return dict(index)
+
+
+def stream_settings(
+    functions: Sequence[BoundFunction], component_id: str
+) -> tuple[float, float | None] | None:
+    """How often a streaming input sends a chunk and for how long at most: the shortest
+    ``stream_every`` and ``time_limit`` of the functions streaming on it (None: none)."""
+    streaming = [f for f in functions if TriggerSpec(component_id, "stream") in f.triggers]
+    if not streaming:
+        return None
+    every = min(f.stream_every or DEFAULT_STREAM_EVERY for f in streaming)
+    limits = [f.time_limit for f in streaming if f.time_limit is not None]
+    return every, (min(limits) if limits else None)
+
+
+DEFAULT_STREAM_EVERY = 0.5  # seconds, as in Gradio
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,6 +139,8 @@ class Interface(GradioApp):
         show_error: show the text of any exception (else a generic message).
         concurrency_limit: at most this many calls at once across all sessions.
         css, theme: extra CSS; CSS variables as a dict (Gradio theme objects are ignored).
+        stream_every, time_limit: with a streaming input (microphone or webcam), the seconds
+            per chunk and the longest stream; such an input always streams (no Submit).
     """
 
     def __init__(
@@ -158,6 +160,8 @@ class Interface(GradioApp):
         concurrency_limit: int | str | None = None,
         css: str | None = None,
         theme: Any = None,
+        stream_every: float | None = None,
+        time_limit: float | None = None,
         **unsupported: Any,
     ) -> None:
         if unsupported:
@@ -175,6 +179,7 @@ class Interface(GradioApp):
         )
         self.interface_fn = fn
         limit = concurrency_limit if isinstance(concurrency_limit, int) else None
+        self._stream = (stream_every, time_limit)
         self._build(fn, _as_list(inputs), _as_list(outputs), examples, live, submit_btn,
                     clear_btn, limit)  # fmt: skip
 
@@ -195,6 +200,7 @@ class Interface(GradioApp):
         for component in ins:
             if isinstance(component, Number):
                 component.keeps_ints = True  # Gradio's rule: 5 typed arrives as int
+        live = live or any(c.captures for c in ins)  # a streaming input runs as it streams
         with self.row():
             with self.column(elem_id=f"{name}-inputs"):
                 for component, label in zip(ins, parameter_names(fn, len(ins)), strict=True):
@@ -216,6 +222,8 @@ class Interface(GradioApp):
             concurrency_limit=limit,
             examples=examples if examples and not isinstance(examples, str) else None,
             name=name,
+            stream_every=self._stream[0],
+            time_limit=self._stream[1],
         )(fn)
         bound = self.functions[-1]
         if bound.examples is not None:

@@ -9,6 +9,10 @@ MiB = 1024 * 1024
 DEFAULT_MAX_UPLOAD_BYTES = 1024 * MiB
 """The largest file the session accepts, summed over its parts (``rx.App(max_upload_bytes=)``)."""
 
+MAX_STREAM_CHUNK_BYTES = 4 * MiB
+"""The largest piece of a streaming input (a webcam frame, a stretch of microphone PCM)."""
+MIN_STREAM_RATE, MAX_STREAM_RATE = 8_000, 192_000
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from reactive.errors import RemoteProtocolError
+from reactive.protocol.limits import MAX_STREAM_CHUNK_BYTES, MAX_STREAM_RATE, MIN_STREAM_RATE
 from reactive.protocol.names import check_file_name, check_file_value
 
 PROTOCOL_VERSION = 1
@@ -77,7 +78,34 @@ class Call:
     args: list[Any]
 
 
-ClientMessage = Hello | Input | Trigger | Cancel | Ack | Example | Upload | Call
+StreamKind = Literal["pcm", "image"]
+STREAM_IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
+
+
+@dataclass(frozen=True, slots=True)
+class StreamChunk:
+    """One piece of a streaming input (microphone PCM, a webcam frame), in capture order."""
+
+    component: str
+    stream: int  # the page's id of this capture; a new id starts a new stream
+    index: int  # 0, 1, 2, ... within the stream
+    kind: StreamKind
+    data: bytes  # pcm: mono int16 little-endian; image: the encoded picture
+    rate: int | None = None  # pcm: samples per second
+    mime: str | None = None  # image: one of STREAM_IMAGE_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class StreamEnd:
+    """The page stopped capturing stream ``stream`` of ``component``."""
+
+    component: str
+    stream: int
+
+
+ClientMessage = (
+    Hello | Input | Trigger | Cancel | Ack | Example | Upload | Call | StreamChunk | StreamEnd
+)
 
 # ---------------------------------------------------------------- server -> client
 
@@ -375,6 +403,47 @@ def _parse_call(obj: Mapping[str, Any]) -> Call:
     return Call(call, function, _field(obj, "a", list, "call"))
 
 
+def _parse_stream(obj: Mapping[str, Any]) -> StreamChunk:
+    component = _field(obj, "c", str, "stream")
+    stream, index = _field(obj, "s", int, "stream"), _field(obj, "i", int, "stream")
+    if stream < 0 or index < 0:
+        raise RemoteProtocolError("bad_frame", "'stream' fields 's' and 'i' must be >= 0.")
+    data = _field(obj, "d", bytes, "stream")
+    if len(data) > MAX_STREAM_CHUNK_BYTES:
+        raise RemoteProtocolError(
+            "too_large",
+            f"A stream chunk may hold at most {MAX_STREAM_CHUNK_BYTES} bytes, got {len(data)}: "
+            f"send smaller chunks (a shorter stream_every, or smaller frames).",
+            component,
+        )
+    kind = _field(obj, "k", str, "stream")
+    if kind == "pcm":
+        rate = _field(obj, "sr", int, "stream")
+        if not MIN_STREAM_RATE <= rate <= MAX_STREAM_RATE or len(data) % 2:
+            raise RemoteProtocolError(
+                "bad_frame",
+                f"'stream' pcm needs a rate in [{MIN_STREAM_RATE}, {MAX_STREAM_RATE}] and "
+                f"whole int16 samples; got sr={rate}, {len(data)} bytes.",
+                component,
+            )
+        return StreamChunk(component, stream, index, "pcm", data, rate=rate)
+    if kind == "image":
+        mime = _field(obj, "mime", str, "stream")
+        if mime not in STREAM_IMAGE_TYPES:
+            raise RemoteProtocolError(
+                "bad_frame", f"'stream' image mime must be one of {STREAM_IMAGE_TYPES}.", component
+            )
+        return StreamChunk(component, stream, index, "image", data, mime=mime)
+    raise RemoteProtocolError("bad_frame", f"'stream' kind must be pcm or image, got {kind!r}.")
+
+
+def _parse_stream_end(obj: Mapping[str, Any]) -> StreamEnd:
+    stream = _field(obj, "s", int, "stream_end")
+    if stream < 0:
+        raise RemoteProtocolError("bad_frame", "'stream_end' field 's' must be >= 0.")
+    return StreamEnd(_field(obj, "c", str, "stream_end"), stream)
+
+
 _PARSERS: dict[str, Callable[[Mapping[str, Any]], ClientMessage]] = {
     "hello": _parse_hello,
     "input": _parse_input,
@@ -384,6 +453,8 @@ _PARSERS: dict[str, Callable[[Mapping[str, Any]], ClientMessage]] = {
     "example": _parse_example,
     "upload": _parse_upload,
     "call": _parse_call,
+    "stream": _parse_stream,
+    "stream_end": _parse_stream_end,
 }
 
 

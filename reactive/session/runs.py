@@ -24,6 +24,7 @@ from reactive.protocol.messages import RunState as WireRunState
 from reactive.scheduler.executor import execute
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.limiter import Slots
+from reactive.scheduler.policy import OnBusy
 from reactive.scheduler.runs import Run, RunState
 from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.scheduler.threads import ThreadBudget
@@ -77,12 +78,15 @@ class Runs:
         self._streams = Streams(outbound, gate)
         self._functions: dict[int, BoundFunction] = {}
 
-    def submit(self, function: BoundFunction) -> Run | None:
-        """Schedule a call of ``function`` with the session's current input values."""
+    def submit(self, function: BoundFunction, on_busy: OnBusy | None = None) -> Run | None:
+        """Schedule a call of ``function`` with the session's current input values.
+
+        ``on_busy`` overrides the function's own policy (a streaming input queues its chunks).
+        """
         args = self._store.args(function.inputs)
         submission = Submission(
             body=partial(self._body, function, args),
-            on_busy=function.on_busy,
+            on_busy=function.on_busy if on_busy is None else on_busy,
             debounce=function.debounce,
             limiter=self._limiters.get(function.id, function.limiter),
         )

@@ -30,6 +30,8 @@ from reactive.protocol.messages import (
     Hello,
     Input,
     Received,
+    StreamChunk,
+    StreamEnd,
     Toast,
     Trigger,
     Update,
@@ -38,10 +40,12 @@ from reactive.protocol.messages import (
 from reactive.scheduler.clock import Clock, LoopClock
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.limiter import Slots
+from reactive.scheduler.policy import OnBusy
 from reactive.scheduler.runs import Run
 from reactive.scheduler.scheduler import Scheduler, Submission
 from reactive.scheduler.threads import ThreadBudget
 from reactive.session import calls
+from reactive.session.capture import Captures
 from reactive.session.channel import Channel
 from reactive.session.flow import Flow
 from reactive.session.lifecycle import SessionState, check_move
@@ -105,6 +109,15 @@ class Session:
             max_session_bytes=app.max_session_bytes,
             budget=app.upload_budget,
         )
+        self._captures = Captures(
+            self._graph.triggers,
+            lambda component, value: self.store.set_from_page(component, value, None),
+            lambda function: self._runs.submit(function, on_busy=OnBusy.QUEUE),
+            self._clock,
+            self._files.folder,
+            app.max_upload_bytes,
+            self.scheduler.cancel,
+        )
         self.state = SessionState.NEW
 
     @property
@@ -167,6 +180,7 @@ class Session:
         if self.state is SessionState.ATTACHED:
             self._move(SessionState.DETACHED)
         self._channel = None
+        self._captures.stop_all()  # a capture needs its page: the page's stream is over
         self.flow.pause()
         if self._writer is not None:
             self._writer.cancel()
@@ -219,9 +233,11 @@ class Session:
         try:
             message = channel.connection.receive(data)
             component = getattr(message, "component", None)
-            if isinstance(message, Upload | Call):  # one check: none more per keystroke
+            if isinstance(message, Upload | Call | StreamChunk):  # one check per keystroke
                 if isinstance(message, Upload):
                     await self._on_upload(message)
+                elif isinstance(message, StreamChunk):
+                    await self._captures.receive(message, self._input_target(message.component))
                 else:
                     await self.call(message)
             elif isinstance(message, Input) and self._slow_input(message.component):
@@ -246,6 +262,9 @@ class Session:
             self._sync_gate()
         elif isinstance(message, Example):
             self._on_example(message)
+        elif isinstance(message, StreamEnd):
+            self._input_target(message.component)
+            self._captures.end(message)
         elif isinstance(message, Hello):  # the connection refuses a second hello first
             raise RemoteProtocolError("bad_frame", "'hello' may only be sent once.")
 
@@ -417,6 +436,7 @@ class Session:
     def run_changed(self, run: Run) -> None:
         """The scheduler's report of a run's new state: the page gets its status."""
         self._runs.changed(run)
+        self._captures.run_changed(run)
 
     # ---------------------------------------------------------------- flow control
 

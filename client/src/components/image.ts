@@ -2,17 +2,19 @@
 // interactive, a file picker and drop zone (which also takes a pasted image) that send
 // {mime, data, name}, and a clear button that sends nil.
 
-import type { Props, Value } from "../protocol/messages";
+import type { Props, StreamChunk, StreamEnd, Value } from "../protocol/messages";
 import { el } from "./dom";
 import { MAX_UPLOAD_BYTES, toImage } from "./imageValue";
 import { ObjectUrl } from "./objectUrl";
 import { isMap } from "../protocol/codec";
 import { bool, num } from "./props";
 import { ComponentView, type ViewContext } from "./view";
+import { captureOptions, LiveCapture } from "../media/liveCapture";
 
 export class ImageView extends ComponentView {
   private readonly img: HTMLImageElement;
   private readonly url = new ObjectUrl();
+  private capture: LiveCapture | null = null;
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "image", props, ctx);
@@ -22,7 +24,19 @@ export class ImageView extends ComponentView {
     if (height !== null) this.img.style.maxHeight = `${height}px`;
     this.mount(this.img);
     this.show(props["value"]);
-    if (bool(props, "interactive", false)) this.addPicker();
+    if (bool(props, "interactive", false) && bool(props, "streaming", false)) {
+      // A streaming webcam input: the live picture instead of a picture of its own.
+      const send = (m: StreamChunk | StreamEnd): boolean => ctx.stream?.(m) ?? false;
+      this.capture = new LiveCapture(id, "webcam", captureOptions(props, send, () => this.clearServerError()));
+      this.img.before(this.capture.root);
+      this.img.hidden = true;
+    } else if (bool(props, "interactive", false)) this.addPicker();
+  }
+
+  /** An error naming this input ends a stream it is capturing (the server ended it). */
+  override showServerError(msg: string): void {
+    this.capture?.halt(); // the error line says why
+    super.showServerError(msg);
   }
 
   update(v: Value): void {
@@ -31,6 +45,7 @@ export class ImageView extends ComponentView {
   }
 
   override dispose(): void {
+    this.capture?.dispose();
     this.url.clear();
   }
 

@@ -3,7 +3,7 @@
 // .rx-status, .rx-progress and .rx-error, the run-state display, and the properties every
 // component shares (rx.update). Subclasses add the .rx-value element and the value logic.
 
-import type { Props, RunState, TriggerEvent, Upload, Value } from "../protocol/messages";
+import type { Props, RunState, StreamChunk, StreamEnd, TriggerEvent, Upload, Value } from "../protocol/messages";
 import { progressText } from "../render/progress";
 import type { OutputTarget, ProgressInfo } from "../render/target";
 import { el, setText } from "./dom";
@@ -21,6 +21,8 @@ export interface ViewContext {
   recreate?(c: string, props: Props): void;
   /** Send one part of a file upload; false while the connection is down. */
   upload?(part: Upload): boolean;
+  /** Send a chunk (or the end) of a streaming input; false while the connection is down. */
+  stream?(message: StreamChunk | StreamEnd): boolean;
 }
 
 export type DataStatus = "idle" | "queued" | "running" | "error";
@@ -168,11 +170,16 @@ export abstract class ComponentView implements OutputTarget {
 
   /** The user changed the value: clear a server error, then send it. */
   protected changed(v: Value): void {
+    this.clearServerError();
+    this.ctx.input(this.id, v);
+  }
+
+  /** The user starts afresh (a new recording): an earlier server error no longer applies. */
+  protected clearServerError(): void {
     if (this.serverError) {
       this.serverError = false;
       this.paint("idle", "", "");
     }
-    this.ctx.input(this.id, v);
   }
 
   private paint(state: DataStatus, statusText: string, error: string): void {

@@ -10,9 +10,10 @@ import { downloadType } from "../components/downloadType";
 import { ObjectUrl } from "../components/objectUrl";
 import { bool } from "../components/props";
 import { ComponentView, type ViewContext } from "../components/view";
-import type { Props, RunState, Value } from "../protocol/messages";
+import type { Props, RunState, StreamChunk, StreamEnd, Value } from "../protocol/messages";
 import { toMediaFile, type MediaFile } from "./mediaValue";
 import { FilePicker, progressNote } from "./picker";
+import { captureOptions, LiveCapture } from "./liveCapture";
 import { Recorder } from "./recorder";
 import { captureKind } from "./recorderCore";
 import { Uploader } from "./uploader";
@@ -23,6 +24,7 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
   private readonly fileUrl = new ObjectUrl();
   private picker: FilePicker | null = null;
   private recorder: Recorder | null = null;
+  private capture: LiveCapture | null = null;
   private uploader: Uploader | null = null;
   /** The run whose stream the view plays (null: none). */
   protected streamRun: number | null = null;
@@ -46,8 +48,9 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
     this.download.hidden = true;
     this.box.append(player, this.download);
     if (bool(props, "interactive", false)) this.addInputs(); // an input (docs/protocol.md)
-    this.mount(this.box, this.picker?.input ?? this.recorder?.record);
+    this.mount(this.box, this.picker?.input ?? this.recorder?.record ?? this.capture?.record);
     if (this.recorder !== null) this.box.before(this.recorder.root);
+    if (this.capture !== null) this.box.before(this.capture.root);
     if (this.picker !== null) this.box.after(this.picker.root);
     this.showFile(toMediaFile(props["value"], `${type}`), null);
   }
@@ -112,7 +115,14 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
     this.stopStream();
     this.uploader?.cancel();
     this.recorder?.dispose();
+    this.capture?.dispose();
     this.fileUrl.clear();
+  }
+
+  /** An error naming this input ends a stream it is capturing (the server ended it). */
+  override showServerError(msg: string): void {
+    this.capture?.halt(); // the error line says why
+    super.showServerError(msg);
   }
 
   /** Shows a whole file in the player (null: nothing), with a download link. */
@@ -191,6 +201,11 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
       this.changed(null);
     };
     const kind = captureKind(sources, this.noun);
+    if (kind === "microphone" && bool(this.props, "streaming", false)) {
+      const send = (m: StreamChunk | StreamEnd): boolean => this.ctx.stream?.(m) ?? false;
+      this.capture = new LiveCapture(this.id, kind, captureOptions(this.props, send, () => this.clearServerError()));
+      return; // a streaming input only streams: no file, no picker
+    }
     if (kind !== null) {
       this.recorder = new Recorder(kind, {
         begin: () => {

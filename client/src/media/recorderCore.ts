@@ -1,8 +1,33 @@
 // What the recorder of media inputs decides without a DOM: which container to ask MediaRecorder
 // for, what to tell the user when the device cannot be opened, the elapsed time, the level of a
-// block of samples, and the WAV file a microphone recording is sent as.
+// block of samples, the WAV file a microphone recording is sent as, and the pace of a streaming input.
+
+import { num } from "../components/props";
+import type { Props, StreamChunk, StreamEnd } from "../protocol/messages";
 
 export type CaptureKind = "microphone" | "webcam";
+
+/** How a streaming input captures (media/liveCapture.ts). */
+export interface CaptureOptions {
+  /** Seconds of sound per chunk, or between frames. */
+  every: number;
+  /** The longest stream in seconds (null: none). */
+  limit: number | null;
+  send(message: StreamChunk | StreamEnd): boolean;
+  /** Recording starts (the view clears an earlier error). */
+  began?(): void;
+}
+
+/** The options a streaming input's props give (`stream_every`, `time_limit`). */
+export function captureOptions(
+  props: Props,
+  send: CaptureOptions["send"],
+  began: () => void = () => {},
+): CaptureOptions {
+  const every = num(props, "stream_every");
+  const limit = num(props, "time_limit");
+  return { every: every !== null && every > 0 ? every : 0.5, limit: limit !== null && limit > 0 ? limit : null, send, began };
+}
 
 /** Why the recorder could not start: the component's data-problem. */
 export type Problem = "insecure" | "denied" | "missing" | "busy" | "unsupported" | "failed";

@@ -38,7 +38,20 @@ export interface Upload {
   readonly size?: number;
 }
 
-export type ClientMessage = Hello | Input | Trigger | Cancel | Ack | Example | Upload;
+/** One chunk of a streaming input (docs/protocol.md, "Streaming inputs"). */
+export interface StreamChunk {
+  readonly t: "stream";
+  readonly c: string;
+  readonly s: number;
+  readonly i: number;
+  readonly k: "pcm" | "image";
+  readonly d: Uint8Array;
+  readonly sr?: number;
+  readonly mime?: string;
+}
+export interface StreamEnd { readonly t: "stream_end"; readonly c: string; readonly s: number }
+
+export type ClientMessage = Hello | Input | Trigger | Cancel | Ack | Example | Upload | StreamChunk | StreamEnd;
 
 // Constructors keep "t" first so frames match the Python codec byte for byte.
 export const hello = (session: string | null): Hello => ({ t: "hello", v: PROTOCOL_VERSION, session });
@@ -47,6 +60,11 @@ export const trigger = (c: string, e: TriggerEvent): Trigger => ({ t: "trigger",
 export const cancel = (f: string): Cancel => ({ t: "cancel", f });
 export const ack = (n: number): Ack => ({ t: "ack", n });
 export const example = (f: string, i: number): Example => ({ t: "example", f, i });
+export const pcmChunk = (c: string, s: number, i: number, sr: number, d: Uint8Array): StreamChunk =>
+  ({ t: "stream", c, s, i, k: "pcm", sr, d });
+export const imageChunk = (c: string, s: number, i: number, mime: string, d: Uint8Array): StreamChunk =>
+  ({ t: "stream", c, s, i, k: "image", mime, d });
+export const streamEnd = (c: string, s: number): StreamEnd => ({ t: "stream_end", c, s });
 export const upload = (
   c: string,
   u: number,
