@@ -10,7 +10,9 @@ Layers, inner first::
     definition                                 uses components (and the scheduler's tables)
     gradio                                     builds on definition
     session                                    joins definition, scheduler and protocol
-    server  cli  testing                       on top
+    server  testing                            on top of the session
+    reload  ports  scaffold                    for the CLI (reload serves through the server)
+    cli                                        on top
     api (reactive/__init__.py)                 the public names only
 
 The one exception is the serving seam: ``reactive/definition/serving.py`` imports ``reactive.cli``
