@@ -31,6 +31,7 @@ from reactive.protocol.connection import CLOSE_RELOADED
 from reactive.server import MountedApp
 
 log = logging.getLogger("reactive")
+logging.getLogger("watchfiles").setLevel(logging.WARNING)  # we say what changed ourselves
 
 #: The error app's one component: what a test (or a person) looks for after a broken save.
 ERROR_ID = "rx-reload-error"
@@ -166,19 +167,37 @@ class ReloadingApp:
             return self._load(self.target), True
         except AppLoadError:
             raise
-        except Exception:
-            text = traceback.format_exc()
-            print(f"reactive: {self.target} could not be loaded:\n{text}", file=sys.stderr)
-            return error_app(self.target, text), False
+        except Exception as exc:
+            return self._failed(exc), False
+
+    def _failed(self, exc: Exception) -> App:
+        text = user_traceback(exc)
+        print(f"reactive: {self.target} could not be loaded:\n{text}", file=sys.stderr, flush=True)
+        return error_app(self.target, text)
 
     def _load_or_error(self) -> tuple[App, bool]:
         forget_modules_in(self.folder)
         try:
             return self._load(self.target), True
-        except Exception:
-            text = traceback.format_exc()
-            print(f"reactive: {self.target} could not be loaded:\n{text}", file=sys.stderr)
-            return error_app(self.target, text), False
+        except Exception as exc:
+            return self._failed(exc), False
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def user_traceback(exc: BaseException) -> str:
+    """The traceback without the frames of reactive's loader and importlib: what the user's
+    own code did (a ``DefinitionError`` keeps the line of the app that caused it)."""
+    summary = traceback.TracebackException.from_exception(exc)
+    summary.stack = traceback.StackSummary.from_list(
+        [f for f in summary.stack if not f.filename.startswith("<frozen") and not _ours(f.filename)]
+    )
+    return "".join(summary.format())
+
+
+def _ours(filename: str) -> bool:
+    return Path(filename).resolve().is_relative_to(_PACKAGE)
 
 
 def forget_modules_in(folder: Path) -> None:

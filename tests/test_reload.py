@@ -69,7 +69,11 @@ async def test_a_broken_file_is_shown_and_the_next_good_save_recovers(
         await reloader.reload()
         assert current_components(reloader) == {ERROR_ID}
         assert current_app_title(reloader) == "Reload failed: app.py"
-        assert "RuntimeError: half-written" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert "RuntimeError: half-written" in err
+        assert f'File "{app_file}", line 2' in err  # the user's own line
+        assert "reactive/cli.py" not in err  # not the loader's frames
+        assert "<frozen" not in err
         write(app_file, APP)
         await reloader.reload()
         assert current_components(reloader) == {"name", "out"}
