@@ -42,7 +42,9 @@ def load_app(target: str) -> App:
         raise AppLoadError(f"{path_text} is not a Python file that can be imported.")
     module = importlib.util.module_from_spec(spec)
     sys.modules[path.stem] = module
-    sys.path.insert(0, str(path.resolve().parent))
+    folder = str(path.resolve().parent)
+    if folder not in sys.path:  # once, however often --reload loads it again
+        sys.path.insert(0, folder)
     spec.loader.exec_module(module)  # errors in the user's module propagate with their traceback
     app = _find_app(module.__dict__, path_text, attribute)
     if os.environ.get(MCP_ENV) == "1":  # reactive run --mcp, in every worker process too

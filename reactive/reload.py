@@ -17,23 +17,27 @@ import asyncio
 import logging
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from pathlib import Path
-from typing import Any
 
 import watchfiles
 
 from reactive.components import Markdown
 from reactive.definition.app import App
+from reactive.definition.serving import Message, Scope
+from reactive.errors import AppLoadError
 from reactive.protocol.connection import CLOSE_RELOADED
 from reactive.server import MountedApp
 
 log = logging.getLogger("reactive")
+logging.getLogger("watchfiles").setLevel(logging.WARNING)  # we say what changed ourselves
 
 #: The error app's one component: what a test (or a person) looks for after a broken save.
 ERROR_ID = "rx-reload-error"
 
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
 Load = Callable[[str], App]
 Build = Callable[[App], MountedApp]
 
@@ -64,11 +68,11 @@ class ReloadingApp:
         self._lock = asyncio.Lock()
         self._stop = asyncio.Event()
         self._watcher: asyncio.Task[None] | None = None
-        self._first: tuple[App, bool] | None = self._load_or_error()
+        self._first: tuple[App, bool] | None = self._first_load()
         self.title = self._first[0].title  # what the CLI prints before serving
         self.reloads = 0  # swaps so far (the first load is one)
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             await self._lifespan(receive, send)
             return
@@ -78,7 +82,7 @@ class ReloadingApp:
             return
         await self._current(scope, receive, send)
 
-    async def _lifespan(self, receive: Any, send: Any) -> None:
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
@@ -110,7 +114,10 @@ class ReloadingApp:
         async for changed in changes:
             names = ", ".join(sorted(Path(path).name for _, path in changed))
             print(f"reactive: {names} changed, reloading", flush=True)
-            await self.reload()
+            try:
+                await self.reload()
+            except Exception:  # a bug of ours: say so, and keep watching for the next save
+                log.exception("Reloading %s failed", self.target)
 
     async def reload(self) -> None:
         """Import the app afresh (in a thread) and swap it in; a broken file swaps in its error.
@@ -153,22 +160,58 @@ class ReloadingApp:
         await old.close_pages(CLOSE_RELOADED, "The app was reloaded.")
         await stack.aclose()  # every old session closed, its runs and processes ended
 
+    def _first_load(self) -> tuple[App, bool]:
+        """The first load: a file that is missing or has no app fails now, with its message;
+        one that does not import is served as its error, like any later broken save."""
+        try:
+            return self._load(self.target), True
+        except AppLoadError:
+            raise
+        except Exception as exc:
+            return self._failed(exc), False
+
+    def _failed(self, exc: Exception) -> App:
+        text = user_traceback(exc)
+        print(f"reactive: {self.target} could not be loaded:\n{text}", file=sys.stderr, flush=True)
+        return error_app(self.target, text)
+
     def _load_or_error(self) -> tuple[App, bool]:
         forget_modules_in(self.folder)
         try:
             return self._load(self.target), True
-        except Exception:
-            text = traceback.format_exc()
-            print(f"reactive: {self.target} could not be loaded:\n{text}", file=sys.stderr)
-            return error_app(self.target, text), False
+        except Exception as exc:
+            return self._failed(exc), False
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def user_traceback(exc: BaseException) -> str:
+    """The traceback without the frames of reactive's loader and importlib: what the user's
+    own code did (a ``DefinitionError`` keeps the line of the app that caused it)."""
+    summary = traceback.TracebackException.from_exception(exc)
+    summary.stack = traceback.StackSummary.from_list(
+        [f for f in summary.stack if not f.filename.startswith("<frozen") and not _ours(f.filename)]
+    )
+    return "".join(summary.format())
+
+
+def _ours(filename: str) -> bool:
+    return Path(filename).resolve().is_relative_to(_PACKAGE)
 
 
 def forget_modules_in(folder: Path) -> None:
-    """Drop the modules imported from ``folder`` (not installed packages) so they import afresh."""
+    """Drop the modules imported from ``folder`` so they import afresh; never reactive itself
+    or an installed package (a virtual environment inside the folder included)."""
     folder = folder.resolve()
+    installed = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
     for name, module in list(sys.modules.items()):
         file = getattr(module, "__file__", None)
-        if not file or "site-packages" in file or "dist-packages" in file:
+        if not file or name == "reactive" or name.startswith("reactive."):
             continue
-        if Path(file).resolve().is_relative_to(folder):
-            del sys.modules[name]
+        path = Path(file).resolve()
+        if not path.is_relative_to(folder) or "site-packages" in path.parts:
+            continue
+        if any(path.is_relative_to(prefix) for prefix in installed):
+            continue
+        del sys.modules[name]

@@ -463,3 +463,33 @@ def test_reactive_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["new", str(tmp_path)]) == 2
     assert "already exists and is not empty" in capsys.readouterr().err
     assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize(("answer", "accepted"), [("", True), ("y", True), ("n", False)])
+def test_at_a_terminal_the_free_port_is_offered(
+    monkeypatch: pytest.MonkeyPatch, answer: str, accepted: bool
+) -> None:
+    from reactive import cli
+
+    asked: list[str] = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return answer
+
+    monkeypatch.setattr("builtins.input", ask)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        if accepted:
+            chosen = cli._port_or_offer("127.0.0.1", port)
+            assert chosen > port
+            assert asked == [
+                f"Port {port} on 127.0.0.1 is already in use. Serve on port {chosen}? [Y/n] "
+            ]
+        else:
+            with pytest.raises(AppLoadError, match="is free: run again with --port"):
+                cli._port_or_offer("127.0.0.1", port)

@@ -40,3 +40,31 @@ def test_the_snippet_runs_and_defines_what_it_shows(
     exec(compile(code, name, "exec"), namespace)
     if "import reactive" in code and "AppTester" not in code:
         assert any(isinstance(v, rx.App) for v in namespace.values()), f"{name} defines no app"
+
+
+def test_the_nav_keeps_pages_that_exist_and_drops_the_others(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "mkdocs_hooks", DOCS.parent / "scripts" / "mkdocs_hooks.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    (tmp_path / "guide").mkdir()
+    for page in ("index.md", "chat.md", "guide/a.md"):
+        (tmp_path / page).write_text("# x\n")
+    nav = [
+        {"Home": "index.md"},
+        {"Chat": "chat.md"},
+        {"Components": "components.md"},
+        {"Guide": [{"A": "guide/a.md"}, {"B": "guide/b.md"}]},
+        {"Later": [{"C": "later/c.md"}]},
+    ]
+    config = hooks.on_config({"nav": nav, "docs_dir": str(tmp_path)})
+    assert config["nav"] == [
+        {"Home": "index.md"},
+        {"Chat": "chat.md"},
+        {"Guide": [{"A": "guide/a.md"}]},
+    ]

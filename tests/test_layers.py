@@ -11,7 +11,9 @@ Layers, inner first::
     gradio                                     builds on definition
     session                                    joins definition, scheduler and protocol
     web                                        the HTTP API and MCP, on sessions
-    server  cli  testing                       on top
+    server  testing                            on top of the session
+    reload  ports  scaffold                    for the CLI (reload serves through the server)
+    cli                                        on top
     client                                     rx.Client: the protocol only, no server
     api (reactive/__init__.py)                 the public names only
 
