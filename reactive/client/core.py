@@ -21,7 +21,14 @@ from websockets.typing import Origin
 
 from reactive.client.state import FunctionInfo, RunRecord, SessionState, functions_of
 from reactive.client.urls import origin_of, socket_url
-from reactive.client.values import Downloads, pcm_chunk, to_wire
+from reactive.client.values import (
+    PART_BYTES,
+    UPLOAD_TYPES,
+    Downloads,
+    pcm_chunk,
+    to_wire,
+    upload_parts,
+)
 from reactive.errors import CallCancelled, CallError, ClientError
 from reactive.protocol import codec
 from reactive.protocol.messages import PROTOCOL_VERSION
@@ -56,6 +63,8 @@ class AsyncClient:
         self._socket: ClientConnection | None = None
         self._reader: asyncio.Task[None] | None = None
         self._calls = itertools.count(1)
+        self._uploads = itertools.count(1)
+        self._sending = asyncio.Lock()
         self._waiting: dict[int, asyncio.Future[RunRecord]] = {}
         self._connected = asyncio.Event()
         self._closed = False
@@ -193,10 +202,32 @@ class AsyncClient:
         future: asyncio.Future[RunRecord] = asyncio.get_running_loop().create_future()
         self._waiting[call] = future
         try:
-            await self._send({"t": "call", "k": call, "f": name, "a": wire})
+            async with self._sending:  # one call's upload parts and call message stay together
+                message = {"t": "call", "k": call, "f": name, "a": wire}
+                uploads = await self._upload_large(info, wire)
+                if uploads:
+                    message["u"] = uploads
+                await self._send(message)
             return await future
         finally:
             self._waiting.pop(call, None)
+
+    async def _upload_large(self, info: FunctionInfo, wire: list[Any]) -> list[list[int]]:
+        """Send large files for audio and video inputs in parts, as the page does; their
+        places in ``wire`` become nil and the call names the uploads instead."""
+        pairs: list[list[int]] = []
+        for index, (param, value) in enumerate(zip(info.inputs, wire, strict=True)):
+            if param.type not in UPLOAD_TYPES or not isinstance(value, dict):
+                continue
+            data = value.get("data")
+            if not isinstance(data, bytes) or len(data) <= PART_BYTES:
+                continue
+            upload = next(self._uploads)
+            for part in upload_parts(param.component, upload, value, PART_BYTES):
+                await self._send(part)
+            wire[index] = None
+            pairs.append([index, upload])
+        return pairs
 
     def _answer(self, event: dict[str, Any]) -> None:
         future = self._waiting.pop(event["k"], None)

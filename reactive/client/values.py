@@ -7,12 +7,16 @@ import io
 import mimetypes
 import secrets
 import wave
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 FILE_TYPES = {"image", "audio", "video", "file"}
+#: Inputs that take files in ``upload`` parts (docs/protocol.md, *Uploads*), and the part size.
+UPLOAD_TYPES = {"audio", "video"}
+PART_BYTES = 1 << 20
 
 
 def file_value(path: str | Path) -> dict[str, Any]:
@@ -63,6 +67,22 @@ def to_wire(kind: str, value: Any) -> Any:
     if isinstance(value, np.generic):
         return value.item()
     return value
+
+
+def upload_parts(
+    component: str, upload: int, value: dict[str, Any], part_bytes: int
+) -> Iterator[dict[str, Any]]:
+    """A file value as the page's ``upload`` messages: part 0 names it, the last says so."""
+    data: bytes = value["data"]
+    count = max(1, -(-len(data) // part_bytes))
+    for index in range(count):
+        part: dict[str, Any] = {"t": "upload", "c": component, "u": upload, "i": index}
+        part["d"] = data[index * part_bytes : (index + 1) * part_bytes]
+        part["last"] = index == count - 1
+        if index == 0:
+            part |= {"name": value.get("name") or "upload", "mime": value.get("mime") or ""}
+            part["size"] = len(data)
+        yield part
 
 
 def pcm_chunk(chunk: dict[str, Any]) -> tuple[int, np.ndarray[Any, Any]]:

@@ -70,12 +70,15 @@ class Upload:
 class Call:
     """Run function ``function`` once with ``args`` (one wire value per input): the API's call.
 
-    ``call`` is the client's own id for it, echoed in the :class:`Called` answer.
+    ``call`` is the client's own id for it, echoed in the :class:`Called` answer. ``uploads``
+    pairs an input's index with the ``upload`` (sent in parts before the call) that is its value;
+    that input's place in ``args`` is then nil.
     """
 
     call: int
     function: str
     args: list[Any]
+    uploads: tuple[tuple[int, int], ...] = ()
 
 
 StreamKind = Literal["pcm", "image"]
@@ -400,7 +403,21 @@ def _parse_upload(obj: Mapping[str, Any]) -> Upload:
 
 def _parse_call(obj: Mapping[str, Any]) -> Call:
     call, function = _field(obj, "k", int, "call"), _field(obj, "f", str, "call")
-    return Call(call, function, _field(obj, "a", list, "call"))
+    args = _field(obj, "a", list, "call")
+    pairs = _field(obj, "u", list, "call") if "u" in obj else []
+    uploads: list[tuple[int, int]] = []
+    for pair in pairs:
+        if not (
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(type(n) is int and n >= 0 for n in pair)
+            and pair[0] < len(args)
+        ):
+            raise RemoteProtocolError(
+                "bad_frame", "'call' field 'u' must list [input index, upload id] pairs."
+            )
+        uploads.append((pair[0], pair[1]))
+    return Call(call, function, args, tuple(uploads))
 
 
 def _parse_stream(obj: Mapping[str, Any]) -> StreamChunk:

@@ -17,6 +17,8 @@ from reactive.protocol.messages import Call, Called
 from reactive.protocol.names import check_file_value
 
 Preprocess = Callable[[Component, Any], Awaitable[Any]]
+#: The (Python value, wire value) an input got from a finished upload with this id, or None.
+Uploaded = Callable[[Component, int], tuple[Any, Any] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ def find_function(functions: list[BoundFunction], name: str) -> BoundFunction | 
 
 
 async def prepare(
-    functions: list[BoundFunction], message: Call, preprocess: Preprocess
+    functions: list[BoundFunction], message: Call, preprocess: Preprocess, uploaded: Uploaded
 ) -> Prepared | Called:
     """The call's Python arguments, or the :class:`Called` refusal that says what was wrong."""
     function = find_function(functions, message.function)
@@ -53,7 +55,15 @@ async def prepare(
             f"{function.id} takes {len(inputs)} input(s), got {len(message.args)}.",
         )
     values: list[tuple[Component, Any, Any]] = []
+    uploads = dict(message.uploads)
     for index, (component, wire) in enumerate(zip(inputs, message.args, strict=True)):
+        if index in uploads:
+            found = uploaded(component, uploads[index])
+            if found is None:
+                text = f"{input_name(function, index)}: upload {uploads[index]} is not complete."
+                return refuse(message, "bad_value", text)
+            values.append((component, *found))
+            continue
         try:
             check_file_value(wire, component.id)
             values.append((component, await preprocess(component, wire), wire))

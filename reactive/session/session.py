@@ -118,6 +118,7 @@ class Session:
             app.max_upload_bytes,
             self.scheduler.cancel,
         )
+        self._uploaded: dict[str, int] = {}  # per input, the upload that is its value now
         self.state = SessionState.NEW
 
     @property
@@ -374,9 +375,11 @@ class Session:
         self.outbound.put_received(Received(component.id, message.upload, received))
         if file is not None:
             await self._on_file_input(component, file, {"mime": file.mime, "name": file.name})
+            self._uploaded[component.id] = message.upload  # an API call may name it
 
     async def _on_file_input(self, component: Component, value: Any, shown: Any = None) -> None:
         """Set an input whose preprocess decodes media: in a thread, this page's frames waiting."""
+        self._uploaded.pop(component.id, None)  # a new value: no longer the earlier upload's
         try:
             with writing_to(self._files.folder()):
                 python_value = await asyncio.to_thread(component.preprocess, value)
@@ -391,14 +394,19 @@ class Session:
 
     async def call(self, message: Call) -> Run | None:
         """Run one exposed function with the caller's arguments; answer with ``called``."""
-        prepared = await calls.prepare(self.app.functions, message, self._preprocess_call)
+        prepared = await calls.prepare(
+            self.app.functions, message, self._preprocess_call, self._uploaded_value
+        )
         if isinstance(prepared, Called):
             self.outbound.put_called(prepared)
             return None
         if self.closed:
             return None
-        for component, value, wire in prepared.values:
-            self.store.set_from_page(component.id, value, wire)
+        named = {index for index, _ in message.uploads}
+        for index, (component, value, wire) in enumerate(prepared.values):
+            if index not in named:
+                self._uploaded.pop(component.id, None)
+                self.store.set_from_page(component.id, value, wire)
         run = self.submit(prepared.function)
         if run is None:
             text = f"{prepared.function.id} is busy and ignores calls until its run ends."
@@ -406,6 +414,12 @@ class Session:
             return None
         self.outbound.put_called(Called(message.call, prepared.function.id, run.id))
         return run
+
+    def _uploaded_value(self, component: Component, upload: int) -> tuple[Any, Any] | None:
+        """The value upload ``upload`` gave ``component``, if it is still the input's value."""
+        if self._uploaded.get(component.id) != upload:
+            return None
+        return self.store.python[component.id], self.store.shown(component.id)[1]
 
     async def _preprocess_call(self, component: Component, value: Any) -> Any:
         if not component.slow_preprocess:

@@ -84,6 +84,11 @@ def api_app(seen: Seen) -> rx.App:
         seen.received.append(rate)
         return int(np.abs(samples.astype(np.int32)).max())
 
+    @app.fn(inputs=rx.Audio(type="filepath"), outputs=rx.Number())
+    def size_of(path: str) -> int:
+        with open(path, "rb") as source:
+            return len(source.read())
+
     @app.fn(inputs=rx.Number(), outputs=rx.Audio(streaming=True))
     async def tones(chunks: float) -> AsyncIterator[tuple[int, np.ndarray[Any, Any]]]:
         for i in range(int(chunks)):

@@ -16,6 +16,7 @@ from PIL import Image
 import reactive as rx
 from reactive.cli import background_server
 from reactive.client.state import FunctionInfo, Parameter, RunRecord, SessionState
+from reactive.client.values import wav_bytes
 from reactive.errors import CallCancelled, CallError, ClientError
 from tests.client.apps import RATE, Seen, api_app
 
@@ -136,6 +137,13 @@ def test_files_go_up_from_a_path_and_come_back_as_one(
 def test_audio_goes_up_as_rate_and_samples(client: rx.Client) -> None:
     samples = np.array([0, 1200, -3000, 5], dtype=np.int16)
     assert client.call("loudest", (8000, samples)) == 3000
+
+
+def test_a_file_over_the_message_limit_goes_up_in_parts(client: rx.Client, tmp_path: Path) -> None:
+    samples = (np.arange(9_000_000) % 2000 - 1000).astype(np.int16)  # 18 MB: over 16 MiB
+    source = tmp_path / "long.wav"
+    source.write_bytes(wav_bytes(RATE, samples))
+    assert client.call("size_of", source) == source.stat().st_size
 
 
 def test_streamed_audio_arrives_as_rate_and_samples_chunks(client: rx.Client) -> None:

@@ -155,7 +155,7 @@ def loose(kind: str) -> st.SearchStrategy[dict[str, Any]]:
             key: st.one_of(small_ints, values) for key in ("c", "u", "i", "d", "last", "size")
         }
         | {"name": st.one_of(names, values), "mime": values},
-        "call": {"k": st.one_of(small_ints, values), "f": function_ids, "a": values},
+        "call": {"k": st.one_of(small_ints, values), "f": function_ids, "a": values, "u": values},
     }[kind]
     return st.fixed_dictionaries({"t": st.just(kind)}, optional=fields)
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+import pytest
+
 import reactive as rx
 from reactive.testing import AppTester
 
@@ -66,3 +69,47 @@ async def test_a_call_with_the_wrong_count_of_arguments_is_refused() -> None:
         called = await _called(page, 3)
         assert called["code"] == "bad_value"
         assert "takes 2 input(s), got 1" in called["msg"]
+
+
+def _audio_app() -> rx.App:
+    app = rx.App()
+
+    @app.fn(inputs=rx.Audio(type="filepath"), outputs=rx.Text())
+    def name_of(path: str) -> str:
+        return path.rsplit("/", 1)[-1]
+
+    return app
+
+
+def _wav() -> bytes:
+    from reactive.client.values import wav_bytes
+
+    return wav_bytes(8000, np.zeros(800, dtype=np.int16))
+
+
+async def test_a_call_takes_a_file_uploaded_in_parts_before_it() -> None:
+    async with AppTester(_audio_app()) as page:
+        output = page.page.outputs["name_of"][0]
+        component = page.welcome["app"]["fns"][0]["inputs"][0]
+        await page.upload(component, _wav(), "tone.wav", "audio/wav", part_size=500)
+        await page.send({"t": "call", "k": 1, "f": "name_of", "a": [None], "u": [[0, 1]]})
+        called = await _called(page, 1)
+        assert "r" in called, called
+        assert await page.wait_status("name_of", "done")
+        assert page.page.values[output] == "tone.wav"
+
+
+async def test_a_call_naming_an_upload_that_is_not_the_inputs_value_is_refused() -> None:
+    async with AppTester(_audio_app()) as page:
+        await page.send({"t": "call", "k": 4, "f": "name_of", "a": [None], "u": [[0, 9]]})
+        called = await _called(page, 4)
+        assert called["code"] == "bad_value"
+        assert "upload 9 is not complete" in called["msg"]
+
+
+@pytest.mark.parametrize("pairs", [[[0]], [[1, 1]], [[0, -1]], [["0", 1]], "x"])
+async def test_malformed_upload_pairs_are_bad_frames(pairs: Any) -> None:
+    async with AppTester(_audio_app()) as page:
+        await page.send({"t": "call", "k": 1, "f": "name_of", "a": [None], "u": pairs})
+        error = await page.wait_error()
+        assert error["code"] == "bad_frame"
