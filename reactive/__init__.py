@@ -44,7 +44,8 @@ from reactive.components import (
     Video,
 )
 from reactive.definition.app import App
-from reactive.definition.update import update
+from reactive.definition.event_data import EditData, EventData, LikeData, Request, SelectData
+from reactive.definition.update import skip, update
 from reactive.errors import (
     Cancelled,
     CompatibilityWarning,
@@ -54,8 +55,11 @@ from reactive.errors import (
     ReactiveError,
 )
 from reactive.errors import UserError as Error
+from reactive.gradio.blocks import Blocks
 from reactive.gradio.chat_interface import ChatInterface
+from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
+from reactive.gradio.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from reactive.messages import Info, Warning
 from reactive.progress import Progress
 from reactive.scheduler.cancel import cancelled, checkpoint
@@ -65,8 +69,10 @@ __version__ = "0.1.0"
 __all__ = [
     "HTML",
     "JSON",
+    "Accordion",
     "App",
     "Audio",
+    "Blocks",
     "Button",
     "Cancelled",
     "ChatInterface",
@@ -74,20 +80,25 @@ __all__ = [
     "Checkbox",
     "CheckboxGroup",
     "ColorPicker",
+    "Column",
     "CompatibilityWarning",
     "Component",
     "DataFrame",
     "Dataframe",
     "DefinitionError",
     "Dropdown",
+    "EditData",
     "Error",
+    "EventData",
     "File",
     "Gallery",
+    "Group",
     "Image",
     "Info",
     "Interface",
     "InvalidValue",
     "Label",
+    "LikeData",
     "Markdown",
     "Number",
     "OutputError",
@@ -95,8 +106,14 @@ __all__ = [
     "Progress",
     "Radio",
     "ReactiveError",
+    "Request",
+    "Row",
+    "SelectData",
     "Slider",
     "State",
+    "Tab",
+    "TabItem",
+    "Tabs",
     "Text",
     "Textbox",
     "Video",
@@ -104,6 +121,8 @@ __all__ = [
     "__version__",
     "cancelled",
     "checkpoint",
+    "on",
+    "skip",
     "themes",
     "update",
 ]

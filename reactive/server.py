@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from reactive.definition.app import App
+from reactive.definition.event_data import RequestInfo
 from reactive.protocol.connection import ConnectionState
 from reactive.protocol.origin import HostPolicy, origin_allowed
 from reactive.session.channel import Channel
@@ -198,8 +199,13 @@ def create_app(
     return starlette
 
 
+def _request_info(websocket: WebSocket) -> RequestInfo:
+    client = websocket.client.host if websocket.client is not None else None
+    return RequestInfo(dict(websocket.headers), client, dict(websocket.query_params))
+
+
 async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:
-    channel = Channel(SocketTransport(websocket))
+    channel = Channel(SocketTransport(websocket), request=_request_info(websocket))
     session: Session | None = None
     try:
         while True:

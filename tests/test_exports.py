@@ -5,6 +5,21 @@ from __future__ import annotations
 import reactive as rx
 
 EXPECTED = {
+    "Blocks",
+    "Row",
+    "Column",
+    "Tab",
+    "Tabs",
+    "TabItem",
+    "Group",
+    "Accordion",
+    "EventData",
+    "SelectData",
+    "LikeData",
+    "EditData",
+    "Request",
+    "on",
+    "skip",
     "App",
     "Cancelled",
     "cancelled",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -16,9 +16,18 @@ from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import OnBusy
 
 if TYPE_CHECKING:
+    from reactive.definition.arguments import ArgumentPlan
     from reactive.definition.examples import Examples
 
-EventName = Literal["change", "click", "submit", "load"]
+EventName = Literal[
+    "change", "click", "submit", "load", "input", "select", "upload", "clear", "release",
+    "focus", "blur", "like", "edit",
+]  # fmt: skip
+#: Events the page sends as ``trigger`` messages (the others follow from inputs and runs).
+PAGE_EVENTS = frozenset({"click", "submit", "select", "release", "focus", "blur", "like", "edit"})
+#: Events the session derives from a new input value (a file in or out, a choice picked).
+INPUT_EVENTS = frozenset({"upload", "clear", "select"})
+ChainKind = Literal["then", "success", "failure"]
 RunIn = Literal["thread", "process"]
 
 
@@ -67,6 +76,16 @@ class BoundFunction:
     show_error: bool = False
     examples: Examples | None = None
     run_in: RunIn = "thread"
+    #: Listed for the Python client and the HTTP API (``api_name=False`` hides it).
+    api: bool = True
+    #: How parameters are filled besides one input each (event data, a dict of inputs).
+    arguments: ArgumentPlan | None = None
+    #: Functions started when a run ends: ``then`` always, ``success`` / ``failure`` by outcome.
+    chain: list[tuple[ChainKind, BoundFunction]] = field(default_factory=list)
+    #: Functions whose runs a trigger of this one cancels (``cancels=``).
+    cancels: tuple[str, ...] = ()
+    #: JavaScript the page runs on a trigger instead of calling the server (``js=``, no fn).
+    js: str | None = None
 
     @property
     def kind(self) -> str:
@@ -90,6 +109,8 @@ class BoundFunction:
         count = len(self.outputs)
         if count == 0:
             return []
+        if isinstance(value, dict) and value and all(isinstance(k, Component) for k in value):
+            return self._split_dict(value)
         if count == 1:
             return [value]
         if not isinstance(value, tuple | list) or len(value) != count:
@@ -100,6 +121,18 @@ class BoundFunction:
             )
         return list(value)
 
+    def _split_dict(self, value: dict[Component, Any]) -> list[Any]:
+        """A dict keyed by output components (Gradio's form): the others stay as they are."""
+        from reactive.definition.update import PropUpdate
+
+        unknown = [k for k in value if k not in self.outputs]
+        if unknown:
+            raise OutputError(
+                f"{self.name}() returned a value for {unknown[0]!r}, which is not one of its "
+                f"outputs: list it in outputs=."
+            )
+        return [value.get(output, PropUpdate({})) for output in self.outputs]
+
     def describe(self) -> dict[str, Any]:
         spec: dict[str, Any] = {
             "id": self.id,
@@ -108,6 +141,9 @@ class BoundFunction:
         }
         if self.examples is not None:
             spec["examples"] = self.examples.describe()
+        if self.js is not None:
+            spec["js"] = self.js
+            spec["triggers"] = [[t.component, t.event] for t in self.triggers]
         return spec
 
 
@@ -162,8 +198,12 @@ def trigger_index(
     """The functions each (component, event) starts; ``(None, "load")`` for page load."""
     index: dict[tuple[str | None, str], list[BoundFunction]] = defaultdict(list)
     for function in functions:
+        if function.js is not None:
+            continue  # the page runs it; the server is never asked
         for trigger in function.triggers:
-            index[(trigger.component, trigger.event)].append(function)
+            # "input" is a change made by the user: the page's input message, not a run's output.
+            event = "change" if trigger.event == "input" else trigger.event
+            index[(trigger.component, event)].append(function)
     return dict(index)
 
 
@@ -184,9 +224,18 @@ class Graph:
 
     triggers: Mapping[tuple[str | None, str], tuple[BoundFunction, ...]]
     dependents: Mapping[str, tuple[BoundFunction, ...]]
+    #: The events a new input value of a component may start (``upload``, ``clear``, ...).
+    input_events: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def of(cls, functions: list[BoundFunction]) -> Graph:
         triggers = {key: tuple(fs) for key, fs in trigger_index(functions).items()}
         dependents = {key: tuple(fs) for key, fs in live_dependents(functions).items()}
-        return cls(MappingProxyType(triggers), MappingProxyType(dependents))
+        derived: dict[str, set[str]] = defaultdict(set)
+        for component, event in triggers:
+            if component is not None and event in INPUT_EVENTS:
+                derived[component].add(event)
+        input_events = {c: frozenset(events) for c, events in derived.items()}
+        return cls(
+            MappingProxyType(triggers), MappingProxyType(dependents), MappingProxyType(input_events)
+        )
