@@ -92,10 +92,12 @@ def page_policy(app: App, frame_ancestors: str = "'self'") -> str:
 
     Styles may be inline (the app's ``css``, sanitized HTML's ``style`` attributes, plotly);
     images from anywhere (``{url}`` image values); media, downloads and images from blobs.
-    vega compiles its expressions with ``Function``: ``'unsafe-eval'`` only for an app with a Plot.
+    vega compiles its expressions with ``Function``: ``'unsafe-eval'`` only for an app with a Plot,
+    or with ``js=`` listeners (its author's own JavaScript, compiled in the page).
     """
     plots = any(c.type == "plot" for c in app.components.values())
-    scripts = f"'self' {_PLOT_SCRIPTS}" + (" 'unsafe-eval'" if plots else "")
+    authored_js = any(f.js is not None for f in app.functions)
+    scripts = f"'self' {_PLOT_SCRIPTS}" + (" 'unsafe-eval'" if plots or authored_js else "")
     return "; ".join(
         [
             "default-src 'self'",

@@ -10,6 +10,7 @@ import { browserClock, FrameScheduler } from "./render/frame";
 import { RunTracker } from "./render/runs";
 import { Socket } from "./transport/socket";
 import { ConnectionIndicator } from "./ui/connection";
+import { JsListeners } from "./ui/jsListeners";
 import { Page } from "./ui/page";
 import { Toasts } from "./ui/toasts";
 
@@ -22,6 +23,7 @@ export class App {
   private readonly connection: ConnectionIndicator;
   private readonly toasts: Toasts;
   private session: string | null = null;
+  private js = new JsListeners([]);
 
   constructor(root: HTMLElement, url: string) {
     this.page = new Page(root);
@@ -70,11 +72,22 @@ export class App {
     this.session = msg.session;
     this.runs.setFunctions(msg.app.fns);
     this.inputs.clear();
+    this.js = new JsListeners(msg.app.fns);
     this.page.render(msg.app, this.viewContext, (f, i) => {
       this.inputs.flush();
       this.socket.send(m.example(f, i));
     });
     this.connection.set("ready");
+    if (!msg.resumed) this.runJs(null, "load");
+  }
+
+  /** js= listeners of component `c`'s event `e`: run in the page, their results shown. */
+  private runJs(c: string | null, e: string): void {
+    if (this.js.empty) return;
+    this.js.fire(c, e, (id) => this.page.view(id), (id, v) => {
+      this.page.view(id)?.update(v);
+      if (this.page.takesInput(id)) this.inputs.receive(id, v);
+    });
   }
 
   private serverError(msg: m.ServerError): void {
@@ -88,10 +101,15 @@ export class App {
   }
 
   private readonly viewContext: ViewContext = {
-    input: (c, v) => this.inputs.receive(c, v),
-    trigger: (c, e) => {
+    input: (c, v) => {
+      this.inputs.receive(c, v);
+      this.runJs(c, "change");
+      this.runJs(c, "input");
+    },
+    trigger: (c, e, d) => {
       this.inputs.flush();
-      this.socket.send(m.trigger(c, e));
+      this.socket.send(m.trigger(c, e, d));
+      this.runJs(c, e);
     },
     reset: (c, v) => this.inputs.reset(c, v),
     recreate: (c, props) => this.page.recreate(c, props, this.viewContext),

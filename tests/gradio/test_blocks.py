@@ -15,7 +15,8 @@ from reactive.testing import AppTester
 
 def _layout_types(node: dict[str, Any]) -> list[Any]:
     """The layout tree as nested [type, children...] with component ids as leaves."""
-    return [node["type"], *[c if isinstance(c, str) else _layout_types(c) for c in node["children"]]]
+    children = node["children"]
+    return [node["type"], *[c if isinstance(c, str) else _layout_types(c) for c in children]]
 
 
 def test_components_are_placed_in_order_inside_nested_blocks() -> None:

@@ -1,0 +1,222 @@
+"""Blocks listeners: each one a reactive function (click, change, input, submit, load, gr.on),
+used as decorators, chained with .then / .success / .failure, cancelled with cancels=."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+import reactive as gr
+from reactive.errors import DefinitionError
+from reactive.testing import AppTester
+
+
+async def test_click_submit_and_a_decorator_listener() -> None:
+    with gr.Blocks() as demo:
+        name = gr.Textbox(elem_id="name")
+        out = gr.Textbox(elem_id="out")
+        btn = gr.Button("Greet", elem_id="greet")
+        btn.click(lambda n: f"Hello {n}!", inputs=name, outputs=out)
+
+        @name.submit(inputs=[name], outputs=[out])  # type: ignore[untyped-decorator]
+        def shout(n: str) -> str:
+            return n.upper()
+
+    assert shout("a") == "A"  # the decorator gives the function back
+    async with AppTester(demo) as page:
+        await page.input("name", "Ada")
+        await page.click("greet")
+        assert await page.wait_value("out", "Hello Ada!")
+        await page.submit("name")
+        assert await page.wait_value("out", "ADA")
+
+
+async def test_change_follows_outputs_and_input_follows_only_the_user() -> None:
+    calls: list[str] = []
+    with gr.Blocks() as demo:
+        src = gr.Textbox(elem_id="src")
+        mid = gr.Textbox(elem_id="mid")
+        by_change = gr.Textbox(elem_id="by_change")
+        by_input = gr.Textbox(elem_id="by_input")
+        src.input(lambda s: s * 2, src, mid)
+        mid.change(lambda m: f"change:{m}", mid, by_change)
+
+        def on_input(m: str) -> str:
+            calls.append(m)
+            return f"input:{m}"
+
+        mid.input(on_input, mid, by_input)
+    async with AppTester(demo) as page:
+        await page.input("src", "ab")
+        assert await page.wait_value("by_change", "change:abab")  # a run wrote mid: change
+        assert calls == []  # .input is the user's edit only
+        await page.input("mid", "x")
+        assert await page.wait_value("by_input", "input:x")
+
+
+async def test_load_on_and_every() -> None:
+    with gr.Blocks() as demo:
+        greeting = gr.Textbox(elem_id="greeting")
+        a = gr.Textbox(elem_id="a")
+        b = gr.Number(elem_id="b", value=1)
+        both = gr.Textbox(elem_id="both")
+        demo.load(lambda: "welcome", None, greeting)
+        gr.on(triggers=[a.submit, b.change], fn=lambda x, y: f"{x}/{y}", inputs=[a, b],
+              outputs=both)  # fmt: skip
+        gr.on(fn=lambda x, y: f"any {x}", inputs=[a, b], outputs=greeting)
+    async with AppTester(demo) as page:
+        assert await page.wait_value("greeting", "welcome")
+        await page.input("a", "q")
+        assert await page.wait_value("greeting", "any q")  # gr.on without triggers: changes
+        await page.submit("a")
+        assert await page.wait_value("both", "q/1.0")  # precision=None: a float, as in Gradio
+        await page.input("b", 5)
+        assert await page.wait_value("both", "q/5.0")
+
+
+async def test_then_success_and_failure_follow_the_outcome() -> None:
+    with gr.Blocks() as demo:
+        number = gr.Number(elem_id="number", value=1)
+        status = gr.Textbox(elem_id="status")
+        after = gr.Textbox(elem_id="after")
+        go = gr.Button(elem_id="go")
+
+        def check(n: float) -> str:
+            if n < 0:
+                raise gr.Error("negative")
+            return "checked"
+
+        dep = go.click(check, number, status)
+        dep.success(lambda: "ok", None, after).then(lambda s: f"then saw {s}", status, status)
+        dep.failure(lambda: "failed", None, after)
+    async with AppTester(demo) as page:
+        await page.click("go")
+        assert await page.wait_value("after", "ok")
+        assert await page.wait_value("status", "then saw checked")  # .then after .success
+        await page.input("number", -1)
+        await page.click("go")
+        assert await page.wait_value("after", "failed")
+
+
+async def test_cancels_stops_a_running_listener_and_breaks_its_chain() -> None:
+    started, stopped = asyncio.Event(), asyncio.Event()
+
+    async def slow() -> str:
+        started.set()
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            stopped.set()
+            raise
+        return "finished"
+
+    with gr.Blocks() as demo:
+        out = gr.Textbox(elem_id="out")
+        after = gr.Textbox(elem_id="after", value="-")
+        run = gr.Button(elem_id="run")
+        stop = gr.Button(elem_id="stop")
+        dep = run.click(slow, None, out)
+        dep.then(lambda: "chained", None, after)
+        stop.click(fn=None, cancels=[dep])
+        marker = gr.Textbox(elem_id="marker")
+        probe = gr.Button(elem_id="probe")
+        probe.click(lambda: "probed", None, marker)
+    async with AppTester(demo) as page:
+        await page.click("run")
+        await asyncio.wait_for(started.wait(), 5)
+        await page.click("stop")
+        await asyncio.wait_for(stopped.wait(), 5)
+        assert await page.wait_status("slow", "cancelled")
+        session = page.session
+        assert session is not None
+        await session.scheduler.wait_idle()
+        await page.click("probe")  # every event before the probe's result has been applied
+        assert await page.wait_value("marker", "probed")
+        assert page.page.values["after"] == "-"  # a cancelled run starts no .then
+        assert page.page.values["out"] == ""  # and shows no result
+
+
+async def test_inputs_as_a_set_give_a_dict_and_dict_results_update_a_subset() -> None:
+    with gr.Blocks() as demo:
+        first = gr.Textbox(elem_id="first", value="a")
+        second = gr.Textbox(elem_id="second", value="b")
+        left = gr.Textbox(elem_id="left", value="L")
+        right = gr.Textbox(elem_id="right", value="R")
+        go = gr.Button(elem_id="go")
+        skip_it = gr.Button(elem_id="skip")
+
+        def join(data: dict[Any, str]) -> dict[Any, str]:
+            return {right: data[first] + data[second]}
+
+        go.click(join, inputs={first, second}, outputs=[left, right])
+        skip_it.click(lambda: (gr.skip(), "r2"), None, [left, right])
+    async with AppTester(demo) as page:
+        await page.click("go")
+        assert await page.wait_value("right", "ab")
+        await page.click("skip")
+        assert await page.wait_value("right", "r2")
+        assert [e for e in page.events if e.get("c") == "left"] == []  # never written
+        assert page.page.values["left"] == "L"
+
+
+async def test_api_name_names_the_wire_id_and_false_hides_it() -> None:
+    with gr.Blocks() as demo:
+        text = gr.Textbox(elem_id="text")
+        text.submit(lambda t: t, text, text, api_name="echo")
+        text.change(lambda t: t, text, None, api_name=False)
+    echo, hidden = demo.functions
+    assert (echo.id, echo.api) == ("echo", True)
+    assert hidden.api is False
+
+
+async def test_trigger_mode_and_a_shared_concurrency_id() -> None:
+    from reactive.scheduler.policy import OnBusy
+
+    with gr.Blocks():
+        text = gr.Textbox()
+        once = text.submit(lambda t: t, text, text, trigger_mode="once")
+        many = text.change(lambda t: t, text, None, trigger_mode="multiple",
+                           concurrency_limit=2, concurrency_id="gpu")  # fmt: skip
+        other = text.blur(lambda t: t, text, None, concurrency_id="gpu")
+    assert once.function.on_busy is OnBusy.IGNORE
+    assert many.function.on_busy is OnBusy.QUEUE
+    assert many.function.limiter is other.function.limiter is not None
+    assert many.function.limiter.limit == 2
+
+
+def test_refused_arguments_name_themselves() -> None:
+    with gr.Blocks():
+        text = gr.Textbox()
+        with pytest.raises(DefinitionError, match="js= together with a Python fn"):
+            text.change(lambda t: t, text, text, js="(t) => t")
+        with pytest.raises(DefinitionError, match="does not support batch"):
+            text.change(lambda t: t, text, text, batch=True)
+        with pytest.raises(DefinitionError, match="does not support preprocess"):
+            text.change(lambda t: t, text, text, preprocess=False)
+        with pytest.raises(DefinitionError, match="more parameters than inputs"):
+            text.change(lambda a, b: a, text, text)
+        with pytest.raises(DefinitionError, match="cancels= takes what listeners return"):
+            text.change(lambda t: t, text, text, cancels=["x"])
+        with pytest.raises(DefinitionError, match="trigger_mode must be"):
+            text.change(lambda t: t, text, text, trigger_mode="sometimes")
+
+
+def test_js_only_listener_is_described_for_the_page() -> None:
+    with gr.Blocks(js="() => { document.body.dataset.loaded = 'yes' }") as demo:
+        text = gr.Textbox(elem_id="text")
+        out = gr.Textbox(elem_id="out")
+        gr.Button(elem_id="b").click(None, text, out, js="(t) => t.split('').reverse().join('')")
+    fns = demo.describe()["fns"]
+    load, click = fns
+    assert load["triggers"] == [[None, "load"]]
+    assert "loaded" in load["js"]
+    assert click == {
+        "id": "js-2",
+        "inputs": ["text"],
+        "outputs": ["out"],
+        "js": "(t) => t.split('').reverse().join('')",
+        "triggers": [["b", "click"]],
+    }
+    assert demo.graph.triggers == {}  # the page runs them; the server never does
