@@ -20,6 +20,7 @@ from reactive.components import (
     HTML,
     JSON,
     Audio,
+    BrowserState,
     Button,
     Chatbot,
     Checkbox,
@@ -55,7 +56,7 @@ from reactive.errors import (
     ReactiveError,
 )
 from reactive.errors import UserError as Error
-from reactive.gradio.blocks import Blocks
+from reactive.gradio.blocks import Blocks, render
 from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
@@ -73,6 +74,7 @@ __all__ = [
     "App",
     "Audio",
     "Blocks",
+    "BrowserState",
     "Button",
     "Cancelled",
     "ChatInterface",
@@ -122,6 +124,7 @@ __all__ = [
     "cancelled",
     "checkpoint",
     "on",
+    "render",
     "skip",
     "themes",
     "update",

@@ -76,6 +76,15 @@ def _listener(event: str) -> Callable[..., Any]:
 class Listeners:
     """The listener methods, mixed into :class:`reactive.components.Component`."""
 
+    def render(self) -> Any:
+        """Place a component made outside the Blocks here (Gradio's ``component.render()``)."""
+        from reactive.components import placement
+
+        if placement.active() is None:
+            raise DefinitionError(f"{self!r}.render() must be called inside `with gr.Blocks():`.")
+        placement.created(self)  # type: ignore[arg-type]  # self is a Component
+        return self
+
     click = _listener("click")
     change = _listener("change")
     input = _listener("input")

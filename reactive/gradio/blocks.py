@@ -19,7 +19,7 @@ Components created inside the ``with`` are placed in order, in the innermost lay
 from __future__ import annotations
 
 import contextvars
-from typing import Any, Self
+from typing import Any, NoReturn, Self
 
 from reactive.components import listeners, placement
 from reactive.components.base import Component, warn_unsupported
@@ -88,6 +88,14 @@ class Blocks(GradioApp):
         placing, listening = self._tokens.pop()
         listeners.leave(listening)
         placement.leave(placing)
+
+    def render(self) -> NoReturn:
+        """Gradio's ``demo.render()`` inside another Blocks: refused, naming the alternative."""
+        raise DefinitionError(
+            "Rendering one gr.Blocks inside another (demo.render()) is not supported: build "
+            "its components inside the outer `with gr.Blocks():` (a function that makes them, "
+            "called there, works)."
+        )
 
     # ---------------------------------------------------------------- listeners
 
@@ -163,3 +171,11 @@ def active_blocks(what: str) -> Blocks:
     if not isinstance(found, Blocks):
         raise DefinitionError(f"{what} must be created inside `with gr.Blocks() as demo:`.")
     return found
+
+
+def render(*args: Any, **kwargs: Any) -> NoReturn:
+    """``@gr.render``: refused at definition, naming what to use instead."""
+    raise DefinitionError(
+        "gr.render (a layout rebuilt from a value) is not supported yet. Build every component "
+        "up front and show or hide them with gr.update(visible=...) from a listener."
+    )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reactive.components.base import Component, warn_unsupported
 from reactive.components.listeners import NOT_SET
 from reactive.definition.arguments import plan_for
+from reactive.definition.derived import derives_select
 from reactive.definition.graph import BoundFunction, ChainKind, TriggerSpec
 from reactive.errors import DefinitionError
 from reactive.scheduler.limiter import Limiter
@@ -172,9 +173,37 @@ def _components(value: Any, what: str, name: str) -> list[Component]:
     return [item for item in items if isinstance(item, Component)]
 
 
+#: The component types that can start each page-sent event (the others follow from values).
+_EMITTERS: dict[str, tuple[str, ...]] = {
+    "click": ("button",),
+    "submit": ("textbox", "number", "multimodaltextbox"),
+    "release": ("slider",),
+    "like": ("chatbot",),
+    "edit": ("chatbot",),
+    "select": ("dataframe", "gallery", "textbox"),  # besides the choices (derived)
+}
+
+
+def _check_event(component: Component, event: str) -> None:
+    """Refuse a listener that could never fire (``textbox.click``, ``image.select``)."""
+    emitters = _EMITTERS.get(event)
+    if emitters is None or component.type.endswith(emitters):
+        return
+    if event == "select" and derives_select(component):
+        return
+    kinds = ", ".join(emitters)
+    raise DefinitionError(
+        f"{type(component).__name__}.{event}(...) is not supported: in reactive, {event} "
+        f"comes from {kinds} components"
+        + (" and the choice components" if event == "select" else "")
+        + "."
+    )
+
+
 def _spec(blocks: Blocks, component: Any, event: str) -> TriggerSpec:
     if component is None:
         return TriggerSpec(None, "load")
+    _check_event(component, event)
     blocks.place(component)
     return TriggerSpec(component.id, event)  # type: ignore[arg-type]  # one of EVENTS
 

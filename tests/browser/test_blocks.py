@@ -60,6 +60,11 @@ with gr.Blocks(title="Blocks tour") as demo:
     gr.Button("Reverse", elem_id="reverse").click(
         None, name, mirror, js="(n) => n.split('').reverse().join('')"
     )
+    visits = gr.BrowserState(0, elem_id="visits")
+    count = gr.Textbox(label="Count", elem_id="count")
+    gr.Button("Count", elem_id="count_btn").click(
+        lambda n: (n + 1, str(n + 1)), visits, [visits, count]
+    )
 
 if __name__ == "__main__":
     demo.launch()
@@ -127,3 +132,14 @@ def test_focus_blur_and_a_js_listener(page: Page, url: str) -> None:
     page.locator("#reverse button").click()
     expect(page.locator("#mirror .rx-value")).to_have_value("cba")
     expect(page.locator("#focus_log .rx-value")).to_have_value("blurred")
+
+
+def test_browser_state_outlives_the_session(page: Page, url: str) -> None:
+    open_app(page, url)
+    expect(page.locator("#visits")).to_be_hidden()
+    page.locator("#count_btn button").click()
+    expect(page.locator("#count .rx-value")).to_have_value("1")
+    later = page.context.new_page()  # a new tab: a new session, the same localStorage
+    open_app(later, url)
+    later.locator("#count_btn button").click()
+    expect(later.locator("#count .rx-value")).to_have_value("2")

@@ -125,3 +125,41 @@ async def test_a_second_with_adds_listeners_to_the_same_app() -> None:
     async with AppTester(demo) as page:
         await page.input("name", "x")
         assert await page.wait_value("out", "<x>")
+
+
+def test_a_component_made_outside_is_placed_by_render() -> None:
+    outside = gr.Textbox(elem_id="outside")
+    with gr.Blocks() as demo:
+        gr.Markdown("first", elem_id="first")
+        outside.render()
+    assert _layout_types(demo.describe()["layout"]) == ["column", "first", "outside"]
+    with pytest.raises(DefinitionError, match="must be called inside"):
+        gr.Textbox().render()
+
+
+def test_gr_render_and_nested_blocks_are_refused_with_a_way_out() -> None:
+    with pytest.raises(DefinitionError, match=r"gr\.render .* not supported yet"):
+        gr.render(inputs=[])
+    inner = gr.Blocks()
+    with gr.Blocks(), pytest.raises(DefinitionError, match=r"demo\.render"):
+        inner.render()
+
+
+async def test_browser_state_is_sent_by_the_page_and_stored_from_outputs() -> None:
+    with gr.Blocks() as demo:
+        saved = gr.BrowserState(["start"], storage_key="notes", elem_id="saved")
+        note = gr.Textbox(elem_id="note")
+        shown = gr.Textbox(elem_id="shown")
+        note.submit(lambda n, s: [*s, n], [note, saved], saved)
+        saved.change(lambda s: ", ".join(s), saved, shown)
+    spec = demo.describe()["components"]["saved"]
+    assert spec["type"] == "browserstate"
+    assert spec["props"]["storage_key"] == "notes"
+    async with AppTester(demo) as page:
+        await page.input("saved", ["kept", "from before"])  # the page's stored value
+        assert await page.wait_value("shown", "kept, from before")
+        await page.input("note", "new")
+        await page.submit("note")
+        assert await page.wait_value("saved", ["kept", "from before", "new"])
+    with pytest.raises(DefinitionError, match="secret"):
+        gr.BrowserState(secret="x")

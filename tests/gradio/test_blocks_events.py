@@ -220,3 +220,17 @@ def test_js_only_listener_is_described_for_the_page() -> None:
         "triggers": [["b", "click"]],
     }
     assert demo.graph.triggers == {}  # the page runs them; the server never does
+
+
+def test_a_listener_that_could_never_fire_is_refused() -> None:
+    with gr.Blocks():
+        text = gr.Textbox()
+        picture = gr.Image()
+        with pytest.raises(DefinitionError, match=r"Textbox.click\(...\) is not supported"):
+            text.click(lambda t: t, text, text)
+        with pytest.raises(DefinitionError, match="select comes from dataframe, gallery, textbox"):
+            picture.select(lambda: None)
+        with pytest.raises(DefinitionError, match="like comes from chatbot"):
+            text.like(lambda: None)
+        gr.Slider().release(lambda: None)  # these fire
+        gr.Radio(["a"]).select(lambda: None)
