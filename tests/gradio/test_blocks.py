@@ -163,3 +163,10 @@ async def test_browser_state_is_sent_by_the_page_and_stored_from_outputs() -> No
         assert await page.wait_value("saved", ["kept", "from before", "new"])
     with pytest.raises(DefinitionError, match="secret"):
         gr.BrowserState(secret="x")
+
+
+def test_an_interface_or_blocks_inside_blocks_is_refused() -> None:
+    with gr.Blocks(), pytest.raises(DefinitionError, match=r"gr.Interface\(...\) inside"):
+        gr.Interface(lambda x: x, "text", "text")
+    with gr.Blocks(), pytest.raises(DefinitionError, match=r"gr.Blocks\(...\) inside"):
+        gr.Blocks()
