@@ -145,6 +145,8 @@ class Blocks(GradioApp):
         listened = self._page_events()
         if listened:
             spec["listen"] = listened
+            for cid, events in listened.items():  # a view may draw for them (a like button)
+                spec["components"][cid]["props"]["events"] = events
         return spec
 
     def _page_events(self) -> dict[str, list[str]]:

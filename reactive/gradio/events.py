@@ -124,7 +124,7 @@ def _bound(
         on_busy=_on_busy(arguments.pop("trigger_mode", None)),
         debounce=0.0,
         limiter=_limiter(blocks, arguments),
-        every=_every(arguments.pop("every", None)),
+        every=_every(arguments.pop("every", None), triggers),
         show_error=blocks.show_error,
         api=api_name is not False and show_api is not False,
         arguments=plan,
@@ -228,9 +228,14 @@ def _limiter(blocks: Blocks, arguments: dict[str, Any]) -> Limiter | None:
     return blocks.shared_limiter(str(shared), limit)
 
 
-def _every(every: Any) -> float | None:
+def _every(every: Any, triggers: list[tuple[Any, str]]) -> float | None:
     if every is None:
         return None
+    if triggers != [(None, "load")]:
+        raise DefinitionError(
+            "every= is supported on demo.load(...) only (it repeats while the page is open); "
+            "Gradio's every= on another listener, which repeats after that event, is not."
+        )
     seconds = getattr(every, "value", every)  # a gr.Timer-like object, or seconds
     if not isinstance(seconds, int | float) or seconds <= 0:
         raise DefinitionError(f"every= must be a positive number of seconds, got {every!r}.")

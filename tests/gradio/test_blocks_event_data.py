@@ -59,6 +59,7 @@ async def test_page_sent_select_like_and_edit_data() -> None:
         table.select(None, None, None)  # a second listener on the same event is fine
     spec = demo.describe()
     assert spec["listen"] == {"table": ["select"], "chat": ["like", "edit"]}
+    assert spec["components"]["chat"]["props"]["events"] == ["like", "edit"]  # for its view
     async with AppTester(demo) as page:
         await page.send({"t": "trigger", "c": "chat", "e": "like",
                          "d": {"index": 3, "value": "hi", "liked": False}})  # fmt: skip

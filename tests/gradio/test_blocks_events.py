@@ -56,7 +56,16 @@ async def test_change_follows_outputs_and_input_follows_only_the_user() -> None:
         assert await page.wait_value("by_input", "input:x")
 
 
-async def test_load_on_and_every() -> None:
+async def test_load_with_every_repeats_while_the_page_is_open() -> None:
+    ticks = iter(range(1, 1000))
+    with gr.Blocks() as demo:
+        clock = gr.Number(elem_id="clock")
+        demo.load(lambda: next(ticks), None, clock, every=0.05)
+    async with AppTester(demo) as page:
+        assert await page.wait_until(lambda: (page.page.values.get("clock") or 0) >= 3)
+
+
+async def test_load_and_on() -> None:
     with gr.Blocks() as demo:
         greeting = gr.Textbox(elem_id="greeting")
         a = gr.Textbox(elem_id="a")
@@ -199,6 +208,8 @@ def test_refused_arguments_name_themselves() -> None:
             text.change(lambda a, b: a, text, text)
         with pytest.raises(DefinitionError, match="cancels= takes what listeners return"):
             text.change(lambda t: t, text, text, cancels=["x"])
+        with pytest.raises(DefinitionError, match=r"every= is supported on demo\.load"):
+            text.change(lambda t: t, text, text, every=1)
         with pytest.raises(DefinitionError, match="trigger_mode must be"):
             text.change(lambda t: t, text, text, trigger_mode="sometimes")
 
