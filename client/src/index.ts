@@ -11,7 +11,8 @@ function main(): void {
     document.body.append(root);
   }
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  new App(root, `${scheme}://${location.host}/ws`).start();
+  // The page's query string rides along: gr.Request.query_params reads it.
+  new App(root, `${scheme}://${location.host}/ws${location.search}`).start();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main, { once: true });
