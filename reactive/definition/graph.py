@@ -86,6 +86,8 @@ class BoundFunction:
     cancels: tuple[str, ...] = ()
     #: JavaScript the page runs on a trigger instead of calling the server (``js=``, no fn).
     js: str | None = None
+    #: The page shows its runs' queued / running state and progress (``show_progress``).
+    shows_progress: bool = True
 
     @property
     def kind(self) -> str:
@@ -141,6 +143,8 @@ class BoundFunction:
         }
         if self.examples is not None:
             spec["examples"] = self.examples.describe()
+        if not self.shows_progress:
+            spec["progress"] = False
         if self.js is not None:
             spec["js"] = self.js
             spec["triggers"] = [[t.component, t.event] for t in self.triggers]

@@ -32,7 +32,7 @@ _TRIGGER_MODES = {
 }
 #: Accepted and ignored: how Gradio draws or documents a run, not what it does.
 _COSMETIC = {
-    "show_progress", "show_progress_on", "scroll_to_output", "api_description", "queue", "key",
+    "show_progress_on", "scroll_to_output", "api_description", "queue", "key",
     "api_visibility",
 }  # fmt: skip
 
@@ -130,6 +130,7 @@ def _bound(
         arguments=plan,
         cancels=_cancels(arguments.pop("cancels", None)),
         js=js if isinstance(js, str) else None,
+        shows_progress=_shows_progress(arguments.pop("show_progress", "full")),
     )
     if arguments:
         warn_unsupported(f"{name}() listener", arguments)
@@ -206,6 +207,15 @@ def _spec(blocks: Blocks, component: Any, event: str) -> TriggerSpec:
     _check_event(component, event)
     blocks.place(component)
     return TriggerSpec(component.id, event)  # type: ignore[arg-type]  # one of EVENTS
+
+
+def _shows_progress(value: Any) -> bool:
+    """``show_progress``: "full" and "minimal" show a run's state, "hidden" shows none."""
+    if value in ("full", "minimal", True):
+        return True
+    if value in ("hidden", False):
+        return False
+    raise DefinitionError(f"show_progress must be 'full', 'minimal' or 'hidden', got {value!r}.")
 
 
 def _on_busy(mode: Any) -> OnBusy:

@@ -188,11 +188,13 @@ async def test_trigger_mode_and_a_shared_concurrency_id() -> None:
         once = text.submit(lambda t: t, text, text, trigger_mode="once")
         many = text.change(lambda t: t, text, None, trigger_mode="multiple",
                            concurrency_limit=2, concurrency_id="gpu")  # fmt: skip
-        other = text.blur(lambda t: t, text, None, concurrency_id="gpu")
+        other = text.blur(lambda t: t, text, None, concurrency_id="gpu", show_progress="hidden")
     assert once.function.on_busy is OnBusy.IGNORE
+    assert "progress" not in once.function.describe()
     assert many.function.on_busy is OnBusy.QUEUE
     assert many.function.limiter is other.function.limiter is not None
     assert many.function.limiter.limit == 2
+    assert other.function.describe()["progress"] is False  # the page paints no running state
 
 
 def test_refused_arguments_name_themselves() -> None:

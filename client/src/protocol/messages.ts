@@ -85,6 +85,8 @@ export interface FnSpec {
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
   readonly examples?: ExamplesSpec;
+  /** false: its runs show no queued / running state or progress (show_progress="hidden"). */
+  readonly progress?: boolean;
   /** A JavaScript-only listener (`js=`, no Python fn): the page runs it on these triggers. */
   readonly js?: string;
   readonly triggers?: readonly (readonly [string | null, string])[];
