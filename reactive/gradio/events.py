@@ -86,6 +86,11 @@ def bind(
             return function
 
         return decorate
+    if chain is not None and arguments.get("js") is not None:
+        raise DefinitionError(
+            "js= on a chained listener (.then / .success / .failure) is not supported: bind "
+            "the JavaScript to the event itself (btn.click(None, ..., js=...))."
+        )
     dependency = Dependency(blocks, _bound(blocks, triggers, fn, dict(arguments)))
     if chain is not None:
         chain(dependency)

@@ -147,6 +147,35 @@ async def test_cancels_stops_a_running_listener_and_breaks_its_chain() -> None:
         assert page.page.values["out"] == ""  # and shows no result
 
 
+async def test_a_superseded_run_starts_no_then() -> None:
+    followed: list[str] = []
+    first_started = asyncio.Event()
+
+    async def slow(text: str) -> str:
+        if text == "first":
+            first_started.set()
+            await asyncio.sleep(30)  # superseded long before this ends
+        return text
+
+    def after(text: str) -> str:
+        followed.append(text)
+        return f"after {text}"
+
+    with gr.Blocks() as demo:
+        text = gr.Textbox(elem_id="text")
+        out = gr.Textbox(elem_id="out")
+        done = gr.Textbox(elem_id="done")
+        text.submit(slow, text, out).then(after, out, done)
+    async with AppTester(demo) as page:
+        await page.input("text", "first")
+        await page.submit("text")
+        await asyncio.wait_for(first_started.wait(), 5)
+        await page.input("text", "second")
+        await page.submit("text")
+        assert await page.wait_value("done", "after second")
+        assert followed == ["second"]
+
+
 async def test_inputs_as_a_set_give_a_dict_and_dict_results_update_a_subset() -> None:
     with gr.Blocks() as demo:
         first = gr.Textbox(elem_id="first", value="a")
@@ -212,6 +241,8 @@ def test_refused_arguments_name_themselves() -> None:
             text.change(lambda t: t, text, text, cancels=["x"])
         with pytest.raises(DefinitionError, match=r"every= is supported on demo\.load"):
             text.change(lambda t: t, text, text, every=1)
+        with pytest.raises(DefinitionError, match="js= on a chained listener"):
+            text.change(lambda t: t, text, text).then(None, text, text, js="(t) => t")
         with pytest.raises(DefinitionError, match="trigger_mode must be"):
             text.change(lambda t: t, text, text, trigger_mode="sometimes")
 
