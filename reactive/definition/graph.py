@@ -111,8 +111,8 @@ class BoundFunction:
         count = len(self.outputs)
         if count == 0:
             return []
-        if isinstance(value, dict) and value and all(isinstance(k, Component) for k in value):
-            return self._split_dict(value)
+        if isinstance(value, dict) and value and all(_output_key(k) is not None for k in value):
+            return self._split_dict({_output_key(k): v for k, v in value.items()})
         if count == 1:
             return [value]
         if not isinstance(value, tuple | list) or len(value) != count:
@@ -123,7 +123,7 @@ class BoundFunction:
             )
         return list(value)
 
-    def _split_dict(self, value: dict[Component, Any]) -> list[Any]:
+    def _split_dict(self, value: dict[Component | None, Any]) -> list[Any]:
         """A dict keyed by output components (Gradio's form): the others stay as they are."""
         from reactive.definition.update import PropUpdate
 
@@ -149,6 +149,14 @@ class BoundFunction:
             spec["js"] = self.js
             spec["triggers"] = [[t.component, t.event] for t in self.triggers]
         return spec
+
+
+def _output_key(key: object) -> Component | None:
+    """A key of a dict result: an output component, or a layout block standing as one."""
+    if isinstance(key, Component):
+        return key
+    output = getattr(key, "output", None)
+    return output if isinstance(output, Component) else None
 
 
 def as_component_list(

@@ -55,6 +55,8 @@ class Block:
         classes = [elem_classes] if isinstance(elem_classes, str) else elem_classes
         common = {"visible": visible, "elem_id": elem_id, "elem_classes": classes}
         self.props: dict[str, Any] = {k: v for k, v in {**common, **props}.items() if v is not None}
+        #: The component standing for this block as a function's output (``gr.update(visible=)``).
+        self.output: Component | None = None
         self._tokens: list[contextvars.Token[placement.Placing | None]] = []
 
     def add(self, child: Block | Component) -> None:

@@ -117,6 +117,13 @@ class Blocks(GradioApp):
         """A component a listener names: placed now if it was made outside the ``with``."""
         self._place(component)
 
+    def register(self, component: Component) -> None:
+        """Give ``component`` an id in this app without placing it (a block's stand-in)."""
+        self._register(component)
+
+    def unique_id(self, base: str) -> str:
+        return self._unique_id(base)
+
     def function_id(self, name: str) -> str:
         """The function's wire id (its ``api_name``): ``name``, made unique."""
         return self._function_id(name)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from reactive.components.base import Component, warn_unsupported
 from reactive.components.listeners import NOT_SET
+from reactive.definition import layout
 from reactive.definition.arguments import plan_for
 from reactive.definition.derived import derives_select
 from reactive.definition.graph import BoundFunction, ChainKind, TriggerSpec
@@ -107,7 +108,7 @@ def _bound(
     _refuse(name, fn, js, arguments)
     as_dict = isinstance(inputs_arg, set)
     inputs = _components(inputs_arg, "inputs", name)
-    outputs = _components(outputs_arg, "outputs", name)
+    outputs = _components(_with_block_outputs(blocks, outputs_arg), "outputs", name)
     if fn is None:
         fn, plan = _nothing, None
         server_inputs, server_outputs = [] if js is None else inputs, [] if js is None else outputs
@@ -167,11 +168,27 @@ def _refuse(name: str, fn: Any, js: Any, arguments: dict[str, Any]) -> None:
         arguments.pop(key, None)
 
 
+def _with_block_outputs(blocks: Blocks, value: Any) -> Any:
+    """Layout blocks among the outputs stand as their BlockOutput components."""
+    from reactive.gradio.block_output import output_of
+
+    items = list(value) if isinstance(value, list | tuple | set) else [value]
+    if not any(isinstance(item, layout.Block) for item in items):
+        return value
+    swapped = [output_of(blocks, i) if isinstance(i, layout.Block) else i for i in items]
+    return set(swapped) if isinstance(value, set) else swapped
+
+
 def _components(value: Any, what: str, name: str) -> list[Component]:
     if value is None:
         return []
     items = list(value) if isinstance(value, list | tuple | set) else [value]
     for item in items:
+        if isinstance(item, layout.Block):
+            raise DefinitionError(
+                f"{name}(): a layout block ({item!r}) can be an output (for gr.update("
+                f"visible=...)), not among the {what}."
+            )
         if not isinstance(item, Component):
             raise DefinitionError(
                 f"{name}(): {what} must be components (gr.Textbox(), ...), got {item!r}."

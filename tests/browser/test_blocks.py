@@ -60,6 +60,10 @@ with gr.Blocks(title="Blocks tour") as demo:
     gr.Button("Reverse", elem_id="reverse").click(
         None, name, mirror, js="(n) => n.split('').reverse().join('')"
     )
+    more = gr.Checkbox(label="More options", elem_id="more")
+    with gr.Column(visible=False, elem_id="options") as options:
+        gr.Textbox(label="Option", elem_id="option")
+    more.change(lambda on: gr.update(visible=on), more, options)
     visits = gr.BrowserState(0, elem_id="visits")
     count = gr.Textbox(label="Count", elem_id="count")
     gr.Button("Count", elem_id="count_btn").click(
@@ -143,3 +147,12 @@ def test_browser_state_outlives_the_session(page: Page, url: str) -> None:
     open_app(later, url)
     later.locator("#count_btn button").click()
     expect(later.locator("#count .rx-value")).to_have_value("2")
+
+
+def test_a_column_shown_and_hidden_by_a_listener(page: Page, url: str) -> None:
+    open_app(page, url)
+    expect(page.locator("#option")).to_be_hidden()
+    page.locator("#more input").check()
+    expect(page.locator("#option")).to_be_visible()
+    page.locator("#more input").uncheck()
+    expect(page.locator("#option")).to_be_hidden()

@@ -278,3 +278,35 @@ def test_a_listener_that_could_never_fire_is_refused() -> None:
             text.like(lambda: None)
         gr.Slider().release(lambda: None)  # these fire
         gr.Radio(["a"]).select(lambda: None)
+
+
+async def test_a_layout_block_as_an_output_shows_and_hides() -> None:
+    with gr.Blocks() as demo:
+        show = gr.Checkbox(elem_id="show")
+        with gr.Column(visible=False) as details:
+            gr.Textbox(elem_id="inside")
+        with gr.Row(elem_id="tools") as tools:
+            gr.Button(elem_id="tool")
+        show.change(lambda v: gr.update(visible=v), show, details)
+        show.change(lambda v: {tools: gr.update(visible=not v)}, show, [tools])
+    spec = demo.describe()
+    column = spec["layout"]["children"][1]
+    target = column["props"]["elem_id"]
+    stand_ins = {c: s["props"] for c, s in spec["components"].items() if s["type"] == "layoutblock"}
+    assert sorted(p["target"] for p in stand_ins.values()) == sorted([target, "tools"])
+    details_id = next(c for c, p in stand_ins.items() if p["target"] == target)
+    tools_id = next(c for c, p in stand_ins.items() if p["target"] == "tools")
+    assert stand_ins[details_id]["visible"] is False
+    async with AppTester(demo) as page:
+        await page.input("show", True)
+        assert await page.wait_until(
+            lambda: (
+                page.page.props.get(details_id, {}).get("visible") is True
+                and page.page.props.get(tools_id, {}).get("visible") is False
+            )
+        )
+    with gr.Blocks():
+        row = gr.Row()
+        text = gr.Textbox()
+        with pytest.raises(DefinitionError, match="can be an output"):
+            text.change(lambda r: r, row, None)
