@@ -61,6 +61,7 @@ from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
 from reactive.gradio.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from reactive.gradio.timer import Timer
 from reactive.messages import Info, Warning
 from reactive.progress import Progress
 from reactive.scheduler.cancel import cancelled, checkpoint
@@ -118,6 +119,7 @@ __all__ = [
     "Tabs",
     "Text",
     "Textbox",
+    "Timer",
     "Video",
     "Warning",
     "__version__",

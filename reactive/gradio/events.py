@@ -117,6 +117,10 @@ def _bound(
     else:
         plan = plan_for(fn, inputs, as_dict)
         server_inputs, server_outputs = inputs, outputs
+    if any(type(c).__name__ == "Timer" and c.type == "timer" for c in outputs):
+        raise DefinitionError(
+            f"{name}(): a gr.Timer as an output (to start or stop it) is not supported."
+        )
     for component in [*inputs, *outputs]:
         blocks.place(component)
     api_name = arguments.pop("api_name", None)
@@ -130,7 +134,7 @@ def _bound(
         on_busy=_on_busy(arguments.pop("trigger_mode", None)),
         debounce=0.0,
         limiter=_limiter(blocks, arguments),
-        every=_every(arguments.pop("every", None), triggers),
+        every=_every(arguments.pop("every", None), triggers, arguments.pop("timer_tick", False)),
         show_error=blocks.show_error,
         api=api_name is not False and show_api is not False,
         arguments=plan,
@@ -260,10 +264,10 @@ def _limiter(blocks: Blocks, arguments: dict[str, Any]) -> Limiter | None:
     return blocks.shared_limiter(str(shared), limit)
 
 
-def _every(every: Any, triggers: list[tuple[Any, str]]) -> float | None:
+def _every(every: Any, triggers: list[tuple[Any, str]], tick: bool) -> float | None:
     if every is None:
         return None
-    if triggers != [(None, "load")]:
+    if not tick and triggers != [(None, "load")]:
         raise DefinitionError(
             "every= is supported on demo.load(...) only (it repeats while the page is open); "
             "Gradio's every= on another listener, which repeats after that event, is not."

@@ -10,7 +10,7 @@ DOC = (Path(__file__).parent.parent.parent / "docs" / "gradio.md").read_text()
 BLOCKS_NAMES = [
     "gr.Blocks", "gr.Row", "gr.Column", "gr.Group", "gr.Accordion", "gr.Tabs", "gr.Tab",
     "gr.TabItem", "gr.on", "demo.load", "gr.EventData", "gr.SelectData", "gr.LikeData",
-    "gr.EditData", "gr.Request", "gr.State", "gr.BrowserState", "gr.skip", "gr.render",
+    "gr.EditData", "gr.Request", "gr.State", "gr.BrowserState", "gr.skip", "gr.render", "gr.Timer",
 ]  # fmt: skip
 
 
