@@ -80,9 +80,11 @@ class Component(Listeners):
         self.min_width = min_width
         self.container = container
         self._id: str | None = elem_id
+        render = unsupported.pop("render", True)  # Gradio's render=False: placed by .render()
         if unsupported:
             warn_unsupported(type(self).__name__, unsupported)
-        placement.created(self)  # inside ``with app.row():`` and the like: placed there at once
+        if render:
+            placement.created(self)  # inside ``with app.row():`` and the like: placed there at once
 
     # ---------------------------------------------------------------- identity
 

@@ -127,12 +127,14 @@ async def test_a_second_with_adds_listeners_to_the_same_app() -> None:
         assert await page.wait_value("out", "<x>")
 
 
-def test_a_component_made_outside_is_placed_by_render() -> None:
+def test_a_component_made_outside_or_with_render_false_is_placed_by_render() -> None:
     outside = gr.Textbox(elem_id="outside")
     with gr.Blocks() as demo:
+        later = gr.Textbox(elem_id="later", render=False)
         gr.Markdown("first", elem_id="first")
         outside.render()
-    assert _layout_types(demo.describe()["layout"]) == ["column", "first", "outside"]
+        later.render()
+    assert _layout_types(demo.describe()["layout"]) == ["column", "first", "outside", "later"]
     with pytest.raises(DefinitionError, match="must be called inside"):
         gr.Textbox().render()
 
