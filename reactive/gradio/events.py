@@ -207,7 +207,7 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "release": ("slider",),
     "like": ("chatbot",),
     "edit": ("chatbot",),
-    "select": ("dataframe", "gallery", "textbox"),  # besides the choices (derived)
+    "select": ("dataframe", "gallery", "textbox"),  # and the choices (derived), and gr.Tab
 }
 
 
@@ -216,13 +216,13 @@ def _check_event(component: Component, event: str) -> None:
     emitters = _EMITTERS.get(event)
     if emitters is None or component.type.endswith(emitters):
         return
-    if event == "select" and derives_select(component):
-        return
+    if event == "select" and (derives_select(component) or component.type == "layoutblock"):
+        return  # a choice picked (from its value), a tab opened (tab.select)
     kinds = ", ".join(emitters)
     raise DefinitionError(
         f"{type(component).__name__}.{event}(...) is not supported: in reactive, {event} "
         f"comes from {kinds} components"
-        + (" and the choice components" if event == "select" else "")
+        + (", the choice components and gr.Tab" if event == "select" else "")
         + "."
     )
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from reactive.components.base import warn_unsupported
+from reactive.components.listeners import NOT_SET
 from reactive.definition import layout
+from reactive.gradio.block_output import output_of
 from reactive.gradio.blocks import Blocks, active_blocks
 
 #: Accepted and ignored: how Gradio sizes or renders a block, not what it holds.
@@ -146,6 +148,14 @@ class Tab(layout.Tab):
         super().__init__(blocks, label=label or "", **common)
         self.tab_id = id
         _tabs_for(blocks).add(self)
+
+    def select(self, fn: Any = NOT_SET, inputs: Any = None, outputs: Any = None, **kw: Any) -> Any:
+        """Run ``fn`` when the person opens this tab (``gr.SelectData``: index and label)."""
+        blocks = active_blocks("tab.select(...)")
+        stand_in = output_of(blocks, self)
+        return blocks.listen(
+            [(stand_in, "select")], fn, {"inputs": inputs, "outputs": outputs, **kw}
+        )
 
 
 TabItem = Tab

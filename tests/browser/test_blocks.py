@@ -28,7 +28,7 @@ with gr.Blocks(title="Blocks tour") as demo:
         greet.click(lambda n: f"Hello {n}!", name, greeting).then(
             lambda g: g.upper(), greeting, shouted
         )
-    with gr.Tab("Work"):
+    with gr.Tab("Work") as work_tab:
         result = gr.Textbox(label="Result", elem_id="result")
         start = gr.Button("Start", elem_id="start")
         stop = gr.Button("Stop", elem_id="stop")
@@ -39,6 +39,12 @@ with gr.Blocks(title="Blocks tour") as demo:
                 await asyncio.sleep(0.05)
 
         job = start.click(slow, None, result)
+        opened = gr.Textbox(label="Opened", elem_id="opened")
+
+        def on_open(evt: gr.SelectData):
+            return f"opened tab {evt.index}: {evt.value}"
+
+        work_tab.select(on_open, None, opened)
         stop.click(None, None, None, cancels=[job])
     with gr.Accordion("Pick", open=False):
         colour = gr.Radio(["red", "green", "blue"], label="Colour", elem_id="colour")
@@ -93,6 +99,7 @@ def test_no_heading_the_title_names_the_tab_and_tabs_switch(page: Page, url: str
     page.get_by_role("tab", name="Work").click()
     expect(page.locator("#start")).to_be_visible()
     expect(page.locator("#greet")).to_be_hidden()
+    expect(page.locator("#opened .rx-value")).to_have_value("opened tab 1: Work")  # tab.select
 
 
 def test_a_click_then_its_chained_listener(page: Page, url: str) -> None:

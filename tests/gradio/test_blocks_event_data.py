@@ -118,3 +118,25 @@ async def test_upload_and_clear_follow_a_file_value() -> None:
         assert await page.wait_value("out", "got 2x1")
         await page.input("picture", None)
         assert await page.wait_value("out", "cleared")
+
+
+async def test_tab_select_names_the_opened_tab() -> None:
+    with gr.Blocks() as demo:
+        opened = gr.Textbox(elem_id="opened")
+        with gr.Tab("First"):
+            gr.Markdown("one")
+        with gr.Tab("Second", elem_id="second") as second:
+            gr.Markdown("two")
+
+        def on_open(evt: gr.SelectData) -> str:
+            return f"{evt.index}:{evt.value}"
+
+        second.select(on_open, None, opened)
+    spec = demo.describe()
+    stand_in = next(c for c, s in spec["components"].items() if s["type"] == "layoutblock")
+    assert spec["components"][stand_in]["props"]["target"] == "second"
+    assert spec["listen"] == {stand_in: ["select"]}
+    async with AppTester(demo) as page:
+        await page.send({"t": "trigger", "c": stand_in, "e": "select",
+                         "d": {"index": 1, "value": "Second", "selected": True}})  # fmt: skip
+        assert await page.wait_value("opened", "1:Second")
