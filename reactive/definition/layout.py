@@ -16,7 +16,7 @@ wire a block is a layout node ``{type, props, children}`` (docs/protocol.md).
 from __future__ import annotations
 
 import contextvars
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, cast
 
 from reactive.components import placement
 from reactive.errors import DefinitionError
@@ -66,7 +66,7 @@ class Block:
         """A component created inside this block: its app places it here at once."""
         self.owner.adopt(component, self)
 
-    def __enter__(self) -> Block:
+    def __enter__(self) -> Self:
         self._tokens.append(placement.enter(self))
         return self
 
