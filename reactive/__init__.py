@@ -20,6 +20,7 @@ from reactive.components import (
     HTML,
     JSON,
     Audio,
+    BrowserState,
     Button,
     Chatbot,
     Checkbox,
@@ -44,7 +45,8 @@ from reactive.components import (
     Video,
 )
 from reactive.definition.app import App
-from reactive.definition.update import update
+from reactive.definition.event_data import EditData, EventData, LikeData, Request, SelectData
+from reactive.definition.update import skip, update
 from reactive.errors import (
     Cancelled,
     CompatibilityWarning,
@@ -54,8 +56,12 @@ from reactive.errors import (
     ReactiveError,
 )
 from reactive.errors import UserError as Error
+from reactive.gradio.blocks import Blocks, render
 from reactive.gradio.chat_interface import ChatInterface
+from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
+from reactive.gradio.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from reactive.gradio.timer import Timer
 from reactive.messages import Info, Warning
 
 if TYPE_CHECKING:  # loaded on first use (see __getattr__): an app never needs the client
@@ -68,9 +74,12 @@ __version__ = "0.1.0"
 __all__ = [
     "HTML",
     "JSON",
+    "Accordion",
     "App",
     "AsyncClient",
     "Audio",
+    "Blocks",
+    "BrowserState",
     "Button",
     "Cancelled",
     "ChatInterface",
@@ -79,20 +88,25 @@ __all__ = [
     "CheckboxGroup",
     "Client",
     "ColorPicker",
+    "Column",
     "CompatibilityWarning",
     "Component",
     "DataFrame",
     "Dataframe",
     "DefinitionError",
     "Dropdown",
+    "EditData",
     "Error",
+    "EventData",
     "File",
     "Gallery",
+    "Group",
     "Image",
     "Info",
     "Interface",
     "InvalidValue",
     "Label",
+    "LikeData",
     "Markdown",
     "Number",
     "OutputError",
@@ -100,15 +114,25 @@ __all__ = [
     "Progress",
     "Radio",
     "ReactiveError",
+    "Request",
+    "Row",
+    "SelectData",
     "Slider",
     "State",
+    "Tab",
+    "TabItem",
+    "Tabs",
     "Text",
     "Textbox",
+    "Timer",
     "Video",
     "Warning",
     "__version__",
     "cancelled",
     "checkpoint",
+    "on",
+    "render",
+    "skip",
     "themes",
     "update",
 ]

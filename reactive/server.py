@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from reactive.definition.app import App
+from reactive.definition.event_data import RequestInfo
 from reactive.protocol.connection import ConnectionState
 from reactive.protocol.origin import HostPolicy, origin_allowed
 from reactive.session.channel import Channel
@@ -103,10 +104,12 @@ def page_policy(app: App, frame_ancestors: str = "'self'") -> str:
 
     Styles may be inline (the app's ``css``, sanitized HTML's ``style`` attributes, plotly);
     images from anywhere (``{url}`` image values); media, downloads and images from blobs.
-    vega compiles its expressions with ``Function``: ``'unsafe-eval'`` only for an app with a Plot.
+    vega compiles its expressions with ``Function``: ``'unsafe-eval'`` only for an app with a Plot,
+    or with ``js=`` listeners (its author's own JavaScript, compiled in the page).
     """
     plots = any(c.type == "plot" for c in app.components.values())
-    scripts = f"'self' {_PLOT_SCRIPTS}" + (" 'unsafe-eval'" if plots else "")
+    authored_js = any(f.js is not None for f in app.functions)
+    scripts = f"'self' {_PLOT_SCRIPTS}" + (" 'unsafe-eval'" if plots or authored_js else "")
     return "; ".join(
         [
             "default-src 'self'",
@@ -229,6 +232,11 @@ def create_app(
     return starlette
 
 
+def _request_info(websocket: WebSocket) -> RequestInfo:
+    client = websocket.client.host if websocket.client is not None else None
+    return RequestInfo(dict(websocket.headers), client, dict(websocket.query_params))
+
+
 class MountedApp:
     """``App.asgi()``: the app as an ASGI application to mount under a prefix.
 
@@ -270,7 +278,7 @@ def mountable(
 
 
 async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:
-    channel = Channel(SocketTransport(websocket))
+    channel = Channel(SocketTransport(websocket), request=_request_info(websocket))
     session: Session | None = None
     try:
         while True:

@@ -8,7 +8,7 @@ Layers, inner first::
     components                                 use media
     themes                                     use components
     definition                                 uses components (and the scheduler's tables)
-    gradio                                     builds on definition
+    gradio                                     builds on definition (and the scheduler's tables)
     session                                    joins definition, scheduler and protocol
     web                                        the HTTP API and MCP, on sessions
     server  testing                            on top of the session
@@ -45,7 +45,8 @@ ALLOWED: dict[str, set[str]] = {
     "components": {"errors", "media"},
     "themes": {"errors", "components"},
     "definition": {"errors", "protocol", "scheduler", "media", "components"},
-    "gradio": {"errors", "media", "components", "definition"},
+    # gradio: the scheduler's tables too (a listener's trigger_mode, a shared concurrency_id).
+    "gradio": {"errors", "scheduler", "media", "components", "definition"},
     "session": {"errors", "protocol", "scheduler", "media", "reports", "components", "definition"},
     "server": {"errors", "protocol", "components", "definition", "session", "web"},
     "web": {"errors", "protocol", "components", "definition", "session", "client"},

@@ -10,6 +10,7 @@ import { browserClock, FrameScheduler } from "./render/frame";
 import { RunTracker } from "./render/runs";
 import { CLOSE_RELOADED, Socket } from "./transport/socket";
 import { ConnectionIndicator } from "./ui/connection";
+import { JsListeners } from "./ui/jsListeners";
 import { KeptInputs } from "./ui/kept";
 import { Page } from "./ui/page";
 import { Toasts } from "./ui/toasts";
@@ -25,6 +26,7 @@ export class App {
   private session: string | null = null;
   private readonly kept = new KeptInputs();
   private reloaded = false; // the server swapped in a re-imported app (close 4002)
+  private js = new JsListeners([]);
 
   constructor(root: HTMLElement, url: string) {
     this.page = new Page(root);
@@ -81,6 +83,7 @@ export class App {
     this.runs.setFunctions(msg.app.fns);
     this.inputs.clear();
     this.draw(msg.app);
+    if (!msg.resumed) this.runJs(null, "load");
   }
 
   /** A welcome from the re-imported app: the page drawn afresh with the kept inputs, which
@@ -96,14 +99,25 @@ export class App {
       this.socket.send(m.input(c, v)); // past the chain: a view's first reset already holds v
       this.inputs.reset(c, v);
     }
+    this.runJs(null, "load");
   }
 
   private draw(app: m.AppSpec): void {
+    this.js = new JsListeners(app.fns);
     this.page.render(app, this.viewContext, (f, i) => {
       this.inputs.flush();
       this.socket.send(m.example(f, i));
     });
     this.connection.set("ready");
+  }
+
+  /** js= listeners of component `c`'s event `e`: run in the page, their results shown. */
+  private runJs(c: string | null, e: string): void {
+    if (this.js.empty) return;
+    this.js.fire(c, e, (id) => this.page.view(id), (id, v) => {
+      this.page.view(id)?.update(v);
+      if (this.page.takesInput(id)) this.inputs.receive(id, v);
+    });
   }
 
   private serverError(msg: m.ServerError): void {
@@ -121,10 +135,13 @@ export class App {
     input: (c, v) => {
       this.kept.record(c, this.page.view(c)?.type, v);
       this.inputs.receive(c, v);
+      this.runJs(c, "change");
+      this.runJs(c, "input");
     },
-    trigger: (c, e) => {
+    trigger: (c, e, d) => {
       this.inputs.flush();
-      this.socket.send(m.trigger(c, e));
+      this.socket.send(m.trigger(c, e, d));
+      this.runJs(c, e);
     },
     reset: (c, v) => this.inputs.reset(c, v),
     recreate: (c, props) => this.page.recreate(c, props, this.viewContext),

@@ -11,7 +11,8 @@ function main(): void {
     root.id = "rx-root";
     document.body.append(root);
   }
-  new App(root, socketUrl(appBase(import.meta.url))).start();
+  // The page's query string rides along: gr.Request.query_params reads it.
+  new App(root, socketUrl(appBase(import.meta.url), location.search)).start();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main, { once: true });

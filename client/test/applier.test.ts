@@ -122,3 +122,14 @@ test("events for unknown components are skipped, the rest applied", (t) => {
   apply({ t: "update", c: "ghost", r: 1, v: "x" }, { t: "update", c: "out", r: 1, v: "y" });
   assert.equal(views["out"]?.text, "y");
 });
+
+test("show_progress='hidden': no queued or running state on the outputs, errors still shown", () => {
+  const view = new FakeView();
+  const runs = new RunTracker();
+  runs.setFunctions([{ id: "q", inputs: [], outputs: ["out"], progress: false }]);
+  const applier = new BatchApplier(runs, () => view);
+  applier.apply([{ t: "batch", n: 1, e: [{ t: "status", f: "q", r: 1, s: "queued", pos: 1 }, { t: "status", f: "q", r: 1, s: "running" }] }]);
+  assert.deepEqual(view.statuses, []);
+  applier.apply([{ t: "batch", n: 2, e: [{ t: "status", f: "q", r: 1, s: "error", msg: "boom" }] }]);
+  assert.deepEqual(view.statuses, [["error", undefined, "boom"]]);
+});

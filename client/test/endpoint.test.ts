@@ -16,3 +16,8 @@ test("an app mounted under a prefix keeps it", () => {
 test("the base ends in a slash, for relative API and asset URLs", () => {
   assert.equal(appBase("http://h/demo/static/app.js").href, "http://h/demo/");
 });
+
+test("the page's query string rides on the socket URL (gr.Request.query_params)", () => {
+  const base = appBase("http://h:1/demo/static/app.js?v=1");
+  assert.equal(socketUrl(base, "?user=ann&lang=fr"), "ws://h:1/demo/ws?user=ann&lang=fr");
+});

@@ -1,6 +1,7 @@
 """The components a function can take as inputs, return to as outputs, or be triggered by."""
 
 from reactive.components.base import Component
+from reactive.components.browser_state import BrowserState
 from reactive.components.button import Button
 from reactive.components.chatbot import Chatbot
 from reactive.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
@@ -20,6 +21,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Audio",
+    "BrowserState",
     "Button",
     "Chatbot",
     "Checkbox",

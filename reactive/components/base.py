@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reactive.components import placement
+from reactive.components.listeners import Listeners
 from reactive.errors import CompatibilityWarning, DefinitionError, InvalidValue, OutputError
 from reactive.media.limits import DEFAULT_MEDIA_LIMITS, MediaLimits
 from reactive.media.paths import DEFAULT_SERVED, ServedPaths, trusted
@@ -22,7 +23,7 @@ COMMON_PROPS = frozenset(
 )
 
 
-class Component:
+class Component(Listeners):
     """A piece of the page that can be a function's input, output, or trigger.
 
     Subclasses set ``type`` (the client's view name) and override :meth:`preprocess` (a value from
@@ -79,9 +80,11 @@ class Component:
         self.min_width = min_width
         self.container = container
         self._id: str | None = elem_id
+        render = unsupported.pop("render", True)  # Gradio's render=False: placed by .render()
         if unsupported:
             warn_unsupported(type(self).__name__, unsupported)
-        placement.created(self)  # inside ``with app.row():`` and the like: placed there at once
+        if render:
+            placement.created(self)  # inside ``with app.row():`` and the like: placed there at once
 
     # ---------------------------------------------------------------- identity
 

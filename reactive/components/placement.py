@@ -8,6 +8,8 @@ components importing definitions.
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -44,3 +46,13 @@ def created(component: Component) -> None:
     block = _active.get()
     if block is not None:
         block.place(component)
+
+
+@contextmanager
+def detached() -> Iterator[None]:
+    """Components made in here are placed nowhere (a stand-in the app registers itself)."""
+    token = _active.set(None)
+    try:
+        yield
+    finally:
+        _active.reset(token)

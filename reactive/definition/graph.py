@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -16,9 +16,18 @@ from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import OnBusy
 
 if TYPE_CHECKING:
+    from reactive.definition.arguments import ArgumentPlan
     from reactive.definition.examples import Examples
 
-EventName = Literal["change", "click", "submit", "load", "stream"]
+EventName = Literal[
+    "change", "click", "submit", "load", "input", "select", "upload", "clear", "release",
+    "focus", "blur", "like", "edit", "stream",
+]  # fmt: skip
+#: Events the page sends as ``trigger`` messages (the others follow from inputs and runs).
+PAGE_EVENTS = frozenset({"click", "submit", "select", "release", "focus", "blur", "like", "edit"})
+#: Events the session derives from a new input value (a file in or out, a choice picked).
+INPUT_EVENTS = frozenset({"upload", "clear", "select"})
+ChainKind = Literal["then", "success", "failure"]
 RunIn = Literal["thread", "process"]
 
 
@@ -99,11 +108,22 @@ class BoundFunction:
     show_error: bool = False
     examples: Examples | None = None
     run_in: RunIn = "thread"
-    api: bool = True  # exposed to the Python client, the HTTP API and MCP
+    #: Listed for the Python client, the HTTP API and MCP (``api_name=False`` hides it).
+    api: bool = True
     #: A function with a ``"stream"`` trigger: seconds of input per chunk, and the longest
     #: stream (None: no limit).
     stream_every: float | None = None
     time_limit: float | None = None
+    #: How parameters are filled besides one input each (event data, a dict of inputs).
+    arguments: ArgumentPlan | None = None
+    #: Functions started when a run ends: ``then`` always, ``success`` / ``failure`` by outcome.
+    chain: list[tuple[ChainKind, BoundFunction]] = field(default_factory=list)
+    #: Functions whose runs a trigger of this one cancels (``cancels=``).
+    cancels: tuple[str, ...] = ()
+    #: JavaScript the page runs on a trigger instead of calling the server (``js=``, no fn).
+    js: str | None = None
+    #: The page shows its runs' queued / running state and progress (``show_progress``).
+    shows_progress: bool = True
 
     @property
     def kind(self) -> str:
@@ -127,6 +147,8 @@ class BoundFunction:
         count = len(self.outputs)
         if count == 0:
             return []
+        if isinstance(value, dict) and value and all(_output_key(k) is not None for k in value):
+            return self._split_dict({_output_key(k): v for k, v in value.items()})
         if count == 1:
             return [value]
         if not isinstance(value, tuple | list) or len(value) != count:
@@ -136,6 +158,18 @@ class BoundFunction:
                 f"return (or yield) a tuple of {count}."
             )
         return list(value)
+
+    def _split_dict(self, value: dict[Component | None, Any]) -> list[Any]:
+        """A dict keyed by output components (Gradio's form): the others stay as they are."""
+        from reactive.definition.update import PropUpdate
+
+        unknown = [k for k in value if k not in self.outputs]
+        if unknown:
+            raise OutputError(
+                f"{self.name}() returned a value for {unknown[0]!r}, which is not one of its "
+                f"outputs: list it in outputs=."
+            )
+        return [value.get(output, PropUpdate({})) for output in self.outputs]
 
     def describe(self) -> dict[str, Any]:
         spec: dict[str, Any] = {
@@ -149,12 +183,25 @@ class BoundFunction:
             spec["api"] = False
         if self.stream_every is not None:
             spec["stream"] = {"every": self.stream_every, "limit": self.time_limit}
+        if not self.shows_progress:
+            spec["progress"] = False
+        if self.js is not None:
+            spec["js"] = self.js
+            spec["triggers"] = [[t.component, t.event] for t in self.triggers]
         return spec
 
     @property
     def api_inputs(self) -> list[Component]:
         """The inputs an API call passes (state that is never on the page stays the session's)."""
         return [c for c in self.inputs if c.on_page]
+
+
+def _output_key(key: object) -> Component | None:
+    """A key of a dict result: an output component, or a layout block standing as one."""
+    if isinstance(key, Component):
+        return key
+    output = getattr(key, "output", None)
+    return output if isinstance(output, Component) else None
 
 
 def as_component_list(
@@ -208,8 +255,12 @@ def trigger_index(
     """The functions each (component, event) starts; ``(None, "load")`` for page load."""
     index: dict[tuple[str | None, str], list[BoundFunction]] = defaultdict(list)
     for function in functions:
+        if function.js is not None:
+            continue  # the page runs it; the server is never asked
         for trigger in function.triggers:
-            index[(trigger.component, trigger.event)].append(function)
+            # "input" is a change made by the user: the page's input message, not a run's output.
+            event = "change" if trigger.event == "input" else trigger.event
+            index[(trigger.component, event)].append(function)
     return dict(index)
 
 
@@ -246,9 +297,18 @@ class Graph:
 
     triggers: Mapping[tuple[str | None, str], tuple[BoundFunction, ...]]
     dependents: Mapping[str, tuple[BoundFunction, ...]]
+    #: The events a new input value of a component may start (``upload``, ``clear``, ...).
+    input_events: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def of(cls, functions: list[BoundFunction]) -> Graph:
         triggers = {key: tuple(fs) for key, fs in trigger_index(functions).items()}
         dependents = {key: tuple(fs) for key, fs in live_dependents(functions).items()}
-        return cls(MappingProxyType(triggers), MappingProxyType(dependents))
+        derived: dict[str, set[str]] = defaultdict(set)
+        for component, event in triggers:
+            if component is not None and event in INPUT_EVENTS:
+                derived[component].add(event)
+        input_events = {c: frozenset(events) for c, events in derived.items()}
+        return cls(
+            MappingProxyType(triggers), MappingProxyType(dependents), MappingProxyType(input_events)
+        )

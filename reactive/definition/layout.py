@@ -16,7 +16,7 @@ wire a block is a layout node ``{type, props, children}`` (docs/protocol.md).
 from __future__ import annotations
 
 import contextvars
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, cast
 
 from reactive.components import placement
 from reactive.errors import DefinitionError
@@ -55,6 +55,8 @@ class Block:
         classes = [elem_classes] if isinstance(elem_classes, str) else elem_classes
         common = {"visible": visible, "elem_id": elem_id, "elem_classes": classes}
         self.props: dict[str, Any] = {k: v for k, v in {**common, **props}.items() if v is not None}
+        #: The component standing for this block as a function's output (``gr.update(visible=)``).
+        self.output: Component | None = None
         self._tokens: list[contextvars.Token[placement.Placing | None]] = []
 
     def add(self, child: Block | Component) -> None:
@@ -64,7 +66,7 @@ class Block:
         """A component created inside this block: its app places it here at once."""
         self.owner.adopt(component, self)
 
-    def __enter__(self) -> Block:
+    def __enter__(self) -> Self:
         self._tokens.append(placement.enter(self))
         return self
 

@@ -32,3 +32,8 @@ def update(**props: Any) -> PropUpdate:
     """Change an output's properties (and value, with ``value=``) instead of only its value."""
     props.pop("__type__", None)  # Gradio's dict form
     return PropUpdate(props)
+
+
+def skip() -> PropUpdate:
+    """Leave an output as it is (Gradio's ``gr.skip()``): no new value, no new properties."""
+    return PropUpdate({})

@@ -7,13 +7,24 @@ import os
 import sys
 from typing import Any, Self
 
+from reactive.components import listeners
 from reactive.components.base import warn_unsupported
 from reactive.definition import serving
 from reactive.definition.app import App
+from reactive.errors import DefinitionError
 
 
 class GradioApp(App):
     """An App with Gradio's ``queue()`` and ``launch()``: ``rx.Interface``, ``rx.ChatInterface``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if listeners.active() is not None:  # inside `with gr.Blocks():`
+            raise DefinitionError(
+                f"gr.{type(self).__name__}(...) inside `with gr.Blocks():` is not supported: "
+                f"each is a page of its own. Serve it on its own, or build its components and "
+                f"listeners in the Blocks."
+            )
+        super().__init__(*args, **kwargs)
 
     def queue(self, *args: Any, **kwargs: Any) -> Self:
         """Accepted for Gradio compatibility: every call is already scheduled per session."""

@@ -13,7 +13,10 @@ from reactive.protocol.names import check_file_name, check_file_value
 PROTOCOL_VERSION = 1
 
 RunState = Literal["queued", "running", "done", "error", "cancelled"]
-TriggerEvent = Literal["click", "submit"]
+TriggerEvent = Literal["click", "submit", "select", "release", "focus", "blur", "like", "edit"]
+TRIGGER_EVENTS: tuple[TriggerEvent, ...] = (
+    "click", "submit", "select", "release", "focus", "blur", "like", "edit",
+)  # fmt: skip
 
 # ---------------------------------------------------------------- client -> server
 
@@ -34,6 +37,7 @@ class Input:
 class Trigger:
     component: str
     event: TriggerEvent
+    data: Any = None  # the event's data (``gr.SelectData``, ``gr.LikeData``, ...), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,11 +362,12 @@ def _parse_input(obj: Mapping[str, Any]) -> Input:
 
 def _parse_trigger(obj: Mapping[str, Any]) -> Trigger:
     event = _field(obj, "e", str, "trigger")
-    if event not in ("click", "submit"):
-        raise RemoteProtocolError(
-            "bad_frame", f"'trigger' event must be click or submit, got {event!r}."
-        )
-    return Trigger(_field(obj, "c", str, "trigger"), event)
+    for known in TRIGGER_EVENTS:
+        if event == known:
+            return Trigger(_field(obj, "c", str, "trigger"), known, obj.get("d"))
+    raise RemoteProtocolError(
+        "bad_frame", f"'trigger' event must be one of {', '.join(TRIGGER_EVENTS)}, got {event!r}."
+    )
 
 
 def _parse_cancel(obj: Mapping[str, Any]) -> Cancel:

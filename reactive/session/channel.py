@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
+from reactive.definition.event_data import RequestInfo
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.connection import ServerConnection
 
@@ -25,9 +26,16 @@ SERVER_ERROR = "server_error"
 class Channel:
     """One socket's protocol state and transport."""
 
-    def __init__(self, transport: Transport, connection: ServerConnection | None = None) -> None:
+    def __init__(
+        self,
+        transport: Transport,
+        connection: ServerConnection | None = None,
+        request: RequestInfo | None = None,
+    ) -> None:
         self.transport = transport
         self.connection = connection or ServerConnection()
+        #: The WebSocket request's headers and client, for ``gr.Request``.
+        self.request = request
 
     async def reject(self, exc: RemoteProtocolError) -> None:
         """Answer a bad frame with an error frame; close the socket if the error says so.

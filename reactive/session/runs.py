@@ -16,6 +16,8 @@ from typing import Any
 
 from reactive import runcontext
 from reactive.components.base import Component
+from reactive.definition.arguments import Fired
+from reactive.definition.event_data import RequestInfo
 from reactive.definition.graph import BoundFunction
 from reactive.definition.update import PropUpdate
 from reactive.errors import OutputError, UserError
@@ -77,13 +79,22 @@ class Runs:
         self._limiters = limiters  # limits shared across processes, by function id
         self._streams = Streams(outbound, gate)
         self._functions: dict[int, BoundFunction] = {}
+        self._fired: dict[int, Fired] = {}  # the trigger of runs whose chain passes it on
+        #: The page's request, for functions that ask for ``gr.Request``.
+        self.request = RequestInfo()
 
-    def submit(self, function: BoundFunction, on_busy: OnBusy | None = None) -> Run | None:
+    def submit(
+        self, function: BoundFunction, fired: Fired | None = None, on_busy: OnBusy | None = None
+    ) -> Run | None:
         """Schedule a call of ``function`` with the session's current input values.
 
         ``on_busy`` overrides the function's own policy (a streaming input queues its chunks).
         """
+        for key in function.cancels:
+            self._scheduler.cancel(key)
         args = self._store.args(function.inputs)
+        if function.arguments is not None:
+            args = function.arguments.build(args, fired, self.request, self._session_id)
         submission = Submission(
             body=partial(self._body, function, args),
             on_busy=function.on_busy if on_busy is None else on_busy,
@@ -93,6 +104,8 @@ class Runs:
         run = self._scheduler.submit(function.id, submission)
         if run is not None:
             self._functions[run.id] = function
+            if function.chain and fired is not None:
+                self._fired[run.id] = fired
         return run
 
     def changed(self, run: Run) -> None:
@@ -107,6 +120,17 @@ class Runs:
         status = status_of(function, run)
         if status is not None:
             self._outbound.put_status(status)
+        if run.state.finished and function.chain:
+            self._follow(function, run, self._fired.pop(run.id, None))
+
+    def _follow(self, function: BoundFunction, run: Run, fired: Fired | None) -> None:
+        """``.then`` / ``.success`` / ``.failure``: a cancelled (superseded) run ends its chain."""
+        if run.state is RunState.CANCELLED:
+            return
+        ok = run.state is RunState.DONE
+        for kind, follower in function.chain:
+            if kind == "then" or (kind == "success") == ok:
+                self.submit(follower, fired)
 
     async def _body(self, function: BoundFunction, args: tuple[Any, ...], run: Run) -> None:
         runcontext.current.set(self._context(function, run))  # the run's own task context

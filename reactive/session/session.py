@@ -18,6 +18,8 @@ from typing import Any
 from reactive.components.base import Component
 from reactive.components.upload_folder import writing_to
 from reactive.definition.app import App
+from reactive.definition.arguments import Fired
+from reactive.definition.derived import derived_events
 from reactive.definition.graph import BoundFunction
 from reactive.errors import InvalidValue, RemoteProtocolError
 from reactive.protocol.messages import (
@@ -153,6 +155,8 @@ class Session:
         first = self.state is SessionState.NEW and page
         self._move(SessionState.ATTACHED)
         self._channel = channel
+        if channel.request is not None:
+            self._runs.request = channel.request
         self.outbound.reset_client()
         if page:
             greeting = welcome(self.id, resumed, self.app, self.components, self.store)
@@ -283,12 +287,23 @@ class Session:
             value = self._preprocess(component, message.value)
         except InvalidValue as exc:
             raise RemoteProtocolError("bad_value", str(exc), message.component) from None
+        derived = self._graph.input_events.get(component.id) if self._graph.input_events else None
+        previous = self.store.shown(component.id)[1] if derived else None
         self.store.set_from_page(component.id, value, message.value)
         self._fire(component.id, "change")
+        if derived:
+            self._fire_derived(component, derived, message.value, previous)
+
+    def _fire_derived(
+        self, component: Component, events: frozenset[str], wire: Any, previous: Any
+    ) -> None:
+        """``.upload`` / ``.clear`` / a choice's ``.select``: started by the new value itself."""
+        for event, data in derived_events(component, events, wire, previous):
+            self._fire(component.id, event, data=data)
 
     def _on_trigger(self, message: Trigger) -> None:
         self._component(message.component)
-        self._fire(message.component, message.event)
+        self._fire(message.component, message.event, data=message.data)
 
     def _on_example(self, message: Example) -> None:
         function = self.app.function(message.function)
@@ -387,8 +402,12 @@ class Session:
             raise RemoteProtocolError("bad_value", str(exc), component.id) from None
         if self.closed:
             return
-        self.store.set_from_page(component.id, python_value, value if shown is None else shown)
+        wire = value if shown is None else shown
+        derived = self._graph.input_events.get(component.id)
+        self.store.set_from_page(component.id, python_value, wire)
         self._fire(component.id, "change")
+        if derived:
+            self._fire_derived(component, derived, wire, None)
 
     # ---------------------------------------------------------------- API calls
 
@@ -429,14 +448,25 @@ class Session:
 
     # ---------------------------------------------------------------- running functions
 
-    def _fire(self, component: str | None, event: str, source: BoundFunction | None = None) -> None:
+    def _fire(
+        self,
+        component: str | None,
+        event: str,
+        source: BoundFunction | None = None,
+        data: Any = None,
+    ) -> None:
         for function in self._graph.triggers.get((component, event), ()):
-            if function is not source:
+            if function is source:
+                continue
+            if function.arguments is None:  # the common case: no event data to build
                 self.submit(function)
+            else:
+                target = self.app.components.get(component) if component is not None else None
+                self.submit(function, Fired(target, event, data))
 
-    def submit(self, function: BoundFunction) -> Run | None:
+    def submit(self, function: BoundFunction, fired: Fired | None = None) -> Run | None:
         """Schedule a call of ``function`` with the session's current input values."""
-        return self._runs.submit(function)
+        return self._runs.submit(function, fired)
 
     async def _every(self, function: BoundFunction) -> None:
         assert function.every is not None

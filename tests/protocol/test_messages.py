@@ -48,7 +48,7 @@ def test_valid_messages_parse(obj: dict[str, Any], expected: object) -> None:
         ({"t": "hello", "v": True, "session": None}, "got a boolean|got bool"),
         ({"t": "input", "c": "text"}, "missing field 'v'"),
         ({"t": "input", "c": 3, "v": "x"}, "field 'c' must be str, got int"),
-        ({"t": "trigger", "c": "go", "e": "hover"}, "click or submit"),
+        ({"t": "trigger", "c": "go", "e": "hover"}, "must be one of click, submit, select"),
         ({"t": "ack", "n": 1.5}, "field 'n' must be int, got float"),
     ],
 )

@@ -227,3 +227,27 @@ def test_a_bad_file_name_is_answered_and_the_socket_stays_up() -> None:
             assert (error["t"], error["code"], error["c"]) == ("error", "bad_value", "doc")
         ws.send_bytes(pack({"t": "input", "c": "text", "v": "still here"}))
         assert msgpack.unpackb(ws.receive_bytes())["t"] == "batch"
+
+
+def test_a_request_parameter_sees_the_sockets_headers_and_the_pages_query() -> None:
+    with rx.Blocks() as demo:
+        seen = rx.Textbox(elem_id="seen")
+
+        def who(request: rx.Request) -> str:
+            agent = request.headers.get("x-probe")
+            return f"{agent} {request.query_params.get('lang')} {request.client.host}"
+
+        demo.load(who, None, seen)
+    events: list[dict[str, Any]] = []
+    with (
+        TestClient(create_app(demo), base_url="http://127.0.0.1:8000") as client,
+        client.websocket_connect(WS + "?lang=fr", headers={"x-probe": "p1"}) as ws,
+    ):
+        ws.send_bytes(HELLO)
+        msgpack.unpackb(ws.receive_bytes())  # the welcome
+        while not any(e.get("c") == "seen" and "v" in e for e in events):
+            batch = msgpack.unpackb(ws.receive_bytes())
+            events += batch["e"]
+            ws.send_bytes(pack({"t": "ack", "n": batch["n"]}))
+    value = next(e["v"] for e in events if e.get("c") == "seen" and "v" in e)
+    assert value == "p1 fr testclient"

@@ -1,6 +1,8 @@
 // Component type -> view class. The one extension seam: registerComponent adds a type.
 
 import type { ComponentSpec, Props } from "../protocol/messages";
+import { BlockOutputView } from "./blockOutput";
+import { BrowserStateView } from "./browserState";
 import { ButtonView } from "./button";
 import { ChatbotView } from "./chatbot";
 import { CheckboxView } from "./checkbox";
@@ -51,6 +53,8 @@ const factories = new Map<string, ViewFactory>([
   ["dataframe", (id, props, ctx) => new DataFrameView(id, props, ctx)],
   ["plot", (id, props, ctx) => new PlotView(id, props, ctx)],
   ["chatbot", (id, props, ctx) => new ChatbotView(id, props, ctx)],
+  ["browserstate", (id, props, ctx) => new BrowserStateView(id, props, ctx)],
+  ["layoutblock", (id, props, ctx) => new BlockOutputView(id, props, ctx)],
 ]);
 
 export function registerComponent(type: string, factory: ViewFactory): void {

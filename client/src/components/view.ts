@@ -13,8 +13,8 @@ import { bool, classes, num, str } from "./props";
 export interface ViewContext {
   /** The user changed component `c` (goes through the input policy chain). */
   input(c: string, v: Value): void;
-  /** A click or submit of component `c`. */
-  trigger(c: string, e: TriggerEvent): void;
+  /** A click or submit of component `c` (or another event a listener waits for, with data). */
+  trigger(c: string, e: TriggerEvent, d?: Value): void;
   /** The server (or the welcome) set input `c` to `v`: nothing to send. */
   reset(c: string, v: Value): void;
   /** Draw component `c` again with these props (a property its view cannot change in place). */

@@ -19,8 +19,9 @@ export const PROTOCOL_VERSION = 1;
 
 export interface Hello { readonly t: "hello"; readonly v: number; readonly session: string | null }
 export interface Input { readonly t: "input"; readonly c: string; readonly v: Value }
-export type TriggerEvent = "click" | "submit";
-export interface Trigger { readonly t: "trigger"; readonly c: string; readonly e: TriggerEvent }
+export type TriggerEvent = "click" | "submit" | "select" | "release" | "focus" | "blur" | "like" | "edit";
+/** `d`: the event's data (select: {index, value, selected}; like: {index, value, liked}; ...). */
+export interface Trigger { readonly t: "trigger"; readonly c: string; readonly e: TriggerEvent; readonly d?: Value }
 export interface Cancel { readonly t: "cancel"; readonly f: string }
 export interface Ack { readonly t: "ack"; readonly n: number }
 export interface Example { readonly t: "example"; readonly f: string; readonly i: number }
@@ -56,7 +57,8 @@ export type ClientMessage = Hello | Input | Trigger | Cancel | Ack | Example | U
 // Constructors keep "t" first so frames match the Python codec byte for byte.
 export const hello = (session: string | null): Hello => ({ t: "hello", v: PROTOCOL_VERSION, session });
 export const input = (c: string, v: Value): Input => ({ t: "input", c, v });
-export const trigger = (c: string, e: TriggerEvent): Trigger => ({ t: "trigger", c, e });
+export const trigger = (c: string, e: TriggerEvent, d?: Value): Trigger =>
+  d === undefined ? { t: "trigger", c, e } : { t: "trigger", c, e, d };
 export const cancel = (f: string): Cancel => ({ t: "cancel", f });
 export const ack = (n: number): Ack => ({ t: "ack", n });
 export const example = (f: string, i: number): Example => ({ t: "example", f, i });
@@ -101,6 +103,11 @@ export interface FnSpec {
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
   readonly examples?: ExamplesSpec;
+  /** false: its runs show no queued / running state or progress (show_progress="hidden"). */
+  readonly progress?: boolean;
+  /** A JavaScript-only listener (`js=`, no Python fn): the page runs it on these triggers. */
+  readonly js?: string;
+  readonly triggers?: readonly (readonly [string | null, string])[];
 }
 
 export interface AppSpec {
@@ -112,6 +119,11 @@ export interface AppSpec {
   readonly footer?: string;
   readonly css?: string;
   readonly theme?: { readonly [name: string]: string };
+  /** false: no title heading (a gr.Blocks page). */
+  readonly heading?: boolean;
+  readonly fill_height?: boolean;
+  /** The events, per component, that Blocks listeners wait for (focus, blur, release, select, ...). */
+  readonly listen?: { readonly [id: string]: readonly string[] };
 }
 
 export interface Welcome {

@@ -46,6 +46,7 @@ export class BatchApplier {
 
   private status(e: Status): void {
     if (!this.runs.acceptStatus(e.f, e.r)) return;
+    if (this.runs.isQuiet(e.f) && (e.s === "queued" || e.s === "running")) return;
     for (const c of this.runs.outputsOf(e.f)) {
       const view = this.target(c);
       if (view === undefined) continue;
@@ -55,7 +56,7 @@ export class BatchApplier {
   }
 
   private progress(e: Progress): void {
-    if (!this.runs.acceptStatus(e.f, e.r)) return;
+    if (!this.runs.acceptStatus(e.f, e.r) || this.runs.isQuiet(e.f)) return;
     const info = progressInfo(e);
     for (const c of this.runs.outputsOf(e.f)) this.target(c)?.progress?.(info);
   }

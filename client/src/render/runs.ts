@@ -10,11 +10,21 @@ import type { FnSpec } from "../protocol/messages";
 export class RunTracker {
   private readonly fnRun = new Map<string, number>();
   private readonly outputs = new Map<string, readonly string[]>();
+  private readonly quiet = new Set<string>();
 
   /** Learns the functions of a (new) app; keeps the runs seen so far unless `clear` is called. */
   setFunctions(fns: readonly FnSpec[]): void {
     this.outputs.clear();
-    for (const fn of fns) this.outputs.set(fn.id, fn.outputs);
+    this.quiet.clear();
+    for (const fn of fns) {
+      this.outputs.set(fn.id, fn.outputs);
+      if (fn.progress === false) this.quiet.add(fn.id);
+    }
+  }
+
+  /** The function's runs show no queued / running state or progress (show_progress="hidden"). */
+  isQuiet(f: string): boolean {
+    return this.quiet.has(f);
   }
 
   /** Forgets every run (a new session: its run ids start again). */

@@ -7,11 +7,12 @@ export function appBase(bundleUrl: string): URL {
   return new URL("../", bundleUrl);
 }
 
-/** The session socket of the app at `base`: `ws(s)://host<prefix>/ws`. */
-export function socketUrl(base: URL): string {
+/** The session socket of the app at `base`: `ws(s)://host<prefix>/ws`, with the page's own
+ * query string (`search`, which gr.Request.query_params reads). */
+export function socketUrl(base: URL, search = ""): string {
   const url = new URL("ws", base);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  url.search = "";
+  url.search = search;
   url.hash = "";
   return url.href;
 }

@@ -9,9 +9,12 @@ import type { ComponentView, ViewContext } from "../components/view";
 import { renderLayout } from "../layout/layout";
 import type { AppSpec, Props } from "../protocol/messages";
 import { renderExamples, type PickExample } from "./examples";
+import { listen } from "./listen";
 
 export class Page {
   private views = new Map<string, ComponentView>();
+  private listened: { readonly [id: string]: readonly string[] } = {};
+  private interactive = new Set<string>();
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -19,18 +22,34 @@ export class Page {
     return this.views.get(id);
   }
 
+  /** Whether component `id` takes values from the page (its welcome props). */
+  takesInput(id: string): boolean {
+    return this.interactive.has(id);
+  }
+
   render(app: AppSpec, ctx: ViewContext, pick: PickExample): void {
     this.dispose();
     const views = new Map<string, ComponentView>();
     for (const [id, spec] of Object.entries(app.components)) views.set(id, createView(id, spec, ctx));
     this.views = views;
+    this.listened = app.listen ?? {};
+    for (const [id, events] of Object.entries(this.listened)) {
+      const view = views.get(id);
+      if (view !== undefined) listen(id, view.root, events, ctx.trigger);
+    }
+    this.interactive = new Set(
+      Object.entries(app.components).filter(([, c]) => c.props["interactive"] !== false).map(([id]) => id),
+    );
     document.title = app.title;
+    document.body.classList.toggle("rx-fill-height", app.fill_height === true);
     const header = document.createElement("header");
     header.className = "rx-header";
-    const title = document.createElement("h1");
-    title.className = "rx-title";
-    title.textContent = app.title;
-    header.append(title);
+    if (app.heading !== false) {
+      const title = document.createElement("h1");
+      title.className = "rx-title";
+      title.textContent = app.title;
+      header.append(title);
+    }
     if (typeof app.description === "string") header.append(markdownBox("rx-description", app.description));
     const place = (id: string): HTMLElement | undefined => {
       const view = views.get(id);
@@ -38,7 +57,7 @@ export class Page {
       return view?.root;
     };
     const layout = renderLayout(app.layout, place, [...views.keys()]);
-    const parts: HTMLElement[] = [header, layout];
+    const parts: HTMLElement[] = header.childElementCount > 0 ? [header, layout] : [layout];
     if (typeof app.footer === "string") parts.push(markdownBox("rx-footer", app.footer));
     this.root.replaceChildren(...parts);
     this.addExamples(app, layout, pick);
@@ -50,6 +69,8 @@ export class Page {
     const old = this.views.get(id);
     if (old === undefined) return;
     const view = createView(id, { type: old.type, props }, ctx);
+    const events = this.listened[id];
+    if (events !== undefined) listen(id, view.root, events, ctx.trigger);
     old.root.replaceWith(view.root);
     old.dispose();
     this.views.set(id, view);

@@ -1,0 +1,55 @@
+// layoutblock: a layout block (gr.Column, gr.Row, gr.Tab, ...) among a function's outputs, or a
+// gr.Tab with a .select listener. Not drawn itself; gr.update(visible=...) on it shows or hides
+// the block's element (`target`; for a tab, its button), and a listened tab reports being chosen.
+
+import type { Props, Value } from "../protocol/messages";
+import { bool, str } from "./props";
+import { ComponentView, type ViewContext } from "./view";
+
+export class BlockOutputView extends ComponentView {
+  constructor(id: string, props: Props, ctx: ViewContext) {
+    super(id, "layoutblock", props, ctx);
+    this.root.hidden = true;
+    // The layout is drawn after the views: find the block's element then.
+    queueMicrotask(() => {
+      this.apply();
+      const events = props["events"];
+      if (Array.isArray(events) && events.includes("select")) this.watchTab(ctx);
+    });
+  }
+
+  update(_v: Value): void {}
+
+  override setProps(p: Props): void {
+    this.props = { ...this.props, ...p };
+    this.apply();
+  }
+
+  private element(): HTMLElement | null {
+    const target = str(this.props, "target");
+    return target === null ? null : document.getElementById(target);
+  }
+
+  private apply(): void {
+    const block = this.element();
+    if (block === null) return;
+    const shown = bool(this.props, "visible", true);
+    if (block.getAttribute("role") !== "tabpanel") block.hidden = !shown;
+    else tabButton(block)?.toggleAttribute("hidden", !shown); // the panel's hidden is the selection
+  }
+
+  /** A tab's .select: sent when its panel is shown by a click or a key. */
+  private watchTab(ctx: ViewContext): void {
+    const panel = this.element();
+    if (panel === null || panel.getAttribute("role") !== "tabpanel") return;
+    new MutationObserver(() => {
+      if (panel.hidden) return;
+      const index = [...(panel.parentElement?.querySelectorAll(":scope > [role=tabpanel]") ?? [])].indexOf(panel);
+      ctx.trigger(this.id, "select", { index, value: tabButton(panel)?.textContent ?? "", selected: true });
+    }).observe(panel, { attributes: true, attributeFilter: ["hidden"] });
+  }
+}
+
+function tabButton(panel: HTMLElement): HTMLElement | null {
+  return document.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
+}

@@ -1,0 +1,62 @@
+// The events a Blocks app's listeners wait for besides values and clicks (the welcome's
+// `app.listen`): focus and blur, release (a slider let go), and select (a table cell, a gallery
+// image, text selected in a textbox). Only listened components get these DOM listeners, so other
+// pages send nothing more. Chatbot like / edit are sent by its own view through ctx.trigger.
+
+import type { TriggerEvent, Value } from "../protocol/messages";
+
+export type SendEvent = (c: string, e: TriggerEvent, d?: Value) => void;
+
+/** Adds the DOM listeners `events` need on component `id`'s root. */
+export function listen(id: string, root: HTMLElement, events: readonly string[], send: SendEvent): void {
+  for (const event of events) {
+    if (event === "focus") root.addEventListener("focusin", (e) => enters(root, e) && send(id, "focus"));
+    else if (event === "blur") root.addEventListener("focusout", (e) => enters(root, e) && send(id, "blur"));
+    else if (event === "release") root.addEventListener("change", (e) => released(e) && send(id, "release"));
+    else if (event === "select") listenSelect(id, root, send);
+  }
+}
+
+/** Focus moved in from (or out to) outside the component, not between its own parts. */
+function enters(root: HTMLElement, e: FocusEvent): boolean {
+  return !(e.relatedTarget instanceof Node && root.contains(e.relatedTarget));
+}
+
+function released(e: Event): boolean {
+  return e.target instanceof HTMLInputElement && e.target.type === "range";
+}
+
+function listenSelect(id: string, root: HTMLElement, send: SendEvent): void {
+  root.addEventListener("click", (e) => {
+    const data = clickedData(e.target);
+    if (data !== null) send(id, "select", data);
+  });
+  root.addEventListener("select", (e) => {
+    const field = e.target;
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
+    const start = field.selectionStart ?? 0;
+    const end = field.selectionEnd ?? start;
+    send(id, "select", { index: [start, end], value: field.value.slice(start, end), selected: true });
+  });
+}
+
+/** A table cell: {index: [row, column], value}; a gallery image: {index, value: {image, caption}}. */
+function clickedData(target: EventTarget | null): Value | null {
+  if (!(target instanceof Element)) return null;
+  const cell = target.closest("td");
+  const row = cell?.parentElement;
+  if (cell !== null && row instanceof HTMLTableRowElement && row.parentElement?.tagName === "TBODY") {
+    const field = cell.querySelector("input");
+    const text = field !== null ? field.value : (cell.textContent ?? "");
+    const value = cell.classList.contains("rx-num") && text.trim() !== "" ? Number(text) : text;
+    return { index: [row.sectionRowIndex, cell.cellIndex], value, selected: true };
+  }
+  const thumb = target.closest("figure.rx-thumb");
+  if (thumb !== null && thumb.parentElement !== null) {
+    const index = [...thumb.parentElement.children].indexOf(thumb);
+    const img = thumb.querySelector("img");
+    const caption = thumb.querySelector("figcaption")?.textContent ?? null;
+    return { index, value: { image: { url: img?.src ?? "" }, caption }, selected: true };
+  }
+  return null;
+}

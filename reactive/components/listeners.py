@@ -1,0 +1,99 @@
+"""Gradio's event listeners on every component: ``btn.click(fn, inputs, outputs)``.
+
+A listener only records what it was given; the Blocks app whose ``with`` is running binds it
+(``reactive.gradio.events``). Keeping the one context variable here lets components offer the
+methods without importing definitions. Called without ``fn``, a listener is a decorator::
+
+    @btn.click(inputs=name, outputs=greeting)
+    def greet(name): ...
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from reactive.errors import DefinitionError
+
+#: Every listener a component offers (Gradio's names).
+EVENTS = (
+    "click", "change", "input", "submit", "select", "upload", "clear", "release", "focus",
+    "blur", "like", "edit",
+)  # fmt: skip
+
+#: ``fn`` left out: the listener is used as a decorator (``fn=None`` means "no function").
+NOT_SET: Any = object()
+
+
+class Listening(Protocol):
+    """The app that binds listeners (a ``gr.Blocks`` inside its ``with``)."""
+
+    def listen(
+        self, triggers: list[tuple[Any, str]], fn: Any, arguments: dict[str, Any]
+    ) -> Any: ...
+
+
+_active: contextvars.ContextVar[Listening | None] = contextvars.ContextVar(
+    "reactive_listening", default=None
+)
+
+
+def active() -> Listening | None:
+    return _active.get()
+
+
+def enter(target: Listening) -> contextvars.Token[Listening | None]:
+    return _active.set(target)
+
+
+def leave(token: contextvars.Token[Listening | None]) -> None:
+    _active.reset(token)
+
+
+def listen(component: Any, event: str, fn: Any, arguments: dict[str, Any]) -> Any:
+    """Bind ``fn`` to ``component``'s ``event`` in the active Blocks, or refuse clearly."""
+    target = _active.get()
+    if target is None:
+        raise DefinitionError(
+            f"{component!r}.{event}(...) must be called inside `with gr.Blocks() as demo:` "
+            f"(or a later `with demo:`), where the app that runs the function is known."
+        )
+    return target.listen([(component, event)], fn, arguments)
+
+
+def _listener(event: str) -> Callable[..., Any]:
+    def method(self: Any, fn: Any = NOT_SET, inputs: Any = None, outputs: Any = None,
+               **arguments: Any) -> Any:  # fmt: skip
+        return listen(self, event, fn, {"inputs": inputs, "outputs": outputs, **arguments})
+
+    method.__name__ = method.__qualname__ = event
+    method.__doc__ = f"Run ``fn`` on this component's ``{event}`` event (Gradio's listener)."
+    method.event_name = event  # type: ignore[attr-defined]  # read by gr.on(triggers=[...])
+    return method
+
+
+class Listeners:
+    """The listener methods, mixed into :class:`reactive.components.Component`."""
+
+    def render(self) -> Any:
+        """Place a component made outside the Blocks here (Gradio's ``component.render()``)."""
+        from reactive.components import placement
+
+        if placement.active() is None:
+            raise DefinitionError(f"{self!r}.render() must be called inside `with gr.Blocks():`.")
+        placement.created(self)  # type: ignore[arg-type]  # self is a Component
+        return self
+
+    click = _listener("click")
+    change = _listener("change")
+    input = _listener("input")
+    submit = _listener("submit")
+    select = _listener("select")
+    upload = _listener("upload")
+    clear = _listener("clear")
+    release = _listener("release")
+    focus = _listener("focus")
+    blur = _listener("blur")
+    like = _listener("like")
+    edit = _listener("edit")

@@ -1,0 +1,56 @@
+"""Events that follow from a new input value: a file uploaded or cleared, a choice picked.
+
+The page sends a plain ``input``; for a component with an ``.upload``, ``.clear`` or (for the
+choice components) ``.select`` listener, the session asks :func:`derived_events` which of them
+the new value starts, and with what event data. Components without such listeners never get
+here (the graph lists the ones that have them), so typing in a textbox pays nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reactive.components.base import Component
+from reactive.components.choice import Checkbox, _Choices
+
+
+def derives_select(component: Component) -> bool:
+    """Its ``.select`` follows from its value (a choice picked); else the page sends it."""
+    return isinstance(component, _Choices | Checkbox)
+
+
+def derived_events(
+    component: Component, events: frozenset[str], wire: Any, previous: Any
+) -> list[tuple[str, Any]]:
+    """The (event, data) pairs the new page value ``wire`` starts, among ``events``."""
+    empty = wire is None or wire == [] or wire == ""
+    fired: list[tuple[str, Any]] = []
+    if "upload" in events and not empty:
+        fired.append(("upload", None))
+    if "clear" in events and empty:
+        fired.append(("clear", None))
+    if "select" in events and derives_select(component):
+        data = _select_data(component, wire, previous)
+        if data is not None:
+            fired.append(("select", data))
+    return fired
+
+
+def _select_data(component: Component, wire: Any, previous: Any) -> dict[str, Any] | None:
+    if isinstance(component, Checkbox):
+        return {"index": None, "value": component.label, "selected": bool(wire)}
+    assert isinstance(component, _Choices)
+    values = [value for _, value in component.choices]
+    if isinstance(wire, list):  # several chosen: the one that was added or removed
+        before = previous if isinstance(previous, list) else []
+        added = [v for v in wire if v not in before]
+        removed = [v for v in before if v not in wire]
+        if added:
+            return _choice(values, added[-1], True)
+        return _choice(values, removed[-1], False) if removed else None
+    return None if wire is None else _choice(values, wire, True)
+
+
+def _choice(values: list[Any], value: Any, selected: bool) -> dict[str, Any]:
+    index = values.index(value) if value in values else None
+    return {"index": index, "value": value, "selected": selected}

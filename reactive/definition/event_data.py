@@ -1,0 +1,88 @@
+"""What a listener may ask for besides its inputs: the event's data and the page's request.
+
+A parameter annotated ``gr.EventData`` (or ``SelectData``, ``LikeData``, ``EditData``) receives
+the event that started the run; one annotated ``gr.Request`` receives the page's request (headers,
+client host, query parameters, session id). They are not counted as inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class RequestInfo:
+    """What the server knew of the page's WebSocket request (set once per session)."""
+
+    headers: Mapping[str, str] = field(default_factory=dict)
+    client_host: str | None = None
+    query_params: Mapping[str, str] = field(default_factory=dict)
+
+
+class Request:
+    """The page's request, as ``gr.Request``: ``request.headers``, ``request.client.host``,
+    ``request.query_params`` and ``request.session_hash``."""
+
+    def __init__(self, info: RequestInfo, session_hash: str) -> None:
+        self.headers = dict(info.headers)
+        self.client = _Client(info.client_host)
+        self.query_params = dict(info.query_params)
+        self.session_hash = session_hash
+        self.username: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Request(client={self.client.host!r}, session_hash={self.session_hash!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class _Client:
+    host: str | None
+
+
+class EventData:
+    """The event that started a run: ``target`` (the component) and ``_data`` (its raw data)."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        self.target = target
+        self._data = data
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        return self._data.get(key, default) if isinstance(self._data, dict) else default
+
+
+class SelectData(EventData):
+    """A ``.select`` event: ``index`` (a choice's, a row's, ``[row, column]`` of a cell),
+    ``value`` and ``selected``."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        index = self._get("index")
+        self.index: Any = list(index) if isinstance(index, tuple) else index
+        self.value: Any = self._get("value")
+        self.selected: bool = bool(self._get("selected", True))
+        self.row_value: Any = self._get("row_value")
+        self.col_value: Any = self._get("col_value")
+
+
+class LikeData(EventData):
+    """A ``.like`` event of a Chatbot: the message's ``index`` and ``value``, and ``liked``
+    (True, False, or None for a removed vote)."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        self.index: Any = self._get("index")
+        self.value: Any = self._get("value")
+        self.liked: bool | None = self._get("liked", True)
+
+
+class EditData(EventData):
+    """An ``.edit`` event of a Chatbot: the message's ``index``, its new ``value`` and the
+    ``previous_value``."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        self.index: Any = self._get("index")
+        self.value: Any = self._get("value")
+        self.previous_value: Any = self._get("previous_value")

@@ -1,0 +1,190 @@
+"""``gr.Blocks``: a Gradio app laid out with ``with`` blocks and wired with event listeners.
+
+Example::
+
+    import reactive as gr
+
+    with gr.Blocks(title="Greeter") as demo:
+        name = gr.Textbox(label="Name")
+        greeting = gr.Textbox(label="Greeting")
+        gr.Button("Greet").click(lambda n: f"Hello {n}!", inputs=name, outputs=greeting)
+
+    demo.launch()
+
+Components created inside the ``with`` are placed in order, in the innermost layout block
+(``gr.Row``, ``gr.Column``, ``gr.Tab``, ...); listeners become reactive functions
+(``reactive.gradio.events``). ``reactive run app.py`` finds ``demo`` like any app.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from typing import Any, NoReturn, Self
+
+from reactive.components import listeners, placement
+from reactive.components.base import Component, warn_unsupported
+from reactive.components.listeners import NOT_SET
+from reactive.definition import layout
+from reactive.definition.graph import BoundFunction
+from reactive.errors import DefinitionError
+from reactive.gradio.events import bind
+from reactive.gradio.gradio_app import GradioApp
+from reactive.scheduler.limiter import Limiter
+
+_Token = tuple[
+    contextvars.Token[placement.Placing | None], contextvars.Token[listeners.Listening | None]
+]
+
+
+class Blocks(GradioApp):
+    """A Gradio ``Blocks`` app: ``with gr.Blocks() as demo:`` … ``demo.launch()``.
+
+    Args:
+        title: the browser tab's title (a Blocks page shows no heading, as in Gradio).
+        css: extra CSS for the page.
+        theme: CSS variables as a dict (Gradio theme objects are accepted and ignored).
+        js: a JavaScript function's source, run in the page when it opens.
+        fill_height: let the page's top level fill the window's height.
+    """
+
+    def __init__(
+        self,
+        theme: Any = None,
+        analytics_enabled: bool | None = None,
+        mode: str = "blocks",
+        title: str = "Gradio",
+        css: str | None = None,
+        js: str | None = None,
+        head: str | None = None,
+        fill_height: bool = False,
+        fill_width: bool = False,
+        **unsupported: Any,
+    ) -> None:
+        if head is not None:
+            unsupported["head"] = head
+        if fill_width:
+            unsupported["fill_width"] = fill_width
+        if theme is not None and not isinstance(theme, dict):
+            unsupported["theme"] = theme  # a Gradio theme object: its look is Gradio's own
+            theme = None
+        if unsupported:
+            warn_unsupported("Blocks", unsupported)
+        super().__init__(title, css=css, theme=theme)
+        self.fill_height = fill_height
+        self._tokens: list[_Token] = []
+        self._limiters: dict[str, Limiter] = {}
+        if js is not None:
+            with self:
+                self.load(None, js=js)
+
+    # ---------------------------------------------------------------- the with statement
+
+    def __enter__(self) -> Self:
+        """Components created from here on are placed in this app; listeners bind to it."""
+        self._tokens.append((placement.enter(self.layout), listeners.enter(self)))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        placing, listening = self._tokens.pop()
+        listeners.leave(listening)
+        placement.leave(placing)
+
+    def render(self) -> NoReturn:
+        """Gradio's ``demo.render()`` inside another Blocks: refused, naming the alternative."""
+        raise DefinitionError(
+            "Rendering one gr.Blocks inside another (demo.render()) is not supported: build "
+            "its components inside the outer `with gr.Blocks():` (a function that makes them, "
+            "called there, works)."
+        )
+
+    # ---------------------------------------------------------------- listeners
+
+    def listen(self, triggers: list[tuple[Any, str]], fn: Any, arguments: dict[str, Any]) -> Any:
+        """A component's listener (``btn.click(...)``): bound as a reactive function."""
+        return bind(self, triggers, fn, arguments)
+
+    def load(
+        self, fn: Any = NOT_SET, inputs: Any = None, outputs: Any = None, **arguments: Any
+    ) -> Any:
+        """Run ``fn`` when a page opens (``every=`` seconds also repeats it while it is open)."""
+        return bind(self, [(None, "load")], fn, {"inputs": inputs, "outputs": outputs, **arguments})
+
+    def add_function(self, function: BoundFunction) -> None:
+        self.functions.append(function)
+        self._graph = None  # a function bound after the first session: build it anew
+
+    def place(self, component: Component) -> None:
+        """A component a listener names: placed now if it was made outside the ``with``."""
+        self._place(component)
+
+    def register(self, component: Component) -> None:
+        """Give ``component`` an id in this app without placing it (a block's stand-in)."""
+        self._register(component)
+
+    def unique_id(self, base: str) -> str:
+        return self._unique_id(base)
+
+    def function_id(self, name: str) -> str:
+        """The function's wire id (its ``api_name``): ``name``, made unique."""
+        return self._function_id(name)
+
+    def shared_limiter(self, concurrency_id: str, limit: int | None) -> Limiter:
+        """The one limiter every listener with this ``concurrency_id`` shares."""
+        limiter = self._limiters.get(concurrency_id)
+        if limiter is None:
+            limiter = self._limiters[concurrency_id] = Limiter(limit if limit is not None else 1)
+        return limiter
+
+    # ---------------------------------------------------------------- layout blocks
+
+    def attach(self, block: layout.Block) -> None:
+        """A layout block made inside the ``with`` (``gr.Row()``): goes in the current one."""
+        self._attach(block)
+
+    def current_block(self) -> layout.Block:
+        return self._current_block()
+
+    def describe(self) -> dict[str, Any]:
+        spec = super().describe()
+        spec["heading"] = False  # Gradio shows a Blocks title in the browser tab only
+        if self.fill_height:
+            spec["fill_height"] = True
+        listened = self._page_events()
+        if listened:
+            spec["listen"] = listened
+            for cid, events in listened.items():  # a view may draw for them (a like button)
+                spec["components"][cid]["props"]["events"] = events
+        return spec
+
+    def _page_events(self) -> dict[str, list[str]]:
+        """The events the page must send for this app's listeners (focus, release, ...)."""
+        from reactive.definition.derived import derives_select
+        from reactive.definition.graph import PAGE_EVENTS
+
+        listened: dict[str, list[str]] = {}
+        for function in self.functions:
+            for trigger in function.triggers:
+                cid, event = trigger.component, trigger.event
+                if cid is None or event not in PAGE_EVENTS or event in ("click", "submit"):
+                    continue
+                if event == "select" and derives_select(self.components[cid]):
+                    continue  # follows from the value the page sends anyway
+                if event not in listened.setdefault(cid, []):
+                    listened[cid].append(event)
+        return listened
+
+
+def active_blocks(what: str) -> Blocks:
+    """The Blocks app whose ``with`` is running, or a clear error naming ``what``."""
+    found = listeners.active()
+    if not isinstance(found, Blocks):
+        raise DefinitionError(f"{what} must be created inside `with gr.Blocks() as demo:`.")
+    return found
+
+
+def render(*args: Any, **kwargs: Any) -> NoReturn:
+    """``@gr.render``: refused at definition, naming what to use instead."""
+    raise DefinitionError(
+        "gr.render (a layout rebuilt from a value) is not supported yet. Build every component "
+        "up front and show or hide them with gr.update(visible=...) from a listener."
+    )

@@ -1,0 +1,325 @@
+"""Gradio's event listeners bound as reactive functions: ``btn.click(fn, inputs, outputs)``.
+
+Each listener becomes a :class:`BoundFunction` on the Blocks app, so it runs on the session's
+scheduler with true cancellation, like ``@app.fn``. The returned :class:`Dependency` chains
+``.then`` / ``.success`` / ``.failure`` and can be cancelled by another listener
+(``cancels=[dependency]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from reactive.components.base import Component, warn_unsupported
+from reactive.components.listeners import NOT_SET
+from reactive.definition import layout
+from reactive.definition.arguments import plan_for
+from reactive.definition.derived import derives_select
+from reactive.definition.graph import BoundFunction, ChainKind, TriggerSpec
+from reactive.errors import DefinitionError
+from reactive.scheduler.limiter import Limiter
+from reactive.scheduler.policy import OnBusy
+
+if TYPE_CHECKING:
+    from reactive.gradio.blocks import Blocks
+
+#: Gradio's ``trigger_mode`` in reactive's terms; left out, a new trigger supersedes a run.
+_TRIGGER_MODES = {
+    None: OnBusy.LATEST,
+    "always_last": OnBusy.LATEST,
+    "once": OnBusy.IGNORE,
+    "multiple": OnBusy.QUEUE,
+}
+#: Accepted and ignored: how Gradio draws or documents a run, not what it does.
+_COSMETIC = {
+    "show_progress_on", "scroll_to_output", "api_description", "queue", "key",
+    "api_visibility",
+}  # fmt: skip
+
+
+class Dependency:
+    """A bound listener: chain with ``.then`` / ``.success`` / ``.failure``; pass to
+    ``cancels=`` to stop its runs."""
+
+    def __init__(self, blocks: Blocks, function: BoundFunction) -> None:
+        self._blocks = blocks
+        self.function = function
+
+    @property
+    def fn(self) -> Callable[..., Any]:
+        return self.function.fn
+
+    def then(self, fn: Any = NOT_SET, inputs: Any = None, outputs: Any = None, **kw: Any) -> Any:
+        """Run ``fn`` after this listener's run ends, whether it succeeded or failed."""
+        return self._follow("then", fn, {"inputs": inputs, "outputs": outputs, **kw})
+
+    def success(self, fn: Any = NOT_SET, inputs: Any = None, outputs: Any = None, **kw: Any) -> Any:
+        """Run ``fn`` after this listener's run ends without an error."""
+        return self._follow("success", fn, {"inputs": inputs, "outputs": outputs, **kw})
+
+    def failure(self, fn: Any = NOT_SET, inputs: Any = None, outputs: Any = None, **kw: Any) -> Any:
+        """Run ``fn`` after this listener's run raised an error."""
+        return self._follow("failure", fn, {"inputs": inputs, "outputs": outputs, **kw})
+
+    def _follow(self, kind: ChainKind, fn: Any, arguments: dict[str, Any]) -> Any:
+        def chain(follower: Dependency) -> None:
+            self.function.chain.append((kind, follower.function))
+
+        return bind(self._blocks, [], fn, arguments, chain)
+
+    def __repr__(self) -> str:
+        return f"Dependency({self.function.id!r})"
+
+
+def bind(
+    blocks: Blocks,
+    triggers: list[tuple[Any, str]],
+    fn: Any,
+    arguments: dict[str, Any],
+    chain: Callable[[Dependency], None] | None = None,
+) -> Any:
+    """Bind ``fn`` (a Dependency), or return a decorator when ``fn`` was left out."""
+    if fn is NOT_SET:
+
+        def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+            bind(blocks, triggers, function, arguments, chain)
+            return function
+
+        return decorate
+    if chain is not None and arguments.get("js") is not None:
+        raise DefinitionError(
+            "js= on a chained listener (.then / .success / .failure) is not supported: bind "
+            "the JavaScript to the event itself (btn.click(None, ..., js=...))."
+        )
+    dependency = Dependency(blocks, _bound(blocks, triggers, fn, dict(arguments)))
+    if chain is not None:
+        chain(dependency)
+    blocks.add_function(dependency.function)
+    return dependency
+
+
+def _bound(
+    blocks: Blocks, triggers: list[tuple[Any, str]], fn: Any, arguments: dict[str, Any]
+) -> BoundFunction:
+    inputs_arg, outputs_arg = arguments.pop("inputs", None), arguments.pop("outputs", None)
+    js = arguments.pop("js", None)
+    name = getattr(fn, "__name__", "listener") if fn is not None else "js" if js else "noop"
+    _refuse(name, fn, js, arguments)
+    as_dict = isinstance(inputs_arg, set)
+    inputs = _components(inputs_arg, "inputs", name)
+    outputs = _components(_with_block_outputs(blocks, outputs_arg), "outputs", name)
+    if fn is None:
+        fn, plan = _nothing, None
+        server_inputs, server_outputs = [] if js is None else inputs, [] if js is None else outputs
+    elif not callable(fn):
+        raise DefinitionError(f"A listener's fn must be a function or None, got {fn!r}.")
+    else:
+        plan = plan_for(fn, inputs, as_dict)
+        server_inputs, server_outputs = inputs, outputs
+    if any(type(c).__name__ == "Timer" and c.type == "timer" for c in outputs):
+        raise DefinitionError(
+            f"{name}(): a gr.Timer as an output (to start or stop it) is not supported."
+        )
+    for component in [*inputs, *outputs]:
+        blocks.place(component)
+    api_name = arguments.pop("api_name", None)
+    show_api = arguments.pop("show_api", True)
+    bound = BoundFunction(
+        id=blocks.function_id(api_name if isinstance(api_name, str) else name),
+        fn=fn,
+        inputs=server_inputs,
+        outputs=server_outputs,
+        triggers=[_spec(blocks, component, event) for component, event in triggers],
+        on_busy=_on_busy(arguments.pop("trigger_mode", None)),
+        debounce=0.0,
+        limiter=_limiter(blocks, arguments),
+        every=_every(arguments.pop("every", None), triggers, arguments.pop("timer_tick", False)),
+        show_error=blocks.show_error,
+        api=api_name is not False and show_api is not False,
+        arguments=plan,
+        cancels=_cancels(arguments.pop("cancels", None)),
+        js=js if isinstance(js, str) else None,
+        shows_progress=_shows_progress(arguments.pop("show_progress", "full")),
+    )
+    if arguments:
+        warn_unsupported(f"{name}() listener", arguments)
+    return bound
+
+
+def _nothing(*_: Any) -> None:
+    """The function of a listener bound with ``fn=None`` (it only cancels, or runs ``js=``)."""
+
+
+def _refuse(name: str, fn: Any, js: Any, arguments: dict[str, Any]) -> None:
+    """Arguments reactive does not support: refused now, naming them, never ignored."""
+    if js is not None and not isinstance(js, str):
+        raise DefinitionError(f"{name}: js= takes the JavaScript function's source as a string.")
+    if js is not None and fn is not None:
+        raise DefinitionError(
+            f"{name}(): js= together with a Python fn is not supported (Gradio feeds the JS "
+            f"result to fn); bind the JS alone with fn=None, and the Python in its own listener."
+        )
+    refused = [k for k in ("batch", "stream_every", "time_limit") if arguments.get(k)]
+    refused += [k for k in ("preprocess", "postprocess") if arguments.get(k, True) is False]
+    if refused:
+        raise DefinitionError(
+            f"{name}(): reactive does not support {', '.join(refused)} on a listener; remove "
+            f"{'it' if len(refused) == 1 else 'them'}."
+        )
+    for key in ("batch", "stream_every", "time_limit", "preprocess", "postprocess",
+                "max_batch_size", *_COSMETIC):  # fmt: skip
+        arguments.pop(key, None)
+
+
+def _with_block_outputs(blocks: Blocks, value: Any) -> Any:
+    """Layout blocks among the outputs stand as their BlockOutput components."""
+    from reactive.gradio.block_output import output_of
+
+    items = list(value) if isinstance(value, list | tuple | set) else [value]
+    if not any(isinstance(item, layout.Block) for item in items):
+        return value
+    swapped = [output_of(blocks, i) if isinstance(i, layout.Block) else i for i in items]
+    return set(swapped) if isinstance(value, set) else swapped
+
+
+def _components(value: Any, what: str, name: str) -> list[Component]:
+    if value is None:
+        return []
+    items = list(value) if isinstance(value, list | tuple | set) else [value]
+    for item in items:
+        if isinstance(item, layout.Block):
+            raise DefinitionError(
+                f"{name}(): a layout block ({item!r}) can be an output (for gr.update("
+                f"visible=...)), not among the {what}."
+            )
+        if not isinstance(item, Component):
+            raise DefinitionError(
+                f"{name}(): {what} must be components (gr.Textbox(), ...), got {item!r}."
+            )
+    return [item for item in items if isinstance(item, Component)]
+
+
+#: The component types that can start each page-sent event (the others follow from values).
+_EMITTERS: dict[str, tuple[str, ...]] = {
+    "click": ("button",),
+    "submit": ("textbox", "number", "multimodaltextbox"),
+    "release": ("slider",),
+    "like": ("chatbot",),
+    "edit": ("chatbot",),
+    "select": ("dataframe", "gallery", "textbox"),  # and the choices (derived), and gr.Tab
+}
+
+
+def _check_event(component: Component, event: str) -> None:
+    """Refuse a listener that could never fire (``textbox.click``, ``image.select``)."""
+    emitters = _EMITTERS.get(event)
+    if emitters is None or component.type.endswith(emitters):
+        return
+    if event == "select" and (derives_select(component) or component.type == "layoutblock"):
+        return  # a choice picked (from its value), a tab opened (tab.select)
+    kinds = ", ".join(emitters)
+    raise DefinitionError(
+        f"{type(component).__name__}.{event}(...) is not supported: in reactive, {event} "
+        f"comes from {kinds} components"
+        + (", the choice components and gr.Tab" if event == "select" else "")
+        + "."
+    )
+
+
+def _spec(blocks: Blocks, component: Any, event: str) -> TriggerSpec:
+    if component is None:
+        return TriggerSpec(None, "load")
+    _check_event(component, event)
+    blocks.place(component)
+    return TriggerSpec(component.id, event)  # type: ignore[arg-type]  # one of EVENTS
+
+
+def _shows_progress(value: Any) -> bool:
+    """``show_progress``: "full" and "minimal" show a run's state, "hidden" shows none."""
+    if value in ("full", "minimal", True):
+        return True
+    if value in ("hidden", False):
+        return False
+    raise DefinitionError(f"show_progress must be 'full', 'minimal' or 'hidden', got {value!r}.")
+
+
+def _on_busy(mode: Any) -> OnBusy:
+    if mode not in _TRIGGER_MODES:
+        raise DefinitionError(
+            f"trigger_mode must be 'once', 'multiple' or 'always_last', got {mode!r}."
+        )
+    return _TRIGGER_MODES[mode]
+
+
+def _limiter(blocks: Blocks, arguments: dict[str, Any]) -> Limiter | None:
+    limit = arguments.pop("concurrency_limit", "default")
+    shared = arguments.pop("concurrency_id", None)
+    if limit == "default":
+        limit = None
+    if limit is not None and (not isinstance(limit, int) or limit < 1):
+        raise DefinitionError(f"concurrency_limit must be a positive int or None, got {limit!r}.")
+    if shared is None:
+        return Limiter(limit) if limit is not None else None
+    return blocks.shared_limiter(str(shared), limit)
+
+
+def _every(every: Any, triggers: list[tuple[Any, str]], tick: bool) -> float | None:
+    if every is None:
+        return None
+    if not tick and triggers != [(None, "load")]:
+        raise DefinitionError(
+            "every= is supported on demo.load(...) only (it repeats while the page is open); "
+            "Gradio's every= on another listener, which repeats after that event, is not."
+        )
+    seconds = getattr(every, "value", every)  # a gr.Timer-like object, or seconds
+    if not isinstance(seconds, int | float) or seconds <= 0:
+        raise DefinitionError(f"every= must be a positive number of seconds, got {every!r}.")
+    return float(seconds)
+
+
+def _cancels(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items: Iterable[Any] = value if isinstance(value, list | tuple | set) else [value]
+    ids: list[str] = []
+    for item in items:
+        if not isinstance(item, Dependency):
+            raise DefinitionError(
+                f"cancels= takes what listeners return (dep = btn.click(...)), got {item!r}."
+            )
+        ids.append(item.function.id)
+    return tuple(ids)
+
+
+def on(
+    triggers: Any = None, fn: Any = NOT_SET, inputs: Any = None, outputs: Any = None, **kw: Any
+) -> Any:
+    """``gr.on(triggers=[btn.click, text.submit], fn, inputs, outputs)``: one function, several
+    triggers; without triggers, every input's change."""
+    from reactive.components import listeners
+    from reactive.gradio.blocks import Blocks
+
+    blocks = listeners.active()
+    if not isinstance(blocks, Blocks):
+        raise DefinitionError("gr.on(...) must be called inside `with gr.Blocks() as demo:`.")
+    pairs: list[tuple[Any, str]] = []
+    if triggers is None:
+        pairs = [(c, "change") for c in _components(inputs, "inputs", "gr.on")]
+    else:
+        for trigger in triggers if isinstance(triggers, list | tuple) else [triggers]:
+            pairs.append(_trigger_pair(trigger))
+    return bind(blocks, pairs, fn, {"inputs": inputs, "outputs": outputs, **kw})
+
+
+def _trigger_pair(trigger: Any) -> tuple[Any, str]:
+    owner = getattr(trigger, "__self__", None)
+    event = getattr(trigger, "event_name", None) or getattr(trigger, "__name__", None)
+    if isinstance(owner, Component) and isinstance(event, str):
+        return owner, event
+    if getattr(trigger, "__name__", None) == "load" and owner is not None:
+        return None, "load"
+    raise DefinitionError(
+        f"gr.on(triggers=...) takes listener methods such as btn.click or demo.load, "
+        f"got {trigger!r}."
+    )

@@ -1,0 +1,178 @@
+"""Gradio's layout blocks used on their own inside ``gr.Blocks``: ``with gr.Row(): ...``.
+
+Each is the matching :mod:`reactive.definition.layout` block, attached to the innermost block of
+the active Blocks app when it is made. ``gr.Tab`` outside a ``gr.Tabs`` joins the tabs right
+before it (or starts new ones), as in Gradio.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reactive.components.base import warn_unsupported
+from reactive.components.listeners import NOT_SET
+from reactive.definition import layout
+from reactive.gradio.block_output import output_of
+from reactive.gradio.blocks import Blocks, active_blocks
+
+#: Accepted and ignored: how Gradio sizes or renders a block, not what it holds.
+_COSMETIC = {"variant", "render", "key", "preserved_by_key", "show_progress", "height",
+             "max_height", "min_height"}  # fmt: skip
+
+
+def _common(
+    name: str, visible: bool, elem_id: str | None, elem_classes: Any, rest: dict[str, Any]
+) -> dict[str, Any]:
+    unknown = {k: v for k, v in rest.items() if k not in _COSMETIC}
+    if unknown:
+        warn_unsupported(name, unknown)
+    return {"visible": visible, "elem_id": elem_id, "elem_classes": elem_classes}
+
+
+class Row(layout.Row):
+    """Children side by side (``equal_height=True`` stretches them to one height)."""
+
+    def __init__(
+        self,
+        *,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        equal_height: bool = False,
+        **rest: Any,
+    ) -> None:
+        blocks = active_blocks("gr.Row()")
+        common = _common("Row", visible, elem_id, elem_classes, rest)
+        super().__init__(blocks, equal_height=equal_height or None, **common)
+        blocks.attach(self)
+
+
+class Column(layout.Column):
+    """Children stacked; in a row, ``scale`` is its share of the width, ``min_width`` its least."""
+
+    def __init__(
+        self,
+        scale: int = 1,
+        min_width: int = 320,
+        *,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        **rest: Any,
+    ) -> None:
+        blocks = active_blocks("gr.Column()")
+        common = _common("Column", visible, elem_id, elem_classes, rest)
+        super().__init__(blocks, scale=scale, min_width=min_width, **common)
+        blocks.attach(self)
+
+
+class Group(layout.Group):
+    """Children drawn close together in one frame."""
+
+    def __init__(
+        self,
+        *,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        **rest: Any,
+    ) -> None:
+        blocks = active_blocks("gr.Group()")
+        super().__init__(blocks, **_common("Group", visible, elem_id, elem_classes, rest))
+        blocks.attach(self)
+
+
+class Accordion(layout.Accordion):
+    """A titled section that opens and closes (``open=False`` starts closed)."""
+
+    def __init__(
+        self,
+        label: str | None = None,
+        *,
+        open: bool = True,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        **rest: Any,
+    ) -> None:
+        blocks = active_blocks("gr.Accordion()")
+        common = _common("Accordion", visible, elem_id, elem_classes, rest)
+        super().__init__(blocks, label=label or "", open=open, **common)
+        blocks.attach(self)
+
+
+class Tabs(layout.Tabs):
+    """Tabs; each child is a ``gr.Tab``. ``selected`` is a tab's ``id``, label or index."""
+
+    def __init__(
+        self,
+        *,
+        selected: str | int | None = None,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        **rest: Any,
+    ) -> None:
+        blocks = active_blocks("gr.Tabs()")
+        common = _common("Tabs", visible, elem_id, elem_classes, rest)
+        super().__init__(blocks, selected=selected, **common)
+        self.implicit = False
+        blocks.attach(self)
+
+    def add(self, child: layout.Block | Any) -> None:
+        super().add(child)
+        selected = self.props.get("selected")
+        if isinstance(child, Tab) and child.tab_id is not None and child.tab_id == selected:
+            self.props["selected"] = len(self.children) - 1  # a tab's id: the client counts
+
+
+class Tab(layout.Tab):
+    """One page of tabs: ``with gr.Tab("Name"):``; outside ``gr.Tabs`` it joins the tabs just
+    before it, or starts new ones."""
+
+    def __init__(
+        self,
+        label: str | None = None,
+        *,
+        visible: bool = True,
+        interactive: bool = True,
+        id: str | int | None = None,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        **rest: Any,
+    ) -> None:
+        blocks = active_blocks("gr.Tab()")
+        if not interactive:
+            rest["interactive"] = interactive
+        common = _common("Tab", visible, elem_id, elem_classes, rest)
+        super().__init__(blocks, label=label or "", **common)
+        self.tab_id = id
+        _tabs_for(blocks).add(self)
+
+    def select(self, fn: Any = NOT_SET, inputs: Any = None, outputs: Any = None, **kw: Any) -> Any:
+        """Run ``fn`` when the person opens this tab (``gr.SelectData``: index and label)."""
+        blocks = active_blocks("tab.select(...)")
+        stand_in = output_of(blocks, self)
+        return blocks.listen(
+            [(stand_in, "select")], fn, {"inputs": inputs, "outputs": outputs, **kw}
+        )
+
+
+TabItem = Tab
+
+
+def _tabs_for(blocks: Blocks) -> layout.Tabs:
+    """The Tabs a new Tab goes in: the current block, or implicit tabs right before it."""
+    parent = blocks.current_block()
+    if isinstance(parent, layout.Tabs):
+        return parent
+    last = parent.children[-1] if parent.children else None
+    if isinstance(last, _ImplicitTabs):
+        return last
+    tabs = _ImplicitTabs(blocks)
+    parent.add(tabs)
+    return tabs
+
+
+class _ImplicitTabs(layout.Tabs):
+    """The tabs Gradio makes for ``gr.Tab`` blocks written without ``gr.Tabs``."""
