@@ -2,6 +2,7 @@
 
 from reactive.components.base import Component
 from reactive.components.button import Button
+from reactive.components.chat_message import ChatMessage
 from reactive.components.chatbot import Chatbot
 from reactive.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
 from reactive.components.data import JSON
@@ -11,6 +12,7 @@ from reactive.components.file import File
 from reactive.components.gallery import Gallery
 from reactive.components.image import Image
 from reactive.components.media import Audio, Video
+from reactive.components.multimodal import MultimodalTextbox
 from reactive.components.number import Number, Slider
 from reactive.components.plot import Plot
 from reactive.components.state import State
@@ -21,6 +23,7 @@ __all__ = [
     "JSON",
     "Audio",
     "Button",
+    "ChatMessage",
     "Chatbot",
     "Checkbox",
     "CheckboxGroup",
@@ -34,6 +37,7 @@ __all__ = [
     "Image",
     "Label",
     "Markdown",
+    "MultimodalTextbox",
     "Number",
     "Plot",
     "Radio",
