@@ -96,6 +96,7 @@ export class App {
     reset: (c, v) => this.inputs.reset(c, v),
     recreate: (c, props) => this.page.recreate(c, props, this.viewContext),
     upload: (part) => this.socket.send(part),
+    cancel: (f) => this.cancel(f),
   };
 }
 

@@ -38,6 +38,7 @@ class Chatbot(Component):
     (or, after the person edited it, the edited one)."""
 
     type = "chatbot"
+    example_column: ClassVar[bool] = False  # examples are messages, never a whole conversation
     updatable: ClassVar[frozenset[str]] = frozenset({"placeholder", "height"})
 
     def __init__(

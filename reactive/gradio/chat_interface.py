@@ -96,6 +96,7 @@ class ChatInterface(GradioApp):
         self.multimodal = multimodal
         self.chatbot = chatbot or Chatbot(type=type, label="Chatbot", height=420)
         self.textbox = _textbox(textbox, multimodal, autofocus)
+        self._own_textbox = textbox is not None
         if editable and self.chatbot.editable is None:
             self.chatbot.editable = "user"
         self.additional_inputs = _as_list(additional_inputs)
@@ -104,7 +105,7 @@ class ChatInterface(GradioApp):
         limit = None if concurrency_limit == "default" else concurrency_limit
         self._build(turns, submit_btn, stop_btn, additional_inputs_accordion, limit)
         if examples:
-            self._chat_examples(turns, examples, example_labels, run_examples_on_click, limit)
+            self._chat_examples(examples, example_labels, run_examples_on_click)
         self.chatbot.chat_controls = self._controls(stop_btn, save_history, editable)
 
     def _build(
@@ -120,7 +121,10 @@ class ChatInterface(GradioApp):
             with self.row(elem_classes="rx-chat-input"):
                 self._place(self.textbox)
                 send = None
-                if submit_btn:
+                if isinstance(self.textbox, MultimodalTextbox):  # it has its own Send
+                    if not self._own_textbox:
+                        self.textbox.submit_btn = submit_btn
+                elif submit_btn:
                     label = submit_btn if isinstance(submit_btn, str) else "Send"
                     send = Button(label, variant="primary", scale=0, elem_classes="rx-chat-send")
             self._retry = Button("Retry", visible=False)
@@ -140,7 +144,8 @@ class ChatInterface(GradioApp):
         self.fn(inputs, outputs, trigger=triggers, name=name, concurrency_limit=limit)(
             turns.respond()
         )
-        self._respond_ids = [self.functions[-1].id]
+        self._chat_fn = self.functions[-1]
+        self._respond_ids = [self._chat_fn.id]
         self.fn(
             [self.chatbot, *self.additional_inputs],
             outputs,
@@ -153,29 +158,12 @@ class ChatInterface(GradioApp):
         self.fn(None, outputs, trigger=self._clear, name=f"{name}_clear")(turns.clear)
 
     def _chat_examples(
-        self,
-        turns: Turns,
-        examples: Sequence[Any],
-        labels: Sequence[str] | None,
-        run_on_click: bool,
-        limit: int | None,
+        self, examples: Sequence[Any], labels: Sequence[str] | None, run_on_click: bool
     ) -> None:
         defaults = [c.value for c in self.additional_inputs]
         rows = chat_examples(examples, labels, defaults, self.multimodal)
-        start = Button("Example", visible=False)
-        self._place(start)
-        name = f"{getattr(turns.fn, '__name__', 'chat')}_example"
-        self.fn(
-            [self.textbox, *self.additional_inputs],
-            [self.textbox, self.chatbot],
-            trigger=start,
-            name=name,
-            examples=rows,
-            run_on_click=run_on_click,
-            concurrency_limit=limit,
-        )(turns.example())
-        bound = self.functions[-1]
-        self._respond_ids.append(bound.id)
+        bound = self._chat_fn  # the chat function itself: an example joins the conversation
+        bound.examples = self._examples(bound, rows, run_on_click)
         if labels and bound.examples is not None:
             bound.examples.cells[:] = [
                 [str(label), *row[1:]]

@@ -54,12 +54,6 @@ class Turns:
 
         return self._entry(prepare)
 
-    def example(self) -> Callable[..., Any]:
-        def prepare(message: Any, *extra: Any) -> Prepared | None:
-            return self._ask(message, [], extra)
-
-        return self._entry(prepare)
-
     def undo(self, history: Any) -> tuple[Any, Messages]:
         earlier, message = last_question(as_history(history), self.multimodal)
         if message is None:

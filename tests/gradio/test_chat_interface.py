@@ -63,7 +63,7 @@ async def test_async_functions_and_examples() -> None:
 
     demo = gr.ChatInterface(answer, examples=["hello"])
     async with AppTester(demo) as page:
-        await page.send({"t": "example", "f": "answer_example", "i": 0})
+        await page.send({"t": "example", "f": "answer", "i": 0})
         assert await page.wait_until(
             lambda: (page.page.values.get("chatbot") or [{}])[-1].get("content") == "HELLO"
         )
@@ -183,11 +183,11 @@ async def test_examples_fill_or_send_and_take_labels() -> None:
         examples=[["hi", 2], "bye"],
         example_labels=["Say hi", "Say bye"],
     )
-    example = next(f for f in demo.functions if f.id == "answer_example")
+    example = next(f for f in demo.functions if f.id == "answer")
     assert example.examples is not None
     assert [row[0] for row in example.examples.cells] == ["Say hi", "Say bye"]
     async with AppTester(demo) as page:
-        await page.send({"t": "example", "f": "answer_example", "i": 1})
+        await page.send({"t": "example", "f": "answer", "i": 1})
         assert await page.wait_until(
             lambda: (page.page.values.get("chatbot") or [{}])[-1].get("content") == "bye:1:0"
         )

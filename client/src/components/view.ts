@@ -21,6 +21,10 @@ export interface ViewContext {
   recreate?(c: string, props: Props): void;
   /** Send one part of a file upload; false while the connection is down. */
   upload?(part: Upload): boolean;
+  /** Ask the server to stop function `f`'s active run (a chat's Stop). */
+  cancel?(f: string): void;
+  /** A page event of component `c` with its data (like, edit): the blocks seam, not wired yet. */
+  event?(c: string, kind: string, data: Value): void;
 }
 
 export type DataStatus = "idle" | "queued" | "running" | "error";

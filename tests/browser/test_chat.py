@@ -1,0 +1,104 @@
+"""Chat in Chromium: thoughts collapsed under their title, Stop, Retry, likes, the input row."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+import reactive as gr
+from tests.browser.conftest import Serve, open_app, screenshot
+
+
+def agent(message: str, history: list[Any]) -> Iterator[list[Any]]:
+    thought = gr.ChatMessage(content="", metadata={"title": "🔍 Searching", "status": "pending"})
+    for word in ["looking ", "up ", message]:
+        thought.content += word
+        time.sleep(0.05)
+        yield [thought]
+    thought.metadata = {"title": "🔍 Searching", "status": "done", "duration": 0.2}
+    answer = gr.ChatMessage(content="")
+    for word in ["Found ", "**", message, "**"]:
+        answer.content += word
+        yield [thought, answer]
+
+
+def endless(message: str, history: list[Any]) -> Iterator[str]:
+    text = ""
+    while True:
+        text += "."
+        time.sleep(0.02)
+        yield text
+
+
+def test_a_thought_is_collapsed_under_its_title_and_the_input_row_aligns(
+    page: Page, serve: Serve
+) -> None:
+    demo = gr.ChatInterface(agent, title="Agent")
+    demo.chatbot.listening.add("like")  # what chatbot.like(fn) does
+    open_app(page, serve(demo))
+    box = page.get_by_placeholder("Type a message…")
+    box.fill("cats")
+    box.press("Enter")
+    thought = page.locator(".rx-thought")
+    expect(thought.locator(".rx-thought-title")).to_have_text("🔍 Searching")
+    expect(page.locator(".rx-msg[data-role=assistant] strong")).to_have_text("cats")
+    expect(thought).to_have_attribute("data-status", "done")
+    expect(thought).not_to_have_attribute("open", "")
+    expect(thought.locator(".rx-thought-duration")).to_have_text("0.2s")
+    send = page.get_by_role("button", name="Send").bounding_box()
+    field = box.bounding_box()
+    assert send is not None
+    assert field is not None
+    assert abs(send["y"] - field["y"]) <= 2
+    assert abs(send["height"] - field["height"]) <= 2
+    page.evaluate(
+        "() => { window.__events = []; document.addEventListener('rx-event',"
+        " (e) => window.__events.push(e.detail)); }"
+    )
+    page.get_by_role("button", name="Like", exact=True).click()
+    events = page.evaluate("window.__events")
+    liked = {"index": 2, "value": "Found **cats**", "liked": True}
+    assert events == [{"kind": "like", "data": liked}]
+    thought.locator("summary").click()
+    expect(thought.locator(".rx-thought-body")).to_contain_text("looking up cats")
+    screenshot(page, "chat-thought")
+    page.get_by_role("button", name="Retry").click()
+    expect(page.locator(".rx-msg[data-role=user]")).to_have_count(1)
+    expect(page.locator(".rx-msg[data-role=assistant] strong")).to_have_text("cats")
+
+
+def test_stop_ends_a_streaming_answer(page: Page, serve: Serve) -> None:
+    open_app(page, serve(gr.ChatInterface(endless)))
+    box = page.get_by_placeholder("Type a message…")
+    box.fill("go")
+    box.press("Enter")
+    stop = page.get_by_role("button", name="Stop")
+    expect(stop).to_be_visible()
+    expect(page.locator(".rx-msg[data-role=assistant]")).to_contain_text("...")
+    stop.click()
+    expect(stop).to_be_hidden()
+    answer = page.locator(".rx-msg[data-role=assistant]")
+    length = len(answer.inner_text())
+    page.wait_for_timeout(300)  # would have grown by ~15 dots had it not stopped
+    assert len(answer.inner_text()) == length
+
+
+def test_multimodal_sends_text_and_files(page: Page, serve: Serve) -> None:
+    def echo(message: dict[str, Any], history: list[Any]) -> str:
+        return f"{message['text']} with {len(message['files'])} file(s)"
+
+    open_app(page, serve(gr.ChatInterface(echo, multimodal=True)))
+    page.locator(".rx-mm input[type=file]").set_input_files(
+        files=[{"name": "a.txt", "mimeType": "text/plain", "buffer": b"hello"}]
+    )
+    expect(page.locator(".rx-mm-file")).to_contain_text("a.txt")
+    area = page.locator(".rx-mm textarea")
+    area.fill("look")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".rx-msg[data-role=assistant]")).to_have_text("look with 1 file(s)")
+    expect(page.locator(".rx-msg[data-role=user] .rx-msg-file")).to_contain_text("a.txt")
+    expect(page.locator(".rx-mm-file")).to_have_count(0)
+    screenshot(page, "chat-multimodal")
