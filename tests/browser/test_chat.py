@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 import reactive as gr
 from tests.browser.conftest import Serve, open_app, screenshot
@@ -92,7 +92,7 @@ def test_multimodal_sends_text_and_files(page: Page, serve: Serve) -> None:
 
     open_app(page, serve(gr.ChatInterface(echo, multimodal=True)))
     page.locator(".rx-mm input[type=file]").set_input_files(
-        files=[{"name": "a.txt", "mimeType": "text/plain", "buffer": b"hello"}]
+        files=[FilePayload(name="a.txt", mimeType="text/plain", buffer=b"hello")]
     )
     expect(page.locator(".rx-mm-file")).to_contain_text("a.txt")
     area = page.locator(".rx-mm textarea")
