@@ -102,3 +102,86 @@ def test_multimodal_sends_text_and_files(page: Page, serve: Serve) -> None:
     expect(page.locator(".rx-msg[data-role=user] .rx-msg-file")).to_contain_text("a.txt")
     expect(page.locator(".rx-mm-file")).to_have_count(0)
     screenshot(page, "chat-multimodal")
+
+
+def count_answer(message: str, history: list[Any]) -> str:
+    return f"{message} #{len(history) // 2 + 1}"
+
+
+def test_saved_conversations_switch_back_and_forth(page: Page, serve: Serve) -> None:
+    open_app(page, serve(gr.ChatInterface(count_answer, save_history=True)))
+    box = page.get_by_placeholder("Type a message…")
+    box.fill("apples")
+    box.press("Enter")
+    expect(page.locator(".rx-msg[data-role=assistant]")).to_have_text("apples #1")
+    expect(page.locator(".rx-chat-saved-open")).to_have_text(["apples"])
+    page.get_by_role("button", name="+ New chat").click()
+    expect(page.locator(".rx-msg")).to_have_count(0)
+    box.fill("pears")
+    box.press("Enter")
+    expect(page.locator(".rx-msg[data-role=assistant]")).to_have_text("pears #1")
+    expect(page.locator(".rx-chat-saved-open")).to_have_text(["pears", "apples"])
+    page.locator(".rx-chat-saved-open", has_text="apples").click()
+    expect(page.locator(".rx-msg[data-role=assistant]")).to_have_text("apples #1")
+    box.fill("more")
+    box.press("Enter")  # the server continues the conversation switched to
+    expect(page.locator(".rx-msg[data-role=assistant]").nth(1)).to_have_text("more #2")
+    screenshot(page, "chat-saved-history")
+    page.reload()
+    page.wait_for_selector("html[data-rx-state=ready]")
+    expect(page.locator(".rx-chat-saved-open")).to_have_text(["apples", "pears"])
+
+
+def test_editing_a_sent_message_asks_it_again(page: Page, serve: Serve) -> None:
+    open_app(page, serve(gr.ChatInterface(count_answer, editable=True)))
+    box = page.get_by_placeholder("Type a message…")
+    for text in ("one", "two"):
+        box.fill(text)
+        box.press("Enter")
+        expect(page.locator(".rx-msg[data-role=assistant]").last).to_contain_text(text)
+    page.evaluate(
+        "() => { window.__events = []; document.addEventListener('rx-event',"
+        " (e) => window.__events.push(e.detail)); }"
+    )
+    page.locator(".rx-msg-row[data-role=user]").first.get_by_role("button", name="Edit").click()
+    page.locator(".rx-msg-edit").fill("uno")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".rx-msg[data-role=user]")).to_have_text(["uno"])
+    expect(page.locator(".rx-msg[data-role=assistant]")).to_have_text(["uno #1"])
+    edit = {"index": 0, "value": "uno", "previous_value": "one"}
+    assert page.evaluate("window.__events") == [{"kind": "edit", "data": edit}]
+
+
+def test_images_and_reasoning_inside_messages(page: Page, serve: Serve) -> None:
+    import numpy as np
+
+    app = gr.App()
+    chat = gr.Chatbot(elem_id="chat", reasoning_tags=[("<think>", "</think>")], height=360)
+
+    @app.fn(inputs=gr.Textbox(elem_id="msg"), outputs=chat)
+    def reply(message: str) -> Iterator[list[Any]]:
+        red = np.zeros((40, 60, 3), np.uint8)
+        red[..., 0] = 255
+        text = ""
+        for part in ["<think>", "pondering ", message, "</think>", "Here is red:"]:
+            text += part
+            time.sleep(0.03)
+            yield [{"role": "user", "content": message}, {"role": "assistant", "content": text}]
+        picture = gr.Image(red, label="red")
+        yield [
+            {"role": "user", "content": message},
+            {"role": "assistant", "content": text},
+            {"role": "assistant", "content": picture},
+        ]
+
+    open_app(page, serve(app))
+    page.locator("#msg input").fill("colours")
+    page.get_by_role("button", name="Submit").click()
+    thought = page.locator("#chat .rx-thought")
+    expect(thought.locator(".rx-thought-title")).to_have_text("Thinking")
+    expect(thought).to_have_attribute("data-status", "done")
+    expect(page.locator("#chat .rx-msg[data-role=assistant]").first).to_have_text("Here is red:")
+    image = page.locator("#chat .rx-msg .rx-image img")
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.naturalWidth") == 60
+    screenshot(page, "chat-image-reasoning")
