@@ -98,8 +98,8 @@ class Chatbot(Component):
             "placeholder": self.placeholder,
             "show_copy_button": self.show_copy_button or None,
             "show_copy_all_button": self.show_copy_all_button or None,
-            "likeable": "like" in self.listening or None,
-            "feedback_options": list(self.feedback_options) if "like" in self.listening else None,
+            "likeable": self._feedback or None,
+            "feedback_options": list(self.feedback_options) if self._feedback else None,
             "feedback_value": self.feedback_value,
             "editable": self.editable,
             "render_markdown": None if self.render_markdown else False,
@@ -111,6 +111,11 @@ class Chatbot(Component):
             "chat": self.chat_controls,
         }
         return {k: v for k, v in props.items() if v is not None}
+
+    @property
+    def _feedback(self) -> bool:
+        """Feedback buttons show once a like listener or a ChatInterface's flagging wants them."""
+        return "like" in self.listening or bool(self.chat_controls and "flag" in self.chat_controls)
 
     def _avatars(self) -> list[Any] | None:
         if self.avatar_images is None:

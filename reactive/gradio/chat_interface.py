@@ -28,6 +28,7 @@ from reactive.components import Button, Chatbot, Textbox
 from reactive.components.base import Component, warn_unsupported
 from reactive.components.multimodal import MultimodalTextbox
 from reactive.errors import DefinitionError
+from reactive.gradio.chat_flagging import Flagger, check_mode
 from reactive.gradio.chat_turns import Turns, chat_examples
 from reactive.gradio.gradio_app import GradioApp
 
@@ -83,6 +84,9 @@ class ChatInterface(GradioApp):
         autofocus: bool = True,
         concurrency_limit: int | Literal["default"] | None = "default",
         show_error: bool = False,
+        flagging_mode: str | None = None,
+        flagging_options: Sequence[str] | None = None,
+        flagging_dir: str = ".gradio/flagged",
         **unsupported: Any,
     ) -> None:
         _refuse(unsupported, cache_examples)
@@ -104,9 +108,14 @@ class ChatInterface(GradioApp):
         turns.check(len(self.additional_inputs))
         limit = None if concurrency_limit == "default" else concurrency_limit
         self._build(turns, submit_btn, stop_btn, additional_inputs_accordion, limit)
+        flag_box = (
+            self._flagging(flagging_dir, flagging_options) if check_mode(flagging_mode) else None
+        )
         if examples:
             self._chat_examples(examples, example_labels, run_examples_on_click)
         self.chatbot.chat_controls = self._controls(stop_btn, save_history, editable)
+        if flag_box is not None:
+            self.chatbot.chat_controls["flag"] = flag_box.id
 
     def _build(
         self,
@@ -169,6 +178,17 @@ class ChatInterface(GradioApp):
                 [str(label), *row[1:]]
                 for label, row in zip(labels, bound.examples.cells, strict=True)
             ]
+
+    def _flagging(self, folder: str, options: Sequence[str] | None) -> Textbox:
+        """A hidden box the chat view sends each flag through, and the function recording it."""
+        flagger = Flagger(folder, options)
+        self.chatbot.feedback_options = flagger.options
+        box = Textbox(visible=False)
+        self._place(box)
+        self.fn([box, self.chatbot], None, trigger=box, name=f"{self._chat_fn.id}_flag")(
+            flagger.flag
+        )
+        return box
 
     def _controls(self, stop_btn: str | bool, save_history: bool, editable: bool) -> dict[str, Any]:
         controls: dict[str, Any] = {

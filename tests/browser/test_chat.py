@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import FilePayload, Page, expect
@@ -185,3 +186,27 @@ def test_images_and_reasoning_inside_messages(page: Page, serve: Serve) -> None:
     expect(image).to_be_visible()
     assert image.evaluate("img => img.naturalWidth") == 60
     screenshot(page, "chat-image-reasoning")
+
+
+def test_flagging_an_answer_records_it(page: Page, serve: Serve, tmp_path: Path) -> None:
+    demo = gr.ChatInterface(
+        count_answer,
+        flagging_mode="manual",
+        flagging_options=["Like", "Spam"],
+        flagging_dir=str(tmp_path),
+    )
+    open_app(page, serve(demo))
+    box = page.get_by_placeholder("Type a message…")
+    box.fill("ham")
+    box.press("Enter")
+    expect(page.locator(".rx-msg[data-role=assistant]")).to_have_text("ham #1")
+    page.get_by_role("button", name="Spam").click()
+    expect(page.get_by_role("button", name="Spam")).to_have_attribute("aria-pressed", "true")
+    dataset = tmp_path / "dataset.csv"
+    lines: list[str] = []
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and len(lines) < 2:
+        page.wait_for_timeout(20)  # the server writes it when the flag arrives
+        lines = dataset.read_text("utf-8").splitlines() if dataset.exists() else []
+    assert lines[0] == "conversation,message,flag,timestamp"
+    assert '"""ham #1""",Spam,' in lines[1]

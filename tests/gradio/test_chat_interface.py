@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import json
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -250,3 +252,31 @@ def test_save_history_and_editable_reach_the_chat_view() -> None:
     assert controls["save_history"] is True
     assert controls["resubmit"] is True
     assert demo.chatbot.editable == "user"
+
+
+async def test_flagging_writes_the_flagged_answer_to_a_csv(tmp_path: Path) -> None:
+    demo = gr.ChatInterface(
+        slow_echo,
+        flagging_mode="manual",
+        flagging_options=["Like", "Spam"],
+        flagging_dir=str(tmp_path),
+    )
+    props = demo.chatbot.extra_props()
+    assert props["feedback_options"] == ["Like", "Spam"]
+    flag_box = props["chat"]["flag"]
+    async with AppTester(demo) as page:
+        await chat(page, "hi")
+        assert await page.wait_status("slow_echo", "done")
+        await page.input(flag_box, '{"index": 1, "flag": "Spam"}')
+        await page.submit(flag_box)
+        assert await page.wait_status("slow_echo_flag", "done")
+        await page.input(flag_box, '{"index": 1, "flag": "Nope"}')
+        await page.submit(flag_box)
+        assert await page.wait_status("slow_echo_flag", "error")
+    rows = list(csv.reader((tmp_path / "dataset.csv").read_text("utf-8").splitlines()))
+    assert rows[0] == ["conversation", "message", "flag", "timestamp"]
+    assert len(rows) == 2
+    assert json.loads(rows[1][0])[-1] == {"role": "assistant", "content": "You typed: hi"}
+    assert rows[1][1:3] == ['"You typed: hi"', "Spam"]
+    with pytest.raises(DefinitionError, match="flagging_mode is 'never' or 'manual'"):
+        gr.ChatInterface(slow_echo, flagging_mode="auto")

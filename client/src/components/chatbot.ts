@@ -25,6 +25,7 @@ interface Controls {
   stop_label?: string;
   save_history?: boolean;
   resubmit?: boolean;
+  flag?: string;
 }
 
 export class ChatbotView extends ComponentView {
@@ -240,6 +241,12 @@ export class ChatbotView extends ComponentView {
     const m = this.messages[i] as ChatMessage;
     const liked: Value = undo ? null : option === "Like" ? true : option === "Dislike" ? false : option;
     this.emitEvent("like", { index: i, value: m.content, liked });
+    const flag = this.controls.flag;
+    if (flag !== undefined) {
+      // ChatInterface(flagging_mode="manual"): the flag goes to the server through a hidden box.
+      this.ctx.input(flag, JSON.stringify({ index: i, flag: undo ? null : option }));
+      this.ctx.trigger(flag, "submit");
+    }
   }
 
   private edit(i: number, bubble: HTMLElement): void {
