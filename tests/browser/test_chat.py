@@ -210,3 +210,35 @@ def test_flagging_an_answer_records_it(page: Page, serve: Serve, tmp_path: Path)
         lines = dataset.read_text("utf-8").splitlines() if dataset.exists() else []
     assert lines[0] == "conversation,message,flag,timestamp"
     assert '"""ham #1""",Spam,' in lines[1]
+
+
+def test_tool_calls_nest_inside_their_parent(page: Page, serve: Serve) -> None:
+    def tools(message: str, history: list[Any]) -> list[Any]:
+        return [
+            gr.ChatMessage(
+                content="Plan: ask two sites",
+                metadata={"title": "_Tools_ <img src=x onerror=alert(1)>", "id": 1},
+            ),
+            gr.ChatMessage(content="sunny", metadata={"title": "site A", "id": 2, "parent_id": 1}),
+            gr.ChatMessage(
+                content="timeout",
+                metadata={"title": "site B", "parent_id": 1, "status": "pending", "log": "retry 1"},
+            ),
+            gr.ChatMessage(content="It is sunny."),
+        ]
+
+    open_app(page, serve(gr.ChatInterface(tools)))
+    box = page.get_by_placeholder("Type a message…")
+    box.fill("weather?")
+    box.press("Enter")
+    expect(page.locator(".rx-msg[data-role=assistant]")).to_have_text("It is sunny.")
+    outer = page.locator(".rx-chat > .rx-thought")
+    expect(outer).to_have_count(1)
+    expect(outer.locator(":scope > summary em")).to_have_text("Tools")  # Markdown, sanitized
+    assert outer.locator("[onerror]").count() == 0
+    inner = outer.locator(".rx-thought-body > .rx-thought")
+    expect(inner.locator(".rx-thought-title")).to_have_text(["site A", "site B"])
+    outer.locator(":scope > summary").click()
+    expect(inner.nth(1)).to_have_attribute("open", "")  # pending: open
+    expect(inner.nth(1).locator(".rx-thought-log")).to_have_text("retry 1")
+    screenshot(page, "chat-nested-tools")

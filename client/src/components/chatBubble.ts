@@ -7,7 +7,9 @@ import type { Props, Value } from "../protocol/messages";
 import type { ChatMessage } from "./chatMessage";
 import { el } from "./dom";
 import { downloadType } from "./downloadType";
+import { marked } from "marked";
 import { renderMarkdown } from "./markdown";
+import { sanitizeHtml } from "./sanitize";
 import type { ComponentView } from "./view";
 
 /** Makes the view of a component shown inside a message (the registry's factory). */
@@ -74,7 +76,9 @@ export function drawThought(m: ChatMessage, body: HTMLElement, open: boolean | u
   box.dataset["status"] = pending ? "pending" : "done";
   box.open = open ?? pending;
   const summary = el("summary");
-  summary.append(el("span", "rx-thought-title", meta.title ?? "Thought"));
+  const title = el("span", "rx-thought-title");
+  title.innerHTML = sanitizeHtml(marked.parseInline(meta.title ?? "Thought", { async: false })); // Markdown, as Gradio
+  summary.append(title);
   if (pending) summary.append(el("span", "rx-thought-spinner"));
   if (meta.duration !== undefined) summary.append(el("span", "rx-thought-duration", `${meta.duration.toFixed(1)}s`));
   const inner = el("div", "rx-thought-body");
