@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import FilePayload, Page, expect
+from playwright.sync_api import Browser, FilePayload, Page, expect
 
 import reactive as gr
 from tests.browser.conftest import Serve, open_app, screenshot
@@ -242,3 +242,24 @@ def test_tool_calls_nest_inside_their_parent(page: Page, serve: Serve) -> None:
     expect(inner.nth(1)).to_have_attribute("open", "")  # pending: open
     expect(inner.nth(1).locator(".rx-thought-log")).to_have_text("retry 1")
     screenshot(page, "chat-nested-tools")
+
+
+def test_on_a_phone_the_send_button_stays_beside_the_box(browser: Browser, serve: Serve) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 760})
+    page = context.new_page()
+    try:
+        open_app(page, serve(gr.ChatInterface(count_answer, save_history=True)))
+        box = page.get_by_placeholder("Type a message…")
+        box.fill("hello from a phone with a long message")
+        box.press("Enter")
+        expect(page.locator(".rx-msg[data-role=assistant]")).to_contain_text("#1")
+        send = page.get_by_role("button", name="Send").bounding_box()
+        field = box.bounding_box()
+        assert send is not None
+        assert field is not None
+        assert abs(send["y"] - field["y"]) <= 2
+        assert send["x"] > field["x"] + field["width"] - 1
+        assert send["x"] + send["width"] <= 390
+        screenshot(page, "chat-phone")
+    finally:
+        context.close()
