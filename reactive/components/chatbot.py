@@ -61,6 +61,7 @@ class Chatbot(Component):
         render_markdown: bool = True,
         rtl: bool = False,
         autoscroll: bool = True,
+        resizable: bool = True,
         layout: Literal["bubble", "panel"] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -83,6 +84,7 @@ class Chatbot(Component):
         self.editable = editable
         self.reasoning_tags = check_tags(reasoning_tags)
         self.render_markdown, self.rtl, self.autoscroll = render_markdown, rtl, autoscroll
+        self.resizable = resizable
         self.layout = layout
         #: Page events with a listener ("like", "edit"); only these travel to the server.
         self.listening: set[str] = set()
@@ -105,6 +107,7 @@ class Chatbot(Component):
             "render_markdown": None if self.render_markdown else False,
             "rtl": self.rtl or None,
             "autoscroll": None if self.autoscroll else False,
+            "resizable": None if self.resizable else False,
             "layout": self.layout,
             "events": sorted(self.listening) or None,
             "avatars": self._avatars(),

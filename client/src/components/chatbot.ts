@@ -8,33 +8,20 @@
 import type { Props, RunState, Value } from "../protocol/messages";
 import { canAppend } from "../render/append";
 import { drawContent, drawThought, release, type Drawn, type NestedView } from "./chatBubble";
-import { ChatHistory, newChatId } from "./chatHistory";
+import { action, sizeLog, toolbar, type Controls } from "./chatControls";
+import { SavedChats } from "./chatSaved";
 import { sameMessage, textOf, toMessages, toWire, type ChatMessage } from "./chatMessage";
 import { el } from "./dom";
 import { renderMarkdown } from "./markdown";
-import { bool, str } from "./props";
+import { str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
-interface Controls {
-  retry?: string;
-  undo?: string;
-  clear?: string;
-  input?: string;
-  multimodal?: boolean;
-  stop?: string[];
-  stop_label?: string;
-  save_history?: boolean;
-  resubmit?: boolean;
-  flag?: string;
-}
 
 export class ChatbotView extends ComponentView {
   private readonly log: HTMLDivElement;
   private readonly stopButton: HTMLButtonElement | null = null;
   private readonly controls: Controls;
-  private readonly history: ChatHistory | null = null;
-  private readonly savedList: HTMLUListElement | null = null;
-  private chatId = newChatId();
+  private readonly saved: SavedChats | null = null;
   private messages: ChatMessage[] = [];
   private drawn: { node: HTMLElement; held: Drawn }[] = [];
   private dirtyFrom = 0; // messages from this index on are drawn again at commit
@@ -47,14 +34,14 @@ export class ChatbotView extends ComponentView {
     const box = el("div", "rx-chat-box");
     this.log = el("div", "rx-chat");
     this.log.setAttribute("role", "log");
-    size(this.log, props);
+    sizeLog(this.log, props);
     if (props["layout"] === "panel") this.log.classList.add("rx-chat-panel");
     if (props["rtl"] === true) this.log.dir = "rtl";
-    box.append(this.toolbar(), this.log);
+    const copyAll = this.props["show_copy_all_button"] === true ? () => this.transcript() : null;
+    box.append(toolbar(this.controls, (c) => this.ctx.trigger(c, "click"), copyAll), this.log);
     if (this.controls.save_history === true) {
-      this.history = new ChatHistory(id);
-      this.savedList = el("ul", "rx-chat-saved-list");
-      box.prepend(this.savedPanel(this.savedList));
+      this.saved = new SavedChats(id, () => this.messages.map(toWire), (m) => this.open(m));
+      box.prepend(this.saved.element);
       box.classList.add("rx-chat-with-saved");
     }
     if (this.controls.stop !== undefined) {
@@ -67,7 +54,6 @@ export class ChatbotView extends ComponentView {
     this.mount(box);
     this.update(props["value"] ?? []);
     this.commit();
-    this.drawSaved();
   }
 
   update(v: Value): void {
@@ -308,86 +294,19 @@ export class ChatbotView extends ComponentView {
 
   // ---------------------------------------------------------------- toolbar and saved chats
 
-  private toolbar(): HTMLElement {
-    const bar = el("div", "rx-chat-toolbar");
-    if (this.props["show_copy_all_button"] === true) {
-      bar.append(action("Copy conversation", "⧉", () => void navigator.clipboard?.writeText(this.transcript())));
-    }
-    const c = this.controls;
-    const click = (id: string | undefined) => () => {
-      if (id !== undefined) this.ctx.trigger(id, "click");
-    };
-    if (c.retry !== undefined) bar.append(action("Retry", "↻", click(c.retry)));
-    if (c.undo !== undefined) bar.append(action("Undo", "↶", click(c.undo)));
-    if (c.clear !== undefined) bar.append(action("Clear", "✕", click(c.clear)));
-    bar.hidden = bar.childElementCount === 0;
-    return bar;
-  }
-
   private transcript(): string {
     return this.messages.map((m) => `${m.role}: ${textOf(m) ?? "[file]"}`).join("\n\n");
   }
 
-  private savedPanel(list: HTMLUListElement): HTMLElement {
-    const panel = el("nav", "rx-chat-saved");
-    panel.setAttribute("aria-label", "Conversations");
-    const fresh = el("button", "rx-chat-new", "+ New chat");
-    fresh.type = "button";
-    fresh.addEventListener("click", () => this.switchTo(newChatId(), []));
-    panel.append(fresh, list);
-    return panel;
-  }
-
-  private drawSaved(): void {
-    if (this.history === null || this.savedList === null) return;
-    this.savedList.replaceChildren(
-      ...this.history.chats.map((chat) => {
-        const li = el("li", "rx-chat-saved-item");
-        li.dataset["current"] = String(chat.id === this.chatId);
-        const open = el("button", "rx-chat-saved-open", chat.title);
-        open.type = "button";
-        open.addEventListener("click", () => this.switchTo(chat.id, chat.messages));
-        const remove = action("Delete conversation", "×", () => {
-          this.history?.remove(chat.id);
-          if (chat.id === this.chatId) this.switchTo(newChatId(), []);
-          else this.drawSaved();
-        });
-        li.append(open, remove);
-        return li;
-      }),
-    );
-  }
-
-  private switchTo(id: string, messages: Value[]): void {
-    this.saveConversation();
-    this.chatId = id;
+  /** Shows a saved (or a new, empty) conversation, and tells the server it is the history now. */
+  private open(messages: Value[]): void {
     this.update(messages);
     this.dirtyFrom = 0;
     this.changed(this.current());
     this.commit();
-    this.drawSaved();
   }
 
   private saveConversation(): void {
-    if (this.history === null) return;
-    this.history.save(this.chatId, this.messages.map(toWire));
-    this.drawSaved();
+    this.saved?.save(this.messages.map(toWire));
   }
-}
-
-function action(label: string, icon: string, run: () => void): HTMLButtonElement {
-  const b = el("button", "rx-msg-action", icon);
-  b.type = "button";
-  b.title = label;
-  b.setAttribute("aria-label", label);
-  b.addEventListener("click", run);
-  return b;
-}
-
-function size(log: HTMLElement, props: Props): void {
-  const css = (v: Value | undefined): string => (typeof v === "number" ? `${v}px` : typeof v === "string" ? v : "");
-  log.style.height = css(props["height"]);
-  log.style.minHeight = css(props["min_height"]);
-  log.style.maxHeight = css(props["max_height"]);
-  if (!bool(props, "resizable", true)) log.style.resize = "none";
 }
