@@ -263,3 +263,29 @@ def test_on_a_phone_the_send_button_stays_beside_the_box(browser: Browser, serve
         screenshot(page, "chat-phone")
     finally:
         context.close()
+
+
+def test_placeholder_avatars_and_copy(page: Page, serve: Serve, tmp_path: Path) -> None:
+    from PIL import Image as PILImage
+
+    bot = tmp_path / "bot.png"
+    PILImage.new("RGB", (8, 8), (20, 160, 60)).save(bot)
+    chatbot = gr.Chatbot(
+        placeholder="**Ask me** anything",
+        avatar_images=(None, str(bot)),
+        show_copy_button=True,
+        elem_id="chat",
+    )
+    open_app(page, serve(gr.ChatInterface(count_answer, chatbot=chatbot)))
+    expect(page.locator("#chat .rx-chat-placeholder strong")).to_have_text("Ask me")
+    box = page.get_by_placeholder("Type a message…")
+    box.fill("hi")
+    box.press("Enter")
+    expect(page.locator("#chat .rx-msg[data-role=assistant]")).to_have_text("hi #1")
+    expect(page.locator("#chat .rx-chat-placeholder")).to_have_count(0)
+    avatar = page.locator("#chat .rx-msg-row[data-role=assistant] img.rx-avatar")
+    expect(avatar).to_be_visible()
+    assert avatar.evaluate("img => img.naturalWidth") == 8
+    expect(page.locator("#chat .rx-msg-row[data-role=user] img.rx-avatar")).to_have_count(0)
+    copy = page.locator("#chat .rx-msg-row[data-role=assistant]").get_by_role("button", name="Copy")
+    expect(copy).to_be_visible()

@@ -280,3 +280,25 @@ async def test_flagging_writes_the_flagged_answer_to_a_csv(tmp_path: Path) -> No
     assert rows[1][1:3] == ['"You typed: hi"', "Spam"]
     with pytest.raises(DefinitionError, match="flagging_mode is 'never' or 'manual'"):
         gr.ChatInterface(slow_echo, flagging_mode="auto")
+
+
+async def test_your_own_chatbot_and_textbox() -> None:
+    chatbot = gr.Chatbot(elem_id="mine", placeholder="Ask", type="tuples")
+    box = gr.Textbox(elem_id="box", placeholder="Say it")
+    seen_histories: list[Any] = []
+
+    def answer(message: str, history: list[Any]) -> str:
+        seen_histories.append(history)
+        return message[::-1]
+
+    demo = gr.ChatInterface(answer, chatbot=chatbot, textbox=box, type="tuples", title="Mine")
+    assert demo.title == "Mine"
+    async with AppTester(demo) as page:
+        for text in ("abc", "de"):
+            await page.input("box", text)
+            await page.submit("box")
+            assert await page.wait_until(
+                lambda t=text: (page.page.values.get("mine") or [{}])[-1].get("content") == t[::-1]  # type: ignore[misc]
+            )
+        assert page.welcome["app"]["components"]["mine"]["props"]["placeholder"] == "Ask"
+    assert seen_histories == [[], [["abc", "cba"]]]

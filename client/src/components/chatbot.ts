@@ -89,15 +89,14 @@ export class ChatbotView extends ComponentView {
   }
 
   override commit(): void {
+    this.showPlaceholder(this.messages.length === 0);
     if (this.dirtyFrom >= this.messages.length && this.drawn.length === this.messages.length) return;
     const stick = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 40;
     for (const d of this.drawn.splice(this.dirtyFrom)) {
       d.node.remove();
       release(d.held);
     }
-    this.log.querySelector(":scope > .rx-chat-placeholder")?.remove();
     for (let i = this.drawn.length; i < this.messages.length; i++) this.drawMessage(i);
-    if (this.messages.length === 0) this.drawPlaceholder();
     this.dirtyFrom = this.messages.length;
     if (stick && this.props["autoscroll"] !== false) this.log.scrollTop = this.log.scrollHeight;
   }
@@ -207,12 +206,17 @@ export class ChatbotView extends ComponentView {
     }
   }
 
-  private drawPlaceholder(): void {
+  /** The placeholder (Markdown) while the conversation is empty. */
+  private showPlaceholder(empty: boolean): void {
+    const shown = this.log.querySelector(":scope > .rx-chat-placeholder");
     const text = str(this.props, "placeholder");
-    if (text === null) return;
-    const box = el("div", "rx-chat-placeholder rx-md");
-    box.innerHTML = renderMarkdown(text);
-    this.log.append(box);
+    if (!empty || text === null) {
+      shown?.remove();
+    } else if (shown === null) {
+      const box = el("div", "rx-chat-placeholder rx-md");
+      box.innerHTML = renderMarkdown(text);
+      this.log.append(box);
+    }
   }
 
   // ---------------------------------------------------------------- what the reader does
