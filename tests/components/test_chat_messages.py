@@ -174,3 +174,27 @@ async def test_a_growing_thought_travels_as_append_deltas() -> None:
         assert appended
         assert len(updates) <= 4, [e["t"] for e in events]
         assert not page.page.dropped
+
+
+async def test_a_reasoning_stream_is_appended_inside_the_open_thought() -> None:
+    app = rx.App()
+    chat = rx.Chatbot(elem_id="chat", reasoning_tags=[("<think>", "</think>")])
+
+    @app.fn(inputs=rx.Textbox(elem_id="msg"), outputs=chat)
+    def reason(message: str) -> Iterator[list[dict[str, str]]]:
+        text = ""
+        for token in ["<think>", "a", "b", "c", "</think>", "x", "y", "z"]:
+            text += token
+            time.sleep(0.005)
+            yield [{"role": "assistant", "content": text}]
+
+    async with AppTester(app) as page:
+        await page.input("msg", "go")
+        await page.click("reason-submit")
+        assert await page.wait_status("reason", "done")
+        thought, answer = page.page.values["chat"]
+        assert thought["content"] == "abc"
+        assert thought["metadata"]["status"] == "done"
+        assert answer == {"role": "assistant", "content": "xyz"}
+        events = [e for e in page.page.applied if e.get("c") == "chat"]
+        assert [e for e in events if e["t"] == "append"], "the thought was resent whole per token"

@@ -202,9 +202,10 @@ async def test_examples_fill_or_send_and_take_labels() -> None:
 async def test_multimodal_messages_carry_their_files() -> None:
     seen_messages: list[Any] = []
 
-    def echo(message: dict[str, Any], history: list[Any]) -> str:
+    def echo(message: dict[str, Any], history: list[Any]) -> list[Any]:
         seen_messages.append((message, [Path(f).read_bytes() for f in message["files"]]))
-        return f"{message['text']} + {len(message['files'])} file(s)"
+        answer = f"{message['text']} + {len(message['files'])} file(s)"
+        return [answer, *(gr.File(value=f) for f in message["files"])]
 
     demo = gr.ChatInterface(echo, multimodal=True)
     async with AppTester(demo) as page:
@@ -212,8 +213,11 @@ async def test_multimodal_messages_carry_their_files() -> None:
         png = {"name": "dot.png", "mime": "image/png", "data": b"\x89PNG fake"}
         await page.input(box, {"text": "see", "files": [png]})
         await page.submit(box)
-        assert await page.wait_until(lambda: len(page.page.values.get("chatbot") or []) == 3)
+        assert await page.wait_until(lambda: len(page.page.values.get("chatbot") or []) == 4)
         shown = page.page.values["chatbot"]
+        echoed = shown[3]["content"]
+        assert echoed["component"] == "file"
+        assert echoed["value"]["data"] == b"\x89PNG fake"
         assert shown[0]["content"]["file"]["name"] == "dot.png"
         assert shown[1] == {"role": "user", "content": "see"}
         assert shown[2] == {"role": "assistant", "content": "see + 1 file(s)"}
