@@ -6,7 +6,7 @@ older format, a list of ``[user, bot]`` pairs, is accepted too. When a generator
 last message's text, the page receives only the new text (an ``append`` delta), whatever the
 message's metadata.
 
-Page events (like, edit) are sent only for the kinds in :attr:`Chatbot.listening`, which the
+Page events (like, edit) are sent only for the kinds :meth:`Chatbot.listen` was given, which the
 event listeners (``chatbot.like(fn)``) fill in; the payloads are in ``docs/chat.md``.
 """
 
@@ -31,6 +31,8 @@ from reactive.errors import DefinitionError, OutputError
 Message = dict[str, Any]
 EDITABLE = (None, "user", "all")
 DEFAULT_FEEDBACK = ("Like", "Dislike")
+#: The page events a chat view reports (payloads in docs/chat.md).
+PAGE_EVENTS = ("like", "edit", "option_select")
 
 
 class Chatbot(Component):
@@ -91,6 +93,14 @@ class Chatbot(Component):
         #: Set by ChatInterface: what its chat view may do (examples, stop, retry, history).
         self.chat_controls: dict[str, Any] | None = None
         super().__init__(value, label=label, **kwargs)
+
+    def listen(self, kind: str) -> None:
+        """Have the page send ``kind`` events (a listener, e.g. ``chatbot.like(fn)``, was added)."""
+        if kind not in PAGE_EVENTS:
+            raise DefinitionError(
+                f"Chatbot has no {kind!r} page event; it has {', '.join(PAGE_EVENTS)}."
+            )
+        self.listening.add(kind)
 
     def extra_props(self) -> dict[str, Any]:
         props: dict[str, Any] = {

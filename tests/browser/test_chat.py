@@ -38,7 +38,7 @@ def test_a_thought_is_collapsed_under_its_title_and_the_input_row_aligns(
     page: Page, serve: Serve
 ) -> None:
     demo = gr.ChatInterface(agent, title="Agent")
-    demo.chatbot.listening.add("like")  # what chatbot.like(fn) does
+    demo.chatbot.listen("like")  # what chatbot.like(fn) does
     open_app(page, serve(demo))
     box = page.get_by_placeholder("Type a message…")
     box.fill("cats")

@@ -126,9 +126,11 @@ def test_props_for_the_page() -> None:
     assert props["layout"] == "panel"
     assert "likeable" not in props
     assert "events" not in props
-    chat.listening.add("like")
+    chat.listen("like")
     assert chat.extra_props()["feedback_options"] == ["Like", "Dislike"]
     assert chat.extra_props()["events"] == ["like"]
+    with pytest.raises(DefinitionError, match="no 'dance' page event"):
+        chat.listen("dance")
     with pytest.raises(DefinitionError, match="editable"):
         rx.Chatbot(editable="everyone")  # type: ignore[arg-type]
 
