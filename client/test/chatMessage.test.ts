@@ -2,7 +2,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { sameMessage, sameValue, textOf, toMessages, toWire } from "../src/components/chatMessage";
+import { sameMessage, sameValue, textOf, toMessages, toPageValue, toWire } from "../src/components/chatMessage";
 
 test("messages keep their metadata and options, and go back to the same wire form", () => {
   const wire = [
@@ -30,4 +30,14 @@ test("equality looks inside files, so an unchanged picture is not drawn again", 
   const [c] = toMessages([{ role: "user", content: file(3), metadata: { title: "t" } }]);
   assert.ok(sameMessage(a, b));
   assert.ok(!sameMessage(a, c));
+});
+
+test("a history sent back keeps its newest files within the budget, older ones by name", () => {
+  const file = (name: string, size: number) => ({ role: "user", content: { file: { name, mime: "image/png", data: new Uint8Array(size) } } });
+  const messages = toMessages([file("old.png", 60), { role: "user", content: "hi" }, file("new.png", 60)]);
+  const sent = toPageValue(messages, 100);
+  assert.deepEqual(sent[0], { role: "user", content: "📎 old.png" });
+  assert.deepEqual(sent[1], { role: "user", content: "hi" });
+  assert.equal(((sent[2] as { content: { file: { data: Uint8Array } } }).content.file.data).length, 60);
+  assert.equal(toPageValue(messages).length, 3);
 });

@@ -57,6 +57,39 @@ export function toWire(m: ChatMessage): Value {
   return wire;
 }
 
+/** The largest history the page sends back at once (a frame holds 16 MiB). */
+export const MAX_HISTORY_BYTES = 12 * 1024 * 1024;
+
+/**
+ * Messages in wire form for the server, within `budget` bytes of files: the newest files are
+ * kept, older ones (past the budget) go back as their name only, so an edit or a switch of a
+ * long conversation with pictures never exceeds one frame.
+ */
+export function toPageValue(messages: readonly ChatMessage[], budget = MAX_HISTORY_BYTES): Value[] {
+  let left = budget;
+  const wire: Value[] = [];
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i] as ChatMessage;
+    const size = bytesIn(m.content);
+    if (size > 0 && size > left) wire.push(toWire({ ...m, content: `📎 ${fileName(m.content)}` }));
+    else wire.push(toWire(m));
+    left -= Math.min(size, left);
+  }
+  return wire.reverse();
+}
+
+function bytesIn(v: Value): number {
+  if (v instanceof Uint8Array) return v.length;
+  if (Array.isArray(v)) return v.reduce((n: number, x: Value) => n + bytesIn(x), 0);
+  if (isMap(v)) return Object.values(v as Record<string, Value>).reduce((n: number, x) => n + bytesIn(x), 0);
+  return 0;
+}
+
+function fileName(v: Value): string {
+  const file = isMap(v) && isMap(v["file"]) ? (v["file"] as Record<string, Value>) : null;
+  return file !== null && typeof file["name"] === "string" ? file["name"] : "attachment";
+}
+
 export function textOf(m: ChatMessage): string | null {
   return typeof m.content === "string" ? m.content : null;
 }

@@ -10,7 +10,7 @@ import { canAppend } from "../render/append";
 import { drawContent, drawThought, release, type Drawn, type NestedView } from "./chatBubble";
 import { action, sizeLog, toolbar, type Controls } from "./chatControls";
 import { SavedChats } from "./chatSaved";
-import { sameMessage, textOf, toMessages, toWire, type ChatMessage } from "./chatMessage";
+import { sameMessage, textOf, toMessages, toPageValue, toWire, type ChatMessage } from "./chatMessage";
 import { el } from "./dom";
 import { renderMarkdown } from "./markdown";
 import { str } from "./props";
@@ -265,10 +265,10 @@ export class ChatbotView extends ComponentView {
     if (this.controls.resubmit === true && m.role === "user") {
       // ChatInterface(editable=True): the conversation before this message, then ask it again.
       this.messages = this.messages.slice(0, i);
-      this.changed(this.current());
+      this.changed(toPageValue(this.messages));
       this.send(value);
     } else {
-      this.changed(this.current());
+      this.changed(toPageValue(this.messages));
     }
     this.commit();
   }
@@ -306,7 +306,7 @@ export class ChatbotView extends ComponentView {
   private open(messages: Value[]): void {
     this.update(messages);
     this.dirtyFrom = 0;
-    this.changed(this.current());
+    this.changed(toPageValue(this.messages));
     this.commit();
   }
 
