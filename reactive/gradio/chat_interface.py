@@ -56,7 +56,11 @@ class ChatInterface(GradioApp):
         save_history: keep conversations in this browser (localStorage), with a list to switch.
         editable: the person may edit a message they sent; the answer is generated again.
         title, description: the page's title and the Markdown under it.
-        submit_btn, stop_btn: labels (``False``: no button; Enter still sends).
+        submit_btn, stop_btn: labels (``False``: no button; Enter still sends). Stop shows while
+            an answer streams and cancels its run; Retry, Undo and Clear sit above the chat.
+        flagging_mode: ``"manual"`` shows ``flagging_options`` under each answer; a click adds
+            a row to ``<flagging_dir>/dataset.csv``.
+        concurrency_limit: at most this many answers at once across sessions.
     """
 
     def __init__(
