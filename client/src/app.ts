@@ -147,6 +147,7 @@ export class App {
     recreate: (c, props) => this.page.recreate(c, props, this.viewContext),
     upload: (part) => this.socket.send(part),
     stream: (message) => this.socket.send(message),
+    cancel: (f) => this.cancel(f),
   };
 }
 

@@ -3,6 +3,7 @@
 from reactive.components.base import Component
 from reactive.components.browser_state import BrowserState
 from reactive.components.button import Button
+from reactive.components.chat_message import ChatMessage
 from reactive.components.chatbot import Chatbot
 from reactive.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
 from reactive.components.data import JSON
@@ -12,6 +13,7 @@ from reactive.components.file import File
 from reactive.components.gallery import Gallery
 from reactive.components.image import Image
 from reactive.components.media import Audio, Video
+from reactive.components.multimodal import MultimodalTextbox
 from reactive.components.number import Number, Slider
 from reactive.components.plot import Plot
 from reactive.components.state import State
@@ -23,6 +25,7 @@ __all__ = [
     "Audio",
     "BrowserState",
     "Button",
+    "ChatMessage",
     "Chatbot",
     "Checkbox",
     "CheckboxGroup",
@@ -36,6 +39,7 @@ __all__ = [
     "Image",
     "Label",
     "Markdown",
+    "MultimodalTextbox",
     "Number",
     "Plot",
     "Radio",

@@ -40,6 +40,8 @@ class Component(Listeners):
     heavy_postprocess: ClassVar[bool] = False
     #: Drawn on the page (``rx.State`` is not: its value lives in the session only).
     on_page: ClassVar[bool] = True
+    #: May be a column of a function's examples (a chat's history is not: it is the conversation).
+    example_column: ClassVar[bool] = True
     #: Properties ``rx.update(...)`` may change, besides :data:`COMMON_PROPS`.
     updatable: ClassVar[frozenset[str]] = frozenset()
     #: Takes files uploaded in parts (``upload`` messages): preprocess gets an UploadedFile.

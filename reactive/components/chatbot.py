@@ -1,27 +1,46 @@
-"""Chatbot: a conversation in the messages format, streamed token by token.
+"""Chatbot: a conversation in Gradio's messages format, streamed token by token.
 
-Messages are ``{"role": "user" | "assistant" | "system", "content": str}`` (Markdown, code blocks
-kept). Gradio's older format, a list of ``[user, bot]`` pairs, is accepted too. When a generator
-only grows the last message, the page receives only the new text (an ``append`` delta).
+Messages are ``{"role", "content", "metadata"?, "options"?}`` dicts or ``rx.ChatMessage`` (see
+``chat_message``); content is Markdown text, a file or a component (``chat_content``). Gradio's
+older format, a list of ``[user, bot]`` pairs, is accepted too. When a generator only grows the
+last message's text, the page receives only the new text (an ``append`` delta), whatever the
+message's metadata.
+
+Page events (like, edit) are sent only for the kinds :meth:`Chatbot.listen` was given, which the
+event listeners (``chatbot.like(fn)``) fill in; the payloads are in ``docs/chat.md``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Literal
 
 from reactive.components.base import Component
+from reactive.components.chat_content import content_from_page, content_to_wire
+from reactive.components.chat_message import (
+    check_role,
+    clean_metadata,
+    clean_options,
+    field_of,
+    is_message,
+)
+from reactive.components.image import image_wire
+from reactive.components.reasoning import check_tags, split_reasoning
 from reactive.errors import DefinitionError, OutputError
 
-Message = dict[str, str]
-ROLES = ("user", "assistant", "system")
+Message = dict[str, Any]
+EDITABLE = (None, "user", "all")
+DEFAULT_FEEDBACK = ("Like", "Dislike")
+#: The page events a chat view reports (payloads in docs/chat.md).
+PAGE_EVENTS = ("like", "edit", "option_select")
 
 
 class Chatbot(Component):
-    """Shows a conversation. As an input, the function receives the history it last returned."""
+    """Shows a conversation. As an input, the function receives the history it last returned
+    (or, after the person edited it, the edited one)."""
 
     type = "chatbot"
-    accepts_input: ClassVar[bool] = False
+    example_column: ClassVar[bool] = False  # examples are messages, never a whole conversation
     updatable: ClassVar[frozenset[str]] = frozenset({"placeholder", "height"})
 
     def __init__(
@@ -30,22 +49,96 @@ class Chatbot(Component):
         *,
         type: Literal["messages", "tuples"] = "messages",
         label: str | None = None,
-        height: int | str | None = None,
+        height: int | str | None = 400,
+        min_height: int | str | None = None,
+        max_height: int | str | None = None,
         placeholder: str | None = None,
+        avatar_images: Sequence[Any] | None = None,
+        show_copy_button: bool = False,
+        show_copy_all_button: bool = False,
+        feedback_options: Sequence[str] | None = DEFAULT_FEEDBACK,
+        feedback_value: Sequence[str | None] | None = None,
+        editable: Literal["user", "all"] | None = None,
+        reasoning_tags: Sequence[Sequence[str]] | None = None,
+        render_markdown: bool = True,
+        rtl: bool = False,
+        autoscroll: bool = True,
+        resizable: bool = True,
+        layout: Literal["bubble", "panel"] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("messages", "tuples"):
             raise DefinitionError(f"Chatbot type must be 'messages' or 'tuples', got {type!r}.")
-        super().__init__(value, label=label, **kwargs)
+        if editable not in EDITABLE:
+            raise DefinitionError(f"Chatbot editable is None, 'user' or 'all', got {editable!r}.")
+        if layout not in (None, "bubble", "panel"):
+            raise DefinitionError(f"Chatbot layout is 'bubble' or 'panel', got {layout!r}.")
+        if avatar_images is not None and len(avatar_images) != 2:
+            raise DefinitionError("Chatbot avatar_images is a pair: (user image, assistant image).")
         self.chat_type = type
-        self.height = height
+        self.height, self.min_height, self.max_height = height, min_height, max_height
         self.placeholder = placeholder
+        self.avatar_images = tuple(avatar_images) if avatar_images is not None else None
+        self.show_copy_button = show_copy_button
+        self.show_copy_all_button = show_copy_all_button
+        self.feedback_options = tuple(feedback_options or ())
+        self.feedback_value = list(feedback_value) if feedback_value is not None else None
+        self.editable = editable
+        self.reasoning_tags = check_tags(reasoning_tags)
+        self.render_markdown, self.rtl, self.autoscroll = render_markdown, rtl, autoscroll
+        self.resizable = resizable
+        self.layout = layout
+        #: Page events with a listener ("like", "edit"); only these travel to the server.
+        self.listening: set[str] = set()
+        #: Set by ChatInterface: what its chat view may do (examples, stop, retry, history).
+        self.chat_controls: dict[str, Any] | None = None
+        super().__init__(value, label=label, **kwargs)
+
+    def listen(self, kind: str) -> None:
+        """Have the page send ``kind`` events (a listener, e.g. ``chatbot.like(fn)``, was added)."""
+        if kind not in PAGE_EVENTS:
+            raise DefinitionError(
+                f"Chatbot has no {kind!r} page event; it has {', '.join(PAGE_EVENTS)}."
+            )
+        self.listening.add(kind)
 
     def extra_props(self) -> dict[str, Any]:
-        return {"height": self.height, "placeholder": self.placeholder}
+        props: dict[str, Any] = {
+            "height": self.height,
+            "min_height": self.min_height,
+            "max_height": self.max_height,
+            "placeholder": self.placeholder,
+            "show_copy_button": self.show_copy_button or None,
+            "show_copy_all_button": self.show_copy_all_button or None,
+            "likeable": self._feedback or None,
+            "feedback_options": list(self.feedback_options) if self._feedback else None,
+            "feedback_value": self.feedback_value,
+            "editable": self.editable,
+            "render_markdown": None if self.render_markdown else False,
+            "rtl": self.rtl or None,
+            "autoscroll": None if self.autoscroll else False,
+            "resizable": None if self.resizable else False,
+            "layout": self.layout,
+            "events": sorted(self.listening) or None,
+            "avatars": self._avatars(),
+            "chat": self.chat_controls,
+        }
+        return {k: v for k, v in props.items() if v is not None}
+
+    @property
+    def _feedback(self) -> bool:
+        """Feedback buttons show once a like listener or a ChatInterface's flagging wants them."""
+        return "like" in self.listening or bool(self.chat_controls and "flag" in self.chat_controls)
+
+    def _avatars(self) -> list[Any] | None:
+        if self.avatar_images is None:
+            return None
+        return [None if a is None else image_wire(self, a, "auto", 85) for a in self.avatar_images]
 
     def initial_python_value(self) -> Any:
         return [] if self.value is None else self.value
+
+    # ---------------------------------------------------------------- to the page
 
     def postprocess(self, value: Any) -> list[Message]:
         if value is None:
@@ -56,43 +149,108 @@ class Chatbot(Component):
             )
         messages: list[Message] = []
         for item in value:
-            messages.extend(self._messages(item))
+            for message in self._messages(item):
+                messages.extend(split_reasoning(message, self.reasoning_tags))
         return messages
 
     def _messages(self, item: Any) -> list[Message]:
-        if isinstance(item, Mapping) or hasattr(item, "role"):
-            role = str(_field(item, "role"))
-            if role not in ROLES:
-                raise OutputError(f"{self!r}: a message role must be one of {ROLES}, got {role!r}.")
-            return [{"role": role, "content": _content(_field(item, "content"))}]
+        if is_message(item):
+            return [self._message(item)]
         if isinstance(item, list | tuple) and len(item) == 2:
             pair = [("user", item[0]), ("assistant", item[1])]
-            return [{"role": r, "content": _content(c)} for r, c in pair if c is not None]
+            return [
+                {"role": r, "content": content_to_wire(self, c)} for r, c in pair if c is not None
+            ]
         raise OutputError(
-            f"{self!r}: each message is a dict {{role, content}} or a [user, bot] pair; "
-            f"got {item!r:.60}."
+            f"{self!r}: each message is a dict {{role, content}}, an rx.ChatMessage or a "
+            f"[user, bot] pair; got {item!r:.60}."
         )
 
+    def _message(self, item: Any) -> Message:
+        role = check_role(repr(self), field_of(item, "role"))
+        message: Message = {
+            "role": role,
+            "content": content_to_wire(self, field_of(item, "content")),
+        }
+        metadata = clean_metadata(repr(self), field_of(item, "metadata"))
+        if metadata is not None:
+            message["metadata"] = metadata
+        options = clean_options(repr(self), field_of(item, "options"))
+        if options is not None:
+            message["options"] = options
+        return message
+
     def stream_parts(self, wire: Any) -> tuple[Any, str] | None:
-        """Only the last message's text may grow by deltas; the rest must stay the same."""
-        if not isinstance(wire, list) or not wire:
+        """Only the last message's text may grow by deltas; the rest (its role and metadata
+        among them) must stay the same."""
+        if not isinstance(wire, list) or not wire or not isinstance(wire[-1]["content"], str):
             return None
         last = wire[-1]
-        return ([*wire[:-1], last["role"]], last["content"])
+        return ([*wire[:-1], {**last, "content": None}], last["content"])
+
+    # ---------------------------------------------------------------- from the page
+
+    @property
+    def saves_uploads(self) -> bool:
+        return True  # an edited history's files are written to the session's folder
+
+    def preprocess(self, value: Any) -> Any:
+        """An edited or restored history from the page, in the chatbot's ``type``."""
+        if not isinstance(value, list):
+            raise self.invalid("expected a list of messages.")
+        messages = [self._from_page(m) for m in value]
+        return to_tuples(messages) if self.chat_type == "tuples" else messages
+
+    def _from_page(self, item: Any) -> Message:
+        if not isinstance(item, Mapping) or item.get("role") not in ("user", "assistant", "system"):
+            raise self.invalid("each message is a map with a role: user, assistant or system.")
+        message: Message = {
+            "role": item["role"],
+            "content": content_from_page(self, item.get("content")),
+        }
+        try:
+            metadata = clean_metadata(repr(self), item.get("metadata"))
+            options = clean_options(repr(self), item.get("options"))
+        except OutputError as exc:
+            raise self.invalid(str(exc)) from None
+        if metadata is not None:
+            message["metadata"] = metadata
+        if options is not None:
+            message["options"] = options
+        return message
 
 
-def _field(item: Any, name: str) -> Any:
-    """A message's field: a dict key, or an attribute (Gradio's ChatMessage)."""
-    return item.get(name) if isinstance(item, Mapping) else getattr(item, name, None)
+def to_tuples(messages: list[Message]) -> list[list[Any]]:
+    """Messages as Gradio's ``[user, bot]`` pairs (thoughts and system messages left out)."""
+    pairs: list[list[Any]] = []
+    for message in messages:
+        if message["role"] == "system" or "metadata" in message:
+            continue
+        content = message["content"]
+        if isinstance(content, Mapping) and "path" in content:
+            content = (content["path"],)
+        user = message["role"] == "user"
+        if user or not pairs or pairs[-1][1] is not None:
+            pairs.append([None, None])
+        pairs[-1][0 if user else 1] = content
+    return pairs
 
 
-def _content(content: Any) -> str:
-    if content is None:
-        return ""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, Mapping) and "path" in content:
-        return f"[{content['path']}]"
-    if isinstance(content, tuple | list) and content:
-        return f"[{content[0]}]"
-    return str(content)
+def as_history(value: Any) -> list[Message]:
+    """Any chat value (messages, ChatMessage, pairs) as plain message dicts, content untouched."""
+    history: list[Message] = []
+    for item in value or []:
+        if is_message(item):
+            message: Message = {
+                "role": field_of(item, "role"),
+                "content": field_of(item, "content"),
+            }
+            for key in ("metadata", "options"):
+                extra = field_of(item, key)
+                if extra:
+                    message[key] = dict(extra) if isinstance(extra, Mapping) else list(extra)
+            history.append(message)
+        elif isinstance(item, list | tuple) and len(item) == 2:
+            pair = [("user", item[0]), ("assistant", item[1])]
+            history.extend({"role": r, "content": c} for r, c in pair if c is not None)
+    return history

@@ -82,16 +82,8 @@ class File(Component):
         return _save(data, name)
 
     def _check_type(self, name: str, mime: str) -> None:
-        if not self.file_types:
-            return
-        suffix = Path(name).suffix.lower()
-        guessed = mime or mimetypes.guess_type(name)[0] or ""
-        for allowed in self.file_types:
-            if allowed.startswith(".") and suffix == allowed.lower():
-                return
-            if allowed in _CATEGORIES and guessed.startswith(f"{allowed}/"):
-                return
-        raise self.invalid(f"{name!r} is not one of the accepted types {self.file_types}.")
+        if not type_accepted(self.file_types, name, mime):
+            raise self.invalid(f"{name!r} is not one of the accepted types {self.file_types}.")
 
     # ---------------------------------------------------------------- downloads
 
@@ -116,6 +108,25 @@ class File(Component):
         if isinstance(value, str | Path):
             return Path(str(value)).name
         return super().example_cell(value)
+
+
+def type_accepted(file_types: list[str] | None, name: str, mime: str) -> bool:
+    """Whether a file fits ``file_types``: extensions (".pdf") or categories ("image")."""
+    if not file_types:
+        return True
+    suffix = Path(name).suffix.lower()
+    guessed = mime or mimetypes.guess_type(name)[0] or ""
+    for allowed in file_types:
+        if allowed.startswith(".") and suffix == allowed.lower():
+            return True
+        if allowed in _CATEGORIES and guessed.startswith(f"{allowed}/"):
+            return True
+    return False
+
+
+def save_upload(data: bytes, name: str) -> str:
+    """An uploaded file's bytes written to the session's upload folder; its path."""
+    return _save(data, name)
 
 
 def _save(data: bytes, name: str) -> str:

@@ -19,7 +19,7 @@ from reactive.errors import DefinitionError
 #: Every listener a component offers (Gradio's names).
 EVENTS = (
     "click", "change", "input", "submit", "select", "upload", "clear", "release", "focus",
-    "blur", "like", "edit",
+    "blur", "like", "edit", "stream",
 )  # fmt: skip
 
 #: ``fn`` left out: the listener is used as a decorator (``fn=None`` means "no function").
@@ -97,3 +97,4 @@ class Listeners:
     blur = _listener("blur")
     like = _listener("like")
     edit = _listener("edit")
+    stream = _listener("stream")  # a streaming microphone or webcam input's chunks

@@ -36,7 +36,7 @@ class Examples:
 
 def make_examples(inputs: list[Component], rows: Sequence[Any], run_on_click: bool) -> Examples:
     """Check ``rows`` against ``inputs`` and convert each value once."""
-    columns = [c for c in inputs if c.on_page and c.accepts_input]  # what the page can set
+    columns = [c for c in inputs if c.on_page and c.accepts_input and c.example_column]
     if not columns:
         raise DefinitionError("examples= needs at least one input the page can set.")
     values = [_row(columns, row, index) for index, row in enumerate(rows)]

@@ -1,4 +1,4 @@
-"""``rx.ChatInterface``: Gradio's chat page around one function ``fn(message, history)``.
+"""``rx.ChatInterface``: Gradio's chat page around one function ``fn(message, history, *extra)``.
 
 Example::
 
@@ -13,126 +13,265 @@ Example::
     gr.ChatInterface(slow_echo, type="messages").launch()
 
 ``fn`` returns the answer, or yields it growing (each yield is the whole answer so far); the page
-receives only the new text of the last message. ``history`` holds the earlier messages, as
-``[{"role", "content"}]`` (``type="messages"``) or ``[[user, bot], ...]`` (``"tuples"``).
+receives only the new text of the last message. An answer is text, a message dict or
+``rx.ChatMessage`` (thoughts with ``metadata``), a component (``rx.Image(...)``), a file, or a list
+of those. ``history`` holds the earlier messages (``type="messages"``) or ``[user, bot]`` pairs.
+What is supported, what differs and what is refused: ``docs/chat.md``.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from reactive.components import Button, Chatbot, Textbox
-from reactive.components.base import warn_unsupported
+from reactive.components.base import Component, warn_unsupported
+from reactive.components.multimodal import MultimodalTextbox
+from reactive.errors import DefinitionError
+from reactive.gradio.chat_flagging import Flagger, check_mode
+from reactive.gradio.chat_turns import Turns, chat_examples
 from reactive.gradio.gradio_app import GradioApp
 
-Messages = list[dict[str, str]]
+#: Gradio arguments accepted and honoured as they are, or with no visible effect in Gradio either.
+_HARMLESS = frozenset(
+    {"analytics_enabled", "fill_height", "fill_width", "delete_cache", "api_name"}
+)
 
 
 class ChatInterface(GradioApp):
-    """A chat page: the conversation, a message box, Send; ``fn(message, history)`` answers.
+    """A chat page: the conversation, a message box and Send; ``fn(message, history)`` answers.
 
     Args:
-        fn: returns (or yields, growing) the answer to ``message``; sync or async.
+        fn: returns (or yields, growing) the answer to ``message``; sync or async. With
+            ``additional_inputs``, their values follow ``history`` as further arguments.
+        multimodal: the message box takes files too; ``message`` is ``{"text", "files"}``.
         type: the form of ``history``: ``"messages"`` or ``"tuples"``.
         chatbot, textbox: your own components for the conversation and the message box.
-        examples: messages shown as a clickable table; a click sends one.
+        additional_inputs: components shown in an accordion ("Additional Inputs").
+        additional_inputs_accordion: that accordion's label, or an ``rx.Accordion``-like object
+            with ``label`` and ``open``.
+        examples: messages shown as a clickable table (with additional inputs: rows
+            ``[message, *values]``); ``run_examples_on_click`` sends one at once, else it only
+            fills the box. ``example_labels`` are shown instead of the messages.
+        save_history: keep conversations in this browser (localStorage), with a list to switch.
+        editable: the person may edit a message they sent; the answer is generated again.
         title, description: the page's title and the Markdown under it.
-        submit_btn: the Send button's label.
+        submit_btn, stop_btn: labels (``False``: no button; Enter still sends). Stop shows while
+            an answer streams and cancels its run; Retry, Undo and Clear sit above the chat.
+        flagging_mode: ``"manual"`` shows ``flagging_options`` under each answer; a click adds
+            a row to ``<flagging_dir>/dataset.csv``.
+        concurrency_limit: at most this many answers at once across sessions.
     """
 
     def __init__(
         self,
         fn: Callable[..., Any],
         *,
+        multimodal: bool = False,
         type: Literal["messages", "tuples"] = "messages",
         chatbot: Chatbot | None = None,
-        textbox: Textbox | None = None,
-        examples: Sequence[str] | None = None,
+        textbox: Textbox | MultimodalTextbox | None = None,
+        additional_inputs: Component | Sequence[Component] | None = None,
+        additional_inputs_accordion: Any = None,
+        examples: Sequence[Any] | None = None,
+        example_labels: Sequence[str] | None = None,
+        run_examples_on_click: bool = True,
+        cache_examples: bool | None = None,
         title: str | None = None,
         description: str | None = None,
-        submit_btn: str = "Send",
+        theme: Any = None,
+        css: str | None = None,
+        submit_btn: str | bool = True,
+        stop_btn: str | bool = True,
+        save_history: bool = False,
+        editable: bool = False,
+        autofocus: bool = True,
+        concurrency_limit: int | Literal["default"] | None = "default",
         show_error: bool = False,
+        flagging_mode: str | None = None,
+        flagging_options: Sequence[str] | None = None,
+        flagging_dir: str = ".gradio/flagged",
         **unsupported: Any,
     ) -> None:
-        if unsupported:
-            warn_unsupported("ChatInterface", unsupported)
-        super().__init__(title or "Chat", description=description, show_error=show_error)
+        _refuse(unsupported, cache_examples)
+        if theme is not None and not isinstance(theme, dict):
+            warn_unsupported("ChatInterface", {"theme": theme})
+            theme = None
+        super().__init__(
+            title or "Chat", description=description, show_error=show_error, css=css, theme=theme
+        )
         self.chat_type = type
-        with self.column():
-            self.chatbot = chatbot or Chatbot(type=type, label="Chatbot", height=420)
+        self.multimodal = multimodal
+        self.chatbot = chatbot or Chatbot(type=type, label="Chatbot", height=420)
+        self.textbox = _textbox(textbox, multimodal, autofocus)
+        self._own_textbox = textbox is not None
+        if editable and self.chatbot.editable is None:
+            self.chatbot.editable = "user"
+        self.additional_inputs = _as_list(additional_inputs)
+        turns = Turns(fn, type, multimodal, self.chatbot)
+        turns.check(len(self.additional_inputs))
+        limit = None if concurrency_limit == "default" else concurrency_limit
+        self._build(turns, submit_btn, stop_btn, additional_inputs_accordion, limit)
+        flag_box = (
+            self._flagging(flagging_dir, flagging_options) if check_mode(flagging_mode) else None
+        )
+        if examples:
+            self._chat_examples(examples, example_labels, run_examples_on_click)
+        self.chatbot.chat_controls = self._controls(stop_btn, save_history, editable)
+        if flag_box is not None:
+            self.chatbot.chat_controls["flag"] = flag_box.id
+
+    def _build(
+        self,
+        turns: Turns,
+        submit_btn: str | bool,
+        stop_btn: str | bool,
+        accordion: Any,
+        limit: int | None,
+    ) -> None:
+        with self.column(elem_classes="rx-chat-page"):
             self._place(self.chatbot)
-            with self.row():
-                self.textbox = textbox or Textbox(
-                    label="Message",
-                    placeholder="Type a message…",
-                    show_label=False,
-                    container=False,
-                    scale=7,
-                )
+            with self.row(elem_classes="rx-chat-input"):
                 self._place(self.textbox)
-                send = Button(submit_btn, variant="primary", scale=1)
+                send = None
+                if isinstance(self.textbox, MultimodalTextbox):  # it has its own Send
+                    if not self._own_textbox:
+                        self.textbox.submit_btn = submit_btn
+                elif submit_btn:
+                    label = submit_btn if isinstance(submit_btn, str) else "Send"
+                    send = Button(label, variant="primary", scale=0, elem_classes="rx-chat-send")
+            self._retry = Button("Retry", visible=False)
+            self._undo = Button("Undo", visible=False)
+            self._clear = Button("Clear", visible=False)
+            for hidden in (self._retry, self._undo, self._clear):
+                self._place(hidden)
+            if self.additional_inputs:
+                label, is_open = _accordion(accordion)
+                with self.accordion(label, open=is_open):
+                    for component in self.additional_inputs:
+                        self._place(component)
+        inputs = [self.textbox, self.chatbot, *self.additional_inputs]
+        outputs = [self.textbox, self.chatbot]
+        triggers: list[Component] = [self.textbox] if send is None else [send, self.textbox]
+        name = getattr(turns.fn, "__name__", "chat")
+        self.fn(inputs, outputs, trigger=triggers, name=name, concurrency_limit=limit)(
+            turns.respond()
+        )
+        self._chat_fn = self.functions[-1]
+        self._respond_ids = [self._chat_fn.id]
         self.fn(
-            inputs=[self.textbox, self.chatbot],
-            outputs=[self.textbox, self.chatbot],
-            trigger=[send, self.textbox],
-            examples=list(examples) if examples else None,
-            run_on_click=True,
-            name=getattr(fn, "__name__", "chat"),
-        )(_respond(fn, type))
+            [self.chatbot, *self.additional_inputs],
+            outputs,
+            trigger=self._retry,
+            name=f"{name}_retry",
+            concurrency_limit=limit,
+        )(turns.retry())
+        self._respond_ids.append(self.functions[-1].id)
+        self.fn(self.chatbot, outputs, trigger=self._undo, name=f"{name}_undo")(turns.undo)
+        self.fn(None, outputs, trigger=self._clear, name=f"{name}_clear")(turns.clear)
+
+    def _chat_examples(
+        self, examples: Sequence[Any], labels: Sequence[str] | None, run_on_click: bool
+    ) -> None:
+        defaults = [c.value for c in self.additional_inputs]
+        rows = chat_examples(examples, labels, defaults, self.multimodal)
+        bound = self._chat_fn  # the chat function itself: an example joins the conversation
+        bound.examples = self._examples(bound, rows, run_on_click)
+        if labels and bound.examples is not None:
+            bound.examples.cells[:] = [
+                [str(label), *row[1:]]
+                for label, row in zip(labels, bound.examples.cells, strict=True)
+            ]
+
+    def _flagging(self, folder: str, options: Sequence[str] | None) -> Textbox:
+        """A hidden box the chat view sends each flag through, and the function recording it."""
+        flagger = Flagger(folder, options)
+        self.chatbot.feedback_options = flagger.options
+        box = Textbox(visible=False)
+        self._place(box)
+        self.fn([box, self.chatbot], None, trigger=box, name=f"{self._chat_fn.id}_flag")(
+            flagger.flag
+        )
+        return box
+
+    def _controls(self, stop_btn: str | bool, save_history: bool, editable: bool) -> dict[str, Any]:
+        controls: dict[str, Any] = {
+            "retry": self._retry.id,
+            "undo": self._undo.id,
+            "clear": self._clear.id,
+            "input": self.textbox.id,
+            "multimodal": self.multimodal,
+        }
+        if stop_btn:
+            controls["stop"] = self._respond_ids
+            controls["stop_label"] = stop_btn if isinstance(stop_btn, str) else "Stop"
+        if save_history:
+            controls["save_history"] = True
+        if editable:
+            controls["resubmit"] = True
+        return controls
 
 
-def _history(history: Any, kind: str) -> Any:
-    """The earlier messages as the app's function expects them."""
-    messages: Messages = [dict(m) for m in Chatbot().postprocess(history)]
-    if kind == "messages":
-        return messages
-    pairs: list[list[str | None]] = []
-    for message in messages:
-        if message["role"] == "user" or not pairs or pairs[-1][1] is not None:
-            pairs.append([None, None])
-        pairs[-1][0 if message["role"] == "user" else 1] = message["content"]
-    return pairs
+def _refuse(unsupported: dict[str, Any], cache_examples: bool | None) -> None:
+    refused = sorted(set(unsupported) - _HARMLESS)
+    if cache_examples not in (None, False):
+        refused.append("cache_examples")
+    if refused:
+        raise DefinitionError(
+            f"ChatInterface does not support {', '.join(refused)}; remove "
+            f"{'it' if len(refused) == 1 else 'them'} (docs/chat.md lists what is supported)."
+        )
 
 
-def _respond(fn: Callable[..., Any], kind: str) -> Callable[..., Any]:
-    """A function of the same kind as ``fn`` (sync or async, generator or not) that yields
-    ``("", conversation)``: the message box cleared, the question, then the growing answer."""
+def _textbox(
+    textbox: Textbox | MultimodalTextbox | None, multimodal: bool, autofocus: bool
+) -> Textbox | MultimodalTextbox:
+    if textbox is not None:
+        if multimodal != isinstance(textbox, MultimodalTextbox):
+            want = "an rx.MultimodalTextbox" if multimodal else "an rx.Textbox"
+            raise DefinitionError(f"ChatInterface(multimodal={multimodal}) needs textbox= {want}.")
+        textbox.show_label, textbox.container, textbox.scale = False, False, 7
+        return textbox
+    if multimodal:
+        return MultimodalTextbox(
+            placeholder="Type a message or attach files…",
+            show_label=False,
+            container=False,
+            scale=7,
+            autofocus=autofocus,
+            submit_btn=False,
+            file_count="multiple",
+        )
+    return Textbox(
+        label="Message",
+        placeholder="Type a message…",
+        show_label=False,
+        container=False,
+        scale=7,
+        autofocus=autofocus,
+    )
 
-    def turn(message: str, history: Any) -> tuple[Messages, Any]:
-        before: Messages = Chatbot().postprocess(history)
-        return [*before, {"role": "user", "content": message}], _history(history, kind)
 
-    def answered(shown: Messages, answer: Any) -> tuple[str, Messages]:
-        return "", [*shown, {"role": "assistant", "content": "" if answer is None else str(answer)}]
+def _as_list(components: Component | Sequence[Component] | None) -> list[Component]:
+    if components is None:
+        return []
+    items = [components] if isinstance(components, Component) else list(components)
+    for item in items:
+        if not isinstance(item, Component):
+            raise DefinitionError(
+                f"ChatInterface additional_inputs are components (rx.Slider(...)), got {item!r}."
+            )
+    return items
 
-    if inspect.isasyncgenfunction(fn) or inspect.iscoroutinefunction(fn):
 
-        async def respond_async(message: str, history: Any) -> AsyncIterator[tuple[str, Messages]]:
-            if not message.strip():
-                return
-            shown, earlier = turn(message, history)
-            yield "", shown
-            result = fn(message, earlier)
-            if inspect.isasyncgen(result):
-                async for answer in result:
-                    yield answered(shown, answer)
-            else:
-                yield answered(shown, await result)
-
-        return respond_async
-
-    def respond(message: str, history: Any) -> Iterator[tuple[str, Messages]]:
-        if not message.strip():
-            return
-        shown, earlier = turn(message, history)
-        yield "", shown
-        result = fn(message, earlier)
-        if inspect.isgenerator(result):
-            for answer in result:
-                yield answered(shown, answer)
-        else:
-            yield answered(shown, result)
-
-    return respond
+def _accordion(accordion: Any) -> tuple[str, bool]:
+    if accordion is None:
+        return "Additional Inputs", False
+    if isinstance(accordion, str):
+        return accordion, False
+    label = getattr(accordion, "label", None)
+    if not isinstance(label, str):
+        raise DefinitionError(
+            "ChatInterface additional_inputs_accordion is a label, or an accordion with a label."
+        )
+    return label, bool(getattr(accordion, "open", False))

@@ -16,7 +16,7 @@ from reactive.components.listeners import NOT_SET
 from reactive.definition import layout
 from reactive.definition.arguments import plan_for
 from reactive.definition.derived import derives_select
-from reactive.definition.graph import BoundFunction, ChainKind, TriggerSpec
+from reactive.definition.graph import BoundFunction, ChainKind, TriggerSpec, check_streaming
 from reactive.errors import DefinitionError
 from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import OnBusy
@@ -104,6 +104,8 @@ def _bound(
 ) -> BoundFunction:
     inputs_arg, outputs_arg = arguments.pop("inputs", None), arguments.pop("outputs", None)
     js = arguments.pop("js", None)
+    stream_every = arguments.pop("stream_every", None)
+    time_limit = arguments.pop("time_limit", None)
     name = getattr(fn, "__name__", "listener") if fn is not None else "js" if js else "noop"
     _refuse(name, fn, js, arguments)
     as_dict = isinstance(inputs_arg, set)
@@ -142,6 +144,7 @@ def _bound(
         js=js if isinstance(js, str) else None,
         shows_progress=_shows_progress(arguments.pop("show_progress", "full")),
     )
+    check_streaming(bound, stream_every, time_limit)  # refused unless it is a .stream listener
     if arguments:
         warn_unsupported(f"{name}() listener", arguments)
     return bound
@@ -160,14 +163,14 @@ def _refuse(name: str, fn: Any, js: Any, arguments: dict[str, Any]) -> None:
             f"{name}(): js= together with a Python fn is not supported (Gradio feeds the JS "
             f"result to fn); bind the JS alone with fn=None, and the Python in its own listener."
         )
-    refused = [k for k in ("batch", "stream_every", "time_limit") if arguments.get(k)]
+    refused = [k for k in ("batch",) if arguments.get(k)]
     refused += [k for k in ("preprocess", "postprocess") if arguments.get(k, True) is False]
     if refused:
         raise DefinitionError(
             f"{name}(): reactive does not support {', '.join(refused)} on a listener; remove "
             f"{'it' if len(refused) == 1 else 'them'}."
         )
-    for key in ("batch", "stream_every", "time_limit", "preprocess", "postprocess",
+    for key in ("batch", "preprocess", "postprocess",
                 "max_batch_size", *_COSMETIC):  # fmt: skip
         arguments.pop(key, None)
 
@@ -213,6 +216,12 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
 
 def _check_event(component: Component, event: str) -> None:
     """Refuse a listener that could never fire (``textbox.click``, ``image.select``)."""
+    if event == "stream" and getattr(component, "captures", None) is None:
+        raise DefinitionError(
+            f"{type(component).__name__}.stream(...) needs a streaming input: "
+            f"gr.Audio(sources=['microphone'], streaming=True) or "
+            f"gr.Image(sources=['webcam'], streaming=True)."
+        )
     emitters = _EMITTERS.get(event)
     if emitters is None or component.type.endswith(emitters):
         return

@@ -178,7 +178,7 @@ def test_chatbot_streams_only_the_last_message() -> None:
     )
     head, text = chat.stream_parts(wire) or (None, "")
     assert text == "ab"
-    assert head == [{"role": "user", "content": "q"}, "assistant"]
+    assert head == [{"role": "user", "content": "q"}, {"role": "assistant", "content": None}]
     assert chat.stream_parts([]) is None
     with pytest.raises(DefinitionError):
         rx.Chatbot(type="pairs")  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ import { AudioView } from "./audio";
 import { VideoView } from "./video";
 import { JsonView } from "./json";
 import { LabelView } from "./label";
+import { MultimodalTextboxView } from "./multimodal";
 import { MarkdownView } from "./markdown";
 import { NumberView } from "./number";
 import { PlotView } from "./plot";
@@ -52,10 +53,18 @@ const factories = new Map<string, ViewFactory>([
   ["file", (id, props, ctx) => new FileView(id, props, ctx)],
   ["dataframe", (id, props, ctx) => new DataFrameView(id, props, ctx)],
   ["plot", (id, props, ctx) => new PlotView(id, props, ctx)],
-  ["chatbot", (id, props, ctx) => new ChatbotView(id, props, ctx)],
+  ["chatbot", (id, props, ctx) => new ChatbotView(id, props, ctx, nestedView)],
+  ["multimodaltextbox", (id, props, ctx) => new MultimodalTextboxView(id, props, ctx)],
   ["browserstate", (id, props, ctx) => new BrowserStateView(id, props, ctx)],
   ["layoutblock", (id, props, ctx) => new BlockOutputView(id, props, ctx)],
 ]);
+
+/** Views shown inside another (a component in a chat message): they send nothing. */
+const quiet: ViewContext = { input: () => {}, trigger: () => {}, reset: () => {} };
+
+function nestedView(id: string, type: string, props: Props): ComponentView {
+  return createView(id, { type, props }, quiet);
+}
 
 export function registerComponent(type: string, factory: ViewFactory): void {
   factories.set(type, factory);

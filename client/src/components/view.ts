@@ -23,6 +23,8 @@ export interface ViewContext {
   upload?(part: Upload): boolean;
   /** Send a chunk (or the end) of a streaming input; false while the connection is down. */
   stream?(message: StreamChunk | StreamEnd): boolean;
+  /** Ask the server to stop function `f`'s active run (a chat's Stop). */
+  cancel?(f: string): void;
 }
 
 export type DataStatus = "idle" | "queued" | "running" | "error";

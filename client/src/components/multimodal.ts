@@ -1,0 +1,130 @@
+// multimodaltextbox: a message box that takes files too (a paper-clip button, or drop them on
+// it). Its value {text, files: [{name, mime, data}]} is sent when the person submits (Enter or
+// Send), not per keystroke, so attached files travel once.
+
+import type { Props, Value } from "../protocol/messages";
+import { el } from "./dom";
+import { MAX_UPLOAD_BYTES } from "./imageValue";
+import { isSubmitKey } from "./keys";
+import { asText, num, str } from "./props";
+import { ComponentView, type ViewContext } from "./view";
+
+interface Attached {
+  name: string;
+  mime: string;
+  data: Uint8Array;
+}
+
+export class MultimodalTextboxView extends ComponentView {
+  private readonly area: HTMLTextAreaElement;
+  private readonly chips: HTMLUListElement;
+  private readonly multiple: boolean;
+  private files: Attached[] = [];
+
+  constructor(id: string, props: Props, ctx: ViewContext) {
+    super(id, "multimodaltextbox", props, ctx);
+    this.multiple = str(props, "file_count") === "multiple";
+    const box = el("div", "rx-mm");
+    this.chips = el("ul", "rx-mm-files");
+    this.area = el("textarea", "rx-mm-text");
+    this.area.rows = num(props, "lines") ?? 1;
+    this.area.placeholder = str(props, "placeholder") ?? "";
+    if (props["autofocus"] === true) this.area.autofocus = true;
+    this.area.readOnly = !this.interactive;
+    this.area.addEventListener("keydown", (e) => {
+      if (!isSubmitKey(e)) return;
+      e.preventDefault();
+      this.submit();
+    });
+    this.area.addEventListener("input", () => this.grow());
+    const row = el("div", "rx-mm-row");
+    row.append(this.picker(props), this.area);
+    const send = str(props, "submit_btn");
+    if (send !== null) {
+      const button = el("button", "rx-btn rx-mm-send", send);
+      button.type = "button";
+      button.dataset["variant"] = "primary";
+      button.addEventListener("click", () => this.submit());
+      row.append(button);
+    }
+    box.append(this.chips, row);
+    box.addEventListener("dragover", (e) => e.preventDefault());
+    box.addEventListener("drop", (e) => {
+      e.preventDefault();
+      void this.attach([...(e.dataTransfer?.files ?? [])]);
+    });
+    this.mount(box, this.area);
+    this.update(props["value"] ?? null);
+  }
+
+  override current(): Value {
+    return { text: this.area.value, files: this.files.map((f) => ({ ...f })) };
+  }
+
+  update(v: Value): void {
+    const text = typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) ? asText((v as Record<string, Value>)["text"]) : asText(v);
+    this.area.value = text;
+    this.files = [];
+    this.drawChips();
+    this.grow();
+    this.ctx.reset(this.id, this.current());
+  }
+
+  private submit(): void {
+    if (this.area.value.trim() === "" && this.files.length === 0) return;
+    this.changed(this.current());
+    this.ctx.trigger(this.id, "submit");
+  }
+
+  private picker(props: Props): HTMLElement {
+    const label = el("label", "rx-mm-attach");
+    label.title = "Attach files";
+    label.append(el("span", undefined, "+"));
+    const input = el("input");
+    input.type = "file";
+    input.multiple = this.multiple;
+    input.hidden = true;
+    const types = props["file_types"];
+    if (Array.isArray(types)) input.accept = types.map((t) => (String(t).startsWith(".") ? String(t) : `${String(t)}/*`)).join(",");
+    input.addEventListener("change", () => {
+      void this.attach([...(input.files ?? [])]);
+      input.value = "";
+    });
+    label.append(input);
+    return label;
+  }
+
+  private async attach(chosen: File[]): Promise<void> {
+    if (chosen.length === 0) return;
+    const picked = this.multiple ? chosen : chosen.slice(0, 1);
+    const total = [...this.files.map((f) => f.data.length), ...picked.map((f) => f.size)].reduce((a, b) => a + b, 0);
+    if (total > MAX_UPLOAD_BYTES) return this.showLocalError("the files are larger than 16 MiB together");
+    const read = await Promise.all(picked.map(async (f) => ({ name: f.name, mime: f.type || "application/octet-stream", data: new Uint8Array(await f.arrayBuffer()) })));
+    this.files = this.multiple ? [...this.files, ...read] : read;
+    this.drawChips();
+  }
+
+  private drawChips(): void {
+    this.chips.replaceChildren(
+      ...this.files.map((f, i) => {
+        const chip = el("li", "rx-mm-file", f.name);
+        const remove = el("button", "rx-mm-remove", "×");
+        remove.type = "button";
+        remove.setAttribute("aria-label", `Remove ${f.name}`);
+        remove.addEventListener("click", () => {
+          this.files.splice(i, 1);
+          this.drawChips();
+        });
+        chip.append(remove);
+        return chip;
+      }),
+    );
+  }
+
+  private grow(): void {
+    const max = num(this.props, "max_lines") ?? 20;
+    this.area.style.height = "auto";
+    const line = parseFloat(getComputedStyle(this.area).lineHeight) || 22;
+    this.area.style.height = `${Math.min(this.area.scrollHeight, max * line + 16)}px`;
+  }
+}

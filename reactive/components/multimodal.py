@@ -1,0 +1,122 @@
+"""MultimodalTextbox: a message box that also takes files (Gradio's ``gr.MultimodalTextbox``).
+
+The page sends ``{"text", "files": [{name, mime, data}]}`` when the person submits; the function
+receives ``{"text": str, "files": [path, ...]}``, the files written to the session's folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from reactive.components.base import Component
+from reactive.components.file import save_upload, type_accepted
+from reactive.errors import DefinitionError, OutputError
+
+MultimodalValue = dict[str, Any]
+
+
+class MultimodalTextbox(Component):
+    """Text and files in one box; Enter (or the Send button) submits them together.
+
+    Args:
+        file_types: what may be attached: extensions (``".pdf"``) or categories (``"image"``).
+        file_count: ``"single"`` or ``"multiple"`` files per message.
+        placeholder, lines, max_lines, submit_btn: as for ``rx.Textbox``; ``submit_btn`` is the
+            Send button's label (``False``: no button, Enter only).
+    """
+
+    type = "multimodaltextbox"
+    updatable: ClassVar[frozenset[str]] = frozenset({"placeholder", "file_types"})
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        file_types: list[str] | None = None,
+        file_count: Literal["single", "multiple"] = "single",
+        sources: list[str] | None = None,
+        placeholder: str | None = None,
+        lines: int = 1,
+        max_lines: int = 20,
+        submit_btn: str | bool | None = True,
+        autofocus: bool = False,
+        max_plain_text_length: int = 1000,
+        **kwargs: Any,
+    ) -> None:
+        if file_count not in ("single", "multiple"):
+            raise DefinitionError(
+                f"MultimodalTextbox file_count is 'single' or 'multiple', got {file_count!r} "
+                f"(folders are not supported)."
+            )
+        if sources is not None and set(sources) - {"upload"}:
+            raise DefinitionError(
+                f"MultimodalTextbox sources: only 'upload' is supported, got {sources!r}."
+            )
+        self.file_types = list(file_types) if file_types else None
+        self.file_count = file_count
+        self.placeholder = placeholder
+        self.lines, self.max_lines = lines, max_lines
+        self.submit_btn = submit_btn
+        self.autofocus = autofocus
+        super().__init__(value, **kwargs)
+
+    def extra_props(self) -> dict[str, Any]:
+        send = self.submit_btn
+        props = {
+            "file_types": self.file_types,
+            "file_count": self.file_count,
+            "placeholder": self.placeholder,
+            "lines": self.lines,
+            "max_lines": self.max_lines,
+            "submit_btn": (send if isinstance(send, str) else "Send") if send else False,
+            "autofocus": self.autofocus or None,
+        }
+        return {k: v for k, v in props.items() if v is not None}
+
+    @property
+    def saves_uploads(self) -> bool:
+        return True
+
+    def initial_python_value(self) -> Any:
+        return {"text": "", "files": []}
+
+    def preprocess(self, value: Any) -> MultimodalValue:
+        if value is None:
+            return {"text": "", "files": []}
+        if not isinstance(value, Mapping) or not isinstance(value.get("text", ""), str):
+            raise self.invalid("expected {text, files}.")
+        files = value.get("files") or []
+        if not isinstance(files, list):
+            raise self.invalid("files is a list of uploaded files.")
+        if self.file_count == "single" and len(files) > 1:
+            raise self.invalid("takes one file per message.")
+        return {"text": value.get("text", ""), "files": [self._saved(f) for f in files]}
+
+    def _saved(self, file: Any) -> str:
+        if not isinstance(file, Mapping) or not isinstance(file.get("data"), bytes):
+            raise self.invalid("an attached file is {name, mime, data}.")
+        name = Path(str(file.get("name") or "upload")).name or "upload"
+        if not type_accepted(self.file_types, name, str(file.get("mime") or "")):
+            raise self.invalid(f"{name!r} is not one of the accepted types {self.file_types}.")
+        return save_upload(file["data"], name)
+
+    def postprocess(self, value: Any) -> MultimodalValue:
+        """Text, or ``{"text", "files": [paths]}``; files already sent are kept by the page."""
+        if value is None:
+            return {"text": "", "files": []}
+        if isinstance(value, str):
+            return {"text": value, "files": []}
+        if isinstance(value, Mapping):
+            files = value.get("files") or []
+            if files:
+                raise OutputError(
+                    f"{self!r}: a function may set the text of a MultimodalTextbox, not its files."
+                )
+            return {"text": str(value.get("text") or ""), "files": []}
+        raise OutputError(f"{self!r} takes text or {{text, files}}; got {type(value).__name__}.")
+
+    def example_cell(self, value: Any) -> Any:
+        text = value.get("text", "") if isinstance(value, Mapping) else value
+        return super().example_cell(text)

@@ -1,0 +1,193 @@
+"""The turns of a ChatInterface: ask, retry, undo, clear, start from an example.
+
+Each bound function is of the same kind as the app's ``fn`` (sync or async; the wrappers are
+generators) and yields ``(message box, conversation)``: the box cleared with the question shown
+first, then the growing answer. A sync ``fn`` thus runs in a worker thread and an async one on
+the loop, and a Stop or a newer question cancels it as any other run.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+from reactive.components.base import Component
+from reactive.components.chat_message import is_message
+from reactive.components.chatbot import Chatbot, as_history, to_tuples
+from reactive.definition.graph import check_arity
+from reactive.errors import DefinitionError
+
+Messages = list[dict[str, Any]]
+Prepared = tuple[Any, Messages, Messages, tuple[Any, ...]]  # message, shown, earlier, extra
+
+
+class Turns:
+    def __init__(
+        self, fn: Callable[..., Any], kind: str, multimodal: bool, chatbot: Chatbot
+    ) -> None:
+        if not callable(fn):
+            raise DefinitionError(
+                f"ChatInterface needs a function fn(message, history), got {fn!r}."
+            )
+        self.fn = fn
+        self.kind = kind
+        self.multimodal = multimodal
+        self.chatbot = chatbot
+        self.is_async = inspect.iscoroutinefunction(fn) or inspect.isasyncgenfunction(fn)
+
+    def check(self, extra: int) -> None:
+        check_arity(self.fn, 2 + extra)
+
+    # ---------------------------------------------------------------- the entry points
+
+    def respond(self) -> Callable[..., Any]:
+        def prepare(message: Any, history: Any, *extra: Any) -> Prepared | None:
+            return self._ask(message, as_history(history), extra)
+
+        return self._entry(prepare)
+
+    def retry(self) -> Callable[..., Any]:
+        def prepare(history: Any, *extra: Any) -> Prepared | None:
+            earlier, message = last_question(as_history(history), self.multimodal)
+            return None if message is None else self._ask(message, earlier, extra)
+
+        return self._entry(prepare)
+
+    def undo(self, history: Any) -> tuple[Any, Messages]:
+        earlier, message = last_question(as_history(history), self.multimodal)
+        if message is None:
+            return "", earlier
+        text = message["text"] if isinstance(message, Mapping) else message
+        return text, earlier
+
+    def clear(self) -> tuple[str, Messages]:
+        return "", []
+
+    # ---------------------------------------------------------------- one turn
+
+    def _ask(self, message: Any, earlier: Messages, extra: tuple[Any, ...]) -> Prepared | None:
+        question = _question_messages(message, self.multimodal)
+        if not question:
+            return None
+        return message, [*earlier, *question], earlier, extra
+
+    def _history(self, earlier: Messages) -> Any:
+        return to_tuples(earlier) if self.kind == "tuples" else [dict(m) for m in earlier]
+
+    def _entry(self, prepare: Callable[..., Prepared | None]) -> Callable[..., Any]:
+        if self.is_async:
+
+            async def run_async(*args: Any) -> AsyncIterator[tuple[Any, Messages]]:
+                prepared = prepare(*args)
+                if prepared is None:
+                    return
+                message, shown, earlier, extra = prepared
+                yield "", shown
+                result = self.fn(message, self._history(earlier), *extra)
+                if inspect.isasyncgen(result):
+                    async for answer in result:
+                        yield "", [*shown, *answer_messages(answer)]
+                else:
+                    yield "", [*shown, *answer_messages(await result)]
+
+            return run_async
+
+        def run(*args: Any) -> Iterator[tuple[Any, Messages]]:
+            prepared = prepare(*args)
+            if prepared is None:
+                return
+            message, shown, earlier, extra = prepared
+            yield "", shown
+            result = self.fn(message, self._history(earlier), *extra)
+            if inspect.isgenerator(result):
+                for answer in result:
+                    yield "", [*shown, *answer_messages(answer)]
+            else:
+                yield "", [*shown, *answer_messages(result)]
+
+        return run
+
+
+def _question_messages(message: Any, multimodal: bool) -> Messages:
+    """The person's message as chat messages: one per attached file, then the text."""
+    if not multimodal:
+        text = "" if message is None else str(message)
+        return [{"role": "user", "content": text}] if text.strip() else []
+    if not isinstance(message, Mapping):
+        message = {"text": str(message or ""), "files": []}
+    shown: Messages = [{"role": "user", "content": {"path": p}} for p in message.get("files") or []]
+    text = message.get("text") or ""
+    if text.strip():
+        shown.append({"role": "user", "content": text})
+    return shown
+
+
+def answer_messages(answer: Any) -> Messages:
+    """What ``fn`` returned or yielded, as assistant messages."""
+    if answer is None:
+        return [{"role": "assistant", "content": ""}]
+    if isinstance(answer, list):
+        return [m for item in answer for m in answer_messages(item)]
+    if is_message(answer) and not _is_file(answer):
+        role = answer.get("role") if isinstance(answer, Mapping) else answer.role
+        if role is None and isinstance(answer, Mapping):
+            return [{**answer, "role": "assistant"}]
+        return [answer]
+    if isinstance(answer, Component) or _is_file(answer) or isinstance(answer, tuple):
+        return [{"role": "assistant", "content": answer}]
+    return [{"role": "assistant", "content": str(answer)}]
+
+
+def _is_file(value: Any) -> bool:
+    return isinstance(value, Mapping) and "path" in value and "role" not in value
+
+
+def last_question(history: Messages, multimodal: bool) -> tuple[Messages, Any]:
+    """The history before the person's last message, and that message (None: there is none)."""
+    end = len(history)
+    while end > 0 and history[end - 1]["role"] != "user":
+        end -= 1
+    start = end
+    while start > 0 and history[start - 1]["role"] == "user":
+        start -= 1
+    if start == end:
+        return history, None
+    asked = history[start:end]
+    texts = [m["content"] for m in asked if isinstance(m["content"], str)]
+    text = "\n".join(texts)
+    if not multimodal:
+        return history[:start], text
+    files = [m["content"]["path"] for m in asked if _is_file(m["content"])]
+    return history[:start], {"text": text, "files": files}
+
+
+def chat_examples(
+    examples: Sequence[Any], labels: Sequence[str] | None, defaults: list[Any], multimodal: bool
+) -> list[Any]:
+    """The example rows for the example function's inputs ``[message box, *extra]``."""
+    if labels is not None and len(labels) != len(examples):
+        raise DefinitionError(
+            f"ChatInterface example_labels has {len(labels)} labels for {len(examples)} examples."
+        )
+    extra = len(defaults)
+    rows: list[Any] = []
+    for example in examples:
+        row = list(example) if extra and isinstance(example, list | tuple) else [example]
+        row += defaults[len(row) - 1 :]  # values left out: the inputs' own
+        message = row[0]
+        if isinstance(message, Mapping) and message.get("files"):
+            raise DefinitionError(
+                "ChatInterface examples with files are not supported; give the text only."
+            )
+        if multimodal and isinstance(message, str):
+            row[0] = {"text": message, "files": []}
+        if not multimodal and isinstance(message, Mapping):
+            row[0] = str(message.get("text") or "")
+        if extra and len(row) != 1 + extra:
+            raise DefinitionError(
+                f"ChatInterface example {example!r:.40} needs a message and {extra} value(s) "
+                f"for the additional inputs."
+            )
+        rows.append(row if extra else row[0])
+    return rows
