@@ -241,6 +241,8 @@ def _spec(blocks: Blocks, component: Any, event: str) -> TriggerSpec:
         return TriggerSpec(None, "load")
     _check_event(component, event)
     blocks.place(component)
+    if event in ("like", "edit"):
+        component.listen(event)  # a Chatbot: its page draws the buttons and sends these events
     return TriggerSpec(component.id, event)  # type: ignore[arg-type]  # one of EVENTS
 
 

@@ -1,5 +1,6 @@
 """More Blocks apps as Gradio users write them, in Chromium: a calculator wired with gr.on and a
-set of inputs, and a chat whose submit clears the box and then streams the answer."""
+set of inputs, and a chat whose submit clears the box and then streams the answer (and whose
+answers take a like)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,12 @@ with gr.Blocks() as demo:
             yield history
 
     msg.submit(user, [msg, chatbot], [msg, chatbot], queue=False).then(bot, chatbot, chatbot)
+    verdict = gr.Textbox(label="Verdict", elem_id="verdict")
+
+    def vote(data: gr.LikeData):
+        return f"{'liked' if data.liked else 'disliked'} message {data.index}: {data.value}"
+
+    chatbot.like(vote, None, verdict)
 """
 
 
@@ -96,3 +103,13 @@ def test_the_chat_clears_the_box_then_streams_the_answer(page: Page, chat: str) 
     box.press("Enter")
     expect(box).to_have_value("")
     expect(page.locator("#chat")).to_contain_text("You said: hello")
+
+
+def test_a_like_on_an_answer_reaches_its_listener_with_the_like_data(page: Page, chat: str) -> None:
+    open_app(page, chat)
+    box = page.locator("#msg textarea, #msg input").first
+    box.fill("cats")
+    box.press("Enter")
+    expect(page.locator("#chat")).to_contain_text("You said: cats")
+    page.locator("#chat").get_by_role("button", name="Like", exact=True).last.click()
+    expect(page.locator("#verdict .rx-value")).to_have_value("liked message 1: You said: cats")

@@ -293,7 +293,8 @@ export class ChatbotView extends ComponentView {
   private emitEvent(kind: string, data: Value): void {
     this.root.dispatchEvent(new CustomEvent("rx-event", { bubbles: true, detail: { kind, data } }));
     const events = this.props["events"];
-    if (Array.isArray(events) && events.includes(kind)) this.ctx.event?.(this.id, kind, data);
+    if (!Array.isArray(events) || !events.includes(kind)) return;
+    if (kind === "like" || kind === "edit") this.ctx.trigger(this.id, kind, data);
   }
 
   // ---------------------------------------------------------------- toolbar and saved chats
