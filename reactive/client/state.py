@@ -84,6 +84,10 @@ class SessionState:
 
     def welcome(self, app: dict[str, Any]) -> None:
         self.values = {cid: spec["props"].get("value") for cid, spec in app["components"].items()}
+        for record in self.runs.values():  # resumed: a run may have ended while the socket was
+            for output in record.function.outputs:  # down; its outputs are as the welcome says
+                if output.component in self.values:
+                    record.values[output.component] = self.values[output.component]
 
     def track(self, record: RunRecord) -> None:
         self.runs[record.run] = record

@@ -96,6 +96,9 @@ class Outbound:
         # Per function, the error of its newest run whose value failed to convert: sticky, so a
         # later "running" or "done" of the same run cannot hide it.
         self._failed: dict[str, Status] = {}
+        #: Each function's newest status, sent again to a page that resumes (its last batch
+        #: may have been lost in flight with the old socket).
+        self._last_status: dict[str, Status] = {}
 
     # ---------------------------------------------------------------- producers
 
@@ -132,6 +135,7 @@ class Outbound:
             self._run_function.pop(previous, None)
             self._function_run[status.function] = status.run
             self._run_function[status.run] = status.function
+        self._last_status[status.function] = status
         self._put(("s", status.function), status, wake=status.state != "running")
 
     def fail(self, item: PendingValue, message: str) -> None:
@@ -250,3 +254,10 @@ class Outbound:
     def reset_client(self) -> None:
         """A new page is attached: it has nothing yet, so send full values from now on."""
         self._sent_text.clear()
+
+    def replay_statuses(self) -> None:
+        """A page resumed: every function's newest status once more, so a run that ended while
+        its final batch was in flight on the old socket is seen to end (a page, and
+        ``rx.Client``, take a repeated status as it is)."""
+        for status in self._last_status.values():
+            self._put(("s", status.function), status)

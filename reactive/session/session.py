@@ -158,6 +158,8 @@ class Session:
         if channel.request is not None:
             self._runs.request = channel.request
         self.outbound.reset_client()
+        if resumed:
+            self.outbound.replay_statuses()
         if page:
             greeting = welcome(self.id, resumed, self.app, self.components, self.store)
             await channel.transport.send(channel.connection.send_welcome(greeting))

@@ -368,6 +368,23 @@ async def test_reconnect_within_grace_resumes_the_session() -> None:
             assert props["text"]["props"]["value"] == "kept"
 
 
+async def test_a_resumed_page_hears_again_how_each_function_s_run_stands() -> None:
+    """A run that ended while its last batch was in flight on the old socket is seen to end:
+    the page (or rx.Client) that resumes gets each function's newest status again."""
+    app = shout_app()
+    manager = SessionManager(app, grace=5)
+    async with AppTester(app, manager=manager) as first:
+        await first.input("text", "late")
+        assert await first.wait_status("shout", "done")
+        run = first.page.status["shout"]["r"]
+        first.disconnect()
+        assert first.session is not None
+        async with AppTester(app, manager=manager, session_id=first.session.id) as second:
+            assert second.welcome["resumed"] is True
+            assert await second.wait_status("shout", "done")  # this page never saw the first
+            assert second.page.status["shout"]["r"] == run  # the same run, not a new one
+
+
 async def test_unknown_session_id_starts_a_new_session() -> None:
     async with AppTester(shout_app(), session_id="forged") as page:
         assert page.welcome["resumed"] is False
