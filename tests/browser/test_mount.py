@@ -41,7 +41,9 @@ def test_an_app_mounted_in_fastapi_works_under_its_prefix(page: Page) -> None:
         open_app(page, url + "demo")  # the parent redirects /demo to /demo/
         assert page.url == url + "demo/"
         type_and_expect_shout(page)
-        assert sockets == [url.replace("http", "ws", 1) + "demo/ws"]
+        # under the prefix; the query is the page's routing key (transport/route.ts)
+        assert [s.split("?")[0] for s in sockets] == [url.replace("http", "ws", 1) + "demo/ws"]
+        assert all(s.split("?")[1].startswith("session=") for s in sockets)
         assert page.evaluate("fetch('/').then((r) => r.json())") == {"home": "parent"}
 
 
