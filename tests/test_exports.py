@@ -47,6 +47,10 @@ EXPECTED = {
     "Slider",
     "Text",
     "Textbox",
+    "HighlightedText",
+    "BarPlot",
+    "LinePlot",
+    "ScatterPlot",
     "__version__",
 }
 

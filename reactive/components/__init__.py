@@ -9,8 +9,10 @@ from reactive.components.dataframe import DataFrame, Dataframe
 from reactive.components.display import ColorPicker, Label
 from reactive.components.file import File
 from reactive.components.gallery import Gallery
+from reactive.components.highlighted import HighlightedText
 from reactive.components.image import Image
 from reactive.components.media import Audio, Video
+from reactive.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from reactive.components.number import Number, Slider
 from reactive.components.plot import Plot
 from reactive.components.state import State
@@ -20,6 +22,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Audio",
+    "BarPlot",
     "Button",
     "Chatbot",
     "Checkbox",
@@ -31,12 +34,15 @@ __all__ = [
     "Dropdown",
     "File",
     "Gallery",
+    "HighlightedText",
     "Image",
     "Label",
+    "LinePlot",
     "Markdown",
     "Number",
     "Plot",
     "Radio",
+    "ScatterPlot",
     "Slider",
     "State",
     "Text",

@@ -10,6 +10,7 @@ import { DataFrameView } from "./dataframe";
 import { DropdownView } from "./dropdown";
 import { FileView } from "./file";
 import { GalleryView } from "./gallery";
+import { HighlightedTextView } from "./highlighted";
 import { HtmlView } from "./html";
 import { ImageView } from "./image";
 import { AudioView } from "./audio";
@@ -17,6 +18,7 @@ import { VideoView } from "./video";
 import { JsonView } from "./json";
 import { LabelView } from "./label";
 import { MarkdownView } from "./markdown";
+import { NativePlotView } from "./nativeplot";
 import { NumberView } from "./number";
 import { PlotView } from "./plot";
 import { RadioView } from "./radio";
@@ -51,6 +53,8 @@ const factories = new Map<string, ViewFactory>([
   ["dataframe", (id, props, ctx) => new DataFrameView(id, props, ctx)],
   ["plot", (id, props, ctx) => new PlotView(id, props, ctx)],
   ["chatbot", (id, props, ctx) => new ChatbotView(id, props, ctx)],
+  ["nativeplot", (id, props, ctx) => new NativePlotView(id, props, ctx)],
+  ["highlightedtext", (id, props, ctx) => new HighlightedTextView(id, props, ctx)],
 ]);
 
 export function registerComponent(type: string, factory: ViewFactory): void {

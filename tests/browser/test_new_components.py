@@ -1,0 +1,79 @@
+"""The components added for Gradio apps, as a person sees them in Chromium."""
+
+from __future__ import annotations
+
+import pandas as pd
+from playwright.sync_api import Page, expect
+
+import reactive as rx
+from tests.browser.conftest import Serve, open_app, screenshot
+
+SALES = pd.DataFrame(
+    {
+        "day": pd.date_range("2024-01-01", periods=6),
+        "sales": [3, 5, 4, 8, 6, 9],
+        "shop": ["north", "south"] * 3,
+    }
+)
+
+
+def highlight_app() -> rx.App:
+    app = rx.App(title="highlight")
+
+    @app.fn(
+        inputs=rx.Textbox(elem_id="words"),
+        outputs=rx.HighlightedText(
+            elem_id="tagged", color_map={"noun": "#22c55e"}, show_legend=True, combine_adjacent=True
+        ),
+        live=True,
+    )
+    def tag(text: str) -> list[tuple[str, str | None]]:
+        return [(w + " ", "noun" if w.istitle() else None) for w in text.split()]
+
+    return app
+
+
+def test_highlighted_text_shows_labelled_spans_and_a_legend(serve: Serve, page: Page) -> None:
+    open_app(page, serve(highlight_app()))
+    page.fill("#words input, #words textarea", "Alice and Bob went to Paris Texas today")
+    marks = page.locator("#tagged mark[data-label=noun]")
+    expect(marks).to_have_count(3)  # Alice, Bob, "Paris Texas " merged by combine_adjacent
+    expect(marks.nth(2)).to_contain_text("Paris Texas")
+    expect(page.locator("#tagged .rx-legend")).to_contain_text("noun")
+    colour = marks.first.evaluate("m => getComputedStyle(m).getPropertyValue('--rx-span')")
+    assert colour.strip() == "#22c55e"
+    screenshot(page, "highlighted-text")
+
+
+def plots_app() -> rx.App:
+    app = rx.App(title="plots")
+    with app.column():
+        button = rx.Button("Draw", elem_id="draw")
+        line = rx.LinePlot(x="day", y="sales", color="shop", title="Sales", elem_id="line")
+        bars = rx.BarPlot(x="shop", y="sales", y_aggregate="sum", elem_id="bars")
+        dots = rx.ScatterPlot(x="sales", y="sales", tooltip="all", elem_id="dots")
+
+    @app.fn(inputs=[], outputs=[line, bars, dots], trigger=button)
+    def draw() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        return SALES, SALES, SALES
+
+    return app
+
+
+def test_line_bar_and_scatter_plots_are_drawn_as_svg(serve: Serve, page: Page) -> None:
+    open_app(page, serve(plots_app()))
+    page.click("#draw")
+    expect(page.locator("#line svg path")).to_have_count(2)  # a line per shop
+    expect(page.locator("#line .rx-legend")).to_contain_text("north")
+    expect(page.locator("#line .rx-chart-title")).to_have_text("Sales")
+    expect(page.locator("#bars svg rect[data-row]")).to_have_count(2)
+    expect(page.locator("#dots svg circle")).to_have_count(6)
+    heights = page.locator("#bars rect[data-row]").evaluate_all(
+        "rs => rs.map(r => Number(r.getAttribute('height')))"
+    )
+    assert heights[1] > heights[0]  # south sells 5+8+9 = 22, north 3+4+6 = 13
+    page.locator("#dots circle").nth(3).hover()
+    tip = page.locator("#dots .rx-chart-tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("day: 2024-01-04")
+    screenshot(page, "native-plots")
