@@ -15,7 +15,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -39,6 +39,7 @@ _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/app.css">
 </head><body><div id="rx-root"></div>
 <script type="module" src="/static/app.js"></script>
@@ -187,6 +188,7 @@ def create_app(
     starlette = Starlette(
         routes=[
             Route("/", index),
+            Route("/favicon.ico", _favicon),  # asked for by tools that ignore the page's <link>
             WebSocketRoute("/ws", socket),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],
@@ -196,6 +198,10 @@ def create_app(
     starlette.add_middleware(SecurityHeaders)  # added last, so outermost: refusals get them too
     starlette.state.sessions = sessions
     return starlette
+
+
+async def _favicon(request: Request) -> FileResponse:
+    return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
 
 async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:

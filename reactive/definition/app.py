@@ -16,6 +16,7 @@ from reactive.definition.graph import (
     as_component_list,
     check_arity,
     check_run_in,
+    output_label,
     parameter_names,
 )
 from reactive.errors import DefinitionError
@@ -358,9 +359,8 @@ class App:
         for component, label in zip(input_list, parameter_names(fn, len(input_list)), strict=True):
             self._place(component, default_label=label)
         triggers = self._triggers(fn_name, input_list, live, trigger, every)
-        for index, component in enumerate(output_list, start=1):
-            label = fn_name if len(output_list) == 1 else f"{fn_name} ({index})"
-            self._place(component, default_label=label)
+        for index, component in enumerate(output_list):
+            self._place(component, default_label=output_label(index, len(output_list)))
         bound = BoundFunction(
             id=self._function_id(name or fn_name),
             fn=fn,

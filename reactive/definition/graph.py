@@ -190,3 +190,8 @@ class Graph:
         triggers = {key: tuple(fs) for key, fs in trigger_index(functions).items()}
         dependents = {key: tuple(fs) for key, fs in live_dependents(functions).items()}
         return cls(MappingProxyType(triggers), MappingProxyType(dependents))
+
+
+def output_label(index: int, count: int) -> str:
+    """Gradio's label for an unlabelled output: "output", or "output 0", "output 1", ..."""
+    return "output" if count == 1 else f"output {index}"

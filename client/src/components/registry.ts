@@ -18,6 +18,7 @@ import { VideoView } from "./video";
 import { JsonView } from "./json";
 import { LabelView } from "./label";
 import { MarkdownView } from "./markdown";
+import { MultiselectView } from "./multiselect";
 import { NativePlotView } from "./nativeplot";
 import { NumberView } from "./number";
 import { PlotView } from "./plot";
@@ -37,7 +38,7 @@ const factories = new Map<string, ViewFactory>([
   ["checkbox", (id, props, ctx) => new CheckboxView(id, props, ctx)],
   ["checkboxgroup", (id, props, ctx) => new CheckboxGroupView(id, props, ctx)],
   ["radio", (id, props, ctx) => new RadioView(id, props, ctx)],
-  ["dropdown", (id, props, ctx) => new DropdownView(id, props, ctx)],
+  ["dropdown", (id, props, ctx) => (props["multiselect"] === true ? new MultiselectView(id, props, ctx) : new DropdownView(id, props, ctx))],
   ["colorpicker", (id, props, ctx) => new ColorPickerView(id, props, ctx)],
   ["button", (id, props, ctx) => new ButtonView(id, props, ctx)],
   ["text", (id, props, ctx) => new TextView(id, props, ctx)],

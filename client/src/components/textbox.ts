@@ -1,4 +1,5 @@
 // textbox: <input> for one line (Enter submits), <textarea> for more; every keystroke is sent.
+// A one-line output is a textarea that grows with its text, so a long result wraps, not cut.
 
 import type { Props, Value } from "../protocol/messages";
 import { canAppend } from "../render/append";
@@ -14,7 +15,9 @@ export class TextboxView extends ComponentView {
     super(id, "textbox", props, ctx);
     const lines = num(props, "lines") ?? 1;
     const type = str(props, "type") ?? "text";
-    const control = lines > 1 && type === "text" ? el("textarea") : el("input");
+    const wraps = lines <= 1 && type === "text" && !this.interactive;
+    const control = (lines > 1 || wraps) && type === "text" ? el("textarea") : el("input");
+    if (wraps) control.classList.add("rx-wrap");
     if (control instanceof HTMLTextAreaElement) {
       control.rows = lines;
       const maxLines = num(props, "max_lines");

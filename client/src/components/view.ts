@@ -128,6 +128,8 @@ export abstract class ComponentView implements OutputTarget {
 
   status(s: RunState, pos?: number, msg?: string): void {
     if (s !== "running") this.hideProgress();
+    // a failed run's output keeps its last value, dimmed, so it does not read as the answer
+    if (s !== "queued") this.root.classList.toggle("rx-failed", s === "error");
     if (s === "queued") this.paint("queued", pos === undefined ? "queued" : `queued: ${pos}`, "");
     else if (s === "running") this.paint("running", "running…", "");
     else if (s === "error") this.paint("error", "", msg ?? "error");
