@@ -51,6 +51,8 @@ EXPECTED = {
     "BarPlot",
     "LinePlot",
     "ScatterPlot",
+    "ClearButton",
+    "DownloadButton",
     "__version__",
 }
 

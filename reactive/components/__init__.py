@@ -2,6 +2,7 @@
 
 from reactive.components.base import Component
 from reactive.components.button import Button
+from reactive.components.buttons import ClearButton, DownloadButton
 from reactive.components.chatbot import Chatbot
 from reactive.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
 from reactive.components.data import JSON
@@ -27,10 +28,12 @@ __all__ = [
     "Chatbot",
     "Checkbox",
     "CheckboxGroup",
+    "ClearButton",
     "ColorPicker",
     "Component",
     "DataFrame",
     "Dataframe",
+    "DownloadButton",
     "Dropdown",
     "File",
     "Gallery",

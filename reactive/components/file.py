@@ -109,8 +109,8 @@ class File(Component):
             return None
         self.check_output(value)
         if isinstance(value, list | tuple):
-            return [_download(item, self.served(item)) for item in value if item is not None]
-        return _download(value, self.served(value))
+            return [download_wire(item, self.served(item)) for item in value if item is not None]
+        return download_wire(value, self.served(value))
 
     def example_cell(self, value: Any) -> Any:
         if isinstance(value, str | Path):
@@ -128,7 +128,7 @@ def _save(data: bytes, name: str) -> str:
     return str(path)
 
 
-def _download(item: str | Path | bytes, real: str | Path | bytes) -> dict[str, Any]:
+def download_wire(item: str | Path | bytes, real: str | Path | bytes) -> dict[str, Any]:
     """``real``: ``item`` as :meth:`Component.served` checked it (a path's real path)."""
     if isinstance(real, bytes):
         return {"name": "file", "mime": "application/octet-stream", "data": real}

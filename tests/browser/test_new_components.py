@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 from playwright.sync_api import Page, expect
 
@@ -77,3 +79,53 @@ def test_line_bar_and_scatter_plots_are_drawn_as_svg(serve: Serve, page: Page) -
     expect(tip).to_be_visible()
     expect(tip).to_contain_text("day: 2024-01-04")
     screenshot(page, "native-plots")
+
+
+def clear_app(seen: list[str], file: Path) -> rx.App:
+    app = rx.App(title="clear", allowed_paths=[str(file.parent)])
+    with app.column():
+        words = rx.Textbox("hello", elem_id="words")
+        picks = rx.Dropdown(["a", "b", "c"], value=["a", "b"], multiselect=True, elem_id="picks")
+        echo = rx.Text(elem_id="echo")
+        rx.ClearButton([words, picks, echo], elem_id="clear")
+        rx.DownloadButton("Get notes", value=str(file), elem_id="get")
+        rx.DownloadButton(elem_id="nothing")
+
+    @app.fn(inputs=[words, picks], outputs=echo, live=True)
+    def show(text: str, chosen: list[str]) -> str:
+        seen.append(text)
+        return f"{text}|{','.join(chosen)}"
+
+    return app
+
+
+def test_clear_button_empties_its_components_and_inputs_send_it(
+    serve: Serve, page: Page, tmp_path: Path
+) -> None:
+    seen: list[str] = []
+    notes = tmp_path / "notes.txt"
+    notes.write_text("remember the milk\n")
+    open_app(page, serve(clear_app(seen, notes)))
+    page.fill("#words input", "typed")
+    expect(page.locator("#echo .rx-value")).to_have_text("typed|a,b")
+    page.click("#clear button")
+    expect(page.locator("#words input")).to_have_value("")
+    expect(page.locator("#picks .rx-chip")).to_have_count(0)
+    expect(page.locator("#echo .rx-value")).to_have_text("|")  # the live function ran on ""
+    assert seen[-1] == ""
+    screenshot(page, "clear-and-download")
+
+
+def test_download_button_saves_its_file_and_is_disabled_without_one(
+    serve: Serve, page: Page, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("remember the milk\n")
+    open_app(page, serve(clear_app([], notes)))
+    expect(page.locator("#nothing button")).to_be_disabled()
+    expect(page.locator("#get button")).to_have_text("Get notes")
+    with page.expect_download() as info:
+        page.click("#get button")
+    download = info.value
+    assert download.suggested_filename == "notes.txt"
+    assert Path(download.path()).read_text() == "remember the milk\n"

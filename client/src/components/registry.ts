@@ -1,6 +1,7 @@
 // Component type -> view class. The one extension seam: registerComponent adds a type.
 
 import type { ComponentSpec, Props } from "../protocol/messages";
+import { ClearButtonView, DownloadButtonView } from "./actionButtons";
 import { ButtonView } from "./button";
 import { ChatbotView } from "./chatbot";
 import { CheckboxView } from "./checkbox";
@@ -41,6 +42,8 @@ const factories = new Map<string, ViewFactory>([
   ["dropdown", (id, props, ctx) => (props["multiselect"] === true ? new MultiselectView(id, props, ctx) : new DropdownView(id, props, ctx))],
   ["colorpicker", (id, props, ctx) => new ColorPickerView(id, props, ctx)],
   ["button", (id, props, ctx) => new ButtonView(id, props, ctx)],
+  ["clearbutton", (id, props, ctx) => new ClearButtonView(id, props, ctx)],
+  ["downloadbutton", (id, props, ctx) => new DownloadButtonView(id, props, ctx)],
   ["text", (id, props, ctx) => new TextView(id, props, ctx)],
   ["markdown", (id, props, ctx) => new MarkdownView(id, props, ctx)],
   ["html", (id, props, ctx) => new HtmlView(id, props, ctx)],
