@@ -15,7 +15,7 @@ Serve it with ``reactive run app.py``.
 
 from typing import Any
 
-from reactive import themes
+from reactive import media, themes
 from reactive.components import (
     HTML,
     JSON,
@@ -116,6 +116,7 @@ __all__ = [
     "__version__",
     "cancelled",
     "checkpoint",
+    "media",
     "themes",
     "update",
 ]

@@ -30,6 +30,7 @@ EXPECTED = {
     "State",
     "Warning",
     "themes",
+    "media",
     "update",
     "Button",
     "Checkbox",

@@ -45,7 +45,16 @@ ALLOWED: dict[str, set[str]] = {
     "server": {"errors", "protocol", "components", "definition", "session"},
     "cli": {"api", "errors", "protocol", "definition", "server"},
     "testing": {"errors", "protocol", "components", "definition", "session"},
-    "api": {"errors", "reports", "scheduler", "components", "themes", "definition", "gradio"},
+    "api": {
+        "errors",
+        "reports",
+        "scheduler",
+        "media",
+        "components",
+        "themes",
+        "definition",
+        "gradio",
+    },
     "__main__": {"cli"},
 }
 
