@@ -129,3 +129,26 @@ def test_download_button_saves_its_file_and_is_disabled_without_one(
     download = info.value
     assert download.suggested_filename == "notes.txt"
     assert Path(download.path()).read_text() == "remember the milk\n"
+
+
+def test_dataframe_counts_and_dates_in_the_page(serve: Serve, page: Page) -> None:
+    app = rx.App(title="table")
+    seen: list[pd.DataFrame] = []
+    with app.column():
+        grid = rx.DataFrame(
+            row_count=(2, "fixed"), col_count=(2, "dynamic"), interactive=True, elem_id="grid"
+        )
+        rx.DataFrame(SALES.head(2), interactive=False, elem_id="shown")
+
+    @app.fn(inputs=grid, outputs=rx.Text(elem_id="shape"), live=True)
+    def shape(frame: pd.DataFrame) -> str:
+        seen.append(frame)
+        return f"{frame.shape[0]}x{frame.shape[1]}"
+
+    open_app(page, serve(app))
+    expect(page.locator("#grid tbody tr")).to_have_count(2)
+    expect(page.locator("#grid button", has_text="+ Row")).to_have_count(0)  # rows are fixed
+    page.locator("#grid button", has_text="+ Column").click()
+    expect(page.locator("#shape .rx-value")).to_have_text("2x3")
+    expect(page.locator("#shown tbody tr").first).to_contain_text("2024-01-01 00:00:00")
+    screenshot(page, "dataframe-counts")
