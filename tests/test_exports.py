@@ -54,6 +54,8 @@ EXPECTED = {
     "ScatterPlot",
     "ClearButton",
     "DownloadButton",
+    "Dataset",
+    "Examples",
     "__version__",
 }
 

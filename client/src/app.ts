@@ -95,7 +95,7 @@ export class App {
     },
     reset: (c, v) => this.inputs.reset(c, v),
     recreate: (c, props) => this.page.recreate(c, props, this.viewContext),
-    clear: (c, v) => {
+    fill: (c, v) => {
       const view = this.page.view(c);
       if (view === undefined) return;
       if (view.current() !== undefined) this.inputs.receive(c, v); // an input: the server learns it

@@ -7,6 +7,7 @@ from reactive.components.chatbot import Chatbot
 from reactive.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
 from reactive.components.data import JSON
 from reactive.components.dataframe import DataFrame, Dataframe
+from reactive.components.dataset import Dataset, Examples
 from reactive.components.display import ColorPicker, Label
 from reactive.components.file import File
 from reactive.components.gallery import Gallery
@@ -33,8 +34,10 @@ __all__ = [
     "Component",
     "DataFrame",
     "Dataframe",
+    "Dataset",
     "DownloadButton",
     "Dropdown",
+    "Examples",
     "File",
     "Gallery",
     "HighlightedText",

@@ -411,7 +411,7 @@ class App:
                 f"@app.fn for {fn_name}(): trigger must be a component or 'load', got {item!r}."
             )
         self._place(item)
-        if isinstance(item, Button):
+        if isinstance(item, Button) or getattr(item, "triggers_on_click", False):
             return TriggerSpec(item.id, "click")
         if isinstance(item, _SUBMITTABLE):
             return TriggerSpec(item.id, "submit")
@@ -435,6 +435,10 @@ class App:
         self._register(component)
         if component.on_page:
             block.add(component)
+        for binding in getattr(component, "bindings", ()):  # rx.Examples(fn=..., run_on_click)
+            self.fn(inputs=binding.inputs, outputs=binding.outputs, trigger=binding.trigger)(
+                binding.fn
+            )
 
     def _register(self, component: Component) -> None:
         if component.has_id:

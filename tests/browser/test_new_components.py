@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +19,14 @@ SALES = pd.DataFrame(
         "shop": ["north", "south"] * 3,
     }
 )
+
+
+def wait_until(condition: Callable[[], bool], page: Page, timeout: float = 5.0) -> None:
+    """Poll a condition on the server side (what the test's function recorded)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the server"
+        page.wait_for_timeout(20)  # lets the page and the server work between polls
 
 
 def highlight_app() -> rx.App:
@@ -152,3 +162,54 @@ def test_dataframe_counts_and_dates_in_the_page(serve: Serve, page: Page) -> Non
     expect(page.locator("#shape .rx-value")).to_have_text("2x3")
     expect(page.locator("#shown tbody tr").first).to_contain_text("2024-01-01 00:00:00")
     screenshot(page, "dataframe-counts")
+
+
+def examples_app(runs: list[str]) -> rx.App:
+    app = rx.App(title="examples")
+    with app.column():
+        word = rx.Textbox(elem_id="word")
+        times = rx.Slider(1, 5, 1, elem_id="times")
+        shout = rx.Text(elem_id="shout")
+
+        def repeat(text: str, n: int) -> str:
+            runs.append(text)
+            return (text.upper() + " ") * n
+
+        rx.Examples(
+            [["hey", 2], ["ho", 3]],
+            inputs=[word, times],
+            outputs=shout,
+            fn=repeat,
+            run_on_click=True,
+            elem_id="ex",
+        )
+        rx.Examples([["quiet", 1]], inputs=[word, times], elem_id="fill-only")
+        samples = rx.Dataset(
+            components=[rx.Textbox(visible=False)], samples=[["red"], ["blue"]], elem_id="colours"
+        )
+        picked = rx.Text(elem_id="picked")
+
+    @app.fn(inputs=samples, outputs=picked, trigger=samples)
+    def pick(sample: list[str]) -> str:
+        return f"picked {sample[0]}"
+
+    return app
+
+
+def test_examples_fill_the_inputs_and_run_on_click(serve: Serve, page: Page) -> None:
+    runs: list[str] = []
+    open_app(page, serve(examples_app(runs)))
+    expect(page.locator("#ex tbody tr")).to_have_count(2)
+    page.locator("#ex tbody tr").nth(1).click()
+    expect(page.locator("#word input")).to_have_value("ho")
+    expect(page.locator("#shout .rx-value")).to_have_text("HO HO HO")
+    page.locator("#ex tbody tr").nth(1).click()  # the same example again runs again
+    wait_until(lambda: runs.count("ho") == 2, page)
+    page.locator("#fill-only tbody tr").first.click()
+    expect(page.locator("#word input")).to_have_value("quiet")
+    expect(page.locator("#times input")).to_have_value("1")
+    expect(page.locator("#shout .rx-value")).to_have_text("HO HO HO")  # fill only: no run
+    assert runs.count("ho") == 2  # and the fill-only table ran nothing
+    page.locator("#colours tbody tr").nth(1).click()
+    expect(page.locator("#picked .rx-value")).to_have_text("picked blue")
+    screenshot(page, "examples-and-dataset")

@@ -26,7 +26,7 @@ export class ClearButtonView extends ComponentView {
     this.button.addEventListener("click", () => {
       const clears = Array.isArray(props["clears"]) ? props["clears"] : [];
       for (const pair of clears) {
-        if (Array.isArray(pair) && typeof pair[0] === "string") ctx.clear?.(pair[0], pair[1] ?? null);
+        if (Array.isArray(pair) && typeof pair[0] === "string") ctx.fill?.(pair[0], pair[1] ?? null);
       }
       ctx.trigger(id, "click");
     });

@@ -8,6 +8,7 @@ import { CheckboxView } from "./checkbox";
 import { CheckboxGroupView } from "./checkboxgroup";
 import { ColorPickerView } from "./colorpicker";
 import { DataFrameView } from "./dataframe";
+import { DatasetView } from "./dataset";
 import { DropdownView } from "./dropdown";
 import { FileView } from "./file";
 import { GalleryView } from "./gallery";
@@ -58,6 +59,7 @@ const factories = new Map<string, ViewFactory>([
   ["plot", (id, props, ctx) => new PlotView(id, props, ctx)],
   ["chatbot", (id, props, ctx) => new ChatbotView(id, props, ctx)],
   ["nativeplot", (id, props, ctx) => new NativePlotView(id, props, ctx)],
+  ["dataset", (id, props, ctx) => new DatasetView(id, props, ctx)],
   ["highlightedtext", (id, props, ctx) => new HighlightedTextView(id, props, ctx)],
 ]);
 

@@ -19,8 +19,8 @@ export interface ViewContext {
   reset(c: string, v: Value): void;
   /** Draw component `c` again with these props (a property its view cannot change in place). */
   recreate?(c: string, props: Props): void;
-  /** A ClearButton empties component `c` in the page: show `v`, and send it if `c` is an input. */
-  clear?(c: string, v: Value): void;
+  /** Show `v` in component `c` and, if `c` is an input, send it (ClearButton, Examples). */
+  fill?(c: string, v: Value): void;
   /** Send one part of a file upload; false while the connection is down. */
   upload?(part: Upload): boolean;
 }
