@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+from PIL import Image as PILImage
 from playwright.sync_api import Page, expect
 
 import reactive as rx
@@ -213,3 +215,34 @@ def test_examples_fill_the_inputs_and_run_on_click(serve: Serve, page: Page) -> 
     page.locator("#colours tbody tr").nth(1).click()
     expect(page.locator("#picked .rx-value")).to_have_text("picked blue")
     screenshot(page, "examples-and-dataset")
+
+
+def _png(colour: str) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (6, 4), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_gallery_as_an_input_takes_uploads_removals_and_selection(serve: Serve, page: Page) -> None:
+    app = rx.App(title="gallery")
+    with app.column():
+        pictures = rx.Gallery(interactive=True, allow_preview=False, elem_id="pics")
+        summary = rx.Text(elem_id="summary")
+
+    @app.fn(inputs=pictures, outputs=summary, live=True)
+    def describe(pairs: list[tuple[str, str | None]] | None) -> str:
+        return f"{len(pairs or [])} pictures: " + ",".join(Path(p).suffix for p, _ in pairs or [])
+
+    open_app(page, serve(app))
+    files = [
+        {"name": f"{c}.png", "mimeType": "image/png", "buffer": _png(c)} for c in ("red", "blue")
+    ]
+    page.locator("#pics input[type=file]").set_input_files(files)  # type: ignore[arg-type]
+    expect(page.locator("#summary .rx-value")).to_have_text("2 pictures: .png,.png")
+    expect(page.locator("#pics figure")).to_have_count(2)
+    page.locator("#pics figure").nth(1).click()
+    expect(page.locator("#pics figure").nth(1)).to_have_attribute("data-selected", "")
+    screenshot(page, "gallery-input")
+    page.get_by_role("button", name="remove image 1").click()
+    expect(page.locator("#summary .rx-value")).to_have_text("1 pictures: .png")
+    expect(page.locator("#pics figure")).to_have_count(1)
