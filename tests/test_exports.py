@@ -56,6 +56,7 @@ EXPECTED = {
     "DownloadButton",
     "Dataset",
     "Examples",
+    "Model3D",
     "__version__",
 }
 

@@ -14,6 +14,7 @@ from reactive.components.gallery import Gallery
 from reactive.components.highlighted import HighlightedText
 from reactive.components.image import Image
 from reactive.components.media import Audio, Video
+from reactive.components.model3d import Model3D
 from reactive.components.native_plot import BarPlot, LinePlot, ScatterPlot
 from reactive.components.number import Number, Slider
 from reactive.components.plot import Plot
@@ -45,6 +46,7 @@ __all__ = [
     "Label",
     "LinePlot",
     "Markdown",
+    "Model3D",
     "Number",
     "Plot",
     "Radio",

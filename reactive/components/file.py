@@ -79,7 +79,7 @@ class File(Component):
         self._check_type(name, str(value.get("mime") or ""))
         if self.file_type == "binary":
             return data
-        return _save(data, name)
+        return save_upload(data, name)
 
     def _check_type(self, name: str, mime: str) -> None:
         if not self.file_types:
@@ -118,7 +118,7 @@ class File(Component):
         return super().example_cell(value)
 
 
-def _save(data: bytes, name: str) -> str:
+def save_upload(data: bytes, name: str) -> str:
     """Write an upload under its own name, in a fresh folder of the session's upload folder."""
     folder = upload_dir.get() or Path(tempfile.mkdtemp(prefix="reactive-upload-"))
     target = folder / secrets.token_hex(8)

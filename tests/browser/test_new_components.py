@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from PIL import Image as PILImage
 from playwright.sync_api import Page, expect
 
@@ -246,3 +247,39 @@ def test_gallery_as_an_input_takes_uploads_removals_and_selection(serve: Serve, 
     page.get_by_role("button", name="remove image 1").click()
     expect(page.locator("#summary .rx-value")).to_have_text("1 pictures: .png")
     expect(page.locator("#pics figure")).to_have_count(1)
+
+
+@pytest.mark.parametrize("name", ["cube.obj", "cube.glb"])
+def test_model3d_draws_a_generated_model_with_three_js_from_our_static_folder(
+    serve: Serve, page: Page, name: str
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    app = rx.App(title="model")
+    with app.column():
+        rx.Model3D(
+            rx.media.get_model3d(f"test-{name}"), clear_color=[0.1, 0.2, 0.3, 1], elem_id="m"
+        )
+    url = serve(app)
+    open_app(page, url)
+    expect(page.locator("#m")).to_have_attribute("data-meshes", "1", timeout=15_000)
+    canvas = page.locator("#m canvas")
+    expect(canvas).to_be_visible()
+    # the background colour was drawn: the corner pixel is (0.1, 0.2, 0.3) → about (26, 51, 77)
+    corner = canvas.evaluate(
+        """c => { const g = c.getContext('webgl2') || c.getContext('webgl');
+                  const p = new Uint8Array(4); g.readPixels(1, 1, 1, 1, g.RGBA, g.UNSIGNED_BYTE, p);
+                  return Array.from(p); }"""
+    )
+    assert abs(corner[0] - 26) < 6
+    assert abs(corner[2] - 77) < 6
+    centre = canvas.evaluate(
+        """c => { const g = c.getContext('webgl2') || c.getContext('webgl');
+                  const p = new Uint8Array(4);
+                  g.readPixels(c.width >> 1, c.height >> 1, 1, 1, g.RGBA, g.UNSIGNED_BYTE, p);
+                  return Array.from(p); }"""
+    )
+    assert centre[:3] != corner[:3]  # the cube covers the middle
+    assert any(r.endswith("/static/model3d.js") for r in requests)
+    assert all(r.startswith((url, "blob:", "data:")) for r in requests)  # no CDN
+    screenshot(page, f"model3d-{name.replace('.', '-')}")

@@ -20,6 +20,7 @@ import { VideoView } from "./video";
 import { JsonView } from "./json";
 import { LabelView } from "./label";
 import { MarkdownView } from "./markdown";
+import { Model3DView } from "./model3d";
 import { MultiselectView } from "./multiselect";
 import { NativePlotView } from "./nativeplot";
 import { NumberView } from "./number";
@@ -60,6 +61,7 @@ const factories = new Map<string, ViewFactory>([
   ["chatbot", (id, props, ctx) => new ChatbotView(id, props, ctx)],
   ["nativeplot", (id, props, ctx) => new NativePlotView(id, props, ctx)],
   ["dataset", (id, props, ctx) => new DatasetView(id, props, ctx)],
+  ["model3d", (id, props, ctx) => new Model3DView(id, props, ctx)],
   ["highlightedtext", (id, props, ctx) => new HighlightedTextView(id, props, ctx)],
 ]);
 
