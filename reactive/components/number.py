@@ -42,6 +42,7 @@ class Number(_Numeric):
     """
 
     type = "number"
+    updatable: ClassVar[frozenset[str]] = _Numeric.updatable | {"placeholder"}
 
     def __init__(
         self,
@@ -52,17 +53,20 @@ class Number(_Numeric):
         maximum: float | None = None,
         step: float | None = None,
         precision: int | None = None,
+        placeholder: str | None = None,
         **kwargs: Any,
     ) -> None:
         if minimum is not None and maximum is not None and minimum > maximum:
             raise DefinitionError(f"Number minimum {minimum} is above its maximum {maximum}.")
         super().__init__(value, label=label, **kwargs)
         self.minimum, self.maximum, self.step, self.precision = minimum, maximum, step, precision
+        self.placeholder = placeholder
         #: Gradio's rule (set by rx.Interface): without precision, whole numbers stay ints.
         self.keeps_ints = False
 
     def extra_props(self) -> dict[str, Any]:
-        return {"minimum": self.minimum, "maximum": self.maximum, "step": self.step}
+        limits = {"minimum": self.minimum, "maximum": self.maximum, "step": self.step}
+        return limits | {"placeholder": self.placeholder}
 
     def _shape(self, value: float) -> int | float:
         if self.precision == 0:

@@ -31,6 +31,8 @@ def looks_app(seen: list[Any]) -> rx.App:
             picture = rx.Image(elem_id="img")
             go = rx.Button("Go", elem_id="go")
             answer = rx.Textbox(elem_id="answer")
+            rx.Textbox("مرحبا", rtl=True, text_align="right", elem_id="rtl")
+            rx.Number(placeholder="how many?", elem_id="count")
         for name in ("Second", "Third tab here", "Fourth tab here", "Fifth tab here"):
             with app.tab(name):
                 rx.Markdown(f"# {name}")
@@ -65,6 +67,9 @@ def test_favicon_and_gradio_output_labels(serve: Serve, page: Page) -> None:
     assert icon == 200
     assert missing == []
     expect(page.locator("#answer label.rx-label")).to_have_text("output")
+    expect(page.locator("#rtl input")).to_have_css("direction", "rtl")
+    expect(page.locator("#rtl input")).to_have_css("text-align", "right")
+    expect(page.locator("#count input")).to_have_attribute("placeholder", "how many?")
 
 
 def test_empty_number_gives_none_and_long_output_wraps(serve: Serve, page: Page) -> None:

@@ -188,3 +188,11 @@ def test_image_upload_becomes_numpy_pil_or_file(tmp_path: Path) -> None:
 def test_bad_uploads_are_refused(value: Any, message: str) -> None:
     with pytest.raises(InvalidValue, match=message):
         rx.Image().preprocess(value)
+
+
+def test_textbox_and_number_take_gradios_common_display_arguments() -> None:
+    props = rx.Textbox(text_align="right", rtl=True, autoscroll=False).props()
+    assert (props["text_align"], props["rtl"], props["autoscroll"]) == ("right", True, False)
+    assert rx.Number(placeholder="how many?").props()["placeholder"] == "how many?"
+    with pytest.raises(DefinitionError, match="text_align"):
+        rx.Textbox(text_align="middle")  # type: ignore[arg-type]

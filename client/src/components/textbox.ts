@@ -25,6 +25,9 @@ export class TextboxView extends ComponentView {
     } else control.type = type === "password" || type === "email" ? type : "text";
     if (props["autofocus"] === true) control.autofocus = true;
     control.placeholder = str(props, "placeholder") ?? "";
+    const align = str(props, "text_align");
+    if (align === "left" || align === "right") control.style.textAlign = align;
+    if (props["rtl"] === true) control.dir = "rtl";
     const max = num(props, "max_length");
     if (max !== null) control.maxLength = max;
     control.readOnly = !this.interactive; // an output stays selectable and copyable
@@ -59,12 +62,21 @@ export class TextboxView extends ComponentView {
     const text = asText(v);
     if (this.control.value !== text) this.control.value = text;
     this.ctx.reset(this.id, text);
+    this.follow();
   }
 
   override append(d: string, at: number): boolean {
     if (!canAppend(this.control.value.length, at)) return false;
     this.control.value += d;
     this.ctx.reset(this.id, this.control.value);
+    this.follow();
     return true;
+  }
+
+  /** `autoscroll` (the default): a growing output stays scrolled to its end. */
+  private follow(): void {
+    if (this.props["autoscroll"] !== false && this.control instanceof HTMLTextAreaElement && this.control.readOnly) {
+      this.control.scrollTop = this.control.scrollHeight;
+    }
   }
 }
