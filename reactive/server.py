@@ -15,7 +15,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -41,6 +41,7 @@ _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="{root}/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{root}/static/app.css">
 </head><body><div id="rx-root"></div>
 <script type="module" src="{root}/static/app.js"></script>
@@ -219,6 +220,7 @@ def create_app(
     starlette = Starlette(
         routes=[
             Route("/", index),
+            Route("/favicon.ico", _favicon),  # asked for by tools that ignore the page's <link>
             WebSocketRoute("/ws", socket),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
             *routes,  # docs/api.md: POST /api/<name>, /api, /openapi.json, /mcp
@@ -275,6 +277,10 @@ def mountable(
 ) -> MountedApp:
     """``app`` as a :class:`MountedApp` (what ``App.asgi()`` returns)."""
     return MountedApp(create_app(app, allowed_hosts=allowed_hosts, frame_ancestors=frame_ancestors))
+
+
+async def _favicon(request: Request) -> FileResponse:
+    return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
 
 async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:

@@ -16,9 +16,7 @@ def chat_app() -> rx.App:
     app = rx.App()
     chat = rx.Chatbot(elem_id="chat")
 
-    @app.fn(
-        inputs=[rx.Textbox(elem_id="msg"), chat], outputs=[rx.Textbox(elem_id="msg2"), chat]
-    )
+    @app.fn(inputs=[rx.Textbox(elem_id="msg"), chat], outputs=[rx.Textbox(elem_id="msg2"), chat])
     def respond(message: str, history: Messages) -> Iterator[tuple[str, Messages]]:
         history = [*history, {"role": "user", "content": message}]
         history.append({"role": "assistant", "content": ""})
@@ -55,8 +53,10 @@ async def test_history_comes_back_as_the_input_of_the_next_turn() -> None:
             await page.click("respond-submit")
             expected = 2 * turn
             assert await page.wait_until(
-                lambda n=expected: len(page.page.values.get("chat") or []) == n  # type: ignore[misc]
-                and page.page.status.get("respond", {}).get("s") == "done"
+                lambda n=expected: (
+                    len(page.page.values.get("chat") or []) == n  # type: ignore[misc]
+                    and page.page.status.get("respond", {}).get("s") == "done"
+                )
             )
         roles: list[Any] = [m["role"] for m in page.page.values["chat"]]
         assert roles == ["user", "assistant", "user", "assistant"]

@@ -51,6 +51,7 @@ EXPECTED = {
     "State",
     "Warning",
     "themes",
+    "media",
     "update",
     "Button",
     "Checkbox",
@@ -69,6 +70,15 @@ EXPECTED = {
     "Slider",
     "Text",
     "Textbox",
+    "HighlightedText",
+    "BarPlot",
+    "LinePlot",
+    "ScatterPlot",
+    "ClearButton",
+    "DownloadButton",
+    "Dataset",
+    "Examples",
+    "Model3D",
     "__version__",
 }
 

@@ -64,6 +64,7 @@ ALLOWED: dict[str, set[str]] = {
         "errors",
         "reports",
         "scheduler",
+        "media",
         "components",
         "themes",
         "definition",

@@ -1,5 +1,7 @@
-// Builds the client bundle: src/index.ts -> reactive/static/app.js (one minified ES module) and
-// src/styles.css -> reactive/static/app.css, src/worklet/pcmCapture.ts -> capture-worklet.js. Deterministic: no timestamps, paths or source maps,
+// Builds the client bundle: src/index.ts -> reactive/static/app.js (one minified ES module),
+// src/model3d/viewer.ts -> reactive/static/model3d.js (three.js: loaded only by a page that
+// shows a Model3D), src/worklet/pcmCapture.ts -> capture-worklet.js and src/styles.css ->
+// reactive/static/app.css. Deterministic: no timestamps, paths or source maps,
 // so unchanged sources give identical bytes.
 //
 //   node scripts/build.mjs           write ../reactive/static/app.{js,css}
@@ -17,7 +19,7 @@ const esbuild = await import("esbuild").catch(() => {
 
 const client = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const staticDir = resolve(client, "../reactive/static");
-const FILES = ["app.js", "app.css", "capture-worklet.js"];
+const FILES = ["app.js", "model3d.js", "app.css", "capture-worklet.js"];
 
 const common = {
   absWorkingDir: client,
@@ -49,6 +51,15 @@ async function build(outDir) {
     platform: "browser",
     target: ["es2022", "chrome100", "firefox100", "safari15"],
   });
+  const viewer = await esbuild.build({
+    ...common,
+    entryPoints: ["src/model3d/viewer.ts"],
+    outfile: join(outDir, "model3d.js"),
+    format: "esm",
+    platform: "browser",
+    target: ["es2022", "chrome100", "firefox100", "safari15"],
+    define: { "process.env.NODE_ENV": '"production"' },
+  });
   const css = await esbuild.build({
     ...common,
     entryPoints: ["src/styles.css"],
@@ -56,7 +67,7 @@ async function build(outDir) {
     target: ["chrome100", "firefox100", "safari15"],
   });
   mkdirSync(outDir, { recursive: true });
-  for (const file of [...js.outputFiles, ...worklet.outputFiles, ...css.outputFiles]) writeFileSync(file.path, file.contents);
+  for (const file of [...js.outputFiles, ...viewer.outputFiles, ...worklet.outputFiles, ...css.outputFiles]) writeFileSync(file.path, file.contents);
 }
 
 async function check() {

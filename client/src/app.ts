@@ -145,6 +145,12 @@ export class App {
     },
     reset: (c, v) => this.inputs.reset(c, v),
     recreate: (c, props) => this.page.recreate(c, props, this.viewContext),
+    fill: (c, v) => {
+      const view = this.page.view(c);
+      if (view === undefined) return;
+      if (view.current() !== undefined) this.inputs.receive(c, v); // an input: the server learns it
+      view.update(v);
+    },
     upload: (part) => this.socket.send(part),
     stream: (message) => this.socket.send(message),
     cancel: (f) => this.cancel(f),

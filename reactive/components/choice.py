@@ -158,6 +158,7 @@ class Dropdown(_Choices):
             **super().extra_props(),
             "multiselect": self.multiselect,
             "allow_custom_value": self.allow_custom_value,
+            "max_choices": self.max_choices,
         }
 
     def preprocess(self, value: Any) -> Any:

@@ -44,7 +44,7 @@ class DataFrame(Component):
         type: TableType | None = None,
         label: str | None = None,
         max_height: int = 500,
-        row_count: int | tuple[int, str] | None = None,
+        row_count: int | tuple[int, str] = (1, "dynamic"),
         col_count: int | tuple[int, str] | None = None,
         wrap: bool = False,
         **kwargs: Any,
@@ -55,6 +55,11 @@ class DataFrame(Component):
             raise DefinitionError(
                 "DataFrame(type='pandas') needs pandas: `pip install pandas`, or use type='array'."
             )
+        self.row_count, self.rows_fixed = _count("row_count", row_count)
+        self.col_count: int | None = None
+        self.cols_fixed = False
+        if col_count is not None:
+            self.col_count, self.cols_fixed = _count("col_count", col_count)
         super().__init__(value, label=label, **kwargs)
         self.headers = list(headers) if headers is not None else None
         self.datatype = datatype
@@ -62,7 +67,13 @@ class DataFrame(Component):
         self.max_height = max_height
 
     def extra_props(self) -> dict[str, Any]:
-        return {"datatype": self.datatype, "max_height": self.max_height}
+        return {
+            "datatype": self.datatype,
+            "max_height": self.max_height,
+            "rows_fixed": self.rows_fixed,
+            "cols_fixed": self.cols_fixed,
+            "add_columns": self.col_count is not None and not self.cols_fixed,
+        }
 
     def initial_wire_value(self) -> Any:
         return self.postprocess(self.value)
@@ -75,6 +86,9 @@ class DataFrame(Component):
     def postprocess(self, value: Any) -> dict[str, Any]:
         headers, rows = self._table(value)
         width = max([len(headers), *(len(r) for r in rows)], default=0)
+        if not rows:  # an empty table shows row_count × col_count blank cells, as in Gradio
+            width = max(width, self.col_count or 0)
+            rows = [[] for _ in range(self.row_count)] if width else []
         if len(rows) * max(width, 1) > MAX_CELLS:
             raise OutputError(f"{self!r}: {len(rows)}x{width} is over {MAX_CELLS} cells.")
         headers = headers + [str(i + 1) for i in range(len(headers), width)]
@@ -85,8 +99,11 @@ class DataFrame(Component):
         own = list(self.headers or [])
         if value is None:
             return own, []
-        if hasattr(value, "columns") and hasattr(value, "to_numpy"):  # pandas, duck-typed
-            return [str(c) for c in value.columns], to_plain(value.to_numpy().tolist())
+        if hasattr(value, "columns") and hasattr(value, "iloc"):  # pandas, duck-typed
+            cells = [value.iloc[:, i].tolist() for i in range(len(value.columns))]  # dtypes kept
+            return [str(c) for c in value.columns], [list(r) for r in zip(*cells, strict=True)]
+        if hasattr(value, "columns") and hasattr(value, "to_numpy"):  # other DataFrame-likes
+            return [str(c) for c in value.columns], value.to_numpy().tolist()
         if isinstance(value, Mapping):
             if "data" in value:
                 return [str(h) for h in value.get("headers") or own], _rows(value["data"])
@@ -128,7 +145,7 @@ class DataFrame(Component):
         return [self._convert(cell, column, index) for column, cell in enumerate(row)]
 
     def _convert(self, cell: Any, column: int, row: int) -> Any:
-        kind = self.datatype if isinstance(self.datatype, str) else _at(self.datatype, column)
+        kind = self._kind(column)
         if cell is None or isinstance(cell, bool | int | float):
             if isinstance(cell, float) and not math.isfinite(cell):
                 raise self.invalid(f"cell ({row + 1}, {column + 1}) is not a finite number.")
@@ -141,9 +158,17 @@ class DataFrame(Component):
             return str(cell).strip().lower() in ("true", "1", "yes", "y")
         return str(cell)
 
+    def _kind(self, column: int) -> str:
+        return self.datatype if isinstance(self.datatype, str) else _at(self.datatype, column)
+
     def _as_type(self, headers: list[str], rows: list[list[Any]]) -> Any:
         if self.table_type == "pandas":  # optional dependency, checked when the table was made
-            return importlib.import_module("pandas").DataFrame(rows, columns=headers)
+            pandas = importlib.import_module("pandas")
+            frame = pandas.DataFrame(rows, columns=headers)
+            for column, name in enumerate(headers):
+                if self._kind(column) == "date":  # "2024-05-01" typed → a datetime64 column
+                    frame[name] = pandas.to_datetime(frame[name], errors="coerce")
+            return frame
         if self.table_type == "numpy":
             import numpy
 
@@ -159,12 +184,29 @@ def _rows(data: Any) -> list[list[Any]]:
 
 
 def _cell(value: Any) -> Any:
-    value = to_plain(value)
+    """A cell as the page shows it: missing values (None, NaN, pandas' NA and NaT) are blank,
+    numbers and text stay, dates and anything else (Decimal, Timedelta, ...) become text."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    if not isinstance(value, str | bytes) and hasattr(value, "item") and hasattr(value, "dtype"):
+        value = value.item()  # a numpy scalar (datetime64 gives a datetime)
     if isinstance(value, float) and not math.isfinite(value):
         return None
     if value is None or isinstance(value, str | int | float | bool):
         return value
+    if isinstance(value, list | tuple | Mapping):
+        return str(to_plain(value))
     return str(value)
+
+
+def _count(name: str, count: int | tuple[int, str]) -> tuple[int, bool]:
+    """``row_count`` / ``col_count``: ``n`` or ``(n, "fixed" | "dynamic")``."""
+    number, mode = (count, "dynamic") if isinstance(count, int) else tuple(count)
+    if not isinstance(number, int) or number < 0 or mode not in ("fixed", "dynamic"):
+        raise DefinitionError(
+            f"DataFrame {name} takes a count or (count, 'fixed' | 'dynamic'); got {count!r}."
+        )
+    return number, mode == "fixed"
 
 
 def _at(kinds: Sequence[str], column: int) -> str:

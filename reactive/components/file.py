@@ -79,7 +79,7 @@ class File(Component):
         self._check_type(name, str(value.get("mime") or ""))
         if self.file_type == "binary":
             return data
-        return _save(data, name)
+        return save_upload(data, name)
 
     def _check_type(self, name: str, mime: str) -> None:
         if not type_accepted(self.file_types, name, mime):
@@ -101,8 +101,8 @@ class File(Component):
             return None
         self.check_output(value)
         if isinstance(value, list | tuple):
-            return [_download(item, self.served(item)) for item in value if item is not None]
-        return _download(value, self.served(value))
+            return [download_wire(item, self.served(item)) for item in value if item is not None]
+        return download_wire(value, self.served(value))
 
     def example_cell(self, value: Any) -> Any:
         if isinstance(value, str | Path):
@@ -125,11 +125,6 @@ def type_accepted(file_types: list[str] | None, name: str, mime: str) -> bool:
 
 
 def save_upload(data: bytes, name: str) -> str:
-    """An uploaded file's bytes written to the session's upload folder; its path."""
-    return _save(data, name)
-
-
-def _save(data: bytes, name: str) -> str:
     """Write an upload under its own name, in a fresh folder of the session's upload folder."""
     folder = upload_dir.get() or Path(tempfile.mkdtemp(prefix="reactive-upload-"))
     target = folder / secrets.token_hex(8)
@@ -139,7 +134,7 @@ def _save(data: bytes, name: str) -> str:
     return str(path)
 
 
-def _download(item: str | Path | bytes, real: str | Path | bytes) -> dict[str, Any]:
+def download_wire(item: str | Path | bytes, real: str | Path | bytes) -> dict[str, Any]:
     """``real``: ``item`` as :meth:`Component.served` checked it (a path's real path)."""
     if isinstance(real, bytes):
         return {"name": "file", "mime": "application/octet-stream", "data": real}

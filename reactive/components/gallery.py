@@ -1,22 +1,28 @@
-"""Gallery: a grid of images, each with an optional caption."""
+"""Gallery: a grid of images with optional captions; as an input, uploads and a selection."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, ClassVar
 
-from reactive.components.base import Component
-from reactive.components.image import image_wire
-from reactive.errors import OutputError
+from reactive.components.base import Component, require_type
+from reactive.components.image import ImageType, image_wire, uploaded_image
+from reactive.errors import DefinitionError, OutputError
 
 
 class Gallery(Component):
     """Shows a list of images: numpy arrays, PIL images, paths, URLs or bytes, or
-    ``(image, caption)`` pairs."""
+    ``(image, caption)`` pairs.
+
+    As an input (``interactive=True``) the person adds pictures (a drop zone, several at once)
+    and removes them; the function receives a list of ``(image, caption)`` pairs, each image a
+    file path (``type="filepath"``, Gradio's default), a PIL image or a numpy array. A click on
+    a picture selects it (``data-selected`` on it; the page's select event starts there).
+    """
 
     type = "gallery"
-    accepts_input: ClassVar[bool] = False
     heavy_postprocess = True
+    slow_preprocess: ClassVar[bool] = True
     updatable: ClassVar[frozenset[str]] = frozenset({"columns", "height"})
 
     def __init__(
@@ -26,14 +32,43 @@ class Gallery(Component):
         label: str | None = None,
         columns: int | None = 3,
         height: int | str | None = None,
+        type: ImageType = "filepath",
+        allow_preview: bool = True,
         **kwargs: Any,
     ) -> None:
+        if type not in ("numpy", "pil", "filepath"):
+            raise DefinitionError(f"Gallery type must be 'numpy', 'pil' or 'filepath': {type!r}.")
         super().__init__(value, label=label, **kwargs)
         self.columns = columns
         self.height = height
+        self.image_type: ImageType = type
+        self.allow_preview = allow_preview
+
+    @property
+    def saves_uploads(self) -> bool:
+        return self.image_type == "filepath"
 
     def extra_props(self) -> dict[str, Any]:
-        return {"columns": self.columns, "height": self.height}
+        return {"columns": self.columns, "height": self.height, "allow_preview": self.allow_preview}
+
+    def initial_python_value(self) -> Any:
+        """The author's pictures, as given, in ``(image, caption)`` pairs."""
+        if self.value is None:
+            return None
+        return [_pair(item) for item in self.value]
+
+    def preprocess(self, value: Any) -> list[tuple[Any, str | None]] | None:
+        if value is None:
+            return None
+        require_type(self, value, (list,), "a list of pictures")
+        return [self._picture(item) for item in value]
+
+    def _picture(self, item: Any) -> tuple[Any, str | None]:
+        require_type(self, item, (dict,), "a picture {mime, data, name, caption?}")
+        caption = item.get("caption")
+        return uploaded_image(self, item, self.image_type, None), (
+            caption if isinstance(caption, str) else None
+        )
 
     def check_output(self, value: Any) -> None:
         if value is not None and not isinstance(value, list | tuple):
@@ -56,6 +91,12 @@ class Gallery(Component):
 
     def example_cell(self, value: Any) -> Any:
         return f"{len(value)} images" if isinstance(value, list | tuple) else ""
+
+
+def _pair(item: Any) -> tuple[Any, str | None]:
+    if isinstance(item, tuple | list) and len(item) == 2 and not _is_pixel_row(item):
+        return item[0], None if item[1] is None else str(item[1])
+    return item, None
 
 
 def _is_pixel_row(item: Any) -> bool:

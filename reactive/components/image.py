@@ -133,31 +133,37 @@ class Image(Component):
         )
 
     def preprocess(self, value: Any) -> Any:
-        if value is None:
-            return None
-        require_type(self, value, (dict,), "an uploaded image {mime, data, name}")
-        data = value.get("data")
-        if not isinstance(data, bytes):
-            raise self.invalid("the upload has no image bytes.")
-        try:
-            image = media.decode_upload(data, self.media_limits.max_image_pixels)
-        except InvalidValue as exc:
-            raise self.invalid(str(exc)) from None
-        if self.image_type == "filepath":
-            return self._save(data, str(value.get("name") or "upload"))
-        if self.image_mode is not None and image.mode != self.image_mode:
-            image = image.convert(self.image_mode)
-        if self.image_type == "pil":
-            return image
-        if image.mode not in ("RGB", "RGBA"):
-            image = image.convert("RGBA" if "A" in image.mode else "RGB")
-        return np.asarray(image)
+        return (
+            None if value is None else uploaded_image(self, value, self.image_type, self.image_mode)
+        )
 
-    def _save(self, data: bytes, name: str) -> str:
-        folder = upload_dir.get()
-        if folder is None:
-            folder = Path(tempfile.mkdtemp(prefix="reactive-upload-"))
-        suffix = Path(name).suffix[:10]
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=suffix, delete=False) as handle:
-            handle.write(data)
-            return handle.name
+
+def uploaded_image(owner: Component, value: Any, kind: ImageType, mode: str | None) -> Any:
+    """An uploaded picture ``{mime, data, name}`` as ``kind``: numpy, PIL or a saved file's path."""
+    require_type(owner, value, (dict,), "an uploaded image {mime, data, name}")
+    data = value.get("data")
+    if not isinstance(data, bytes):
+        raise owner.invalid("the upload has no image bytes.")
+    try:
+        image = media.decode_upload(data, owner.media_limits.max_image_pixels)
+    except InvalidValue as exc:
+        raise owner.invalid(str(exc)) from None
+    if kind == "filepath":
+        return _save(data, str(value.get("name") or "upload"))
+    if mode is not None and image.mode != mode:
+        image = image.convert(mode)
+    if kind == "pil":
+        return image
+    if image.mode not in ("RGB", "RGBA"):
+        image = image.convert("RGBA" if "A" in image.mode else "RGB")
+    return np.asarray(image)
+
+
+def _save(data: bytes, name: str) -> str:
+    folder = upload_dir.get()
+    if folder is None:
+        folder = Path(tempfile.mkdtemp(prefix="reactive-upload-"))
+    suffix = Path(name).suffix[:10]
+    with tempfile.NamedTemporaryFile(dir=folder, suffix=suffix, delete=False) as handle:
+        handle.write(data)
+        return handle.name

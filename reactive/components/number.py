@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from typing import Any, ClassVar
 
 from reactive.components.base import Component, require_type
@@ -41,6 +42,7 @@ class Number(_Numeric):
     """
 
     type = "number"
+    updatable: ClassVar[frozenset[str]] = _Numeric.updatable | {"placeholder"}
 
     def __init__(
         self,
@@ -51,17 +53,20 @@ class Number(_Numeric):
         maximum: float | None = None,
         step: float | None = None,
         precision: int | None = None,
+        placeholder: str | None = None,
         **kwargs: Any,
     ) -> None:
         if minimum is not None and maximum is not None and minimum > maximum:
             raise DefinitionError(f"Number minimum {minimum} is above its maximum {maximum}.")
         super().__init__(value, label=label, **kwargs)
         self.minimum, self.maximum, self.step, self.precision = minimum, maximum, step, precision
+        self.placeholder = placeholder
         #: Gradio's rule (set by rx.Interface): without precision, whole numbers stay ints.
         self.keeps_ints = False
 
     def extra_props(self) -> dict[str, Any]:
-        return {"minimum": self.minimum, "maximum": self.maximum, "step": self.step}
+        limits = {"minimum": self.minimum, "maximum": self.maximum, "step": self.step}
+        return limits | {"placeholder": self.placeholder}
 
     def _shape(self, value: float) -> int | float:
         if self.precision == 0:
@@ -82,7 +87,14 @@ class Number(_Numeric):
 
 
 class Slider(_Numeric):
-    """A range slider. Gives ``int`` when minimum, maximum and step are whole, else ``float``."""
+    """A range slider. Gives ``int`` when minimum, maximum and step are whole, else ``float``.
+
+    Without a positive ``step`` (Gradio takes ``step=-1`` too) it steps by 1 when both ends are
+    whole and at least 2 apart, else by a hundredth of the range rounded down to a power of ten
+    (Gradio's rule, which it uses for every range); a ``value`` outside the range starts at the
+    nearest end, as Gradio's page shows it; ``randomize=True`` starts at a random step (drawn
+    when the app is defined; Gradio draws one per page load).
+    """
 
     type = "slider"
 
@@ -92,19 +104,22 @@ class Slider(_Numeric):
         maximum: float = 100,
         value: float | None = None,
         *,
-        step: float = 1,
+        step: float | None = None,
+        precision: int | None = None,
+        randomize: bool = False,
         label: str | None = None,
         **kwargs: Any,
     ) -> None:
         if minimum > maximum:
             raise DefinitionError(f"Slider minimum {minimum} is above its maximum {maximum}.")
-        if step <= 0:
-            raise DefinitionError(f"Slider step must be positive, got {step}.")
-        initial = minimum if value is None else value
-        if not minimum <= initial <= maximum:
-            raise DefinitionError(f"Slider value {initial} is outside [{minimum}, {maximum}].")
+        if not all(math.isfinite(x) for x in (minimum, maximum)):
+            raise DefinitionError(f"Slider bounds must be finite: [{minimum}, {maximum}].")
+        step = step if step is not None and step > 0 else default_step(minimum, maximum)
+        if randomize:
+            value = minimum + step * random.randint(0, int((maximum - minimum) // step))
+        initial = minimum if value is None else min(max(value, minimum), maximum)
         super().__init__(initial, label=label, **kwargs)
-        self.minimum, self.maximum, self.step = minimum, maximum, step
+        self.minimum, self.maximum, self.step, self.precision = minimum, maximum, step, precision
         self._whole = all(float(x).is_integer() for x in (minimum, maximum, step))
 
     def extra_props(self) -> dict[str, Any]:
@@ -116,6 +131,8 @@ class Slider(_Numeric):
         self._whole = all(x is not None and float(x).is_integer() for x in limits)
 
     def _shape(self, value: float) -> int | float:
+        if self.precision is not None:
+            return round(value) if self.precision == 0 else round(float(value), self.precision)
         return round(value) if self._whole else float(value)
 
     def initial_python_value(self) -> int | float:
@@ -125,3 +142,12 @@ class Slider(_Numeric):
         require_type(self, value, (int, float), "a number")
         self._check_range(float(value))
         return self._shape(value)
+
+
+def default_step(minimum: float, maximum: float) -> float:
+    """The step of a slider given none: 1 for whole ranges, else a power of ten near 1 %."""
+    whole = float(minimum).is_integer() and float(maximum).is_integer()
+    if maximum == minimum or (whole and maximum - minimum >= 2):
+        return 1
+    step = 10.0 ** math.floor(math.log10(maximum - minimum) - 2)
+    return int(step) if step >= 1 else step

@@ -38,7 +38,8 @@ class Plot(Component):
             return None
         kind = _kind(value)
         if kind == "matplotlib":
-            return {"kind": "image", **_figure_png(value)}
+            adapts = _plain_white(value)
+            return {"kind": "image", **_figure_png(value, adapts), "adapt": adapts}
         if kind == "plotly":
             return {"kind": "plotly", "spec": to_plain(json.loads(value.to_json()))}
         if kind == "vega":
@@ -58,9 +59,17 @@ def _kind(value: Any) -> str | None:
     return None
 
 
-def _figure_png(figure: Any) -> dict[str, Any]:
+def _plain_white(figure: Any) -> bool:
+    """A figure in matplotlib's default white: the page may redraw it for dark mode."""
+    facecolor = getattr(figure, "get_facecolor", None)
+    return callable(facecolor) and tuple(facecolor()) == (1.0, 1.0, 1.0, 1.0)
+
+
+def _figure_png(figure: Any, transparent: bool = False) -> dict[str, Any]:
+    """The figure as a PNG; a plain white one without its background, so dark mode can show
+    it on its own surface (the page inverts its lightness, keeping the hues)."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight", dpi=100)
+    figure.savefig(buffer, format="png", bbox_inches="tight", dpi=100, transparent=transparent)
     wire = media.to_browser(buffer.getvalue(), "png", 90)
     assert wire is not None
     return wire

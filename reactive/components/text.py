@@ -34,8 +34,13 @@ class Textbox(Component):
         type: Literal["text", "password", "email"] = "text",
         autofocus: bool = False,
         show_copy_button: bool = False,
+        text_align: Literal["left", "right"] | None = None,
+        rtl: bool = False,
+        autoscroll: bool = True,
         **kwargs: Any,
     ) -> None:
+        if text_align not in (None, "left", "right"):
+            raise DefinitionError(f"Textbox text_align must be 'left' or 'right': {text_align!r}.")
         if lines < 1:
             raise DefinitionError(f"Textbox lines must be at least 1, got {lines}.")
         if type not in ("text", "password", "email"):
@@ -48,6 +53,7 @@ class Textbox(Component):
         self.input_type = type
         self.autofocus = autofocus
         self.show_copy_button = show_copy_button
+        self.text_align, self.rtl, self.autoscroll = text_align, rtl, autoscroll
 
     def set_prop(self, name: str, value: Any) -> None:
         super().set_prop("input_type" if name == "type" else name, value)
@@ -61,6 +67,9 @@ class Textbox(Component):
             "type": self.input_type,
             "autofocus": self.autofocus or None,
             "show_copy_button": self.show_copy_button or None,
+            "text_align": self.text_align,
+            "rtl": self.rtl or None,
+            "autoscroll": None if self.autoscroll else False,
         }
 
     def initial_python_value(self) -> str:

@@ -18,6 +18,7 @@ from reactive.definition.graph import (
     check_arity,
     check_run_in,
     check_streaming,
+    output_label,
     parameter_names,
     stream_settings,
 )
@@ -403,9 +404,8 @@ class App:
         for component, label in zip(input_list, parameter_names(fn, len(input_list)), strict=True):
             self._place(component, default_label=label)
         triggers = self._triggers(fn_name, input_list, live, trigger, every)
-        for index, component in enumerate(output_list, start=1):
-            label = fn_name if len(output_list) == 1 else f"{fn_name} ({index})"
-            self._place(component, default_label=label)
+        for index, component in enumerate(output_list):
+            self._place(component, default_label=output_label(index, len(output_list)))
         bound = BoundFunction(
             id=self._function_id(name or fn_name),
             fn=fn,
@@ -475,7 +475,7 @@ class App:
                 f"@app.fn for {fn_name}(): trigger must be a component or 'load', got {item!r}."
             )
         self._place(item)
-        if isinstance(item, Button):
+        if isinstance(item, Button) or getattr(item, "triggers_on_click", False):
             return TriggerSpec(item.id, "click")
         if isinstance(item, _SUBMITTABLE):
             return TriggerSpec(item.id, "submit")
@@ -499,6 +499,10 @@ class App:
         self._register(component)
         if component.on_page:
             block.add(component)
+        for binding in getattr(component, "bindings", ()):  # rx.Examples(fn=..., run_on_click)
+            self.fn(inputs=binding.inputs, outputs=binding.outputs, trigger=binding.trigger)(
+                binding.fn
+            )
 
     def _register(self, component: Component) -> None:
         if component.has_id:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reactive.components.base import Component
-from reactive.errors import DefinitionError, InvalidValue, OutputError
+from reactive.components.dataset import sample_row, sample_wire
+from reactive.errors import DefinitionError
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,30 +40,10 @@ def make_examples(inputs: list[Component], rows: Sequence[Any], run_on_click: bo
     columns = [c for c in inputs if c.on_page and c.accepts_input and c.example_column]
     if not columns:
         raise DefinitionError("examples= needs at least one input the page can set.")
-    values = [_row(columns, row, index) for index, row in enumerate(rows)]
+    values = [sample_row(columns, row, index) for index, row in enumerate(rows)]
     wires = [
-        [_wire(c, v, i) for c, v in zip(columns, row, strict=True)] for i, row in enumerate(values)
+        [sample_wire(c, v, i) for c, v in zip(columns, row, strict=True)]
+        for i, row in enumerate(values)
     ]
     cells = [[c.example_cell(v) for c, v in zip(columns, row, strict=True)] for row in values]
     return Examples(columns, values, wires, cells, run_on_click)
-
-
-def _row(columns: list[Component], row: Any, index: int) -> list[Any]:
-    if len(columns) == 1 and not (isinstance(row, list | tuple) and len(row) == 1):
-        return [row]
-    if not isinstance(row, list | tuple) or len(row) != len(columns):
-        got = f"{len(row)} values" if isinstance(row, list | tuple) else repr(row)
-        raise DefinitionError(
-            f"example {index + 1} has {got}; give one value per input ({len(columns)})."
-        )
-    return list(row)
-
-
-def _wire(component: Component, value: Any, index: int) -> Any:
-    try:
-        wire = component.postprocess(value)
-        if not component.heavy_postprocess:  # cheap: check the page would accept it too
-            component.preprocess(wire)
-    except (InvalidValue, OutputError) as exc:
-        raise DefinitionError(f"example {index + 1} does not fit {component!r}: {exc}") from None
-    return wire

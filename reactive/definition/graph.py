@@ -312,3 +312,7 @@ class Graph:
         return cls(
             MappingProxyType(triggers), MappingProxyType(dependents), MappingProxyType(input_events)
         )
+
+def output_label(index: int, count: int) -> str:
+    """Gradio's label for an unlabelled output: "output", or "output 0", "output 1", ..."""
+    return "output" if count == 1 else f"output {index}"

@@ -46,7 +46,7 @@ from reactive.components import (
     Textbox,
 )
 from reactive.components.base import warn_unsupported
-from reactive.definition.graph import parameter_names
+from reactive.definition.graph import output_label, parameter_names
 from reactive.errors import DefinitionError
 from reactive.gradio.gradio_app import GradioApp
 
@@ -209,8 +209,8 @@ class Interface(GradioApp):
                     clear = Button(clear_label, variant="secondary") if clear_label else None
                     submit = None if live else Button(submit_label, variant="primary")
             with self.column():
-                for index, component in enumerate(outs, start=1):
-                    self._place(component, name if len(outs) == 1 else f"{name} ({index})")
+                for index, component in enumerate(outs):
+                    self._place(component, output_label(index, len(outs)))
         triggers: list[Component] = []
         if submit is not None:
             triggers = [submit, *(c for c in ins if isinstance(c, Textbox | Number))]

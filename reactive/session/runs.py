@@ -149,6 +149,13 @@ class Runs:
         except asyncio.CancelledError:
             await self._streams.abort(run, failed=False)
             raise
+        except UserError as exc:  # rx.Error / gr.Error: a message for the page, not a bug
+            log.warning(
+                "%s() raised rx.Error: %s (session %s, run %d)",
+                function.name, exc, self._session_id, run.id,
+            )  # fmt: skip
+            await self._streams.abort(run, failed=True)
+            raise
         except Exception:
             log.exception(
                 "Error in %s() (session %s, run %d)", function.name, self._session_id, run.id

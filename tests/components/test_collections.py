@@ -182,3 +182,20 @@ def test_chatbot_streams_only_the_last_message() -> None:
     assert chat.stream_parts([]) is None
     with pytest.raises(DefinitionError):
         rx.Chatbot(type="pairs")  # type: ignore[arg-type]
+
+
+def test_a_plain_white_figure_is_sent_without_background_so_dark_mode_can_adapt_it() -> None:
+    figure = Figure(figsize=(2, 1.5))
+    figure.add_subplot().plot([0, 1], [1, 0])
+    wire = rx.Plot().postprocess(figure)
+    assert wire is not None
+    assert wire["adapt"] is True
+    alpha = np.asarray(PILImage.open(io.BytesIO(wire["data"])).convert("RGBA"))[..., 3]
+    assert (alpha == 0).any()  # the white background is gone
+    styled = Figure(figsize=(2, 1.5), facecolor="#202020")
+    styled.add_subplot().plot([0, 1], [1, 0])
+    kept = rx.Plot().postprocess(styled)
+    assert kept is not None
+    assert kept["adapt"] is False  # the author chose its colours: shown as drawn
+    opaque = np.asarray(PILImage.open(io.BytesIO(kept["data"])).convert("RGBA"))[..., 3]
+    assert (opaque == 255).all()

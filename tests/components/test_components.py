@@ -69,11 +69,23 @@ def test_slider_gives_int_for_whole_steps_and_float_otherwise() -> None:
     assert rx.Slider(1, 30, value=10).initial_python_value() == 10
 
 
-def test_slider_definition_errors() -> None:
-    with pytest.raises(DefinitionError, match="outside"):
-        rx.Slider(1, 5, value=9)
-    with pytest.raises(DefinitionError, match="step must be positive"):
-        rx.Slider(1, 5, step=0)
+def test_slider_takes_what_gradio_takes_and_refuses_what_cannot_be_drawn() -> None:
+    # Gradio's interface_random_slider demo: a value outside the range and step=-1
+    odd = rx.Slider(value=0.25, minimum=5, maximum=30, step=-1)
+    assert (odd.value, odd.step) == (5, 1)  # starts at the nearest end; a non-positive step: 1
+    assert rx.Slider(1, 5, value=9).value == 5
+    assert rx.Slider(0, 1).step == pytest.approx(0.01)  # no step, a narrow range: 1 % of it
+    assert rx.Slider(0, 100).step == 1
+    assert rx.Slider(0, 10, 2.345, step=0.001, precision=1).preprocess(2.345) == 2.3
+    assert rx.Slider(0, 10, 3, step=0.5, precision=0).preprocess(3.5) == 4
+    for _ in range(20):
+        drawn = rx.Slider(-100, 100, randomize=True, step=3).value
+        assert -100 <= drawn <= 100
+        assert (drawn + 100) % 3 == 0
+    with pytest.raises(DefinitionError, match="above its maximum"):
+        rx.Slider(5, 1)
+    with pytest.raises(DefinitionError, match="finite"):
+        rx.Slider(0, float("inf"))
 
 
 def test_checkbox_takes_only_booleans() -> None:
@@ -176,3 +188,11 @@ def test_image_upload_becomes_numpy_pil_or_file(tmp_path: Path) -> None:
 def test_bad_uploads_are_refused(value: Any, message: str) -> None:
     with pytest.raises(InvalidValue, match=message):
         rx.Image().preprocess(value)
+
+
+def test_textbox_and_number_take_gradios_common_display_arguments() -> None:
+    props = rx.Textbox(text_align="right", rtl=True, autoscroll=False).props()
+    assert (props["text_align"], props["rtl"], props["autoscroll"]) == ("right", True, False)
+    assert rx.Number(placeholder="how many?").props()["placeholder"] == "how many?"
+    with pytest.raises(DefinitionError, match="text_align"):
+        rx.Textbox(text_align="middle")  # type: ignore[arg-type]

@@ -76,7 +76,7 @@ def test_state_gives_each_session_a_deep_copy() -> None:
 
 def test_unsupported_gradio_arguments_warn_and_name_them() -> None:
     with pytest.warns(CompatibilityWarning, match="Textbox ignores unsupported argument"):
-        box = rx.Textbox(autoscroll=True, rtl=False)
+        box = rx.Textbox(submit_btn=True, stop_btn=False)
     assert box.label is None
 
 

@@ -101,7 +101,7 @@ def test_same_function_name_twice_gets_distinct_ids() -> None:
     assert [fn.id for fn in app.functions] == ["f", "f-2"]
 
 
-def test_unlabelled_components_get_the_parameter_and_function_names() -> None:
+def test_unlabelled_inputs_get_the_parameter_names_and_outputs_gradios_output_n() -> None:
     app = rx.App()
     named = rx.Number(label="Kept")
 
@@ -110,4 +110,4 @@ def test_unlabelled_components_get_the_parameter_and_function_names() -> None:
         return text, str(n)
 
     labels = [c.label for c in app.components.values()]
-    assert labels == ["text", "Kept", "split (1)", "split (2)"]
+    assert labels == ["text", "Kept", "output 0", "output 1"]

@@ -82,7 +82,8 @@ def test_interface_lays_out_inputs_buttons_and_outputs() -> None:
     assert [described["components"][b]["props"]["value"] for b in buttons] == ["Clear", "Submit"]
     assert right["children"] == ["textbox-2"]
     assert described["components"]["textbox"]["props"]["label"] == "name"
-    assert described["components"]["textbox-2"]["props"]["label"] == "greet"
+    # as Gradio labels an unlabelled output
+    assert described["components"]["textbox-2"]["props"]["label"] == "output"
 
 
 def test_live_interfaces_have_no_submit_button() -> None:

@@ -197,9 +197,7 @@ async def test_a_file_repeated_streams_each_time(tmp_path: Path) -> None:
         assert all(e["v"]["sr"] == 24000 and len(e["v"]["data"]) == 9600 for e in events[:3])
 
 
-def upload_app(
-    kind: str, app: rx.App | None = None, **options: Any
-) -> tuple[rx.App, list[Any]]:
+def upload_app(kind: str, app: rx.App | None = None, **options: Any) -> tuple[rx.App, list[Any]]:
     seen: list[Any] = []
     app = app if app is not None else rx.App()
     component = (

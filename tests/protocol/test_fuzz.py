@@ -309,7 +309,7 @@ def test_the_frames_reach_every_message_type_and_every_refusal() -> None:
     """Not vacuous: the frames include accepted messages of every type, and each refusal."""
     seen: set[str] = set()
 
-    @settings(FUZZ, max_examples=400, derandomize=True)
+    @settings(FUZZ, max_examples=800, derandomize=True)
     @given(frame=frames)
     def sample(frame: bytes) -> None:
         seen.add(outcome(frame))

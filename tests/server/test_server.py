@@ -53,6 +53,15 @@ def test_bundle_files_are_served(client: TestClient) -> None:
     assert client.get("/static/app.css").headers["content-type"].startswith("text/css")
 
 
+@pytest.mark.parametrize("path", ["/favicon.ico", "/static/favicon.svg"])
+def test_every_page_has_a_favicon(client: TestClient, path: str) -> None:
+    assert '<link rel="icon" href="/static/favicon.svg"' in client.get("/").text
+    icon = client.get(path)
+    assert icon.status_code == 200
+    assert icon.headers["content-type"].startswith("image/svg+xml")
+    assert icon.text.startswith("<svg")
+
+
 @pytest.mark.parametrize(
     "path",
     [

@@ -175,7 +175,9 @@ async def test_show_error_puts_the_exception_text_on_the_page(where: str) -> Non
         assert page.page.status["picky"]["msg"] == "ValueError: no bad words"
 
 
-async def test_rx_error_message_is_shown_as_written() -> None:
+async def test_rx_error_message_is_shown_as_written_and_logged_in_one_line(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     app = rx.App()
 
     @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(), live=True)
@@ -186,6 +188,11 @@ async def test_rx_error_message_is_shown_as_written() -> None:
         await page.input("q", "x")
         assert await page.wait_status("check", "error")
         assert page.page.status["check"]["msg"] == "Please type a city name."
+    logged = [r for r in caplog.records if "Please type a city name." in r.getMessage()]
+    assert len(logged) == 1
+    assert logged[0].exc_info is None  # a message for the person, not a bug: no traceback
+    assert "Traceback" not in caplog.text
+    assert "check() raised rx.Error: Please type a city name." in logged[0].getMessage()
 
 
 async def test_tuple_results_fill_several_outputs() -> None:

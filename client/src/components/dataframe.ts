@@ -1,10 +1,11 @@
 // dataframe: a table ({headers, data}); when interactive, every cell is an <input> and a changed
-// cell (on change: Enter or leaving it) sends the whole table; "+ Row" adds an empty row.
+// cell (on change: Enter or leaving it) sends the whole table; "+ Row" adds an empty row (not
+// with `rows_fixed`), "+ Column" a column (with `add_columns`: col_count given as dynamic).
 
 import { isMap } from "../protocol/codec";
 import type { Props, Value } from "../protocol/messages";
 import { el } from "./dom";
-import { num } from "./props";
+import { bool, num } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
 interface Table {
@@ -25,16 +26,28 @@ export class DataFrameView extends ComponentView {
     box.append(this.table);
     this.mount(box);
     if (this.interactive) {
-      const add = el("button", "rx-clear", "+ Row");
-      add.type = "button";
-      add.addEventListener("click", () => {
-        this.value.data.push(this.value.headers.map(() => null));
-        this.draw();
-        this.send();
-      });
-      box.after(add);
+      const tools = el("div", "rx-table-tools");
+      if (!bool(props, "rows_fixed", false)) tools.append(this.tool("+ Row", () => this.value.data.push(this.value.headers.map(() => null))));
+      if (bool(props, "add_columns", false)) {
+        tools.append(this.tool("+ Column", () => {
+          this.value.headers.push(String(this.value.headers.length + 1));
+          for (const row of this.value.data) row.push(null);
+        }));
+      }
+      if (tools.childElementCount > 0) box.after(tools);
     }
     this.update(props["value"] ?? null);
+  }
+
+  private tool(text: string, change: () => void): HTMLButtonElement {
+    const button = el("button", "rx-clear", text);
+    button.type = "button";
+    button.addEventListener("click", () => {
+      change();
+      this.draw();
+      this.send();
+    });
+    return button;
   }
 
   update(v: Value): void {

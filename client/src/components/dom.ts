@@ -15,3 +15,18 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 export function setText(node: Node, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
+
+/** A drop zone: takes the first dropped file, and is marked (.rx-dragover) while one is over it. */
+export function highlightDrops(zone: HTMLElement, drop: (file: File) => void): void {
+  zone.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    zone.classList.add("rx-dragover");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("rx-dragover"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("rx-dragover");
+    const file = e.dataTransfer?.files[0];
+    if (file !== undefined) drop(file);
+  });
+}

@@ -1,5 +1,5 @@
-// dropdown: <select> (multiple when `multiselect`); sends the chosen value, or a list of them.
-// With `allow_custom_value` (single choice) it is a text field with the choices as suggestions.
+// dropdown: <select>; sends the chosen value (with `multiselect`, multiselect.ts draws chips).
+// With `allow_custom_value` it is a text field with the choices as suggestions.
 
 import type { Props, Value } from "../protocol/messages";
 import { parseChoices, type Choice } from "./choices";
@@ -10,21 +10,18 @@ import { ComponentView, type ViewContext } from "./view";
 export class DropdownView extends ComponentView {
   private readonly control: HTMLSelectElement;
   private readonly choices: Choice[];
-  private readonly multi: boolean;
 
   private readonly custom: HTMLInputElement | null = null;
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "dropdown", props, ctx);
     this.choices = parseChoices(props["choices"]);
-    this.multi = bool(props, "multiselect", false);
-    if (bool(props, "allow_custom_value", false) && !this.multi) {
+    if (bool(props, "allow_custom_value", false)) {
       this.control = el("select");
       this.custom = this.customField(props["value"] ?? null);
       return;
     }
     const control = el("select");
-    control.multiple = this.multi;
     control.disabled = !this.interactive;
     this.choices.forEach((choice, i) => {
       const option = el("option", undefined, choice.label);
@@ -78,7 +75,7 @@ export class DropdownView extends ComponentView {
       const choice = this.choices[Number(option.value)];
       if (choice !== undefined) picked.push(choice.value);
     }
-    return this.multi ? picked : (picked[0] ?? null);
+    return picked[0] ?? null;
   }
 
   private select(v: Value): void {
@@ -88,6 +85,6 @@ export class DropdownView extends ComponentView {
       const option = options[i];
       if (option !== undefined) option.selected = wanted.includes(this.choices[i]?.value ?? null);
     }
-    if (!this.multi && wanted.length === 0) this.control.selectedIndex = -1;
+    if (wanted.length === 0) this.control.selectedIndex = -1;
   }
 }

@@ -1,16 +1,20 @@
 // gallery: a grid of images (each {mime, data, w, h, caption?} or {url, caption?}); a click
-// opens the image in a full-size preview; Escape or a click closes it.
+// selects an image (data-selected; the select event belongs in select()) and opens it in a
+// full-size preview; Escape or a click closes it. When interactive, a drop zone adds pictures
+// ({mime, data, name}) and a × removes one; each change sends the whole list.
 
 import { isMap } from "../protocol/codec";
 import type { Props, Value } from "../protocol/messages";
-import { el } from "./dom";
-import { toImage } from "./imageValue";
-import { num } from "./props";
+import { el, highlightDrops } from "./dom";
+import { MAX_UPLOAD_BYTES, toImage } from "./imageValue";
+import { bool, num } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
 export class GalleryView extends ComponentView {
   private readonly grid: HTMLElement;
   private urls: string[] = [];
+  private items: Value[] = [];
+  private selected: number | null = null;
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "gallery", props, ctx);
@@ -18,13 +22,58 @@ export class GalleryView extends ComponentView {
     const columns = num(props, "columns");
     if (columns !== null) this.grid.style.setProperty("--rx-columns", String(columns));
     this.mount(this.grid);
+    if (this.editable) this.addPicker();
     this.update(props["value"] ?? []);
   }
 
+  /** The person edits this gallery (interactive=True given): uploads and removals. */
+  private get editable(): boolean {
+    return this.props["interactive"] === true;
+  }
+
   update(v: Value): void {
+    this.items = Array.isArray(v) ? [...v] : [];
+    this.selected = null;
+    this.draw();
+    if (this.editable) this.ctx.reset(this.id, [...this.items]);
+  }
+
+  override current(): Value | undefined {
+    return this.editable ? [...this.items] : undefined;
+  }
+
+  private draw(): void {
     this.release();
-    const items = Array.isArray(v) ? v : [];
-    this.grid.replaceChildren(...items.map((item, i) => this.figure(item, i)));
+    this.grid.replaceChildren(...this.items.map((item, i) => this.figure(item, i)));
+  }
+
+  /** A click on image i: marks it; Gradio's select event (gr.SelectData) starts from here. */
+  protected select(i: number): void {
+    this.selected = i;
+    [...this.grid.children].forEach((f, k) => f.toggleAttribute("data-selected", k === i));
+  }
+
+  private addPicker(): void {
+    const zone = el("label", "rx-drop", "Drop pictures here or click to upload");
+    const input = el("input");
+    input.type = "file";
+    input.accept = "image/*";
+    input.multiple = true;
+    input.id = `${this.id}--control`;
+    zone.append(input);
+    input.addEventListener("change", () => void this.add([...(input.files ?? [])]).then(() => (input.value = "")));
+    highlightDrops(zone, (f) => void this.add([f]));
+    this.grid.after(zone);
+  }
+
+  private async add(files: File[]): Promise<void> {
+    const big = files.find((f) => f.size > MAX_UPLOAD_BYTES);
+    if (big !== undefined) return this.showLocalError(`${big.name} is larger than 16 MiB`);
+    for (const file of files) {
+      this.items.push({ mime: file.type || "application/octet-stream", data: new Uint8Array(await file.arrayBuffer()), name: file.name });
+    }
+    this.draw();
+    this.changed([...this.items]);
   }
 
   override dispose(): void {
@@ -50,11 +99,30 @@ export class GalleryView extends ComponentView {
       img.alt = item["caption"];
     }
     figure.tabIndex = 0;
-    figure.addEventListener("click", () => preview(img.src, img.alt));
+    const open = (): void => {
+      this.select(i);
+      if (bool(this.props, "allow_preview", true)) preview(img.src, img.alt);
+    };
+    figure.addEventListener("click", open);
     figure.addEventListener("keydown", (e) => {
-      if (e.key === "Enter") preview(img.src, img.alt);
+      if (e.key === "Enter") open();
     });
+    if (this.editable) figure.append(this.remover(i));
+    if (this.selected === i) figure.setAttribute("data-selected", "");
     return figure;
+  }
+
+  private remover(i: number): HTMLButtonElement {
+    const remove = el("button", "rx-thumb-remove", "×");
+    remove.type = "button";
+    remove.setAttribute("aria-label", `remove image ${i + 1}`);
+    remove.addEventListener("click", (e) => {
+      e.stopPropagation();
+      this.items.splice(i, 1);
+      this.draw();
+      this.changed([...this.items]);
+    });
+    return remove;
   }
 
   private release(): void {

@@ -1,9 +1,10 @@
 // image: <img class="rx-value"> from an object URL (the previous one revoked) or a {url}; when
 // interactive, a file picker and drop zone (which also takes a pasted image) that send
-// {mime, data, name}, and a clear button that sends nil.
+// {mime, data, name}, and a clear button that sends nil. The zone shows while there is no
+// image, the one Clear while there is.
 
 import type { Props, StreamChunk, StreamEnd, Value } from "../protocol/messages";
-import { el } from "./dom";
+import { el, highlightDrops } from "./dom";
 import { MAX_UPLOAD_BYTES, toImage } from "./imageValue";
 import { ObjectUrl } from "./objectUrl";
 import { isMap } from "../protocol/codec";
@@ -15,6 +16,7 @@ export class ImageView extends ComponentView {
   private readonly img: HTMLImageElement;
   private readonly url = new ObjectUrl();
   private capture: LiveCapture | null = null;
+  private picker: { zone: HTMLElement; clear: HTMLButtonElement } | null = null;
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "image", props, ctx);
@@ -72,6 +74,10 @@ export class ImageView extends ComponentView {
       img.src = this.url.set(blob);
     }
     img.hidden = blob === null;
+    if (this.picker !== null) {
+      this.picker.zone.hidden = blob !== null;
+      this.picker.clear.hidden = blob === null;
+    }
     if (w !== null && h !== null) {
       img.width = w;
       img.height = h;
@@ -103,12 +109,11 @@ export class ImageView extends ComponentView {
       e.preventDefault();
       void this.pick(item);
     });
-    zone.addEventListener("dragover", (e) => e.preventDefault());
-    zone.addEventListener("drop", (e) => {
-      e.preventDefault();
-      void this.pick(e.dataTransfer?.files[0] ?? null);
-    });
+    highlightDrops(zone, (f) => void this.pick(f));
     this.img.after(zone, clear);
+    this.picker = { zone, clear };
+    clear.hidden = this.img.hidden;
+    zone.hidden = !this.img.hidden;
   }
 
   private async pick(file: File | null): Promise<void> {

@@ -3,7 +3,7 @@
 import type { Props, Value } from "../protocol/messages";
 import { el } from "./dom";
 import { isSubmitKey } from "./keys";
-import { num } from "./props";
+import { num, str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
 export class NumberView extends ComponentView {
@@ -14,6 +14,7 @@ export class NumberView extends ComponentView {
     const control = el("input");
     control.type = "number";
     setRange(control, props);
+    control.placeholder = str(props, "placeholder") ?? "";
     control.readOnly = !this.interactive; // an output stays selectable and copyable
     this.control = control;
     this.show(props["value"] ?? null);

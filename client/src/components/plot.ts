@@ -70,6 +70,7 @@ export class PlotView extends ComponentView {
     if (image === null) return;
     const img = el("img");
     img.alt = "plot";
+    img.classList.toggle("rx-adapt", isMap(v) && v["adapt"] === true);
     img.src = this.url.set(new Blob([image.data as Uint8Array<ArrayBuffer>], { type: image.mime }));
     this.box.replaceChildren(img);
   }

@@ -1,6 +1,7 @@
 // Component type -> view class. The one extension seam: registerComponent adds a type.
 
 import type { ComponentSpec, Props } from "../protocol/messages";
+import { ClearButtonView, DownloadButtonView } from "./actionButtons";
 import { BlockOutputView } from "./blockOutput";
 import { BrowserStateView } from "./browserState";
 import { ButtonView } from "./button";
@@ -9,9 +10,11 @@ import { CheckboxView } from "./checkbox";
 import { CheckboxGroupView } from "./checkboxgroup";
 import { ColorPickerView } from "./colorpicker";
 import { DataFrameView } from "./dataframe";
+import { DatasetView } from "./dataset";
 import { DropdownView } from "./dropdown";
 import { FileView } from "./file";
 import { GalleryView } from "./gallery";
+import { HighlightedTextView } from "./highlighted";
 import { HtmlView } from "./html";
 import { ImageView } from "./image";
 import { AudioView } from "./audio";
@@ -20,6 +23,9 @@ import { JsonView } from "./json";
 import { LabelView } from "./label";
 import { MultimodalTextboxView } from "./multimodal";
 import { MarkdownView } from "./markdown";
+import { Model3DView } from "./model3d";
+import { MultiselectView } from "./multiselect";
+import { NativePlotView } from "./nativeplot";
 import { NumberView } from "./number";
 import { PlotView } from "./plot";
 import { RadioView } from "./radio";
@@ -38,9 +44,11 @@ const factories = new Map<string, ViewFactory>([
   ["checkbox", (id, props, ctx) => new CheckboxView(id, props, ctx)],
   ["checkboxgroup", (id, props, ctx) => new CheckboxGroupView(id, props, ctx)],
   ["radio", (id, props, ctx) => new RadioView(id, props, ctx)],
-  ["dropdown", (id, props, ctx) => new DropdownView(id, props, ctx)],
+  ["dropdown", (id, props, ctx) => (props["multiselect"] === true ? new MultiselectView(id, props, ctx) : new DropdownView(id, props, ctx))],
   ["colorpicker", (id, props, ctx) => new ColorPickerView(id, props, ctx)],
   ["button", (id, props, ctx) => new ButtonView(id, props, ctx)],
+  ["clearbutton", (id, props, ctx) => new ClearButtonView(id, props, ctx)],
+  ["downloadbutton", (id, props, ctx) => new DownloadButtonView(id, props, ctx)],
   ["text", (id, props, ctx) => new TextView(id, props, ctx)],
   ["markdown", (id, props, ctx) => new MarkdownView(id, props, ctx)],
   ["html", (id, props, ctx) => new HtmlView(id, props, ctx)],
@@ -57,6 +65,10 @@ const factories = new Map<string, ViewFactory>([
   ["multimodaltextbox", (id, props, ctx) => new MultimodalTextboxView(id, props, ctx)],
   ["browserstate", (id, props, ctx) => new BrowserStateView(id, props, ctx)],
   ["layoutblock", (id, props, ctx) => new BlockOutputView(id, props, ctx)],
+  ["nativeplot", (id, props, ctx) => new NativePlotView(id, props, ctx)],
+  ["dataset", (id, props, ctx) => new DatasetView(id, props, ctx)],
+  ["model3d", (id, props, ctx) => new Model3DView(id, props, ctx)],
+  ["highlightedtext", (id, props, ctx) => new HighlightedTextView(id, props, ctx)],
 ]);
 
 /** Views shown inside another (a component in a chat message): they send nothing. */

@@ -1,4 +1,5 @@
 // textbox: <input> for one line (Enter submits), <textarea> for more; every keystroke is sent.
+// A one-line output is a textarea that grows with its text, so a long result wraps, not cut.
 
 import type { Props, Value } from "../protocol/messages";
 import { canAppend } from "../render/append";
@@ -14,7 +15,9 @@ export class TextboxView extends ComponentView {
     super(id, "textbox", props, ctx);
     const lines = num(props, "lines") ?? 1;
     const type = str(props, "type") ?? "text";
-    const control = lines > 1 && type === "text" ? el("textarea") : el("input");
+    const wraps = lines <= 1 && type === "text" && !this.interactive;
+    const control = (lines > 1 || wraps) && type === "text" ? el("textarea") : el("input");
+    if (wraps) control.classList.add("rx-wrap");
     if (control instanceof HTMLTextAreaElement) {
       control.rows = lines;
       const maxLines = num(props, "max_lines");
@@ -22,6 +25,9 @@ export class TextboxView extends ComponentView {
     } else control.type = type === "password" || type === "email" ? type : "text";
     if (props["autofocus"] === true) control.autofocus = true;
     control.placeholder = str(props, "placeholder") ?? "";
+    const align = str(props, "text_align");
+    if (align === "left" || align === "right") control.style.textAlign = align;
+    if (props["rtl"] === true) control.dir = "rtl";
     const max = num(props, "max_length");
     if (max !== null) control.maxLength = max;
     control.readOnly = !this.interactive; // an output stays selectable and copyable
@@ -56,12 +62,21 @@ export class TextboxView extends ComponentView {
     const text = asText(v);
     if (this.control.value !== text) this.control.value = text;
     this.ctx.reset(this.id, text);
+    this.follow();
   }
 
   override append(d: string, at: number): boolean {
     if (!canAppend(this.control.value.length, at)) return false;
     this.control.value += d;
     this.ctx.reset(this.id, this.control.value);
+    this.follow();
     return true;
+  }
+
+  /** `autoscroll` (the default): a growing output stays scrolled to its end. */
+  private follow(): void {
+    if (this.props["autoscroll"] !== false && this.control instanceof HTMLTextAreaElement && this.control.readOnly) {
+      this.control.scrollTop = this.control.scrollHeight;
+    }
   }
 }

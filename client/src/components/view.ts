@@ -19,6 +19,8 @@ export interface ViewContext {
   reset(c: string, v: Value): void;
   /** Draw component `c` again with these props (a property its view cannot change in place). */
   recreate?(c: string, props: Props): void;
+  /** Show `v` in component `c` and, if `c` is an input, send it (ClearButton, Examples). */
+  fill?(c: string, v: Value): void;
   /** Send one part of a file upload; false while the connection is down. */
   upload?(part: Upload): boolean;
   /** Send a chunk (or the end) of a streaming input; false while the connection is down. */
@@ -132,6 +134,8 @@ export abstract class ComponentView implements OutputTarget {
 
   status(s: RunState, pos?: number, msg?: string): void {
     if (s !== "running") this.hideProgress();
+    // a failed run's output keeps its last value, dimmed, so it does not read as the answer
+    if (s !== "queued") this.root.classList.toggle("rx-failed", s === "error");
     if (s === "queued") this.paint("queued", pos === undefined ? "queued" : `queued: ${pos}`, "");
     else if (s === "running") this.paint("running", "running…", "");
     else if (s === "error") this.paint("error", "", msg ?? "error");

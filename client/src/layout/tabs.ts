@@ -37,7 +37,10 @@ export function renderTabs(node: LayoutNode, fill: Fill): HTMLElement {
     panel.setAttribute("aria-labelledby", tab.id);
     tab.setAttribute("aria-controls", panel.id);
     fill(panel, childrenOf(child));
-    tab.addEventListener("click", () => select(index));
+    tab.addEventListener("click", () => {
+      select(index);
+      reveal(list, tab);
+    });
     tab.addEventListener("keydown", (e) => onKey(e, index));
     tabs.push(tab);
     panels.push(panel);
@@ -62,9 +65,18 @@ export function renderTabs(node: LayoutNode, fill: Fill): HTMLElement {
     e.preventDefault();
     select(next);
     tabs[next]?.focus();
+    const shown = tabs[next];
+    if (shown !== undefined) reveal(list, shown);
   };
   select(initial(propsOf(node)["selected"], tabs));
   return box;
+}
+
+/** Scrolls a tablist wider than the screen so the chosen tab is wholly in view. */
+function reveal(list: HTMLElement, tab: HTMLElement): void {
+  const left = tab.offsetLeft - list.offsetLeft;
+  if (left < list.scrollLeft) list.scrollLeft = left;
+  else if (left + tab.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = left + tab.offsetWidth - list.clientWidth;
 }
 
 function initial(selected: unknown, tabs: readonly HTMLButtonElement[]): number {

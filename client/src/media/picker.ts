@@ -1,7 +1,7 @@
 // The file picker of media inputs: a drop zone with a hidden <input type=file>, a Clear button,
 // and an upload progress line. It only reports picks; the view uploads and shows the file.
 
-import { el, setText } from "../components/dom";
+import { el, highlightDrops, setText } from "../components/dom";
 
 export interface PickerEvents {
   pick(file: File): void;
@@ -32,12 +32,7 @@ export class FilePicker {
       this.input.value = "";
       events.clear();
     });
-    zone.addEventListener("dragover", (e) => e.preventDefault());
-    zone.addEventListener("drop", (e) => {
-      e.preventDefault();
-      const file = e.dataTransfer?.files[0];
-      if (file !== undefined) events.pick(file);
-    });
+    highlightDrops(zone, (file) => events.pick(file));
     this.root.append(zone, clear, this.note);
   }
 

@@ -35,7 +35,7 @@ export function renderExamples(f: string, spec: ExamplesSpec, pick: PickExample)
   return box;
 }
 
-function cellOf(v: Value): HTMLTableCellElement {
+export function cellOf(v: Value): HTMLTableCellElement {
   const td = el("td");
   const image = toImage(v);
   if (image !== null) {

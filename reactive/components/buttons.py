@@ -1,0 +1,94 @@
+"""ClearButton and DownloadButton: buttons that act in the page, with no function to write."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from reactive.components.base import Component
+from reactive.components.button import Button, Variant
+from reactive.components.file import download_wire
+from reactive.components.number import Slider
+from reactive.errors import OutputError, ReactiveError
+
+
+class ClearButton(Button):
+    """Empties ``components`` in the page when clicked (as Gradio's does, without a round trip).
+
+    Each is set to what it shows for None (an empty text, no image, no choices, a slider at its
+    minimum); inputs among them send that value, so live functions run again. ``add()`` adds
+    more later. A click is also a trigger, so functions may still run on it.
+    """
+
+    type = "clearbutton"
+
+    def __init__(
+        self,
+        components: Component | Sequence[Component] | None = None,
+        value: str = "Clear",
+        *,
+        variant: Variant = "secondary",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, variant=variant, **kwargs)
+        self.components: list[Component] = []
+        if components is not None:
+            self.add(components)
+
+    def add(self, components: Component | Sequence[Component]) -> ClearButton:
+        """Also clear ``components``; returns the button (Gradio's chaining)."""
+        items = [components] if isinstance(components, Component) else list(components)
+        self.components += [c for c in items if c not in self.components and c.on_page]
+        return self
+
+    def extra_props(self) -> dict[str, Any]:
+        # only components that are on the page (given ids by their app) can be cleared there
+        clears = [[c.id, empty_wire(c)] for c in self.components if c.has_id]
+        return {**super().extra_props(), "clears": clears}
+
+
+def empty_wire(component: Component) -> Any:
+    """What ``component`` shows for None: Gradio's cleared value."""
+    if isinstance(component, Slider):
+        return component.postprocess(component.minimum)
+    try:
+        return component.postprocess(None)
+    except ReactiveError:
+        return None
+
+
+class DownloadButton(Button):
+    """A button that downloads a file: ``value`` is its path (or bytes); as an output, a function
+    sets the file by returning a path. With no file it is disabled."""
+
+    type = "downloadbutton"
+    heavy_postprocess = True
+    updatable: ClassVar[frozenset[str]] = frozenset({"variant"})
+
+    def __init__(
+        self,
+        label: str = "Download",
+        value: str | Path | bytes | None = None,
+        *,
+        variant: Variant = "secondary",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, variant=variant, **kwargs)  # type: ignore[arg-type]
+        self.button_text = label
+
+    def extra_props(self) -> dict[str, Any]:
+        return {**super().extra_props(), "text": self.button_text}
+
+    def check_output(self, value: Any) -> None:
+        if value is not None and not isinstance(value, str | Path | bytes):
+            raise OutputError(
+                f"{self!r} downloads one file: return a path or bytes, not {type(value).__name__}."
+            )
+
+    def postprocess(self, value: Any) -> Any:
+        self.check_output(value)
+        return None if value is None else download_wire(value, self.served(value))
+
+    def example_cell(self, value: Any) -> Any:
+        return Path(str(value)).name if isinstance(value, str | Path) else ""
