@@ -48,6 +48,17 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+def fake_device_browser(playwright: Playwright, wav: Path) -> Browser:
+    """Chromium with a fake camera and a fake microphone playing ``wav``, and no prompts."""
+    args = [
+        *ARGS,
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        f"--use-file-for-fake-audio-capture={wav}",
+    ]
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
+
+
 Serve = Callable[[rx.App], str]
 
 

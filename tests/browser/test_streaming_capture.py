@@ -22,7 +22,13 @@ from PIL import Image as PILImage
 from playwright.sync_api import Browser, Page, Playwright, expect
 
 import reactive as rx
-from tests.browser.conftest import ARGS, CHROMIUM, Serve, checked_page, open_app, screenshot
+from tests.browser.conftest import (
+    Serve,
+    checked_page,
+    fake_device_browser,
+    open_app,
+    screenshot,
+)
 from tests.media import generate
 
 TONE_HZ = 440.0
@@ -35,13 +41,7 @@ def fake_devices(
 ) -> Iterator[Browser]:
     """Chromium with a fake camera and a fake microphone playing a known tone, no prompts."""
     wav = generate.write_wav(tmp_path_factory.mktemp("fake-mic") / "tone.wav", RATE, 10.0)
-    args = [
-        *ARGS,
-        "--use-fake-device-for-media-stream",
-        "--use-fake-ui-for-media-stream",
-        f"--use-file-for-fake-audio-capture={wav}",
-    ]
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
+    browser = fake_device_browser(playwright, wav)
     yield browser
     browser.close()
 

@@ -10,11 +10,11 @@
 // when the device could not be opened (recorderCore.ts says why); data-sent counts chunks sent.
 
 import { el, setText } from "../components/dom";
+import { drawLevel } from "./levelMeter";
 import { imageChunk, pcmChunk, streamEnd, type StreamChunk } from "../protocol/messages";
 import {
   elapsed,
   explain,
-  level,
   unavailable,
   type CaptureKind,
   type CaptureOptions,
@@ -172,16 +172,8 @@ export class LiveCapture {
     const analyser = audio.createAnalyser();
     analyser.fftSize = 1024;
     source.connect(analyser);
-    const block = new Float32Array(analyser.fftSize);
-    const draw = (): void => {
-      if (this.audio !== audio) return;
-      analyser.getFloatTimeDomainData(block);
-      const value = level(block);
-      this.bar.style.width = `${Math.round(value * 100)}%`;
-      this.meter.setAttribute("aria-valuenow", value.toFixed(2));
-      this.frame = requestAnimationFrame(draw);
-    };
-    this.frame = requestAnimationFrame(draw);
+    const alive = (): boolean => this.audio === audio;
+    drawLevel(analyser, this.bar, this.meter, alive, (id) => (this.frame = id));
   }
 
   private async startPicture(media: MediaStream): Promise<void> {

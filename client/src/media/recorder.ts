@@ -9,11 +9,11 @@
 // device cannot be opened, data-problem names why (recorderCore.ts) and a message says what to do.
 
 import { el, setText } from "../components/dom";
+import { drawLevel } from "./levelMeter";
 import {
   elapsed,
   explain,
   extensionOf,
-  level,
   recordingType,
   unavailable,
   wavOf,
@@ -239,16 +239,8 @@ export class Recorder {
       analyser.fftSize = 1024;
       audio.createMediaStreamSource(stream).connect(analyser);
       this.audio = audio;
-      const block = new Float32Array(analyser.fftSize);
-      const draw = (): void => {
-        if (this.audio !== audio) return;
-        analyser.getFloatTimeDomainData(block);
-        const value = level(block);
-        this.bar.style.width = `${Math.round(value * 100)}%`;
-        this.meter.setAttribute("aria-valuenow", value.toFixed(2));
-        this.frame = requestAnimationFrame(draw);
-      };
-      this.frame = requestAnimationFrame(draw);
+      const alive = (): boolean => this.audio === audio;
+      drawLevel(analyser, this.bar, this.meter, alive, (id) => (this.frame = id));
     } catch (err) {
       console.warn("reactive: no level meter", err); // recording works without it
     }
