@@ -62,8 +62,11 @@ class _Media(Component):
         sources: list[str],
         show_download_button: bool,
         loop: bool,
+        max_length: float | None = None,
+        min_length: float | None = None,
         **kwargs: Any,
     ) -> None:
+        self.max_length, self.min_length = _lengths(type(self).__name__, max_length, min_length)
         super().__init__(value, **kwargs)
         self.streaming = streaming
         self.autoplay = autoplay
@@ -86,6 +89,8 @@ class _Media(Component):
             "sources": self.sources,
             "show_download_button": self.show_download_button,
             "loop": self.loop,
+            "max_length": self.max_length,
+            "min_length": self.min_length,
         }
 
     def _convert_value(self) -> None:
@@ -121,6 +126,41 @@ class _Media(Component):
 
     def from_file(self, path: Path) -> Any:
         raise NotImplementedError
+
+    def check_length(self, seconds: float | None, name: str) -> None:
+        """``min_length`` / ``max_length``: OutputError for a recording or file outside them
+        (a recording stops by itself at ``max_length``; a quarter second over is its lag)."""
+        if seconds is None:
+            return
+        if self.max_length is not None and seconds > self.max_length + LENGTH_LAG_SECONDS:
+            raise OutputError(
+                f"{self.noun} {name!r} lasts {seconds:.1f} s; this input takes at most "
+                f"{self.max_length:g} s. Record or send a shorter one."
+            )
+        if self.min_length is not None and seconds < self.min_length:
+            raise OutputError(
+                f"{self.noun} {name!r} lasts {seconds:.1f} s; this input needs at least "
+                f"{self.min_length:g} s. Record or send a longer one."
+            )
+
+
+#: How far past ``max_length`` a recording may run: the page stops it on its next tick.
+LENGTH_LAG_SECONDS = 0.25
+
+
+def _lengths(
+    owner: str, max_length: float | None, min_length: float | None
+) -> tuple[float | None, float | None]:
+    for name, value in (("max_length", max_length), ("min_length", min_length)):
+        if value is not None and not value > 0:
+            raise DefinitionError(
+                f"{owner} {name} must be a positive number of seconds, got {value!r}."
+            )
+    if max_length is not None and min_length is not None and min_length > max_length:
+        raise DefinitionError(
+            f"{owner} min_length ({min_length:g} s) is longer than max_length ({max_length:g} s)."
+        )
+    return max_length, min_length
 
 
 def _save(data: bytes, name: str) -> Path:
@@ -245,7 +285,8 @@ class Audio(_Media):
             raise DefinitionError(f"Audio(value=...): {exc}") from None
 
     def from_file(self, path: Path) -> Any:
-        audio.check_length(path, self.media_limits.max_media_seconds)  # before decoding it
+        seconds = audio.check_length(path, self.media_limits.max_media_seconds)  # before decoding
+        self.check_length(seconds, path.name)
         if self.audio_type == "numpy":
             return audio.load(path)
         audio.check_upload(path)
@@ -315,6 +356,7 @@ class Video(_Media):
         limits = self.media_limits  # judged by the probe, before anything is converted
         check_frame(probe.width, probe.height, limits.max_video_pixels, f"video {path.name!r}")
         check_seconds(probe.duration, limits.max_media_seconds, f"video {path.name!r}")
+        self.check_length(probe.duration, path.name)
         if self.format == "mp4" and not video.is_h264_mp4(path, probe):
             converted = path.with_suffix(".mp4")
             if converted == path:

@@ -180,9 +180,9 @@ def load(path: Path) -> tuple[int, np.ndarray[Any, Any]]:
     return pcm.rate, np.array(samples)
 
 
-def check_length(path: Path, max_seconds: float) -> None:
-    """Raise OutputError when the file lasts longer than ``max_seconds`` (from its header or
-    the probe, before a sample is decoded: a small file can hold hours of sound)."""
+def check_length(path: Path, max_seconds: float) -> float | None:
+    """The file's length in seconds (None: unknown), from its header or the probe, before a
+    sample is decoded (a small file can hold hours of sound); OutputError past ``max_seconds``."""
     head = _head(path, 4096)
     if is_wav(head):
         seconds = wav_seconds(head, path.stat().st_size)
@@ -190,6 +190,7 @@ def check_length(path: Path, max_seconds: float) -> None:
         probe = ffmpeg.probe_sync(path)
         seconds = None if probe is None else probe.duration
     check_seconds(seconds, max_seconds, f"audio {path.name!r}")
+    return seconds
 
 
 def check_upload(path: Path) -> None:

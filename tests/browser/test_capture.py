@@ -75,11 +75,11 @@ def peak_hz(rate: int, samples: np.ndarray[Any, Any]) -> float:
     return float(np.fft.rfftfreq(len(mono), 1 / rate)[int(np.argmax(spectrum))])
 
 
-def mic_app(kind: str, sources: list[str], got: list[Any]) -> rx.App:
+def mic_app(kind: str, sources: list[str], got: list[Any], **audio: Any) -> rx.App:
     app = rx.App(title="microphone")
 
     @app.fn(
-        inputs=rx.Audio(sources=sources, type=kind, elem_id="mic"),  # type: ignore[arg-type]
+        inputs=rx.Audio(sources=sources, type=kind, elem_id="mic", **audio),  # type: ignore[arg-type]
         outputs=rx.Textbox(elem_id="out"),
         live=True,
     )
@@ -88,6 +88,18 @@ def mic_app(kind: str, sources: list[str], got: list[Any]) -> rx.App:
         return "" if value is None else "got it"
 
     return app
+
+
+def test_a_recording_stops_by_itself_at_max_length(cpage: Page, serve: Serve) -> None:
+    got: list[Any] = []
+    open_app(cpage, serve(mic_app("numpy", ["microphone"], got, max_length=1)))
+    recorder = cpage.locator("#mic .rx-recorder")
+    recorder.locator(".rx-rec-record").click()  # and no Stop: max_length stops it
+    expect(recorder).to_have_attribute("data-state", "recording")
+    expect(recorder).to_have_attribute("data-state", "recorded", timeout=10_000)
+    expect(cpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=10_000)
+    rate, samples = got[-1]
+    assert 1.0 <= len(samples) / rate < 1.25, (rate, len(samples))
 
 
 def test_two_seconds_from_the_microphone_reach_the_function_as_numpy(

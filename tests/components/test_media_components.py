@@ -26,6 +26,8 @@ from tests.media import generate
         (lambda: rx.Audio(sources=["webcam"]), "sources must be among"),
         (lambda: rx.Video(format="avi"), "format must be 'mp4' or None"),
         (lambda: rx.Video(fps=0), "fps must be"),
+        (lambda: rx.Audio(max_length=0), "max_length must be a positive number"),
+        (lambda: rx.Video(min_length=3, max_length=2), "min_length .* is longer than max_length"),
     ],
 )
 def test_definition_mistakes_are_clear(make: Any, message: str) -> None:
@@ -124,6 +126,24 @@ def test_uploads_become_paths_or_samples(tmp_path: Path) -> None:
     assert Path(one_message).read_bytes() == data
     Path(one_message).unlink()
     assert rx.Audio().preprocess(None) is None
+
+
+def wav_upload(tmp_path: Path, seconds: float) -> UploadedFile:
+    data = generate.wav_bytes(8000, seconds)
+    path = tmp_path / f"take-{seconds}.wav"
+    path.write_bytes(data)
+    return UploadedFile(path, path.name, "audio/wav", len(data))
+
+
+def test_max_and_min_length_bound_a_recording_or_file(tmp_path: Path) -> None:
+    bounded = rx.Audio(sources=["microphone"], type="filepath", max_length=2, min_length=0.5)
+    assert bounded.props()["max_length"] == 2  # the page stops a recording there by itself
+    assert bounded.preprocess(wav_upload(tmp_path, 2.1)) is not None  # the page's stop lag
+    with pytest.raises(InvalidValue, match=r"lasts 3\.0 s; this input takes at most 2 s"):
+        bounded.preprocess(wav_upload(tmp_path, 3.0))
+    with pytest.raises(InvalidValue, match=r"lasts 0\.2 s; this input needs at least 0\.5 s"):
+        bounded.preprocess(wav_upload(tmp_path, 0.2))
+    assert not (tmp_path / "take-3.0.wav").exists()  # a refused file goes at once
 
 
 @pytest.mark.parametrize(

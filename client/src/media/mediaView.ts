@@ -8,7 +8,7 @@
 import { el } from "../components/dom";
 import { downloadType } from "../components/downloadType";
 import { ObjectUrl } from "../components/objectUrl";
-import { bool } from "../components/props";
+import { bool, num } from "../components/props";
 import { ComponentView, type ViewContext } from "../components/view";
 import type { Props, RunState, StreamChunk, StreamEnd, Value } from "../protocol/messages";
 import { toMediaFile, type MediaFile } from "./mediaValue";
@@ -216,7 +216,7 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
         },
         recorded: send,
         clear,
-      });
+      }, num(this.props, "max_length"));
     }
     if (sources.includes("upload") || kind === null) {
       const article = /^[aeiou]/.test(this.noun) ? "an" : "a";

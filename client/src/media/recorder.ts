@@ -58,9 +58,11 @@ export class Recorder {
   private take = 0;
   private readonly onDeviceChange = (): void => void this.listDevices();
 
+  /** `maxSeconds`: recording stops by itself after this long (`max_length`). */
   constructor(
     private readonly kind: CaptureKind,
     private readonly events: RecorderEvents,
+    private readonly maxSeconds: number | null = null,
   ) {
     this.root = el("div", "rx-recorder");
     const controls = el("div", "rx-rec-controls");
@@ -304,7 +306,11 @@ export class Recorder {
     this.meter.hidden = state !== "recording";
     clearInterval(this.ticker);
     if (state === "recording") {
-      const tick = (): void => setText(this.time, elapsed((performance.now() - this.began) / 1000));
+      const tick = (): void => {
+        const seconds = (performance.now() - this.began) / 1000;
+        setText(this.time, elapsed(seconds));
+        if (this.maxSeconds !== null && seconds >= this.maxSeconds) this.stop();
+      };
       tick();
       this.ticker = setInterval(tick, TICK_MS);
     } else if (state !== "stopping") {
