@@ -45,8 +45,10 @@ NOTES = (
     "value on Enter, so its keystroke is a key then Enter.",
     "Bytes received: payloads of WebSocket frames and HTTP response bodies (CDP Network events; "
     "for ours and the floor Playwright's framereceived), after decompression; data: and blob: "
-    "loads are not counted. Images travel as the framework sends them (ours JPEG, floor PNG, "
-    "Gradio WebP files, Streamlit PNG files, Shiny base64 PNG, NiceGUI PNG files).",
+    "loads are not counted, and the peers' pages run with the browser cache off (each run's "
+    "images are the same bytes; Gradio and Streamlit name files by content). Images travel "
+    "as the framework sends them (ours JPEG, floor PNG, Gradio WebP files, Streamlit PNG "
+    "files, Shiny base64 PNG, NiceGUI PNG files).",
     "Memory per idle session: the server's resident memory (its process tree) with N pages "
     "open, less with one, / (N - 1), each page in its own browser context, 2 s after the last "
     "opened.",

@@ -27,6 +27,10 @@ class CdpWire:
         session.on("Network.dataReceived", self._data)
         session.on("Network.webSocketFrameReceived", self._frame)
         session.send("Network.enable")
+        # Each run's images are the same, and Gradio and Streamlit name files by their content:
+        # the browser's cache would answer every run after the first, which a real stream of
+        # new images never gets.
+        session.send("Network.setCacheDisabled", {"cacheDisabled": True})
 
     def _request(self, event: dict[str, object]) -> None:
         request = event.get("request")
