@@ -107,3 +107,28 @@ def test_tree_rss_counts_a_child_process() -> None:
         assert tree_rss(os.getpid()) >= alone + child_rss // 2
     finally:
         child.communicate("\n", timeout=10)
+
+
+def test_the_docs_page_has_the_table_the_plots_and_the_machine_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks.peers import docs
+
+    for name, file in (
+        ("DOCS", ""),
+        ("PAGE", "benchmarks.md"),
+        ("LATENCY_PLOT", "latency.png"),
+        ("MEMORY_PLOT", "memory.png"),
+    ):
+        monkeypatch.setattr(docs, name, tmp_path / file)
+    columns = _columns()
+    columns["reactive"].figures["memory per idle session"] = 60.0
+    table = render_table(columns)
+    command = "python -m benchmarks --peers"
+    written = docs.write_docs(columns, {"cpus": "2"}, command, 1.0, table, [])
+    page = written[0].read_text(encoding="utf-8")
+    assert table in page
+    assert "shared machine" in page
+    assert "`python -m benchmarks --peers`" in page
+    for plot in written[1:]:
+        assert plot.read_bytes().startswith(b"\x89PNG")
