@@ -26,7 +26,7 @@ from benchmarks.report import RESULTS_DIR
 
 RESULTS = RESULTS_DIR / "peers.json"
 WORKLOADS = ("keystroke", "typing", "stream", "images", "paced", "memory")
-AUDIO = "n/a: not measured in this run"
+AUDIO = "not in this run (ours: --media)"
 Progress = Callable[[str], None]
 
 NOTES = (
@@ -73,7 +73,7 @@ def _peer_steps(run: PeerRun) -> dict[str, Callable[[], None]]:
 
 def measure_peer(peer: Peer, plan: PeerPlan, progress: Progress, found: list[str]) -> Column:
     """The peer's figures; a workload that fails (or a failed install) says so in its column."""
-    column = Column(version=peer.version, missing={"audio": AUDIO})
+    column = Column(version=peer.version)
     progress(f"{peer.name} {peer.version}: virtual environment")
     installed = install(peer)
     if installed.python is None:

@@ -55,6 +55,7 @@ GRADIO = PeerSpec(
     images_go="#images_go",
     images_paced_go="#images_paced_go",
     images_out="#images_out",
+    missing={"audio": "not in this run (gr.Audio(streaming=True) would do it)"},
     env={"GRADIO_ANALYTICS_ENABLED": "False"},
 )
 
@@ -72,6 +73,7 @@ SHINY = PeerSpec(
     images_go="#images_go",
     images_paced_go="#images_paced_go",
     images_out="#images_out",
+    missing={"audio": "n/a: no streaming audio output"},
 )
 
 STREAMLIT = PeerSpec(
@@ -104,6 +106,7 @@ STREAMLIT = PeerSpec(
     images_out=".st-key-images_out",
     missing={
         "typing": "n/a: st.text_input sends its value on Enter or blur, not while typing",
+        "audio": "n/a: st.audio plays a whole file, no streaming",
     },
 )
 
@@ -121,6 +124,7 @@ NICEGUI = PeerSpec(
     images_go=".images_go",
     images_paced_go=".images_paced_go",
     images_out=".images_out",
+    missing={"audio": "n/a: ui.audio plays a source URL, no streaming"},
 )
 
 SPECS = {spec.name: spec for spec in (GRADIO, SHINY, STREAMLIT, NICEGUI)}
