@@ -45,8 +45,8 @@ NOTES = (
     "value on Enter, so its keystroke is a key then Enter.",
     "Bytes received: payloads of WebSocket frames and HTTP response bodies (CDP Network events; "
     "for ours and the floor Playwright's framereceived), after decompression; data: and blob: "
-    "loads are not counted, and the peers' pages run with the browser cache off (each run's "
-    "images are the same bytes; Gradio and Streamlit name files by content). Images travel "
+    "loads are not counted. The peers' pages run with the browser cache off and their apps make "
+    "new noise images each run (Gradio and Streamlit name files by content). Images travel "
     "as the framework sends them (ours JPEG, floor PNG, Gradio WebP files, Streamlit PNG "
     "files, Shiny base64 PNG, NiceGUI PNG files).",
     "Memory per idle session: the server's resident memory (its process tree) with N pages "

@@ -23,6 +23,7 @@ IMAGES = 31
 IMAGE_SIDE = 256
 PACE_SECONDS = 0.04  # the paced image stream: one image every 40 ms
 _runs = itertools.count(1)
+_seeds = itertools.count(7)
 
 
 def count(mark: bytes) -> None:
@@ -42,7 +43,8 @@ def tokens() -> Iterator[str]:
 
 
 def noise() -> Iterator[np.ndarray[Any, np.dtype[np.uint8]]]:
-    """The 31 images (seeded, so every run makes the same), made as they are yielded."""
-    rng = np.random.default_rng(7)
+    """The 31 images, made as they are yielded; new ones each run: Gradio and Streamlit name
+    files by their content, and the page would show a repeated file from its memory cache."""
+    rng = np.random.default_rng(next(_seeds))
     for _ in range(IMAGES):
         yield rng.integers(0, 256, (IMAGE_SIDE, IMAGE_SIDE, 3), dtype=np.uint8)
