@@ -7,7 +7,7 @@ from collections.abc import Callable
 from playwright.sync_api import Page, sync_playwright
 
 from benchmarks.apps import build_app
-from benchmarks.browser import launch, open_page
+from benchmarks.browser import READY, launch, open_page
 from benchmarks.floor import FloorServer
 from benchmarks.measures import Results
 from benchmarks.peers.driver import Figures, PeerPlan, image_figures
@@ -18,7 +18,6 @@ from benchmarks.stats import median, percentile
 
 #: The variant of ours each peer row compares with (the peers' 100 ms function is sync, their
 #: stream generators are whatever is idiomatic; ours are shown with their first variant).
-READY_SELECTOR = "html[data-rx-state=ready]"
 TYPING_SERIES = {"reactive": "reactive sync", "floor": "floor"}
 STREAM_SERIES = {"reactive": "reactive async", "floor": "floor"}
 
@@ -60,8 +59,7 @@ def _memory_of(server: ServerProcess, sessions: int) -> float:
             def open_page() -> Page:
                 page = browser.new_context().new_page()
                 page.goto(server.url)
-                # A selector, not a JS string: the page's CSP forbids eval (Playwright's polling).
-                page.wait_for_selector(READY_SELECTOR, timeout=15_000)
+                page.wait_for_selector(READY, timeout=15_000)
                 return page
 
             return idle_memory(open_page, server.pid, sessions)
