@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rate", type=float, default=5.0, help="keys/s each, with --scale")
     parser.add_argument("--seconds", type=float, default=10.0, help="typing time, with --scale")
     parser.add_argument(
+        "--peers",
+        action="store_true",
+        help="Gradio, Shiny, Streamlit and NiceGUI (own venvs) next to ours and the floor",
+    )
+    parser.add_argument(
         "--runtime",
         action="store_true",
         help="the session-runtime rows: server CPU per key, blocking calls, stops, typing",
@@ -80,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.capture_run import run as run_capture
 
         return run_capture(args.quick)
+    if args.peers:  # benchmarks/peers/: the peers in their own venvs, docs/benchmarks.md
+        from benchmarks.peers.run import run as run_peers
+
+        return run_peers(args.quick, _progress)
     if args.media:  # benchmarks/media_*.py: their own servers, pages and table
         from benchmarks.media_run import run as run_media
 

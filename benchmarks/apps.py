@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import reactive as rx
 from benchmarks.counters import RunCounter
 from benchmarks.payloads import (
+    PACE_SECONDS,
     SLOW_SECONDS,
     TOKENS,
     NoiseImage,
@@ -113,3 +114,12 @@ def _add_images(app: rx.App) -> None:
     async def images() -> AsyncIterator[NoiseImage]:
         for image in noise_stream():
             yield image
+
+    @app.fn(
+        outputs=rx.Image(elem_id="images_paced_out"),
+        trigger=rx.Button("Paced images", elem_id="images_paced_go"),
+    )
+    async def paced_images() -> AsyncIterator[NoiseImage]:
+        for image in noise_stream():
+            yield image
+            await asyncio.sleep(PACE_SECONDS)

@@ -15,7 +15,9 @@ LAUNCH_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
-READY = "document.documentElement.dataset.rxState === 'ready'"
+# A selector, not a JS predicate: reactive's CSP forbids eval, which Playwright's polling of a
+# string predicate needs whenever the page is not ready at the first look.
+READY = "html[data-rx-state=ready]"
 
 
 def launch(playwright: Playwright) -> Browser:
@@ -27,7 +29,7 @@ def open_page(context: BrowserContext, url: str) -> tuple[Page, WireCounter]:
     page = context.new_page()
     wire = WireCounter(page)  # before the page opens its sockets
     page.goto(url)
-    page.wait_for_function(READY, timeout=15_000)
+    page.wait_for_selector(READY, timeout=15_000)
     page.evaluate(INSTALL)
     return page, wire
 

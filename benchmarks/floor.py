@@ -9,7 +9,8 @@ serves is :mod:`benchmarks.floor_page`.
   then replies with the upper-cased text (the "latest" policy in five lines of asyncio).
 - ``/stream``: a frame holding the run's tag starts the stream: the tag and the first token in
   one frame, then one frame per token, sent as fast as ``send`` returns.
-- ``/images``: any frame starts the 31 images, each encoded as PNG by Pillow and sent at once.
+- ``/images``: any frame starts the 31 images, each encoded as PNG by Pillow and sent at once;
+  ``/images_paced``: the same, one every 40 ms.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from websockets.http11 import Request, Response
 
 from benchmarks.counters import RunCounter
 from benchmarks.floor_page import FLOOR_PAGE
-from benchmarks.payloads import SLOW_SECONDS, TOKENS, noise_stream, png, token
+from benchmarks.payloads import PACE_SECONDS, SLOW_SECONDS, TOKENS, noise_stream, png, token
 from benchmarks.servers import HOST, ServerProcess
 
-SOCKET_PATHS = ("/key", "/typing", "/stream", "/images")
+SOCKET_PATHS = ("/key", "/typing", "/stream", "/images", "/images_paced")
 
 
 async def _key(ws: ServerConnection) -> None:
@@ -56,10 +57,12 @@ async def _stream(ws: ServerConnection) -> None:
             await ws.send(token(index))
 
 
-async def _images(ws: ServerConnection) -> None:
+async def _images(ws: ServerConnection, pace: float = 0.0) -> None:
     async for _ in ws:
         for image in noise_stream():
             await ws.send(png(image))
+            if pace:
+                await asyncio.sleep(pace)
 
 
 def _page(connection: ServerConnection, request: Request) -> Response | None:
@@ -87,6 +90,8 @@ async def _handle(ws: ServerConnection, typing_runs: RunCounter) -> None:
         await _stream(ws)
     elif path == "/images":
         await _images(ws)
+    elif path == "/images_paced":
+        await _images(ws, PACE_SECONDS)
 
 
 async def _serve_floor(port: int, typing_runs: RunCounter) -> None:

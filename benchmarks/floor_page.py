@@ -16,6 +16,8 @@ FLOOR_PAGE = """<!doctype html>
 <div id="stream_raw_out" data-component="text"><div class="rx-value"></div></div>
 <div id="images_go" data-component="button"><button class="rx-value">Images</button></div>
 <div id="images_out" data-component="image"><img class="rx-value" alt=""></div>
+<div id="images_paced_go" data-component="button"><button class="rx-value">Paced</button></div>
+<div id="images_paced_out" data-component="image"><img class="rx-value" alt=""></div>
 <script>
 const $ = (id) => document.querySelector(`#${id} .rx-value`);
 const open = (path) => {
@@ -48,19 +50,23 @@ stream.onmessage = (e) => {
   fresh = false;
 };
 
-const images = open("/images");
-const img = $("images_out");
-let url = null;
-$("images_go").addEventListener("click", () => images.send("go"));
-images.onmessage = (e) => {
-  const next = URL.createObjectURL(new Blob([e.data], { type: "image/png" }));
-  img.src = next;
-  if (url !== null) URL.revokeObjectURL(url);
-  url = next;
+const imageSocket = (path, button, output) => {
+  const ws = open(path), img = $(output);
+  let url = null;
+  $(button).addEventListener("click", () => ws.send("go"));
+  ws.onmessage = (e) => {
+    const next = URL.createObjectURL(new Blob([e.data], { type: "image/png" }));
+    img.src = next;
+    if (url !== null) URL.revokeObjectURL(url);
+    url = next;
+  };
+  return ws;
 };
+const images = imageSocket("/images", "images_go", "images_out");
+const paced = imageSocket("/images_paced", "images_paced_go", "images_paced_out");
 
 const opened = (ws) => new Promise((resolve) => ws.addEventListener("open", resolve));
-Promise.all([key, typing, stream, images].map(opened)).then(() => {
+Promise.all([key, typing, stream, images, paced].map(opened)).then(() => {
   document.documentElement.dataset.rxState = "ready";
 });
 </script>

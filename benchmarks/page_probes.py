@@ -47,7 +47,16 @@ INSTALL = """() => {
     scheduled = true;
     requestAnimationFrame(tick);
   };
+  // The size of every blob shown through an object URL: the page's CSP (connect-src 'self')
+  // forbids fetching a blob: URL back.
+  const blobSizes = new Map(), createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = (blob) => {
+    const url = createObjectURL.call(URL, blob);
+    blobSizes.set(url, blob.size);
+    return url;
+  };
   const B = {
+    blobSizes,
     startFrames() {
       users += 1;
       if (!scheduled) { scheduled = true; requestAnimationFrame(tick); }
@@ -217,7 +226,7 @@ IMAGES = """async ({ button, image, quietMs, timeoutMs }) => {
     watcher.disconnect();
     img.removeEventListener("load", onLoad);
   }
-  const finalBytes = (await (await fetch(img.src)).blob()).size;
+  const finalBytes = B.blobSizes.get(img.src) ?? (await (await fetch(img.src)).blob()).size;
   return {
     sets, loads, painted: paintedAt.size, lastSet: lastSet - t0,
     lastPainted: paintedAt.get(img.src) - t0, finalBytes,

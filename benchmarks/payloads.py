@@ -17,6 +17,8 @@ TOKENS = 2000
 #: Workload 4: images yielded (30 and a final one), each IMAGE_SIDE x IMAGE_SIDE RGB noise.
 IMAGES = 31
 IMAGE_SIDE = 256
+#: Workload 4, paced (``--peers``): one image every 40 ms.
+PACE_SECONDS = 0.04
 
 NoiseImage = np.ndarray[Any, np.dtype[np.uint8]]
 
