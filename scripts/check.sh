@@ -11,11 +11,18 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 # The deployment tests (tests/deploy/) start their own nginx and redis-server on free loopback
-# ports and stop them; a system one that apt starts is left alone.
+# ports and stop them. While they are installed, policy-rc.d (exit 101) keeps apt from starting
+# them as system services; one that was already running is left alone.
 for tool in nginx:/usr/sbin/nginx redis-server:/usr/bin/redis-server; do
   if [ ! -x "${tool#*:}" ]; then
     echo "== installing ${tool%%:*} (Debian package)"
+    placed_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+      placed_policy=1
+    fi
     apt-get update -qq && apt-get install -y -qq "${tool%%:*}" >/dev/null
+    if [ "$placed_policy" = 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
   fi
 done
 
