@@ -20,7 +20,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Origin
 
 from reactive.client.state import FunctionInfo, RunRecord, SessionState, functions_of
-from reactive.client.urls import origin_of, socket_url
+from reactive.client.urls import new_route_key, origin_of, socket_url
 from reactive.client.values import (
     PART_BYTES,
     UPLOAD_TYPES,
@@ -58,6 +58,7 @@ class AsyncClient:
         folder = Path(download_dir) if download_dir else Path(tempfile.mkdtemp(prefix="rx-client-"))
         self.downloads = Downloads(folder, numpy=numpy)
         self.session: str | None = None
+        self._route_key = new_route_key()  # in every socket URL, as the page's (route.ts)
         self._state = SessionState()
         self._functions: dict[str, FunctionInfo] = {}
         self._socket: ClientConnection | None = None
@@ -83,7 +84,9 @@ class AsyncClient:
         """Open the socket and start a session (or resume ours)."""
         try:
             socket = await connect(
-                socket_url(self.url), origin=Origin(origin_of(self.url)), max_size=None
+                socket_url(self.url, self._route_key),
+                origin=Origin(origin_of(self.url)),
+                max_size=None,
             )
         except websockets.InvalidStatus as exc:
             status = exc.response.status_code
@@ -100,6 +103,11 @@ class AsyncClient:
         if self.session is not None and not welcome["resumed"]:
             self._state.lost("the server no longer had the session (it expired); call again")
             self._fail_waiting(ClientError("The session expired while reconnecting."))
+        elif self.session is not None and welcome["session"] != self.session:
+            # Restored from the session store on another process: its values came along, its
+            # running calls were stopped, and its run ids start again.
+            self._state.moved("the session moved to another process, which stopped its calls")
+            self._fail_waiting(ClientError("The session moved to another process; call again."))
         self.session = welcome["session"]
         self._functions = functions_of(welcome["app"])
         self._state.welcome(welcome["app"])

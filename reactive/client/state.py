@@ -156,3 +156,8 @@ class SessionState:
         for record in self.runs.values():
             record.finish("lost", message)
         self.runs.clear()
+
+    def moved(self, message: str) -> None:
+        """The session was restored elsewhere: its runs are over, and run ids start again."""
+        self.lost(message)
+        self.newest.clear()
