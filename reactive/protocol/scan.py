@@ -138,10 +138,10 @@ _WORST_PER_BYTE = _STR + _SLOT + _DICT_ENTRY // 2
 #: The most one fixmap or fixarray header can cost: a map of 15 pairs and its slot (the pairs'
 #: own cost is charged to their bytes, but a truncated frame may declare them without bytes).
 _WORST_PER_CONTAINER = _DICT + 15 * _DICT_ENTRY + _SLOT
-#: Every byte value that is not a fixmap or fixarray header.
-_NOT_FIX_CONTAINER = bytes(b for b in range(256) if not 0x80 <= b <= 0x9F)
-#: array16/32 and map16/32 headers: their declared length may far exceed the frame.
-_SIZED_CONTAINERS = (b"\xdc", b"\xdd", b"\xde", b"\xdf")
+#: Every byte value that is not a container header: fixmap, fixarray, array16/32, map16/32.
+_NOT_CONTAINER = bytes(b for b in range(256) if not (0x80 <= b <= 0x9F or 0xDC <= b <= 0xDF))
+#: The first sized header (array16/32, map16/32): their declared length may far exceed the frame.
+_SIZED_CONTAINER = 0xDC
 
 
 def within_limits_unwalked(
@@ -157,9 +157,12 @@ def within_limits_unwalked(
     container header (array16/32, map16/32) is always walked.
     """
     size = len(data)
-    if size > max_objects or any(header in data for header in _SIZED_CONTAINERS):
+    if size > max_objects:
         return False
-    containers = len(data.translate(None, _NOT_FIX_CONTAINER))
+    headers = data.translate(None, _NOT_CONTAINER)  # the bytes that may be container headers
+    if headers and max(headers) >= _SIZED_CONTAINER:
+        return False
+    containers = len(headers)
     if containers >= max_depth:
         return False
     worst = containers * _WORST_PER_CONTAINER + size * _WORST_PER_BYTE
