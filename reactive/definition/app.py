@@ -22,6 +22,7 @@ from reactive.definition.graph import (
     parameter_names,
     stream_settings,
 )
+from reactive.definition.layout_builder import LayoutBuilder
 from reactive.errors import DefinitionError
 from reactive.media.image import allow_pixels
 from reactive.media.limits import (
@@ -39,13 +40,12 @@ from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import parse_on_busy
 
 F = TypeVar("F", bound=Callable[..., Any])
-B = TypeVar("B", bound=layout.Block)
 TriggerArg = Component | str | Sequence[Component | str] | None
 
 _SUBMITTABLE = (Textbox, Number)
 
 
-class App:
+class App(LayoutBuilder):
     """A page of components wired to Python functions.
 
     Example::
@@ -147,118 +147,6 @@ class App:
         self.layout = layout.Column(self)  # where components appear on the page
         self._labelled: set[str] = set()
         self._counts: dict[str, int] = {}
-
-    # ---------------------------------------------------------------- layout blocks
-
-    def row(
-        self,
-        *,
-        visible: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        equal_height: bool = False,
-    ) -> layout.Row:
-        """Children side by side: ``with app.row(): ...``."""
-        block = layout.Row(
-            self,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            equal_height=equal_height or None,
-        )
-        return self._attach(block)
-
-    def column(
-        self,
-        scale: int = 1,
-        min_width: int = 160,
-        *,
-        visible: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-    ) -> layout.Column:
-        """Children stacked; in a row, ``scale`` is its share of the width."""
-        block = layout.Column(
-            self,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            scale=scale,
-            min_width=min_width,
-        )
-        return self._attach(block)
-
-    def group(
-        self,
-        *,
-        visible: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-    ) -> layout.Group:
-        """Children drawn close together in one frame."""
-        block = layout.Group(self, visible=visible, elem_id=elem_id, elem_classes=elem_classes)
-        return self._attach(block)
-
-    def tabs(
-        self,
-        *,
-        selected: str | int | None = None,
-        visible: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-    ) -> layout.Tabs:
-        """Tabs: ``with app.tabs(): with app.tab("One"): ...``; ``selected`` names or counts."""
-        block = layout.Tabs(
-            self, visible=visible, elem_id=elem_id, elem_classes=elem_classes, selected=selected
-        )
-        return self._attach(block)
-
-    def tab(
-        self,
-        label: str,
-        *,
-        visible: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-    ) -> layout.Tab:
-        """One tab of the enclosing ``app.tabs()``."""
-        parent = self._current_block()
-        if not isinstance(parent, layout.Tabs):
-            raise DefinitionError(
-                f"app.tab({label!r}) must be inside `with app.tabs():`, not in {parent!r}."
-            )
-        block = layout.Tab(
-            self, visible=visible, elem_id=elem_id, elem_classes=elem_classes, label=label
-        )
-        return self._attach(block)
-
-    def accordion(
-        self,
-        label: str,
-        *,
-        open: bool = True,
-        visible: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-    ) -> layout.Accordion:
-        """A titled section that opens and closes: ``with app.accordion("More", open=False):``."""
-        block = layout.Accordion(
-            self,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            label=label,
-            open=open,
-        )
-        return self._attach(block)
-
-    def _attach(self, block: B) -> B:
-        self._current_block().add(block)
-        return block
-
-    def _current_block(self) -> layout.Block:
-        block = layout.active()
-        return block if block is not None and block.owner is self else self.layout
 
     def enable_mcp(self) -> None:
         """Serve the API functions as MCP tools too; refused now if the SDK is missing."""
