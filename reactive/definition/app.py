@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from reactive.components import Button, Component, Number, Textbox
 from reactive.definition import layout, serving
+from reactive.definition.arguments import plan_for
 from reactive.definition.examples import Examples, make_examples
 from reactive.definition.graph import (
     BoundFunction,
@@ -376,7 +377,11 @@ class App:
             raise DefinitionError(f"@app.fn must decorate a function, got {fn!r}.")
         input_list = as_component_list(inputs, "inputs", fn_name)
         output_list = as_component_list(outputs, "outputs", fn_name)
-        check_arity(fn, len(input_list))
+        try:  # parameters annotated gr.Request / gr.EventData are injected, not inputs
+            plan = plan_for(fn, input_list, as_dict=False)
+        except DefinitionError:
+            check_arity(fn, len(input_list))  # the message naming every parameter
+            raise
         try:
             policy = parse_on_busy(on_busy)
         except ValueError as exc:
@@ -416,6 +421,7 @@ class App:
             debounce=debounce,
             limiter=Limiter(concurrency_limit) if concurrency_limit is not None else None,
             every=every,
+            arguments=plan,
         )
         self.functions.append(bound)
         self._graph = None  # a function bound after the first session: build it anew

@@ -330,6 +330,11 @@ def _trigger_pair(trigger: Any) -> tuple[Any, str]:
         return owner, event
     if getattr(trigger, "__name__", None) == "load" and owner is not None:
         return None, "load"
+    if isinstance(owner, layout.Tab) and event == "select":  # gr.Tab: its stand-in's select
+        from reactive.gradio.block_output import output_of
+        from reactive.gradio.blocks import active_blocks
+
+        return output_of(active_blocks("gr.on(triggers=[tab.select])"), owner), "select"
     raise DefinitionError(
         f"gr.on(triggers=...) takes listener methods such as btn.click or demo.load, "
         f"got {trigger!r}."
