@@ -121,5 +121,6 @@ class Listeners:
     edit = _listener("edit")
     stream = _listener("stream")  # a streaming microphone or webcam input's chunks
 
+
 for _event in UNSENT_EVENTS:
     setattr(Listeners, _event, _unsent(_event))

@@ -217,6 +217,8 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
 def _check_event(component: Component, event: str) -> None:
     """Refuse a listener that could never fire (``textbox.click``, ``image.select``)."""
     if event == "stream" and getattr(component, "captures", None) is None:
+        _stream_its_source(component)
+    if event == "stream" and getattr(component, "captures", None) is None:
         raise DefinitionError(
             f"{type(component).__name__}.stream(...) needs a streaming input: "
             f"gr.Audio(sources=['microphone'], streaming=True) or "
@@ -234,6 +236,13 @@ def _check_event(component: Component, event: str) -> None:
         + (", the choice components and gr.Tab" if event == "select" else "")
         + "."
     )
+
+
+def _stream_its_source(component: Component) -> None:
+    """``.stream`` on a microphone or webcam input streams it, as in Gradio (no ``streaming=``)."""
+    sources = getattr(component, "sources", None) or []
+    if component.type.endswith(("audio", "image")) and {"microphone", "webcam"} & set(sources):
+        component.streaming = True  # type: ignore[attr-defined]  # Audio and Image have it
 
 
 def _spec(blocks: Blocks, component: Any, event: str) -> TriggerSpec:

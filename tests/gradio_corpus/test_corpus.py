@@ -4,13 +4,13 @@ describes) gives the expected output, driven in memory with :class:`reactive.tes
 
 A step is a tuple: ``("input", id, value)``, ``("click", id)``, ``("submit", id)``,
 ``("trigger", id, event, data)``, ``("select_tab", variable, data)``, ``("audio_chunk", id,
-samples)``, or an expectation: ``("expect", id, value)``, ``("expect_has", id, text)`` (the
-value's text contains it), ``("expect_set", id)``, ``("expect_len", id, n)``, ``("expect_prop",
-id, name, value)``, ``("expect_prop_has", id, name, item)``, ``("expect_prop_of_block",
-variable, name, value)``, ``("expect_error", text)`` (a run ended with it),
-``("expect_toast", text)``,
-``("expect_function", id)``, ``("expect_js", id)``. An ``id`` is a component's id (its
-``elem_id``); a ``variable`` names a layout block in the app's module.
+samples)``, ``("webcam_frame", id, width, height)``, or an expectation: ``("expect", id,
+value)``, ``("expect_has", id, text)`` (the value's text contains it), ``("expect_set", id)``,
+``("expect_len", id, n)``, ``("expect_prop", id, name, value)``, ``("expect_prop_has", id,
+name, item)``, ``("expect_prop_of_block", variable, name, value)``, ``("expect_error", text)``
+(a run ended with it), ``("expect_toast", text)``, ``("expect_function", id)``,
+``("expect_js", id)``. An ``id`` is a component's id (its ``elem_id``); a ``variable`` names a
+layout block in the app's module.
 """
 
 from __future__ import annotations
@@ -98,6 +98,10 @@ async def run_step(page: AppTester, app: gr.App, module: ModuleType, step: tuple
         data = np.asarray(rest[1], dtype="<i2").tobytes()
         await page.send({"t": "stream", "c": rest[0], "s": 1, "i": 0, "k": "pcm", "sr": 16000,
                          "d": data})  # fmt: skip
+    elif kind == "webcam_frame":
+        frame = png(rest[1], rest[2])
+        await page.send({"t": "stream", "c": rest[0], "s": 1, "i": 0, "k": "image",
+                         "mime": frame["mime"], "d": frame["data"]})  # fmt: skip
     elif kind == "expect":
         assert await page.wait_value(rest[0], rest[1], TIMEOUT), (step, values.get(rest[0]))
     elif kind == "expect_has":
