@@ -57,7 +57,7 @@ class Image(Component):
         format: media.ImageFormat = "auto",
         quality: int = 90,
         image_mode: Literal["RGB", "RGBA", "L"] | None = None,
-        sources: list[str] | None = None,
+        sources: list[str] | str | None = None,
         streaming: bool = False,
         height: int | str | None = None,
         width: int | str | None = None,
