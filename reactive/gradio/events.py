@@ -127,6 +127,7 @@ def _bound(
         blocks.place(component)
     api_name = arguments.pop("api_name", None)
     show_api = arguments.pop("show_api", True)
+    defaulted = arguments.get("concurrency_limit", "default") == "default"
     bound = BoundFunction(
         id=blocks.function_id(api_name if isinstance(api_name, str) else name),
         fn=fn,
@@ -144,6 +145,8 @@ def _bound(
         js=js if isinstance(js, str) else None,
         shows_progress=_shows_progress(arguments.pop("show_progress", "full")),
     )
+    if defaulted and bound.limiter is None:  # demo.queue(default_concurrency_limit=) sets it
+        blocks.limit_by_default(bound)
     check_streaming(bound, stream_every, time_limit)  # refused unless it is a .stream listener
     if arguments:
         warn_unsupported(f"{name}() listener", arguments)

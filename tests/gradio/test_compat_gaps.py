@@ -94,3 +94,26 @@ async def test_an_interface_injects_the_request_by_annotation() -> None:
         await page.input("text", "a")
         await page.click("button-2")
         assert await page.wait_value("out", "a:True")
+
+
+def test_queue_default_concurrency_limit_limits_listeners_without_their_own() -> None:
+    with gr.Blocks() as demo:
+        out = gr.Textbox()
+        before = gr.Button().click(lambda: "a", None, out)
+        own = gr.Button().click(lambda: "b", None, out, concurrency_limit=None)
+    assert demo.queue(default_concurrency_limit=2) is demo
+    with demo:
+        after = gr.Button().click(lambda: "c", None, out)
+    limits = [d.function.limiter for d in (before, own, after)]
+    assert limits[1] is None
+    assert [limiter.limit if limiter else None for limiter in (limits[0], limits[2])] == [2, 2]
+    with pytest.raises(DefinitionError, match="default_concurrency_limit"):
+        demo.queue(default_concurrency_limit=0)
+
+
+def test_a_chat_interface_rendered_in_blocks_and_demo_unload_are_refused_by_name() -> None:
+    chat = gr.ChatInterface(lambda message, history: message, type="messages")
+    with pytest.raises(DefinitionError, match=r"gr\.ChatInterface inside a gr\.Blocks"):
+        chat.render()
+    with gr.Blocks() as demo, pytest.raises(DefinitionError, match=r"demo\.unload"):
+        demo.unload(lambda: None)
