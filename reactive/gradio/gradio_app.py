@@ -76,3 +76,18 @@ class GradioApp(App):
             serving.serve(self, host=host, port=port)
         except KeyboardInterrupt:
             sys.stderr.write("\n")
+
+
+def accordion_of(accordion: Any) -> tuple[str, bool]:
+    """``additional_inputs_accordion``: a label, or an accordion-like object with ``label`` and
+    ``open``; left out, a closed "Additional Inputs"."""
+    if accordion is None:
+        return "Additional Inputs", False
+    if isinstance(accordion, str):
+        return accordion, False
+    label = getattr(accordion, "label", None)
+    if not isinstance(label, str):
+        raise DefinitionError(
+            "additional_inputs_accordion is a label, or an accordion with a label."
+        )
+    return label, bool(getattr(accordion, "open", False))

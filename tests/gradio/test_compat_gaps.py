@@ -117,3 +117,18 @@ def test_a_chat_interface_rendered_in_blocks_and_demo_unload_are_refused_by_name
         chat.render()
     with gr.Blocks() as demo, pytest.raises(DefinitionError, match=r"demo\.unload"):
         demo.unload(lambda: None)
+
+
+def test_interface_additional_inputs_sit_in_an_accordion_after_the_inputs() -> None:
+    demo = gr.Interface(
+        lambda text, times: text * int(times),
+        gr.Textbox(elem_id="text"),
+        gr.Textbox(elem_id="out"),
+        additional_inputs=[gr.Slider(1, 5, value=2, elem_id="times")],
+        additional_inputs_accordion="More",
+    )
+    (bound, _clear) = demo.functions
+    assert [c.id for c in bound.inputs] == ["text", "times"]
+    layout = str(demo.describe()["layout"])
+    assert "'More'" in layout
+    assert layout.index("'More'") < layout.index("'times'")
