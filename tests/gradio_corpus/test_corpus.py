@@ -140,3 +140,12 @@ async def run_step(page: AppTester, app: gr.App, module: ModuleType, step: tuple
         assert any(f.js and f.triggers[0].component == rest[0] for f in app.functions), step
     else:
         raise AssertionError(f"unknown step {step!r}")
+
+
+def test_the_docs_name_the_corpus_as_it_is() -> None:
+    docs = (Path(__file__).parent.parent.parent / "docs" / "gradio.md").read_text()
+    assert f"{len(NAMES)} Gradio-style apps" in docs
+    from tests.browser.test_gradio_corpus import CASES
+
+    assert f"{len(CASES)} of them in Chromium" in docs
+    assert set(CASES) <= set(NAMES)
