@@ -401,9 +401,14 @@ class App:
                 and component not in self._outputs_so_far()
                 and component not in output_list
             ):
+                hint = (
+                    " (Gradio's gr.Text is a Textbox: use gr.Textbox)"
+                    if component.type == "text"
+                    else ""
+                )
                 raise DefinitionError(
                     f"@app.fn for {fn_name}(): {type(component).__name__} is display-only; it "
-                    f"can be an input only once another function outputs to it."
+                    f"can be an input only once another function outputs to it{hint}."
                 )
         for component, label in zip(input_list, parameter_names(fn, len(input_list)), strict=True):
             self._place(component, default_label=label)

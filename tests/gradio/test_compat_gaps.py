@@ -132,3 +132,8 @@ def test_interface_additional_inputs_sit_in_an_accordion_after_the_inputs() -> N
     layout = str(demo.describe()["layout"])
     assert "'More'" in layout
     assert layout.index("'More'") < layout.index("'times'")
+
+
+def test_gradios_text_as_an_input_is_refused_pointing_at_textbox() -> None:
+    with pytest.raises(DefinitionError, match=r"gr\.Text is a Textbox: use gr\.Textbox"):
+        gr.Interface(str.upper, gr.Text(), gr.Text())
