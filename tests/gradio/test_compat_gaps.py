@@ -137,3 +137,28 @@ def test_interface_additional_inputs_sit_in_an_accordion_after_the_inputs() -> N
 def test_gradios_text_as_an_input_is_refused_pointing_at_textbox() -> None:
     with pytest.raises(DefinitionError, match=r"gr\.Text is a Textbox: use gr\.Textbox"):
         gr.Interface(str.upper, gr.Text(), gr.Text())
+
+
+async def test_tabs_select_fires_for_any_of_its_tabs() -> None:
+    with gr.Blocks() as demo:
+        with gr.Tabs() as tabs:
+            with gr.Tab("One") as one:
+                gr.Markdown("1")
+            with gr.Tab("Two") as two:
+                gr.Markdown("2")
+        opened = gr.Textbox(elem_id="opened")
+
+        def show(evt: gr.SelectData) -> str:
+            return f"{evt.index}:{evt.value}"
+
+        tabs.select(show, None, opened)
+        with pytest.raises(DefinitionError, match=r"after `with gr\.Tabs"), gr.Tabs() as empty:
+            empty.select(show, None, opened)
+    assert one.output is not None
+    assert two.output is not None
+    async with AppTester(demo) as page:
+        for tab, index, label in ((two, 1, "Two"), (one, 0, "One")):
+            assert tab.output is not None
+            await page.send({"t": "trigger", "c": tab.output.id, "e": "select",
+                             "d": {"index": index, "value": label, "selected": True}})  # fmt: skip
+            assert await page.wait_value("opened", f"{index}:{label}")
