@@ -207,7 +207,7 @@ def main() -> int:
         "--browser", type=int, default=0, help="open the first N that load in Chromium"
     )
     parser.add_argument("--json", type=Path, help="write every result here")
-    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--timeout", type=float, default=120.0)  # a loaded machine is slow
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     demos = sorted(p for p in args.demos.iterdir() if (p / "run.py").is_file())
