@@ -72,6 +72,7 @@ from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
 from reactive.gradio.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from reactive.gradio.missing import missing_feature
 from reactive.gradio.timer import Timer
 from reactive.messages import Info, Warning
 
@@ -173,4 +174,4 @@ def __getattr__(name: str) -> Any:
             return media_class(name)
         except DefinitionError as exc:
             raise AttributeError(str(exc)) from None
-    raise AttributeError(f"module 'reactive' has no attribute {name!r}")
+    raise AttributeError(missing_feature(name))

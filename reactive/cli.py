@@ -63,7 +63,7 @@ def _find_app(namespace: dict[str, object], path: str, attribute: str) -> App:
         raise AppLoadError(
             f"{path} defines no rx.App. Create one at module level: app = rx.App(title=...)."
         )
-    if len(apps) > 1:
+    if len({id(app) for app in apps.values()}) > 1:  # one app under two names is one app
         names = ", ".join(sorted(apps))
         raise AppLoadError(f"{path} defines several apps ({names}); pick one: {path}:NAME.")
     return next(iter(apps.values()))

@@ -12,13 +12,22 @@ from typing import Any
 
 from reactive.components.base import warn_unsupported
 
-Theme = dict[str, str]
+
+class Theme(dict[str, str]):
+    """CSS variables by name; ``.set(...)`` takes Gradio's theme variables (not drawn)."""
+
+    def set(self, **variables: Any) -> Theme:
+        """Gradio's ``theme.set(button_primary_background_fill=...)``: its variables are
+        Gradio's own CSS, accepted with a ``CompatibilityWarning``; the theme is returned."""
+        if variables:
+            warn_unsupported("theme.set()", variables)
+        return self
 
 
-def _theme(name: str, variables: Theme, arguments: dict[str, Any]) -> Theme:
+def _theme(name: str, variables: dict[str, str], arguments: dict[str, Any]) -> Theme:
     if arguments:
         warn_unsupported(f"themes.{name}()", arguments)
-    return dict(variables)
+    return Theme(variables)
 
 
 def Default(**arguments: Any) -> Theme:

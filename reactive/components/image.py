@@ -57,7 +57,7 @@ class Image(Component):
         format: media.ImageFormat = "auto",
         quality: int = 90,
         image_mode: Literal["RGB", "RGBA", "L"] | None = None,
-        sources: list[str] | None = None,
+        sources: list[str] | str | None = None,
         streaming: bool = False,
         height: int | str | None = None,
         width: int | str | None = None,
@@ -69,12 +69,14 @@ class Image(Component):
             raise DefinitionError(
                 f"Image format must be 'auto', 'png', 'jpeg' or 'webp', got {format!r}."
             )
+        if isinstance(sources, str):  # Gradio takes one source as a string
+            sources = [sources]
         if streaming and "webcam" not in (sources or []):
             raise DefinitionError(
                 "Image(streaming=True) streams the webcam: give sources=['webcam'] too."
             )
-        known = {"upload", "clipboard", "webcam"} if streaming else {"upload", "clipboard"}
-        if sources is not None and set(sources) - known:
+        # webcam without streaming: streamed once a Blocks binds .stream (else warned when drawn)
+        if sources is not None and set(sources) - {"upload", "clipboard", "webcam"}:
             warn_unsupported("Image", {f"sources={sources}": None})
         self.streaming = streaming
         self.sources = list(sources or ["upload", "clipboard"])
@@ -91,6 +93,8 @@ class Image(Component):
 
     def extra_props(self) -> dict[str, Any]:
         props: dict[str, Any] = {"height": self.height, "width": self.width}
+        if "webcam" in self.sources and not self.streaming:
+            warn_unsupported("Image", {"sources=['webcam'] (without streaming or .stream)": None})
         if self.streaming:
             props |= {"streaming": True, "sources": self.sources}
         return props

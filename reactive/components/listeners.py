@@ -22,6 +22,14 @@ EVENTS = (
     "blur", "like", "edit", "stream",
 )  # fmt: skip
 
+#: Gradio listeners reactive's page does not send: refused by name when an app binds one.
+UNSENT_EVENTS = (
+    "play", "pause", "stop", "end", "start_recording", "stop_recording", "pause_recording",
+    "option_select", "example_select", "retry", "undo", "copy", "key_up", "double_click",
+    "expand", "collapse", "apply", "keypress", "preview_open", "preview_close", "download",
+    "delete",
+)  # fmt: skip
+
 #: ``fn`` left out: the listener is used as a decorator (``fn=None`` means "no function").
 NOT_SET: Any = object()
 
@@ -73,6 +81,20 @@ def _listener(event: str) -> Callable[..., Any]:
     return method
 
 
+def _unsent(event: str) -> Callable[..., Any]:
+    """A listener Gradio offers that reactive's page never sends: refused, naming it."""
+
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        raise DefinitionError(
+            f"{type(self).__name__}.{event}(...) is a Gradio event reactive does not send; "
+            f"listen to .change, .click or .select instead (docs/gradio.md lists the listeners)."
+        )
+
+    method.__name__ = method.__qualname__ = event
+    method.__doc__ = f"Gradio's ``{event}`` listener: refused (reactive's page does not send it)."
+    return method
+
+
 class Listeners:
     """The listener methods, mixed into :class:`reactive.components.Component`."""
 
@@ -98,3 +120,7 @@ class Listeners:
     like = _listener("like")
     edit = _listener("edit")
     stream = _listener("stream")  # a streaming microphone or webcam input's chunks
+
+
+for _event in UNSENT_EVENTS:
+    setattr(Listeners, _event, _unsent(_event))

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from reactive.components import Button, Component, Number, Textbox
 from reactive.definition import layout, serving
+from reactive.definition.arguments import plan_for
 from reactive.definition.examples import Examples, make_examples
 from reactive.definition.graph import (
     BoundFunction,
@@ -265,7 +266,11 @@ class App(LayoutBuilder):
             raise DefinitionError(f"@app.fn must decorate a function, got {fn!r}.")
         input_list = as_component_list(inputs, "inputs", fn_name)
         output_list = as_component_list(outputs, "outputs", fn_name)
-        check_arity(fn, len(input_list))
+        try:  # parameters annotated gr.Request / gr.EventData are injected, not inputs
+            plan = plan_for(fn, input_list, as_dict=False)
+        except DefinitionError:
+            check_arity(fn, len(input_list))  # the message naming every parameter
+            raise
         try:
             policy = parse_on_busy(on_busy)
         except ValueError as exc:
@@ -285,9 +290,14 @@ class App(LayoutBuilder):
                 and component not in self._outputs_so_far()
                 and component not in output_list
             ):
+                hint = (
+                    " (Gradio's gr.Text is a Textbox: use gr.Textbox)"
+                    if component.type == "text"
+                    else ""
+                )
                 raise DefinitionError(
                     f"@app.fn for {fn_name}(): {type(component).__name__} is display-only; it "
-                    f"can be an input only once another function outputs to it."
+                    f"can be an input only once another function outputs to it{hint}."
                 )
         for component, label in zip(input_list, parameter_names(fn, len(input_list)), strict=True):
             self._place(component, default_label=label)
@@ -304,6 +314,7 @@ class App(LayoutBuilder):
             debounce=debounce,
             limiter=Limiter(concurrency_limit) if concurrency_limit is not None else None,
             every=every,
+            arguments=plan,
         )
         self.functions.append(bound)
         self._graph = None  # a function bound after the first session: build it anew

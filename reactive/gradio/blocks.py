@@ -73,6 +73,8 @@ class Blocks(GradioApp):
         self.fill_height = fill_height
         self._tokens: list[_Token] = []
         self._limiters: dict[str, Limiter] = {}
+        self._defaulted: list[BoundFunction] = []  # listeners without concurrency_limit=
+        self._default_limit: int | None = None
         if js is not None:
             with self:
                 self.load(None, js=js)
@@ -127,6 +129,26 @@ class Blocks(GradioApp):
     def function_id(self, name: str) -> str:
         """The function's wire id (its ``api_name``): ``name``, made unique."""
         return self._function_id(name)
+
+    def queue(self, *args: Any, default_concurrency_limit: Any = None, **kwargs: Any) -> Self:
+        """``default_concurrency_limit=N`` limits every listener bound without its own
+        ``concurrency_limit=`` (before or after this call) to N runs at once across sessions;
+        the other arguments are accepted as ``GradioApp.queue`` accepts them."""
+        limit = default_concurrency_limit
+        if limit is not None and (not isinstance(limit, int) or limit < 1):
+            raise DefinitionError(
+                f"default_concurrency_limit must be a positive int or None, got {limit!r}."
+            )
+        self._default_limit = limit
+        for function in self._defaulted:
+            function.limiter = Limiter(limit) if limit is not None else None
+        return super().queue(*args, **kwargs)
+
+    def limit_by_default(self, function: BoundFunction) -> None:
+        """A listener bound without ``concurrency_limit=``: follows the queue's default."""
+        self._defaulted.append(function)
+        if self._default_limit is not None:
+            function.limiter = Limiter(self._default_limit)
 
     def shared_limiter(self, concurrency_id: str, limit: int | None) -> Limiter:
         """The one limiter every listener with this ``concurrency_id`` shares."""

@@ -30,7 +30,7 @@ from reactive.components.multimodal import MultimodalTextbox
 from reactive.errors import DefinitionError
 from reactive.gradio.chat_flagging import Flagger, check_mode
 from reactive.gradio.chat_turns import Turns, chat_examples
-from reactive.gradio.gradio_app import GradioApp
+from reactive.gradio.gradio_app import GradioApp, accordion_of
 
 #: Gradio arguments accepted and honoured as they are, or with no visible effect in Gradio either.
 _HARMLESS = frozenset(
@@ -146,7 +146,7 @@ class ChatInterface(GradioApp):
             for hidden in (self._retry, self._undo, self._clear):
                 self._place(hidden)
             if self.additional_inputs:
-                label, is_open = _accordion(accordion)
+                label, is_open = accordion_of(accordion)
                 with self.accordion(label, open=is_open):
                     for component in self.additional_inputs:
                         self._place(component)
@@ -262,16 +262,3 @@ def _as_list(components: Component | Sequence[Component] | None) -> list[Compone
                 f"ChatInterface additional_inputs are components (rx.Slider(...)), got {item!r}."
             )
     return items
-
-
-def _accordion(accordion: Any) -> tuple[str, bool]:
-    if accordion is None:
-        return "Additional Inputs", False
-    if isinstance(accordion, str):
-        return accordion, False
-    label = getattr(accordion, "label", None)
-    if not isinstance(label, str):
-        raise DefinitionError(
-            "ChatInterface additional_inputs_accordion is a label, or an accordion with a label."
-        )
-    return label, bool(getattr(accordion, "open", False))

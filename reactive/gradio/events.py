@@ -127,6 +127,7 @@ def _bound(
         blocks.place(component)
     api_name = arguments.pop("api_name", None)
     show_api = arguments.pop("show_api", True)
+    defaulted = arguments.get("concurrency_limit", "default") == "default"
     bound = BoundFunction(
         id=blocks.function_id(api_name if isinstance(api_name, str) else name),
         fn=fn,
@@ -144,6 +145,8 @@ def _bound(
         js=js if isinstance(js, str) else None,
         shows_progress=_shows_progress(arguments.pop("show_progress", "full")),
     )
+    if defaulted and bound.limiter is None:  # demo.queue(default_concurrency_limit=) sets it
+        blocks.limit_by_default(bound)
     check_streaming(bound, stream_every, time_limit)  # refused unless it is a .stream listener
     if arguments:
         warn_unsupported(f"{name}() listener", arguments)
@@ -217,6 +220,8 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
 def _check_event(component: Component, event: str) -> None:
     """Refuse a listener that could never fire (``textbox.click``, ``image.select``)."""
     if event == "stream" and getattr(component, "captures", None) is None:
+        _stream_its_source(component)
+    if event == "stream" and getattr(component, "captures", None) is None:
         raise DefinitionError(
             f"{type(component).__name__}.stream(...) needs a streaming input: "
             f"gr.Audio(sources=['microphone'], streaming=True) or "
@@ -234,6 +239,13 @@ def _check_event(component: Component, event: str) -> None:
         + (", the choice components and gr.Tab" if event == "select" else "")
         + "."
     )
+
+
+def _stream_its_source(component: Component) -> None:
+    """``.stream`` on a microphone or webcam input streams it, as in Gradio (no ``streaming=``)."""
+    sources = getattr(component, "sources", None) or []
+    if component.type.endswith(("audio", "image")) and {"microphone", "webcam"} & set(sources):
+        component.streaming = True  # type: ignore[attr-defined]  # Audio and Image have it
 
 
 def _spec(blocks: Blocks, component: Any, event: str) -> TriggerSpec:
@@ -330,6 +342,11 @@ def _trigger_pair(trigger: Any) -> tuple[Any, str]:
         return owner, event
     if getattr(trigger, "__name__", None) == "load" and owner is not None:
         return None, "load"
+    if isinstance(owner, layout.Tab) and event == "select":  # gr.Tab: its stand-in's select
+        from reactive.gradio.block_output import output_of
+        from reactive.gradio.blocks import active_blocks
+
+        return output_of(active_blocks("gr.on(triggers=[tab.select])"), owner), "select"
     raise DefinitionError(
         f"gr.on(triggers=...) takes listener methods such as btn.click or demo.load, "
         f"got {trigger!r}."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from typing import Any, Self
+from typing import Any, NoReturn, Self
 
 from reactive.components import listeners
 from reactive.components.base import warn_unsupported
@@ -25,6 +25,21 @@ class GradioApp(App):
                 f"listeners in the Blocks."
             )
         super().__init__(*args, **kwargs)
+
+    def render(self) -> NoReturn:
+        """Gradio's ``chat.render()`` inside a Blocks: refused, naming it."""
+        kind = type(self).__name__
+        raise DefinitionError(
+            f"Rendering a gr.{kind} inside a gr.Blocks ({kind.lower()}.render()) is not "
+            f"supported: each is a page of its own. Serve it on its own."
+        )
+
+    def unload(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Gradio's ``demo.unload(fn)`` (run when a page closes): refused, naming it."""
+        raise DefinitionError(
+            "demo.unload(...) (run when a page closes) is a Gradio event reactive does not "
+            "have; a gr.State's value is dropped with its session anyway."
+        )
 
     def queue(self, *args: Any, **kwargs: Any) -> Self:
         """Accepted for Gradio compatibility: every call is already scheduled per session."""
@@ -61,3 +76,18 @@ class GradioApp(App):
             serving.serve(self, host=host, port=port)
         except KeyboardInterrupt:
             sys.stderr.write("\n")
+
+
+def accordion_of(accordion: Any) -> tuple[str, bool]:
+    """``additional_inputs_accordion``: a label, or an accordion-like object with ``label`` and
+    ``open``; left out, a closed "Additional Inputs"."""
+    if accordion is None:
+        return "Additional Inputs", False
+    if isinstance(accordion, str):
+        return accordion, False
+    label = getattr(accordion, "label", None)
+    if not isinstance(label, str):
+        raise DefinitionError(
+            "additional_inputs_accordion is a label, or an accordion with a label."
+        )
+    return label, bool(getattr(accordion, "open", False))

@@ -48,7 +48,7 @@ from reactive.components import (
 from reactive.components.base import warn_unsupported
 from reactive.definition.graph import output_label, parameter_names
 from reactive.errors import DefinitionError
-from reactive.gradio.gradio_app import GradioApp
+from reactive.gradio.gradio_app import GradioApp, accordion_of
 
 ComponentArg = Component | str
 ComponentsArg = ComponentArg | Sequence[ComponentArg] | None
@@ -141,6 +141,8 @@ class Interface(GradioApp):
         css, theme: extra CSS; CSS variables as a dict (Gradio theme objects are ignored).
         stream_every, time_limit: with a streaming input (microphone or webcam), the seconds
             per chunk and the longest stream; such an input always streams (no Submit).
+        additional_inputs: more inputs (passed after ``inputs``), shown in an accordion
+            labelled ``additional_inputs_accordion`` (default "Additional Inputs", closed).
     """
 
     def __init__(
@@ -162,10 +164,13 @@ class Interface(GradioApp):
         theme: Any = None,
         stream_every: float | None = None,
         time_limit: float | None = None,
+        additional_inputs: ComponentsArg | None = None,
+        additional_inputs_accordion: Any = None,
         **unsupported: Any,
     ) -> None:
         if unsupported:
             warn_unsupported("Interface", unsupported)
+        self._additional = (_as_list(additional_inputs or []), additional_inputs_accordion)
         if theme is not None and not isinstance(theme, dict):
             warn_unsupported("Interface", {"theme": theme})
             theme = None
@@ -196,15 +201,22 @@ class Interface(GradioApp):
     ) -> None:
         name = getattr(fn, "__name__", "fn")
         ins = [component_from(c) for c in inputs]  # made outside any block: placed in order below
+        extra = [component_from(c) for c in self._additional[0]]
         outs = [component_from(c) for c in outputs]
-        for component in ins:
+        for component in [*ins, *extra]:
             if isinstance(component, Number):
                 component.keeps_ints = True  # Gradio's rule: 5 typed arrives as int
         live = live or any(c.captures for c in ins)  # a streaming input runs as it streams
+        labels = parameter_names(fn, len(ins) + len(extra))
         with self.row():
             with self.column(elem_id=f"{name}-inputs"):
-                for component, label in zip(ins, parameter_names(fn, len(ins)), strict=True):
+                for component, label in zip(ins, labels, strict=False):
                     self._place(component, default_label=label)
+                if extra:
+                    title, is_open = accordion_of(self._additional[1])
+                    with self.accordion(title, open=is_open):
+                        for component, label in zip(extra, labels[len(ins) :], strict=True):
+                            self._place(component, default_label=label)
                 with self.row():
                     clear = Button(clear_label, variant="secondary") if clear_label else None
                     submit = None if live else Button(submit_label, variant="primary")
@@ -215,7 +227,7 @@ class Interface(GradioApp):
         if submit is not None:
             triggers = [submit, *(c for c in ins if isinstance(c, Textbox | Number))]
         self.fn(
-            inputs=ins,
+            inputs=[*ins, *extra],
             outputs=outs,
             live=live and bool(ins),
             trigger=triggers or (None if ins else "load"),
@@ -231,7 +243,7 @@ class Interface(GradioApp):
         if isinstance(examples, str):
             warn_unsupported("Interface", {"examples (a folder)": examples})
         if clear is not None:
-            self._clear(clear, [c for c in [*ins, *outs] if c.on_page])
+            self._clear(clear, [c for c in [*ins, *extra, *outs] if c.on_page])
 
     def _clear(self, button: Button, components: list[Component]) -> None:
         initial = [c.initial_python_value() for c in components]

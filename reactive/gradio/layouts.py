@@ -12,6 +12,7 @@ from typing import Any
 from reactive.components.base import warn_unsupported
 from reactive.components.listeners import NOT_SET
 from reactive.definition import layout
+from reactive.errors import DefinitionError
 from reactive.gradio.block_output import output_of
 from reactive.gradio.blocks import Blocks, active_blocks
 
@@ -124,6 +125,19 @@ class Tabs(layout.Tabs):
         selected = self.props.get("selected")
         if isinstance(child, Tab) and child.tab_id is not None and child.tab_id == selected:
             self.props["selected"] = len(self.children) - 1  # a tab's id: the client counts
+
+    def select(self, fn: Any = NOT_SET, inputs: Any = None, outputs: Any = None, **kw: Any) -> Any:
+        """Run ``fn`` when the person opens any of these tabs (``gr.SelectData``: its index and
+        label); bound to the tabs made so far, so call it after the ``with gr.Tabs():``."""
+        blocks = active_blocks("tabs.select(...)")
+        tabs = [child for child in self.children if isinstance(child, Tab)]
+        if not tabs:
+            raise DefinitionError(
+                "tabs.select(...) binds to the tabs' gr.Tab children: call it after "
+                "`with gr.Tabs():` has made them."
+            )
+        triggers = [(output_of(blocks, tab), "select") for tab in tabs]
+        return blocks.listen(triggers, fn, {"inputs": inputs, "outputs": outputs, **kw})
 
 
 class Tab(layout.Tab):
