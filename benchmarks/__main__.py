@@ -29,6 +29,11 @@ def _parser() -> argparse.ArgumentParser:
         "--api", action="store_true", help="call round trips: rx.Client and POST /api vs floors"
     )
     parser.add_argument(
+        "--gradio",
+        action="store_true",
+        help="with --api: gradio_client against a Gradio app (its own venv) in the same run",
+    )
+    parser.add_argument(
         "--capture", action="store_true", help="streaming microphone and webcam inputs"
     )
     parser.add_argument(
@@ -77,10 +82,12 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.scale import run as run_scale
 
         return run_scale(args.idle_sessions, args.active_sessions, args.rate, args.seconds)
+    if args.gradio and not args.api:
+        _parser().error("--gradio needs --api")
     if args.api:  # benchmarks/api_bench.py: its own servers and table
         from benchmarks.api_bench import run as run_api
 
-        return run_api(args.quick)
+        return run_api(args.quick, args.gradio)
     if args.capture:  # benchmarks/capture_*.py: fake devices, reactive against a raw page
         from benchmarks.capture_run import run as run_capture
 

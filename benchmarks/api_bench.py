@@ -1,6 +1,7 @@
 """``python -m benchmarks --api``: a call's round trip through ``rx.Client`` and ``POST /api``,
 each against a floor doing the same work (a raw WebSocket server, a bare Starlette route), as
 ratios measured in one run. Every server runs in its own process, as ``reactive run`` does.
+With ``--gradio``, ``gradio_client`` against a Gradio app with the same function joins the run.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import contextlib
 import io
 import logging
 import os
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -22,6 +22,9 @@ from websockets.asyncio.client import connect
 from websockets.asyncio.server import ServerConnection, serve
 
 import reactive as rx
+from benchmarks import api_table
+from benchmarks.api_gradio import gradio_app
+from benchmarks.api_table import Figure, Result
 from benchmarks.servers import HOST, ServerProcess
 from reactive.cli import serve as serve_reactive
 
@@ -78,8 +81,8 @@ def _bare_route(port: int) -> None:
     uvicorn.run(app, host=HOST, port=port, log_level="warning", access_log=False)
 
 
-def _timed(call: Callable[[], Any], count: int) -> float:
-    """The median round trip of ``call`` in milliseconds, after a warm-up."""
+def _timed(call: Callable[[], Any], count: int) -> list[float]:
+    """The round trips of ``call`` in milliseconds, after a warm-up."""
     for _ in range(WARMUP):
         call()
     times = []
@@ -87,11 +90,11 @@ def _timed(call: Callable[[], Any], count: int) -> float:
         start = time.perf_counter()
         call()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return times
 
 
-def _socket_floor(url: str, count: int) -> float:
-    async def measure() -> float:
+def _socket_floor(url: str, count: int) -> list[float]:
+    async def measure() -> list[float]:
         async with connect(url.replace("http", "ws", 1)) as socket:
 
             async def once() -> None:
@@ -105,13 +108,13 @@ def _socket_floor(url: str, count: int) -> float:
                 start = time.perf_counter()
                 await once()
                 times.append((time.perf_counter() - start) * 1000)
-            return statistics.median(times)
+            return times
 
     return asyncio.run(measure())
 
 
-def _client(url: str, count: int) -> float:
-    async def measure() -> float:
+def _client(url: str, count: int) -> list[float]:
+    async def measure() -> list[float]:
         async with rx.AsyncClient(url) as client:
             for _ in range(WARMUP):
                 await client.call("shout", "hello")
@@ -120,12 +123,12 @@ def _client(url: str, count: int) -> float:
                 start = time.perf_counter()
                 assert await client.call("shout", "hello") == "HELLO"
                 times.append((time.perf_counter() - start) * 1000)
-            return statistics.median(times)
+            return times
 
     return asyncio.run(measure())
 
 
-def _post(url: str, count: int) -> float:
+def _post(url: str, count: int) -> list[float]:
     with httpx.Client() as http:
 
         def once() -> None:
@@ -135,29 +138,33 @@ def _post(url: str, count: int) -> float:
         return _timed(once, count)
 
 
-def run(quick: bool) -> int:
+def _gradio(count: int) -> Result:
+    with gradio_app() as app:
+        if isinstance(app, api_table.NotAvailable):
+            return app
+        return app.drive(count, WARMUP)
+
+
+def run(quick: bool, gradio: bool = False) -> int:
     count = QUICK_CALLS if quick else CALLS
     load = os.getloadavg()[0]
     print(f"cpus: {os.cpu_count()}, load average at start: {load:.1f}", file=sys.stderr)
+    results: dict[str, Result] = {}
     with (
         ServerProcess(_reactive, "reactive") as app,
         ServerProcess(_raw_socket, "raw WebSocket") as raw,
         ServerProcess(_bare_route, "bare Starlette") as bare,
     ):
-        floor_socket = _socket_floor(raw.url, count)
-        client = _client(app.url, count)
-        floor_http = _post(bare.url + "shout", count)
-        api = _post(app.url + "api/shout", count)
-    rows = [
-        ("raw WebSocket (msgpack echo)", floor_socket, 1.0),
-        ("rx.Client.call", client, client / floor_socket),
-        ("bare Starlette route", floor_http, 1.0),
-        ("POST /api/shout", api, api / floor_http),
-    ]
-    print(f"\nAPI round trips, median of {count} sequential calls (one connection each)")
+        results[api_table.SOCKET_FLOOR] = Figure.of(_socket_floor(raw.url, count))
+        results[api_table.CLIENT] = Figure.of(_client(app.url, count))
+        if gradio:  # after ours, so Gradio's start-up does not load the machine during them
+            results[api_table.GRADIO] = _gradio(count)
+        results[api_table.HTTP_FLOOR] = Figure.of(_post(bare.url + "shout", count))
+        results[api_table.API] = Figure.of(_post(app.url + "api/shout", count))
+    print(f"\nAPI round trips of {count} sequential calls each (one connection each)")
     print(f"machine: {os.cpu_count()} CPUs shared with other jobs, load {load:.1f}: compare ratios")
-    print(f"{'target':32} {'ms':>8} {'× floor':>8}")
-    for name, ms, ratio in rows:
-        print(f"{name:32} {ms:8.2f} {ratio:8.1f}")
-    print("gradio_client: not measured (Gradio is not installed here; opt-in)")
+    for line in api_table.render(results):
+        print(line)
+    if not gradio:
+        print("gradio_client: not measured (opt-in: --api --gradio)")
     return 0
