@@ -39,7 +39,10 @@ def bind(host: str, port: int) -> socket.socket:
         AppLoadError: the port is taken (the message offers the next free one), or the
             address cannot be listened on.
     """
-    sock = socket.socket(_family(host), socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: accepted sockets inherit it, and asyncio turns Nagle off
+    # (TCP_NODELAY) only on sockets that say they are TCP. Without it every keep-alive HTTP
+    # request after the first waits ~40 ms for the peer's delayed ACK.
+    sock = socket.socket(_family(host), socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
