@@ -67,11 +67,12 @@ class SessionStore:
 
     def watcher(self, session_id: str, values: Values) -> Callable[[Kind, str], None]:
         """What ``values.watch`` calls on each change: note it, wake the writer, return."""
-        kept, dirty, wake = self._kept, self._dirty, self._wake
+        kept, wake = self._kept, self._wake
 
         def changed(kind: Kind, component: str) -> None:
             if component not in kept:
                 return
+            dirty = self._dirty  # not captured: each flush takes the dict and starts a new one
             entry = dirty.get(session_id)
             if entry is None:
                 dirty[session_id] = (values, {(kind, component)})

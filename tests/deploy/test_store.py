@@ -177,3 +177,17 @@ async def test_a_resume_in_the_same_process_keeps_its_id_and_says_nothing(store_
         await again.input("b", "more")
         assert await again.wait_value("out", "kept+more")
         assert not any(t["msg"] == MOVED for t in again.page.toasts)
+
+
+async def test_a_change_after_the_first_write_is_written_too(store_url: str) -> None:
+    """Each flush takes the pending changes and starts anew: a session's later changes reach
+    Redis as well (they once went into the dict the first flush had taken, and were lost)."""
+    app = make_app(store_url)
+    async with AppTester(app, manager=SessionManager(app)) as page:
+        session = page.welcome["session"]
+        await page.input("a", "first")
+        assert await poll(lambda: fields(store_url, session).get("p:a") is not None, 5)
+        await page.input("b", "later")
+        assert await poll(lambda: fields(store_url, session).get("p:b") is not None, 5)
+        await page.input("a", "again")
+        assert await poll(lambda: fields(store_url, session).get("p:a", b"").endswith(b"again"), 5)
