@@ -48,15 +48,33 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-def fake_device_browser(playwright: Playwright, wav: Path) -> Browser:
-    """Chromium with a fake camera and a fake microphone playing ``wav``, and no prompts."""
+#: The fake microphone's tone (tests.media.generate: 440 Hz) is written at this rate.
+FAKE_MIC_RATE = 48000
+
+
+@pytest.fixture(scope="module")
+def fake_devices(
+    playwright: Playwright, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Browser]:
+    """Chromium with a fake camera and a fake microphone playing a known tone, no prompts."""
+    from tests.media import generate
+
+    wav = generate.write_wav(tmp_path_factory.mktemp("fake-mic") / "tone.wav", FAKE_MIC_RATE, 10.0)
     args = [
         *ARGS,
         "--use-fake-device-for-media-stream",
         "--use-fake-ui-for-media-stream",
         f"--use-file-for-fake-audio-capture={wav}",
     ]
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def fpage(fake_devices: Browser) -> Iterator[Page]:
+    """A checked page in the fake-device Chromium."""
+    yield from checked_page(fake_devices)
 
 
 Serve = Callable[[rx.App], str]

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect
+from playwright.sync_api import Browser, Page, expect
 
 import reactive as rx
 from reactive.cli import background_server, load_app
@@ -21,16 +21,14 @@ from reactive.media import ffmpeg
 from reactive.media.pcm import parse_wav
 from tests.browser import media_probe as probe
 from tests.browser.conftest import (
+    FAKE_MIC_RATE,
     Serve,
-    checked_page,
-    fake_device_browser,
     open_app,
     screenshot,
 )
-from tests.media import generate
 
 TONE_HZ = 440.0
-RATE = 48000
+RATE = FAKE_MIC_RATE
 DEMOS = Path(__file__).parent.parent.parent / "demos" / "gradio"
 
 # Waits in the page until the recorder of `selector` records, then stops it `ms` later (the
@@ -47,22 +45,6 @@ RECORD_FOR = """([selector, ms]) => new Promise((started, failed) => {
   watch.observe(rec, {attributes: true});
   rec.querySelector('.rx-rec-record').click();
 })"""
-
-
-@pytest.fixture(scope="module")
-def capture_browser(
-    playwright: Playwright, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Browser]:
-    """Chromium with a fake camera and a fake microphone playing a known tone, no prompts."""
-    wav = generate.write_wav(tmp_path_factory.mktemp("fake-mic") / "tone.wav", RATE, 10.0)
-    browser = fake_device_browser(playwright, wav)
-    yield browser
-    browser.close()
-
-
-@pytest.fixture
-def cpage(capture_browser: Browser) -> Iterator[Page]:
-    yield from checked_page(capture_browser)
 
 
 def record(page: Page, selector: str, seconds: float) -> None:
@@ -90,38 +72,38 @@ def mic_app(kind: str, sources: list[str], got: list[Any], **audio: Any) -> rx.A
     return app
 
 
-def test_a_recording_stops_by_itself_at_max_length(cpage: Page, serve: Serve) -> None:
+def test_a_recording_stops_by_itself_at_max_length(fpage: Page, serve: Serve) -> None:
     got: list[Any] = []
-    open_app(cpage, serve(mic_app("numpy", ["microphone"], got, max_length=1)))
-    recorder = cpage.locator("#mic .rx-recorder")
+    open_app(fpage, serve(mic_app("numpy", ["microphone"], got, max_length=1)))
+    recorder = fpage.locator("#mic .rx-recorder")
     recorder.locator(".rx-rec-record").click()  # and no Stop: max_length stops it
     expect(recorder).to_have_attribute("data-state", "recording")
     expect(recorder).to_have_attribute("data-state", "recorded", timeout=10_000)
-    expect(cpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=10_000)
+    expect(fpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=10_000)
     rate, samples = got[-1]
     assert 1.0 <= len(samples) / rate < 1.25, (rate, len(samples))
 
 
 def test_two_seconds_from_the_microphone_reach_the_function_as_numpy(
-    cpage: Page, serve: Serve
+    fpage: Page, serve: Serve
 ) -> None:
     got: list[Any] = []
-    open_app(cpage, serve(mic_app("numpy", ["microphone"], got)))
-    recorder = cpage.locator("#mic .rx-recorder")
+    open_app(fpage, serve(mic_app("numpy", ["microphone"], got)))
+    recorder = fpage.locator("#mic .rx-recorder")
     expect(recorder).to_have_attribute("data-state", "idle")
-    expect(cpage.locator("#mic .rx-drop")).to_have_count(0)  # microphone only: no file picker
-    record(cpage, "#mic", 2.0)
+    expect(fpage.locator("#mic .rx-drop")).to_have_count(0)  # microphone only: no file picker
+    record(fpage, "#mic", 2.0)
     # While recording: the elapsed time runs and the meter shows the tone's level.
     expect(recorder).to_have_attribute("data-state", "recording")
-    cpage.wait_for_function(
+    fpage.wait_for_function(
         "(m) => Number(document.querySelector(m).getAttribute('aria-valuenow')) > 0.3",
         arg="#mic .rx-rec-meter",
     )
     expect(recorder.locator(".rx-rec-time")).to_have_text(re.compile(r"^0:0[0-2]\.\d$"))
-    screenshot(cpage, "capture-microphone-recording")
+    screenshot(fpage, "capture-microphone-recording")
     expect(recorder).to_have_attribute("data-state", "recorded", timeout=10_000)
-    expect(cpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=10_000)
-    screenshot(cpage, "capture-microphone-recorded")
+    expect(fpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=10_000)
+    screenshot(fpage, "capture-microphone-recorded")
 
     rate, samples = got[-1]
     assert isinstance(samples, np.ndarray)
@@ -132,7 +114,7 @@ def test_two_seconds_from_the_microphone_reach_the_function_as_numpy(
     blocks = samples[: len(samples) // 4800 * 4800].reshape(-1, 4800).astype(np.float64) / 32768
     assert np.all(np.sqrt((blocks[1:] ** 2).mean(axis=1)) > 0.15)
     # The preview plays the recording back.
-    player = cpage.locator("#mic audio.rx-player")
+    player = fpage.locator("#mic audio.rx-player")
     expect(player).to_be_visible()
     duration = player.evaluate(
         "(m) => new Promise((ok) => m.readyState ? ok(m.duration) : "
@@ -143,24 +125,24 @@ def test_two_seconds_from_the_microphone_reach_the_function_as_numpy(
 
     # Clear: the function gets None; re-record: a new recording replaces it.
     recorder.locator(".rx-rec-clear").click()
-    expect(cpage.locator("#out textarea, #out input")).to_have_value("")
+    expect(fpage.locator("#out textarea, #out input")).to_have_value("")
     assert got.pop() is None
     expect(player).to_be_hidden()
-    record(cpage, "#mic", 1.0)
-    expect(cpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=10_000)
+    record(fpage, "#mic", 1.0)
+    expect(fpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=10_000)
     rate, samples = got[-1]
     assert abs(len(samples) / rate - 1.0) < 0.1
 
 
 def test_a_recording_reaches_a_filepath_input_as_a_wav_removed_with_the_session(
-    cpage: Page,
+    fpage: Page,
 ) -> None:
     got: list[Any] = []
     with background_server(mic_app("filepath", ["microphone", "upload"], got)) as url:
-        open_app(cpage, url)
-        expect(cpage.locator("#mic .rx-drop")).to_be_visible()  # the file picker is offered too
-        record(cpage, "#mic", 1.0)
-        expect(cpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=10_000)
+        open_app(fpage, url)
+        expect(fpage.locator("#mic .rx-drop")).to_be_visible()  # the file picker is offered too
+        record(fpage, "#mic", 1.0)
+        expect(fpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=10_000)
         path = Path(got[-1])
         assert path.suffix == ".wav"
         assert path.parent.parent.name.startswith("reactive-")
@@ -180,7 +162,7 @@ def frames_of(path: str) -> int:
     return len(raw) // (found.width * found.height * 3)
 
 
-def test_a_webcam_recording_reaches_the_function_as_an_h264_mp4(cpage: Page, serve: Serve) -> None:
+def test_a_webcam_recording_reaches_the_function_as_an_h264_mp4(fpage: Page, serve: Serve) -> None:
     got: list[str] = []
     app = rx.App(title="webcam")
 
@@ -194,18 +176,18 @@ def test_a_webcam_recording_reaches_the_function_as_an_h264_mp4(cpage: Page, ser
             got.append(path)
         return "" if path is None else "got it"
 
-    open_app(cpage, serve(app))
-    record(cpage, "#cam", 1.5)
-    live = cpage.locator("#cam video.rx-rec-live")
+    open_app(fpage, serve(app))
+    record(fpage, "#cam", 1.5)
+    live = fpage.locator("#cam video.rx-rec-live")
     expect(live).to_be_visible()
-    cpage.wait_for_function("() => document.querySelector('#cam video.rx-rec-live').videoWidth > 0")
-    screenshot(cpage, "capture-webcam-recording")
-    expect(cpage.locator("#cam .rx-recorder")).to_have_attribute(
+    fpage.wait_for_function("() => document.querySelector('#cam video.rx-rec-live').videoWidth > 0")
+    screenshot(fpage, "capture-webcam-recording")
+    expect(fpage.locator("#cam .rx-recorder")).to_have_attribute(
         "data-state", "recorded", timeout=10_000
     )
     expect(live).to_be_hidden()
-    expect(cpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=20_000)
-    screenshot(cpage, "capture-webcam-recorded")
+    expect(fpage.locator("#out textarea, #out input")).to_have_value("got it", timeout=20_000)
+    screenshot(fpage, "capture-webcam-recorded")
     path = got[-1]
     assert path.endswith(".mp4")
     found = ffmpeg.probe_sync(Path(path))
@@ -214,7 +196,7 @@ def test_a_webcam_recording_reaches_the_function_as_an_h264_mp4(cpage: Page, ser
     assert found.video == "h264"
     assert found.pixel_format == "yuv420p"
     assert frames_of(path) >= 10  # 1.5 s of a 20 fps camera
-    assert cpage.locator("#cam video.rx-player").evaluate("(v) => v.src.startsWith('blob:')")
+    assert fpage.locator("#cam video.rx-player").evaluate("(v) => v.src.startsWith('blob:')")
 
 
 DENY = """(() => {
@@ -234,7 +216,7 @@ INSECURE = "Object.defineProperty(window, 'isSecureContext', {value: false});"
     ids=["permission-denied", "no-device", "not-a-secure-origin"],
 )
 def test_a_device_that_cannot_be_opened_says_why_and_the_page_keeps_working(
-    cpage: Page, serve: Serve, script: str, problem: str, message: str
+    fpage: Page, serve: Serve, script: str, problem: str, message: str
 ) -> None:
     app = rx.App(title="no camera")
     app.fn(inputs=rx.Video(sources=["webcam"], elem_id="cam"), outputs=rx.Textbox())(lambda v: v)
@@ -243,16 +225,16 @@ def test_a_device_that_cannot_be_opened_says_why_and_the_page_keeps_working(
     def hello(name: str) -> str:
         return f"Hello {name}"
 
-    cpage.add_init_script(script)
-    open_app(cpage, serve(app))
-    cpage.locator("#cam .rx-rec-record").click()
-    recorder = cpage.locator("#cam .rx-recorder")
+    fpage.add_init_script(script)
+    open_app(fpage, serve(app))
+    fpage.locator("#cam .rx-rec-record").click()
+    recorder = fpage.locator("#cam .rx-recorder")
     expect(recorder).to_have_attribute("data-problem", problem)
     expect(recorder.locator(".rx-rec-message")).to_contain_text(message)
     expect(recorder).to_have_attribute("data-state", "idle")
-    screenshot(cpage, f"capture-problem-{problem}")
-    cpage.locator("#name textarea, #name input").first.fill("Ada")
-    expect(cpage.locator("#hello textarea, #hello input")).to_have_value("Hello Ada")
+    screenshot(fpage, f"capture-problem-{problem}")
+    fpage.locator("#name textarea, #name input").first.fill("Ada")
+    expect(fpage.locator("#hello textarea, #hello input")).to_have_value("Hello Ada")
 
 
 def test_a_microphone_permission_denied_by_the_browser_shows_the_message(
@@ -271,17 +253,17 @@ def test_a_microphone_permission_denied_by_the_browser_shows_the_message(
         context.close()
 
 
-def test_seed_streaming_audio_plays_the_recording_ten_times(cpage: Page, serve: Serve) -> None:
+def test_seed_streaming_audio_plays_the_recording_ten_times(fpage: Page, serve: Serve) -> None:
     app = load_app(str(DEMOS / "stream_audio.py"))
-    probe.install(cpage)
-    open_app(cpage, serve(app))
-    source, played = cpage.locator("[data-component=audio]").all()
-    record(cpage, f"#{source.get_attribute('id')}", 0.5)
+    probe.install(fpage)
+    open_app(fpage, serve(app))
+    source, played = fpage.locator("[data-component=audio]").all()
+    record(fpage, f"#{source.get_attribute('id')}", 0.5)
     expect(source.locator(".rx-recorder")).to_have_attribute("data-state", "recorded")
     expect(source.locator(".rx-rec-note")).to_have_text("")  # upload done
-    cpage.get_by_role("button", name="Submit").click()
+    fpage.get_by_role("button", name="Submit").click()
     expect(played).to_have_attribute("data-stream", "done", timeout=20_000)
-    heard = [probe.analyse(r) for r in probe.recordings(cpage)]
+    heard = [probe.analyse(r) for r in probe.recordings(fpage)]
     played_s = max(h.played_s for h in heard)
     clip = source.locator("audio.rx-player").evaluate(
         "(m) => new Promise((ok) => m.readyState ? ok(m.duration) : "
@@ -292,7 +274,7 @@ def test_seed_streaming_audio_plays_the_recording_ten_times(cpage: Page, serve: 
 
 
 def test_seed_streaming_video_plays_the_webcam_recording_ten_times(
-    cpage: Page, serve: Serve
+    fpage: Page, serve: Serve
 ) -> None:
     app = load_app(str(DEMOS / "stream_video.py"))
     replay = app.functions[0].fn
@@ -303,16 +285,16 @@ def test_seed_streaming_video_plays_the_webcam_recording_ten_times(
         yield from replay(path)
 
     app.functions[0].fn = recorded_replay
-    open_app(cpage, serve(app))
-    source, played = cpage.locator("[data-component=video]").all()
+    open_app(fpage, serve(app))
+    source, played = fpage.locator("[data-component=video]").all()
     out = f"#{played.get_attribute('id')} video"
-    record(cpage, f"#{source.get_attribute('id')}", 1.0)
+    record(fpage, f"#{source.get_attribute('id')}", 1.0)
     expect(source.locator(".rx-recorder")).to_have_attribute("data-state", "recorded")
     expect(source.locator(".rx-rec-note")).to_have_text("")
-    cpage.evaluate(probe.VIDEO_SAMPLER, out)
-    cpage.get_by_role("button", name="Submit").click()
+    fpage.evaluate(probe.VIDEO_SAMPLER, out)
+    fpage.get_by_role("button", name="Submit").click()
     expect(played).to_have_attribute("data-stream", "done", timeout=30_000)
-    state = cpage.evaluate(probe.VIDEO_STATE, out)
+    state = fpage.evaluate(probe.VIDEO_STATE, out)
     assert [e for e, _ in state["events"]].count("error") == 0
     assert len(state["ranges"]) == 1
     probed = ffmpeg.probe_sync(Path(given[0]))
@@ -323,4 +305,4 @@ def test_seed_streaming_video_plays_the_webcam_recording_ten_times(
     # microphone, and streamed video carries no sound), so the range is shorter, not longer.
     assert 6.0 <= state["ranges"][0][1] <= 10 * probed.duration + 0.5
     assert state["decoded"] > 100
-    screenshot(cpage, "capture-demo-stream-video")
+    screenshot(fpage, "capture-demo-stream-video")

@@ -12,43 +12,24 @@ import io
 import re
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 from PIL import Image as PILImage
-from playwright.sync_api import Browser, Page, Playwright, expect
+from playwright.sync_api import Page, expect
 
 import reactive as rx
 from tests.browser.conftest import (
+    FAKE_MIC_RATE,
     Serve,
-    checked_page,
-    fake_device_browser,
     open_app,
     screenshot,
 )
-from tests.media import generate
 
 TONE_HZ = 440.0
-RATE = 48000
-
-
-@pytest.fixture(scope="module")
-def fake_devices(
-    playwright: Playwright, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Browser]:
-    """Chromium with a fake camera and a fake microphone playing a known tone, no prompts."""
-    wav = generate.write_wav(tmp_path_factory.mktemp("fake-mic") / "tone.wav", RATE, 10.0)
-    browser = fake_device_browser(playwright, wav)
-    yield browser
-    browser.close()
-
-
-@pytest.fixture
-def fpage(fake_devices: Browser) -> Iterator[Page]:
-    yield from checked_page(fake_devices)
+RATE = FAKE_MIC_RATE
 
 
 def peak_hz(rate: int, samples: np.ndarray[Any, Any]) -> float:
