@@ -32,16 +32,18 @@ def seen(page: Page) -> list[str]:
 def test_a_ticker_stays_live_after_a_clear_writes_its_output(
     page: Page, serve: Serve, kind: str
 ) -> None:
-    open_app(page, serve(ticker_app(kind, period=0.1)))
+    # A tick every 0.4 s: the Clear's reply (a click and a trivial call, tens of ms) cannot share
+    # a rendered frame with the next tick, which would paint only the newer of the two.
+    open_app(page, serve(ticker_app(kind, period=0.4)))
     page.evaluate(RECORD_TEXTS, "#out .rx-value")
     page.locator("#start button").click()
-    page.wait_for_function("() => window.__seen.length >= 2", timeout=5000)  # ticking
+    page.wait_for_function("() => window.__seen.length >= 2", timeout=10_000)  # ticking
     page.locator("#clear button").click()
     # The ticker's next values are shown again: its run is still the newest of *its* function.
-    page.wait_for_function(TICKS_AFTER_CLEAR, arg=[1, 3], timeout=5000)
+    page.wait_for_function(TICKS_AFTER_CLEAR, arg=[1, 3], timeout=10_000)
     # The newest write wins, whichever function made it: a second Clear shows, then the ticker.
     page.locator("#clear button").click()
-    page.wait_for_function(TICKS_AFTER_CLEAR, arg=[2, 2], timeout=5000)
+    page.wait_for_function(TICKS_AFTER_CLEAR, arg=[2, 2], timeout=10_000)
     texts = seen(page)
     assert texts.count("cleared") == 2
     ticks = [int(t) for t in texts if NUMBER.match(t)]
