@@ -11,7 +11,9 @@ Each ``<demo>/run.py`` is copied to a temporary folder (with the demo's other fi
 Demos that need the network, model weights or API keys (they import ``transformers``, ``openai``,
 ``requests``, ... or call ``gr.load``) are skipped, as are those needing a package that is not
 installed. ``--browser N`` also serves the first N that load and opens each in Chromium, checking
-that the page draws with no page error. Nothing is copied into this repository.
+that the page draws with no page error, then clicks its first button with the inputs as the page
+starts (a smoke interaction, not each demo's own) and reports any page error, server-side
+exception or error shown. Nothing is copied into this repository.
 """
 
 from __future__ import annotations
@@ -64,8 +66,19 @@ with warnings.catch_warnings(record=True) as caught:
     result["warnings"] = sorted({str(w.message).splitlines()[0][:160] for w in caught
                                  if w.category.__name__ == "CompatibilityWarning"})
 if result["status"] == "load" and sys.argv[2] == "1":
+    import logging
     from playwright.sync_api import sync_playwright
     from reactive.cli import background_server
+
+    class Errors(logging.Handler):  # a function's exception, logged by the session
+        def __init__(self):
+            super().__init__(logging.ERROR)
+            self.seen = []
+        def emit(self, record):
+            self.seen.append(record.getMessage().splitlines()[0][:160])
+
+    logged = Errors()
+    logging.getLogger("reactive").addHandler(logged)
     errors = []
     try:
         with background_server(app) as url, sync_playwright() as p:
@@ -76,12 +89,39 @@ if result["status"] == "load" and sys.argv[2] == "1":
             page.goto(url)
             page.wait_for_selector("html[data-rx-state=ready]", timeout=15000)
             drawn = page.locator("#app *").count() or page.locator("body *").count()
+            result["browser"] = "draws" if drawn and not errors else f"page error: {errors[:1]}"
+            if result["browser"] == "draws":
+                result["click"] = _click_first_button(page, errors, logged.seen)
             browser.close()
-        result["browser"] = "draws" if drawn and not errors else f"page error: {errors[:1]}"
     except Exception as exc:
         first = str(exc).splitlines()[0][:160]
         result["browser"] = f"browser failed: {type(exc).__name__}: {first}"
 print("RESULT " + json.dumps(result))
+"""
+
+_WORKER_HELPERS = r"""
+def _click_first_button(page, errors, logged):
+    # The smoke interaction: click the first visible button (Submit, Run, ...) with the inputs as
+    # the page starts, wait until no component is queued or running, and report what went wrong.
+    button = page.locator("button.rx-btn:visible").first
+    if button.count() == 0:
+        return "no button"
+    button.click(timeout=5000)
+    try:
+        page.wait_for_function(
+            "() => !document.querySelector('[data-status=running], [data-status=queued]')",
+            timeout=20000,
+        )
+    except Exception:
+        return "still running after 20 s"
+    shown = page.locator("[data-status=error] .rx-error").all_inner_texts()
+    if errors:
+        return f"page error: {errors[0][:160]}"
+    if logged:
+        return f"server error: {logged[0]}"
+    if shown:
+        return f"error shown: {shown[0][:160]}"
+    return "ok"
 """
 
 
@@ -141,7 +181,7 @@ def measure(demo: Path, browser: bool, timeout: float) -> dict[str, object]:
         command = [
             sys.executable,
             "-c",
-            _WORKER,
+            _WORKER_HELPERS + _WORKER,
             str(copy / "run.py"),
             "1" if browser else "0",
             CHROMIUM,
@@ -214,8 +254,13 @@ def main() -> int:
     with ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda d: measure(d, False, args.timeout), demos))
     loaded = [r for r in results if r["status"] == "load"]
-    for result in loaded[: args.browser]:
-        result.update(measure(args.demos / str(result["demo"]), True, args.timeout))
+    with ThreadPoolExecutor(args.jobs) as pool:
+        opened = loaded[: args.browser]
+        checks = pool.map(
+            lambda r: measure(args.demos / str(r["demo"]), True, args.timeout), opened
+        )
+        for result, check in zip(opened, checks, strict=True):
+            result.update(check)
     report(results, args.browser)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
@@ -240,6 +285,15 @@ def report(results: list[dict[str, object]], browser: int) -> None:
         for r in checked:
             if r["browser"] != "draws":
                 print(f"  {r['demo']}: {r['browser']}")
+        clicked = [r for r in checked if r.get("click") not in (None, "no button")]
+        ok = sum(r["click"] == "ok" for r in clicked)
+        print(
+            f"first button clicked with the starting inputs: {ok} of {len(clicked)} end with no "
+            f"error ({sum(r.get('click') == 'no button' for r in checked)} have no button)"
+        )
+        for r in clicked:
+            if r["click"] != "ok":
+                print(f"  {r['demo']}: {r['click']}")
     under_way = [r for r in failed if UNDER_WAY.search(str(r["error"]))]
     print(f"of the failures, {len(under_way)} are on components or media helpers under way")
     counts = collections.Counter(missing_name(str(r["error"])) for r in failed)
