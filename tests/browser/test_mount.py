@@ -5,20 +5,10 @@ from __future__ import annotations
 from fastapi import FastAPI
 from playwright.sync_api import Page, expect
 
-import reactive as rx
 from reactive.cli import background_asgi, background_server
 from tests.browser.conftest import open_app
 from tests.browser.proxy import stripping_proxy
-
-
-def shout_app() -> rx.App:
-    app = rx.App(title="Mounted")
-
-    @app.fn(inputs=rx.Textbox(elem_id="text"), outputs=rx.Text(elem_id="shout"), live=True)
-    def shout(text: str) -> str:
-        return text.upper()
-
-    return app
+from tests.server.test_mount import shout_app
 
 
 def type_and_expect_shout(page: Page) -> None:
