@@ -75,7 +75,9 @@ if result["status"] == "load" and sys.argv[2] == "1":
             super().__init__(logging.ERROR)
             self.seen = []
         def emit(self, record):
-            self.seen.append(record.getMessage().splitlines()[0][:160])
+            exc = record.exc_info[1] if record.exc_info else None
+            what = f"{type(exc).__name__}: {exc}" if exc else record.getMessage()
+            self.seen.append(what.splitlines()[0][:200])
 
     logged = Errors()
     logging.getLogger("reactive").addHandler(logged)

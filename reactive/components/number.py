@@ -35,10 +35,21 @@ class _Numeric(Component):
         return int(number) if number.is_integer() and not isinstance(value, float) else number
 
 
+def _zero_within(minimum: float | None, maximum: float | None) -> float:
+    """0, or the nearest bound when 0 is out of range: where an empty number field starts."""
+    if minimum is not None and minimum > 0:
+        return minimum
+    if maximum is not None and maximum < 0:
+        return maximum
+    return 0
+
+
 class Number(_Numeric):
     """A number field. The function receives a ``float`` (``int`` with ``precision=0``), or None.
 
-    In ``rx.Interface``, as in Gradio, a whole number typed in the page arrives as an ``int``.
+    As in Gradio, a field made with no value and no placeholder starts at 0 (the page shows 0
+    and the function receives it); with a placeholder it starts empty (None). In
+    ``rx.Interface``, as in Gradio, a whole number typed in the page arrives as an ``int``.
     """
 
     type = "number"
@@ -58,6 +69,8 @@ class Number(_Numeric):
     ) -> None:
         if minimum is not None and maximum is not None and minimum > maximum:
             raise DefinitionError(f"Number minimum {minimum} is above its maximum {maximum}.")
+        if value is None and placeholder is None:
+            value = _zero_within(minimum, maximum)
         super().__init__(value, label=label, **kwargs)
         self.minimum, self.maximum, self.step, self.precision = minimum, maximum, step, precision
         self.placeholder = placeholder

@@ -40,6 +40,15 @@ def test_number_gives_float_or_none(value: Any, expected: Any) -> None:
     assert rx.Number().preprocess(value) == expected
 
 
+def test_an_empty_number_starts_at_zero_as_in_gradio_unless_it_has_a_placeholder() -> None:
+    assert rx.Number().initial_python_value() == 0
+    assert rx.Number().props()["value"] == 0
+    assert rx.Number(placeholder="how many?").initial_python_value() is None
+    assert rx.Number(minimum=5, maximum=9).initial_python_value() == 5  # 0 is out of range
+    assert rx.Number(maximum=-1).initial_python_value() == -1
+    assert rx.Number(3).initial_python_value() == 3
+
+
 def test_number_with_precision_zero_gives_int() -> None:
     result = rx.Number(precision=0).preprocess(2.6)
     assert result == 3
