@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from reactive.components import placement
 from reactive.components.listeners import Listeners
@@ -52,6 +53,20 @@ class Component(Listeners):
     served_paths: ServedPaths = DEFAULT_SERVED
     #: How large an uploaded picture, sound or film may be; the app sets its own.
     media_limits: MediaLimits = DEFAULT_MEDIA_LIMITS
+
+    #: The arguments the component was made with (see :meth:`given_props`).
+    _made_with: tuple[tuple[Any, ...], dict[str, Any]]
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+        made = super().__new__(cls)
+        made._made_with = (args, kwargs)
+        return made
+
+    def given_props(self) -> dict[str, Any]:
+        """The properties its maker named, by name: Gradio's ``return gr.Textbox(visible=False)``
+        from a function changes just those (and the value, if given) of the output."""
+        args, kwargs = self._made_with
+        return given_arguments(type(self).__init__, args, kwargs)
 
     def __init__(
         self,
@@ -253,6 +268,23 @@ class Component(Listeners):
     def invalid(self, message: str) -> InvalidValue:
         who = self.label or self._id or type(self).__name__
         return InvalidValue(f"{who}: {message}")
+
+
+#: Named when a component is made, meaningless as a change of an output: left out of it.
+_DEFINITION_ONLY = frozenset({"elem_id", "key", "render", "preserved_by_key"})
+
+
+def given_arguments(init: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """``args`` and ``kwargs`` of a call to ``init`` (an ``__init__``) by parameter name."""
+    bound = inspect.signature(init).bind(None, *args, **kwargs)
+    named: dict[str, Any] = {}
+    for name, value in list(bound.arguments.items())[1:]:  # not self
+        kind = bound.signature.parameters[name].kind
+        if kind is inspect.Parameter.VAR_KEYWORD:
+            named |= value
+        elif kind is not inspect.Parameter.VAR_POSITIONAL:
+            named[name] = value
+    return {k: v for k, v in named.items() if k not in _DEFINITION_ONLY}
 
 
 def require_type(component: Component, value: Any, kinds: tuple[type, ...], what: str) -> None:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from reactive.components.base import warn_unsupported
+from reactive import runcontext
+from reactive.components import listeners
+from reactive.components.base import given_arguments, warn_unsupported
 from reactive.components.listeners import NOT_SET
 from reactive.definition import layout
+from reactive.definition.update import PropUpdate
 from reactive.errors import DefinitionError
 from reactive.gradio.block_output import output_of
 from reactive.gradio.blocks import Blocks, active_blocks
@@ -30,7 +33,17 @@ def _common(
     return {"visible": visible, "elem_id": elem_id, "elem_classes": elem_classes}
 
 
-class Row(layout.Row):
+class _AnUpdateWhenReturned:
+    """Made while a function runs (no Blocks is being defined), a block is Gradio's way to
+    change the block it is returned for: ``return gr.Column(visible=False)``."""
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        if runcontext.current.get() is None or isinstance(listeners.active(), Blocks):
+            return super().__new__(cls)  # defined: inside a Blocks, or refused by __init__
+        return PropUpdate(given_arguments(cls.__init__, args, kwargs))
+
+
+class Row(_AnUpdateWhenReturned, layout.Row):
     """Children side by side (``equal_height=True`` stretches them to one height)."""
 
     def __init__(
@@ -48,7 +61,7 @@ class Row(layout.Row):
         blocks.attach(self)
 
 
-class Column(layout.Column):
+class Column(_AnUpdateWhenReturned, layout.Column):
     """Children stacked; in a row, ``scale`` is its share of the width, ``min_width`` its least."""
 
     def __init__(
@@ -67,7 +80,7 @@ class Column(layout.Column):
         blocks.attach(self)
 
 
-class Group(layout.Group):
+class Group(_AnUpdateWhenReturned, layout.Group):
     """Children drawn close together in one frame."""
 
     def __init__(
@@ -83,7 +96,7 @@ class Group(layout.Group):
         blocks.attach(self)
 
 
-class Accordion(layout.Accordion):
+class Accordion(_AnUpdateWhenReturned, layout.Accordion):
     """A titled section that opens and closes (``open=False`` starts closed)."""
 
     def __init__(
@@ -102,7 +115,7 @@ class Accordion(layout.Accordion):
         blocks.attach(self)
 
 
-class Tabs(layout.Tabs):
+class Tabs(_AnUpdateWhenReturned, layout.Tabs):
     """Tabs; each child is a ``gr.Tab``. ``selected`` is a tab's ``id``, label or index."""
 
     def __init__(
@@ -140,7 +153,7 @@ class Tabs(layout.Tabs):
         return blocks.listen(triggers, fn, {"inputs": inputs, "outputs": outputs, **kw})
 
 
-class Tab(layout.Tab):
+class Tab(_AnUpdateWhenReturned, layout.Tab):
     """One page of tabs: ``with gr.Tab("Name"):``; outside ``gr.Tabs`` it joins the tabs just
     before it, or starts new ones."""
 

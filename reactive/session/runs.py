@@ -196,6 +196,8 @@ class Runs:
         """Queue one output's new value (or properties); True when its value changed."""
         if isinstance(part, dict) and part.get("__type__") == "update":  # Gradio's dict form
             part = PropUpdate({k: v for k, v in part.items() if k != "__type__"})
+        elif isinstance(part, Component):  # Gradio's `return gr.Textbox(visible=False)`
+            part = PropUpdate(part.given_props())
         if isinstance(part, PropUpdate):
             component = self._update_props(component, run, part)
             if not part.has_value:

@@ -37,7 +37,7 @@ class Streams:
         None before the run's first chunk clears the output (a Clear button); once the run is
         streaming to it, None is only a yield with nothing to play.
         """
-        if not component.streams or isinstance(value, dict | PropUpdate):
+        if not component.streams or isinstance(value, dict | PropUpdate | Component):
             return False
         return value is not None or component.id in self._open.get(run.id, {})
 
