@@ -74,6 +74,7 @@ from reactive.gradio.interface import Interface, media_class
 from reactive.gradio.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
 from reactive.gradio.missing import missing_feature
 from reactive.gradio.timer import Timer
+from reactive.media.samples import get_audio, get_file, get_image, get_model3d, get_video
 from reactive.messages import Info, Warning
 
 if TYPE_CHECKING:  # loaded on first use (see __getattr__): an app never needs the client
@@ -153,6 +154,11 @@ __all__ = [
     "__version__",
     "cancelled",
     "checkpoint",
+    "get_audio",
+    "get_file",
+    "get_image",
+    "get_model3d",
+    "get_video",
     "media",
     "on",
     "render",

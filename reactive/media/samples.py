@@ -32,13 +32,20 @@ IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"
 AUDIO_FORMATS = (".wav", ".mp3", ".ogg", ".flac")
 VIDEO_FORMATS = (".mp4", ".webm")
 MODEL_FORMATS = (".obj", ".glb")
-FILE_FORMATS = (".csv", ".json", ".txt")
+FILE_FORMATS = (".csv", ".json", ".txt", ".srt", ".vtt")
+
+#: The folder the samples are written to (one per user, shared by processes): Gradio's
+#: ``gr.media.MEDIA_ROOT``; apps pass it, or ``MEDIA_PATHS``, as ``allowed_paths``.
+MEDIA_ROOT = (
+    Path(tempfile.gettempdir()) / f"reactive-media-{os.getuid() if hasattr(os, 'getuid') else 0}"
+)
+MEDIA_PATHS = [MEDIA_ROOT]
 
 
 def folder() -> Path:
-    """Where the samples are written (one folder per user, shared by processes)."""
+    """Where the samples are written, made on first use (and refused if not ours)."""
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    path = Path(tempfile.gettempdir()) / f"reactive-media-{uid}"
+    path = MEDIA_ROOT
     path.mkdir(mode=0o700, exist_ok=True)
     if hasattr(os, "getuid") and path.stat().st_uid != uid:  # someone else's: not ours to trust
         raise DefinitionError(f"{path} belongs to another user: remove it to make samples.")
@@ -54,7 +61,9 @@ def _made(name: str, allowed: tuple[str, ...], make: Callable[[Path], None]) -> 
     target = folder() / name
     with _lock:
         if not target.exists():
-            partial = target.with_name(f".{target.name}.part{suffix}")
+            # Unique per process: two processes making the same sample at once must not
+            # rename each other's partial file away (the loser would find it gone).
+            partial = target.with_name(f".{target.name}.{os.getpid()}.part{suffix}")
             make(partial)
             partial.replace(target)  # whole or absent, for other processes too
     return str(target)
@@ -197,7 +206,8 @@ def _chunk(data: bytes, kind: bytes) -> bytes:
 
 
 def get_file(filename: str | None = None) -> str:
-    """The path of a small table of passengers (CSV unless named ``.json`` or ``.txt``)."""
+    """The path of a small table of passengers (CSV unless named ``.json`` or ``.txt``), or
+    of two subtitle cues when named ``.srt`` or ``.vtt``."""
     return _made(filename or "sample.csv", FILE_FORMATS, _table)
 
 
@@ -213,5 +223,20 @@ def _table(path: Path) -> None:
         path.write_text(
             "name,age,sex,survived\n" + "".join(",".join(map(str, r)) + "\n" for r in ROWS)
         )
+    elif suffix in (".srt", ".vtt"):
+        path.write_text(_subtitles(suffix))
     else:
         path.write_text("A sample text file, made by reactive.\n")
+
+
+def _subtitles(suffix: str) -> str:
+    """Two cues over the sample video's two seconds (SubRip or WebVTT timing)."""
+    sep = "," if suffix == ".srt" else "."
+    cues = [
+        ("00:00:00", "00:00:01", "A sample subtitle."),
+        ("00:00:01", "00:00:02", "Made by reactive."),
+    ]
+    body = "".join(
+        f"{i}\n{a}{sep}000 --> {b}{sep}000\n{text}\n\n" for i, (a, b, text) in enumerate(cues, 1)
+    )
+    return ("WEBVTT\n\n" if suffix == ".vtt" else "") + body

@@ -60,3 +60,36 @@ def test_get_file_gives_a_table() -> None:
 def test_names_that_are_not_plain_files_of_a_known_kind_are_refused(name: str) -> None:
     with pytest.raises(DefinitionError, match="plain file name"):
         rx.media.get_image(name)
+
+
+def test_gradio_top_level_names_and_media_root() -> None:
+    """``gr.get_image`` and ``from gradio.media import MEDIA_PATHS, MEDIA_ROOT`` as Gradio has them;
+    every sample lives under MEDIA_ROOT, which apps pass as allowed_paths."""
+    from reactive.media import MEDIA_PATHS, MEDIA_ROOT
+
+    assert rx.get_image is rx.media.get_image and rx.get_video is rx.media.get_video
+    assert MEDIA_PATHS == [MEDIA_ROOT]
+    assert Path(rx.get_file("titanic-test.csv")).parent == MEDIA_ROOT
+    rx.App(title="allowed", allowed_paths=MEDIA_PATHS)  # accepted as Gradio apps pass it
+
+
+@pytest.mark.parametrize(
+    ("name", "timing"), [("s-test.srt", "00:00:01,000"), ("s-test.vtt", "00:00:01.000")]
+)
+def test_get_file_subtitles(name: str, timing: str) -> None:
+    text = Path(rx.get_file(name)).read_text()
+    assert f"00:00:00{timing[8]}000 --> {timing}" in text
+    assert text.startswith("WEBVTT") == name.endswith(".vtt")
+
+
+def test_processes_making_one_sample_at_once_do_not_collide(tmp_path: Path) -> None:
+    """Each process writes its own partial file, so a second one finishing never finds its
+    partial renamed away (the FileNotFoundError Gradio's image_mod demo met)."""
+    import subprocess
+    import sys
+
+    code = "import reactive as rx; rx.get_image('race-test.png')"
+    env = {"TMPDIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    runs = [subprocess.Popen([sys.executable, "-c", code], env=env) for _ in range(4)]
+    assert [run.wait() for run in runs] == [0, 0, 0, 0]
+    assert [p.name for p in tmp_path.glob("reactive-media-*/*")] == ["race-test.png"]
