@@ -67,7 +67,8 @@ def test_gradio_top_level_names_and_media_root() -> None:
     every sample lives under MEDIA_ROOT, which apps pass as allowed_paths."""
     from reactive.media import MEDIA_PATHS, MEDIA_ROOT
 
-    assert rx.get_image is rx.media.get_image and rx.get_video is rx.media.get_video
+    assert rx.get_image is rx.media.get_image
+    assert rx.get_video is rx.media.get_video
     assert MEDIA_PATHS == [MEDIA_ROOT]
     assert Path(rx.get_file("titanic-test.csv")).parent == MEDIA_ROOT
     rx.App(title="allowed", allowed_paths=MEDIA_PATHS)  # accepted as Gradio apps pass it
