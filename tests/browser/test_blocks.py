@@ -70,6 +70,11 @@ with gr.Blocks(title="Blocks tour") as demo:
     with gr.Column(visible=False, elem_id="options") as options:
         gr.Textbox(label="Option", elem_id="option")
     more.change(lambda on: gr.update(visible=on), more, options)
+    fewer = gr.Checkbox(label="Fewer options", elem_id="fewer")
+    with gr.Column(elem_id="extras") as extras:
+        gr.Textbox(label="Extra", elem_id="extra")
+    fewer.change(lambda on: gr.Column(visible=not on), fewer, extras)  # a block as an update
+    gr.Button("Rename", elem_id="rename").click(lambda: gr.Textbox(label="Renamed"), None, mirror)
     visits = gr.BrowserState(0, elem_id="visits")
     count = gr.Textbox(label="Count", elem_id="count")
     gr.Button("Count", elem_id="count_btn").click(
@@ -163,3 +168,14 @@ def test_a_column_shown_and_hidden_by_a_listener(page: Page, url: str) -> None:
     expect(page.locator("#option")).to_be_visible()
     page.locator("#more input").uncheck()
     expect(page.locator("#option")).to_be_hidden()
+
+
+def test_a_returned_block_and_component_change_what_they_name(page: Page, url: str) -> None:
+    open_app(page, url)
+    expect(page.locator("#extra")).to_be_visible()
+    page.locator("#fewer input").check()
+    expect(page.locator("#extra")).to_be_hidden()
+    page.locator("#fewer input").uncheck()
+    expect(page.locator("#extra")).to_be_visible()
+    page.locator("#rename button").click()
+    expect(page.locator("#mirror .rx-label")).to_have_text("Renamed")
