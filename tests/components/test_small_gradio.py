@@ -26,7 +26,8 @@ def test_datetime_refuses_bad_text_type_and_zone() -> None:
 
 def test_code_textarea_json_duplicate_button() -> None:
     code = gr.Code("x = 1", language="python")
-    assert code.props()["language"] == "python" and "rx-code" in code.props()["elem_classes"]
+    assert code.props()["language"] == "python"
+    assert "rx-code" in code.props()["elem_classes"]
     assert code.preprocess("y = 2") == "y = 2"
     assert gr.TextArea().lines == 7
     assert gr.Json is gr.JSON
@@ -34,7 +35,6 @@ def test_code_textarea_json_duplicate_button() -> None:
 
 
 def test_sidebar_holds_its_children() -> None:
-    with gr.Blocks():
-        with gr.Sidebar() as side:
-            box = gr.Textbox()
+    with gr.Blocks(), gr.Sidebar() as side:
+        box = gr.Textbox()
     assert box in side.children
