@@ -28,13 +28,16 @@ from reactive.components import (
     Checkbox,
     CheckboxGroup,
     ClearButton,
+    Code,
     ColorPicker,
     Component,
     DataFrame,
     Dataframe,
     Dataset,
+    DateTime,
     DownloadButton,
     Dropdown,
+    DuplicateButton,
     Examples,
     File,
     Gallery,
@@ -52,6 +55,7 @@ from reactive.components import (
     Slider,
     State,
     Text,
+    TextArea,
     Textbox,
     Video,
 )
@@ -71,7 +75,7 @@ from reactive.gradio.blocks import Blocks, render
 from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
-from reactive.gradio.layouts import Accordion, Column, Group, Row, Tab, TabItem, Tabs
+from reactive.gradio.layouts import Accordion, Column, Group, Row, Sidebar, Tab, TabItem, Tabs
 from reactive.gradio.missing import missing_feature
 from reactive.gradio.timer import Timer
 from reactive.media.samples import get_audio, get_file, get_image, get_model3d, get_video
@@ -81,6 +85,8 @@ if TYPE_CHECKING:  # loaded on first use (see __getattr__): an app never needs t
     from reactive.client import AsyncClient, Client
 from reactive.progress import Progress
 from reactive.scheduler.cancel import cancelled, checkpoint
+
+Json = JSON  # Gradio's other spelling
 
 __version__ = "0.1.0"
 
@@ -103,6 +109,7 @@ __all__ = [
     "CheckboxGroup",
     "ClearButton",
     "Client",
+    "Code",
     "ColorPicker",
     "Column",
     "CompatibilityWarning",
@@ -110,9 +117,11 @@ __all__ = [
     "DataFrame",
     "Dataframe",
     "Dataset",
+    "DateTime",
     "DefinitionError",
     "DownloadButton",
     "Dropdown",
+    "DuplicateButton",
     "EditData",
     "Error",
     "EventData",
@@ -125,6 +134,7 @@ __all__ = [
     "Info",
     "Interface",
     "InvalidValue",
+    "Json",
     "Label",
     "LikeData",
     "LinePlot",
@@ -141,12 +151,14 @@ __all__ = [
     "Row",
     "ScatterPlot",
     "SelectData",
+    "Sidebar",
     "Slider",
     "State",
     "Tab",
     "TabItem",
     "Tabs",
     "Text",
+    "TextArea",
     "Textbox",
     "Timer",
     "Video",

@@ -3,13 +3,14 @@
 from reactive.components.base import Component
 from reactive.components.browser_state import BrowserState
 from reactive.components.button import Button
-from reactive.components.buttons import ClearButton, DownloadButton
+from reactive.components.buttons import ClearButton, DownloadButton, DuplicateButton
 from reactive.components.chat_message import ChatMessage
 from reactive.components.chatbot import Chatbot
 from reactive.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
 from reactive.components.data import JSON
 from reactive.components.dataframe import DataFrame, Dataframe
 from reactive.components.dataset import Dataset, Examples
+from reactive.components.datetime import DateTime
 from reactive.components.display import ColorPicker, Label
 from reactive.components.file import File
 from reactive.components.gallery import Gallery
@@ -23,6 +24,7 @@ from reactive.components.number import Number, Slider
 from reactive.components.plot import Plot
 from reactive.components.state import State
 from reactive.components.text import HTML, Markdown, Text, Textbox
+from reactive.components.text_variants import Code, TextArea
 
 __all__ = [
     "HTML",
@@ -36,13 +38,16 @@ __all__ = [
     "Checkbox",
     "CheckboxGroup",
     "ClearButton",
+    "Code",
     "ColorPicker",
     "Component",
     "DataFrame",
     "Dataframe",
     "Dataset",
+    "DateTime",
     "DownloadButton",
     "Dropdown",
+    "DuplicateButton",
     "Examples",
     "File",
     "Gallery",
@@ -60,6 +65,7 @@ __all__ = [
     "Slider",
     "State",
     "Text",
+    "TextArea",
     "Textbox",
     "Video",
 ]

@@ -92,3 +92,13 @@ class DownloadButton(Button):
 
     def example_cell(self, value: Any) -> Any:
         return Path(str(value)).name if isinstance(value, str | Path) else ""
+
+
+class DuplicateButton(Button):
+    """Gradio's "Duplicate this Space" button. Outside Hugging Face Spaces (and reactive runs
+    apps only on your own machine) it does nothing but render; it may still trigger functions."""
+
+    def __init__(
+        self, value: str = "Duplicate Space", *, variant: Variant = "secondary", **kwargs: Any
+    ) -> None:
+        super().__init__(value, variant=variant, **kwargs)

@@ -203,3 +203,26 @@ def _tabs_for(blocks: Blocks) -> layout.Tabs:
 
 class _ImplicitTabs(layout.Tabs):
     """The tabs Gradio makes for ``gr.Tab`` blocks written without ``gr.Tabs``."""
+
+
+class Sidebar(layout.Column):
+    """Gradio's ``gr.Sidebar``: its children in a column (drawn in the page's flow, first where
+    it is written, not as a panel that slides over the page); ``open``/``position`` accepted."""
+
+    def __init__(
+        self,
+        label: str | None = None,
+        open: bool = True,
+        *,
+        visible: bool = True,
+        position: str = "left",
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        **rest: Any,
+    ) -> None:
+        if position not in ("left", "right"):
+            raise DefinitionError(f"Sidebar position must be 'left' or 'right', got {position!r}.")
+        blocks = active_blocks("gr.Sidebar()")
+        common = _common("Sidebar", visible, elem_id, elem_classes, rest)
+        super().__init__(blocks, scale=1, min_width=240, **common)
+        blocks.attach(self)

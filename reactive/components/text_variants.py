@@ -1,0 +1,43 @@
+"""TextArea and Code: Gradio's text fields that are a Textbox drawn differently."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reactive.components.text import Textbox
+
+
+class TextArea(Textbox):
+    """Gradio's ``gr.TextArea``: a Textbox with seven lines by default."""
+
+    def __init__(self, value: str | None = "", *, lines: int = 7, **kwargs: Any) -> None:
+        super().__init__(value, lines=lines, **kwargs)
+
+
+class Code(Textbox):
+    """Source code in a multi-line text field (monospace); the function receives a ``str``.
+
+    ``language`` is kept as a property for the page (no highlighting: nothing loads from a CDN).
+    """
+
+    def __init__(
+        self,
+        value: str | None = "",
+        language: str | None = None,
+        *,
+        lines: int = 5,
+        max_lines: int | None = None,
+        wrap_lines: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        classes = kwargs.pop("elem_classes", None)
+        classes = [classes] if isinstance(classes, str) else list(classes or [])
+        super().__init__(
+            value, lines=max(lines, 2), max_lines=max_lines, elem_classes=[*classes, "rx-code"],
+            **kwargs,
+        )  # fmt: skip
+        self.language = language
+        self.wrap_lines = wrap_lines
+
+    def extra_props(self) -> dict[str, Any]:
+        return {**super().extra_props(), "language": self.language}
