@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reactive.components.base import warn_unsupported
 from reactive.components.text import Textbox
 
 
@@ -37,7 +38,8 @@ class Code(Textbox):
             **kwargs,
         )  # fmt: skip
         self.language = language
-        self.wrap_lines = wrap_lines
+        if wrap_lines:  # the field wraps long lines already
+            warn_unsupported("Code", {"wrap_lines": wrap_lines})
 
     def extra_props(self) -> dict[str, Any]:
         return {**super().extra_props(), "language": self.language}

@@ -207,7 +207,8 @@ class _ImplicitTabs(layout.Tabs):
 
 class Sidebar(layout.Column):
     """Gradio's ``gr.Sidebar``: its children in a column (drawn in the page's flow, first where
-    it is written, not as a panel that slides over the page); ``open``/``position`` accepted."""
+    it is written, not as a panel that slides over the page): ``label`` and ``open=False`` are
+    not drawn, and warn that they are ignored."""
 
     def __init__(
         self,
@@ -223,6 +224,7 @@ class Sidebar(layout.Column):
         if position not in ("left", "right"):
             raise DefinitionError(f"Sidebar position must be 'left' or 'right', got {position!r}.")
         blocks = active_blocks("gr.Sidebar()")
-        common = _common("Sidebar", visible, elem_id, elem_classes, rest)
+        drawn_as_column = {"label": label, "open": open} if label or not open else {}
+        common = _common("Sidebar", visible, elem_id, elem_classes, rest | drawn_as_column)
         super().__init__(blocks, scale=1, min_width=240, **common)
         blocks.attach(self)
