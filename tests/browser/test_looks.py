@@ -75,9 +75,11 @@ def test_favicon_and_gradio_output_labels(serve: Serve, page: Page) -> None:
 def test_empty_number_gives_none_and_long_output_wraps(serve: Serve, page: Page) -> None:
     seen: list[Any] = []
     open_app(page, serve(looks_app(seen)))
+    expect(page.locator("#n input")).to_have_value("0")  # as in Gradio: made empty, it shows 0
+    page.locator("#n input").fill("")
     page.click("#go")
     expect(page.locator("#answer textarea")).to_have_value(f"None ['apple'] {LONG}")
-    assert seen == [None]  # as in Gradio: an empty Number is None
+    assert seen == [None]  # as in Gradio: a Number emptied in the page is None
     box = page.locator("#answer textarea")
     height = box.evaluate("t => t.getBoundingClientRect().height")
     assert height > 60  # several lines tall: the whole answer shows
