@@ -54,9 +54,8 @@ class DateTime(Component):
         return "%Y-%m-%d %H:%M:%S" if self.include_time else "%Y-%m-%d"
 
     def extra_props(self) -> dict[str, Any]:
-        return {"lines": 1, "placeholder": self._format.replace("%", "").replace("Y", "YYYY")
-                .replace("m", "MM").replace("d", "DD").replace("H", "HH").replace("M", "MM")
-                .replace("S", "SS")}  # fmt: skip
+        shape = "YYYY-MM-DD HH:MM:SS" if self.include_time else "YYYY-MM-DD"
+        return {"lines": 1, "placeholder": shape}
 
     def initial_python_value(self) -> Any:
         return None if self.value is None else self._convert(self.postprocess(self.value))

@@ -13,6 +13,8 @@ def test_datetime_gives_string_or_timestamp() -> None:
     stamp = gr.DateTime(timezone="UTC").preprocess("1970-01-02 00:00:00")
     assert stamp == 86400.0
     assert gr.DateTime(include_time=False, timezone="UTC").postprocess(0) == "1970-01-01"
+    assert gr.DateTime().props()["placeholder"] == "YYYY-MM-DD HH:MM:SS"
+    assert gr.DateTime(include_time=False).props()["placeholder"] == "YYYY-MM-DD"
 
 
 def test_datetime_refuses_bad_text_type_and_zone() -> None:
