@@ -71,12 +71,13 @@ from reactive.errors import (
     ReactiveError,
 )
 from reactive.errors import UserError as Error
-from reactive.gradio.blocks import Blocks, render
+from reactive.gradio.blocks import Blocks
 from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
 from reactive.gradio.layouts import Accordion, Column, Group, Row, Sidebar, Tab, TabItem, Tabs
 from reactive.gradio.missing import missing_feature
+from reactive.gradio.render import render
 from reactive.gradio.timer import Timer
 from reactive.media.samples import get_audio, get_file, get_image, get_model3d, get_video
 from reactive.messages import Info, Warning

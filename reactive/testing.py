@@ -50,6 +50,7 @@ class PageModel:
         self.values: dict[str, Any] = {}
         self.function_runs: dict[str, int] = {}  # the newest run seen per function
         self.outputs: dict[str, list[str]] = {}
+        self.types: dict[str, str] = {}  # each component's type, rendered ones too
         self.status: dict[str, dict[str, Any]] = {}
         self.errors: list[dict[str, Any]] = []
         self.applied: list[dict[str, Any]] = []  # every event applied, in order
@@ -62,6 +63,17 @@ class PageModel:
     def welcome(self, app: dict[str, Any]) -> None:
         self.values = {cid: spec["props"].get("value") for cid, spec in app["components"].items()}
         self.outputs = {f["id"]: f["outputs"] for f in app["fns"]}
+        self.types = {cid: spec["type"] for cid, spec in app["components"].items()}
+        for cid, kind in self.types.items():
+            if kind == "render" and self.values[cid] is not None:
+                self._rendered(self.values[cid])
+
+    def _rendered(self, layout: dict[str, Any]) -> None:
+        """A ``@gr.render`` slot's new sub-layout: its components and functions join the page."""
+        for cid, spec in layout["components"].items():
+            self.values[cid] = spec["props"].get("value")
+            self.types[cid] = spec["type"]
+        self.outputs.update({f["id"]: f["outputs"] for f in layout["fns"]})
 
     def apply(self, event: dict[str, Any]) -> None:
         kind = event["t"]
@@ -84,6 +96,8 @@ class PageModel:
             return
         if kind == "update":
             self.values[component] = event["v"]
+            if self.types.get(component) == "render" and event["v"] is not None:
+                self._rendered(event["v"])
         elif kind == "props":
             self.props.setdefault(component, {}).update(event["p"])
         elif kind == "append" and not self._append(component, event):

@@ -98,6 +98,13 @@ class Component(Listeners):
         self.container = container
         self._id: str | None = elem_id
         render = unsupported.pop("render", True)  # Gradio's render=False: placed by .render()
+        #: Gradio's ``key=``: inside ``@gr.render``, the same key in the next render is the same
+        #: component, which keeps its ``preserved_by_key`` properties (the value by default).
+        self.key: Any = unsupported.pop("key", None)
+        preserved = unsupported.pop("preserved_by_key", "value")
+        self.preserved_by_key: tuple[str, ...] = (
+            (preserved,) if isinstance(preserved, str) else tuple(preserved or ())
+        )
         if unsupported:
             warn_unsupported(type(self).__name__, unsupported)
         if render:

@@ -313,6 +313,27 @@ class Graph:
             MappingProxyType(triggers), MappingProxyType(dependents), MappingProxyType(input_events)
         )
 
+def page_events(
+    functions: Sequence[BoundFunction], components: Mapping[str, Component]
+) -> dict[str, list[str]]:
+    """The events the page must send for these listeners (focus, release, like, ...), per
+    component; a choice's select follows from the value the page sends anyway."""
+    from reactive.definition.derived import derives_select
+
+    listened: dict[str, list[str]] = {}
+    for function in functions:
+        for trigger in function.triggers:
+            cid, event = trigger.component, trigger.event
+            if cid is None or event not in PAGE_EVENTS or event in ("click", "submit"):
+                continue
+            component = components.get(cid)
+            if component is None or (event == "select" and derives_select(component)):
+                continue
+            if event not in listened.setdefault(cid, []):
+                listened[cid].append(event)
+    return listened
+
+
 def output_label(index: int, count: int) -> str:
     """Gradio's label for an unlabelled output: "output", or "output 0", "output 1", ..."""
     return "output" if count == 1 else f"output {index}"

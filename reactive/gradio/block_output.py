@@ -15,7 +15,7 @@ from reactive.components.base import Component
 from reactive.definition import layout
 
 if TYPE_CHECKING:
-    from reactive.gradio.blocks import Blocks
+    from reactive.gradio.events import Host
 
 
 class BlockOutput(Component):
@@ -33,7 +33,7 @@ class BlockOutput(Component):
         return {"target": self.target}
 
 
-def output_of(blocks: Blocks, block: layout.Block) -> Component:
+def output_of(blocks: Host, block: layout.Block) -> Component:
     """The block's stand-in, made and registered on first use; the block gets a DOM id."""
     if block.output is None:
         target = block.props.get("elem_id") or blocks.unique_id(f"{block.type}-block")

@@ -27,8 +27,9 @@ from reactive.components.listeners import NOT_SET
 from reactive.definition import layout
 from reactive.definition.graph import BoundFunction
 from reactive.errors import DefinitionError
-from reactive.gradio.events import bind
+from reactive.gradio.events import Host, bind
 from reactive.gradio.gradio_app import GradioApp
+from reactive.gradio.render_scope import RenderScope
 from reactive.scheduler.limiter import Limiter
 
 _Token = tuple[
@@ -109,6 +110,11 @@ class Blocks(GradioApp):
         self, fn: Any = NOT_SET, inputs: Any = None, outputs: Any = None, **arguments: Any
     ) -> Any:
         """Run ``fn`` when a page opens (``every=`` seconds also repeats it while it is open)."""
+        if isinstance(listeners.active(), RenderScope):
+            raise DefinitionError(
+                "demo.load(...) inside @gr.render is not supported: bind it outside the render "
+                "function (the render itself runs when the page opens)."
+            )
         return bind(self, [(None, "load")], fn, {"inputs": inputs, "outputs": outputs, **arguments})
 
     def add_function(self, function: BoundFunction) -> None:
@@ -143,6 +149,11 @@ class Blocks(GradioApp):
         for function in self._defaulted:
             function.limiter = Limiter(limit) if limit is not None else None
         return super().queue(*args, **kwargs)
+
+    @property
+    def default_limit(self) -> int | None:
+        """``demo.queue(default_concurrency_limit=)``: None for no limit."""
+        return self._default_limit
 
     def limit_by_default(self, function: BoundFunction) -> None:
         """A listener bound without ``concurrency_limit=``: follows the queue's default."""
@@ -180,33 +191,20 @@ class Blocks(GradioApp):
 
     def _page_events(self) -> dict[str, list[str]]:
         """The events the page must send for this app's listeners (focus, release, ...)."""
-        from reactive.definition.derived import derives_select
-        from reactive.definition.graph import PAGE_EVENTS
+        from reactive.definition.graph import page_events
 
-        listened: dict[str, list[str]] = {}
-        for function in self.functions:
-            for trigger in function.triggers:
-                cid, event = trigger.component, trigger.event
-                if cid is None or event not in PAGE_EVENTS or event in ("click", "submit"):
-                    continue
-                if event == "select" and derives_select(self.components[cid]):
-                    continue  # follows from the value the page sends anyway
-                if event not in listened.setdefault(cid, []):
-                    listened[cid].append(event)
-        return listened
+        return page_events(self.functions, self.components)
 
 
-def active_blocks(what: str) -> Blocks:
-    """The Blocks app whose ``with`` is running, or a clear error naming ``what``."""
+def active_blocks(what: str) -> Host:
+    """The Blocks app whose ``with`` is running (or the ``@gr.render`` function's run), or a
+    clear error naming ``what``."""
     found = listeners.active()
-    if not isinstance(found, Blocks):
+    if not isinstance(found, Blocks | RenderScope):
         raise DefinitionError(f"{what} must be created inside `with gr.Blocks() as demo:`.")
     return found
 
 
-def render(*args: Any, **kwargs: Any) -> NoReturn:
-    """``@gr.render``: refused at definition, naming what to use instead."""
-    raise DefinitionError(
-        "gr.render (a layout rebuilt from a value) is not supported yet. Build every component "
-        "up front and show or hide them with gr.update(visible=...) from a listener."
-    )
+def defining() -> bool:
+    """A Blocks app (or a render function's run) is taking components and listeners now."""
+    return isinstance(listeners.active(), Blocks | RenderScope)

@@ -9,7 +9,7 @@ scheduler with true cancellation, like ``@app.fn``. The returned :class:`Depende
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from reactive.components.base import Component, warn_unsupported
 from reactive.components.listeners import NOT_SET
@@ -21,8 +21,26 @@ from reactive.errors import DefinitionError
 from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import OnBusy
 
-if TYPE_CHECKING:
-    from reactive.gradio.blocks import Blocks
+
+class Host(Protocol):
+    """Where listeners bind: the Blocks app while it is defined, or one run of a
+    ``@gr.render`` function (``reactive.gradio.render_scope``)."""
+
+    show_error: bool
+
+    def listen(
+        self, triggers: list[tuple[Any, str]], fn: Any, arguments: dict[str, Any]
+    ) -> Any: ...
+    def add_function(self, function: BoundFunction) -> None: ...
+    def place(self, component: Component) -> None: ...
+    def register(self, component: Component) -> None: ...
+    def unique_id(self, base: str) -> str: ...
+    def function_id(self, name: str) -> str: ...
+    def limit_by_default(self, function: BoundFunction) -> None: ...
+    def shared_limiter(self, concurrency_id: str, limit: int | None) -> Limiter: ...
+    def adopt(self, component: Component, block: layout.Block) -> None: ...
+    def attach(self, block: layout.Block) -> None: ...
+    def current_block(self) -> layout.Block: ...
 
 #: Gradio's ``trigger_mode`` in reactive's terms; left out, a new trigger supersedes a run.
 _TRIGGER_MODES = {
@@ -42,7 +60,7 @@ class Dependency:
     """A bound listener: chain with ``.then`` / ``.success`` / ``.failure``; pass to
     ``cancels=`` to stop its runs."""
 
-    def __init__(self, blocks: Blocks, function: BoundFunction) -> None:
+    def __init__(self, blocks: Host, function: BoundFunction) -> None:
         self._blocks = blocks
         self.function = function
 
@@ -73,7 +91,7 @@ class Dependency:
 
 
 def bind(
-    blocks: Blocks,
+    blocks: Host,
     triggers: list[tuple[Any, str]],
     fn: Any,
     arguments: dict[str, Any],
@@ -100,7 +118,7 @@ def bind(
 
 
 def _bound(
-    blocks: Blocks, triggers: list[tuple[Any, str]], fn: Any, arguments: dict[str, Any]
+    blocks: Host, triggers: list[tuple[Any, str]], fn: Any, arguments: dict[str, Any]
 ) -> BoundFunction:
     inputs_arg, outputs_arg = arguments.pop("inputs", None), arguments.pop("outputs", None)
     js = arguments.pop("js", None)
@@ -178,7 +196,7 @@ def _refuse(name: str, fn: Any, js: Any, arguments: dict[str, Any]) -> None:
         arguments.pop(key, None)
 
 
-def _with_block_outputs(blocks: Blocks, value: Any) -> Any:
+def _with_block_outputs(blocks: Host, value: Any) -> Any:
     """Layout blocks among the outputs stand as their BlockOutput components."""
     from reactive.gradio.block_output import output_of
 
@@ -248,7 +266,7 @@ def _stream_its_source(component: Component) -> None:
         component.streaming = True  # type: ignore[attr-defined]  # Audio and Image have it
 
 
-def _spec(blocks: Blocks, component: Any, event: str) -> TriggerSpec:
+def _spec(blocks: Host, component: Any, event: str) -> TriggerSpec:
     if component is None:
         return TriggerSpec(None, "load")
     _check_event(component, event)
@@ -275,7 +293,7 @@ def _on_busy(mode: Any) -> OnBusy:
     return _TRIGGER_MODES[mode]
 
 
-def _limiter(blocks: Blocks, arguments: dict[str, Any]) -> Limiter | None:
+def _limiter(blocks: Host, arguments: dict[str, Any]) -> Limiter | None:
     limit = arguments.pop("concurrency_limit", "default")
     shared = arguments.pop("concurrency_id", None)
     if limit == "default":
@@ -320,22 +338,19 @@ def on(
 ) -> Any:
     """``gr.on(triggers=[btn.click, text.submit], fn, inputs, outputs)``: one function, several
     triggers; without triggers, every input's change."""
-    from reactive.components import listeners
-    from reactive.gradio.blocks import Blocks
+    from reactive.gradio.blocks import active_blocks
 
-    blocks = listeners.active()
-    if not isinstance(blocks, Blocks):
-        raise DefinitionError("gr.on(...) must be called inside `with gr.Blocks() as demo:`.")
+    blocks = active_blocks("gr.on(...)")
     pairs: list[tuple[Any, str]] = []
     if triggers is None:
         pairs = [(c, "change") for c in _components(inputs, "inputs", "gr.on")]
     else:
         for trigger in triggers if isinstance(triggers, list | tuple) else [triggers]:
-            pairs.append(_trigger_pair(trigger))
+            pairs.append(trigger_pair(trigger))
     return bind(blocks, pairs, fn, {"inputs": inputs, "outputs": outputs, **kw})
 
 
-def _trigger_pair(trigger: Any) -> tuple[Any, str]:
+def trigger_pair(trigger: Any) -> tuple[Any, str]:
     owner = getattr(trigger, "__self__", None)
     event = getattr(trigger, "event_name", None) or getattr(trigger, "__name__", None)
     if isinstance(owner, Component) and isinstance(event, str):

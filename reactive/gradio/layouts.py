@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from reactive import runcontext
-from reactive.components import listeners
 from reactive.components.base import given_arguments, warn_unsupported
 from reactive.components.listeners import NOT_SET
 from reactive.definition import layout
 from reactive.definition.update import PropUpdate
 from reactive.errors import DefinitionError
 from reactive.gradio.block_output import output_of
-from reactive.gradio.blocks import Blocks, active_blocks
+from reactive.gradio.blocks import active_blocks, defining
+from reactive.gradio.events import Host
 
 #: Accepted and ignored: how Gradio sizes or renders a block, not what it holds.
 _COSMETIC = {"variant", "render", "key", "preserved_by_key", "show_progress", "height",
@@ -38,7 +38,7 @@ class _AnUpdateWhenReturned:
     change the block it is returned for: ``return gr.Column(visible=False)``."""
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-        if runcontext.current.get() is None or isinstance(listeners.active(), Blocks):
+        if runcontext.current.get() is None or defining():
             return super().__new__(cls)  # defined: inside a Blocks, or refused by __init__
         return PropUpdate(given_arguments(cls.__init__, args, kwargs))
 
@@ -188,7 +188,7 @@ class Tab(_AnUpdateWhenReturned, layout.Tab):
 TabItem = Tab
 
 
-def _tabs_for(blocks: Blocks) -> layout.Tabs:
+def _tabs_for(blocks: Host) -> layout.Tabs:
     """The Tabs a new Tab goes in: the current block, or implicit tabs right before it."""
     parent = blocks.current_block()
     if isinstance(parent, layout.Tabs):

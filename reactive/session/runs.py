@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -19,6 +19,7 @@ from reactive.components.base import Component
 from reactive.definition.arguments import Fired
 from reactive.definition.event_data import RequestInfo
 from reactive.definition.graph import BoundFunction
+from reactive.definition.render import Rendered
 from reactive.definition.update import PropUpdate
 from reactive.errors import OutputError, UserError
 from reactive.protocol.messages import Progress, Props, Status, Toast, ToastLevel
@@ -75,7 +76,10 @@ class Runs:
         self._threads = threads
         self._workers = workers
         self._gate = gate
-        self._dependents = dependents
+        #: Functions rerun when a component changes (the session's graph: a render adds some).
+        self.dependents = dependents
+        #: Installs a render function's result (the session sets it).
+        self.on_render: Callable[[BoundFunction, Run, Rendered], None] | None = None
         self._limiters = limiters  # limits shared across processes, by function id
         self._streams = Streams(outbound, gate)
         self._functions: dict[int, BoundFunction] = {}
@@ -182,11 +186,13 @@ class Runs:
         if run.state is not RunState.RUNNING:
             return  # a superseded run's late result: never shown
         for output, part in zip(function.outputs, function.split(value), strict=True):
-            if self._streams.takes(run, output, part):  # media: in order, never conflated
+            if isinstance(part, Rendered) and self.on_render is not None:
+                self.on_render(function, run, part)
+            elif self._streams.takes(run, output, part):  # media: in order, never conflated
                 self._store.set_result(output.id, part)
                 await self._streams.put(run, self._components[output.id], part)
             elif self._put_output(function, run, self._components[output.id], part):
-                for dependent in self._dependents.get(output.id, ()):
+                for dependent in self.dependents.get(output.id, ()):
                     if dependent is not function:
                         self.submit(dependent)
 

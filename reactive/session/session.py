@@ -21,6 +21,7 @@ from reactive.definition.app import App
 from reactive.definition.arguments import Fired
 from reactive.definition.derived import derived_events
 from reactive.definition.graph import BoundFunction
+from reactive.definition.render import Rendered
 from reactive.errors import InvalidValue, RemoteProtocolError
 from reactive.protocol.messages import (
     Ack,
@@ -51,7 +52,8 @@ from reactive.session.capture import Captures
 from reactive.session.channel import Channel
 from reactive.session.flow import Flow
 from reactive.session.lifecycle import SessionState, check_move
-from reactive.session.outbound import Outbound
+from reactive.session.outbound import Outbound, PendingValue
+from reactive.session.rendering import Renders
 from reactive.session.runs import Runs
 from reactive.session.uploads import Uploads
 from reactive.session.values import Values
@@ -105,6 +107,8 @@ class Session:
             self._graph.dependents,
             limiters or {},
         )
+        self._renders = Renders(app.functions, self.store, self.components, self.scheduler.cancel)
+        self._runs.on_render = self._install_render
         self._files = Uploads(
             max_bytes=app.max_upload_bytes,
             prefix=f"reactive-{self.id[:8]}-",
@@ -161,7 +165,9 @@ class Session:
         if resumed:
             self.outbound.replay_statuses()
         if page:
-            greeting = welcome(self.id, resumed, self.app, self.components, self.store)
+            greeting = welcome(
+                self.id, resumed, self.app, self.components, self.store, self._renders.wire
+            )
             await channel.transport.send(channel.connection.send_welcome(greeting))
         writer = BatchWriter(
             self.outbound, self.store, self.gate, channel, self._sync_gate, self.stop_runs
@@ -262,7 +268,7 @@ class Session:
         elif isinstance(message, Trigger):
             self._on_trigger(message)
         elif isinstance(message, Cancel):
-            if self.app.function(message.function) is None:
+            if self._function(message.function) is None:
                 raise RemoteProtocolError("unknown_function", f"No function {message.function!r}.")
             self.scheduler.cancel(message.function)
         elif isinstance(message, Ack):
@@ -274,6 +280,10 @@ class Session:
             self._captures.end(message)
         elif isinstance(message, Hello):  # the connection refuses a second hello first
             raise RemoteProtocolError("bad_frame", "'hello' may only be sent once.")
+
+    def _function(self, function_id: str) -> BoundFunction | None:
+        """The app's function, or one a render made for this session."""
+        return self.app.function(function_id) or self._renders.function(function_id)
 
     def _component(self, component_id: str) -> Component:
         component = self.components.get(component_id)
@@ -463,8 +473,21 @@ class Session:
             if function.arguments is None:  # the common case: no event data to build
                 self.submit(function)
             else:
-                target = self.app.components.get(component) if component is not None else None
+                target = None if component is None else self._target(component)
                 self.submit(function, Fired(target, event, data))
+
+    def _target(self, component_id: str) -> Component | None:
+        """The component an event came from (``evt.target``): the app's own object."""
+        return self.app.components.get(component_id) or self.components.get(component_id)
+
+    def _install_render(self, function: BoundFunction, run: Run, rendered: Rendered) -> None:
+        """A render function's run made a new sub-layout: it replaces the slot's previous one,
+        for this session only; the page gets it as the slot's value."""
+        self._graph = self._renders.install(rendered)
+        self._runs.dependents = self._graph.dependents
+        slot = rendered.slot
+        wire = self._renders.wire(slot.id)
+        self.outbound.put_value(PendingValue(slot, function.id, run, wire, ready=True))
 
     def submit(self, function: BoundFunction, fired: Fired | None = None) -> Run | None:
         """Schedule a call of ``function`` with the session's current input values."""

@@ -86,6 +86,18 @@ class Values:
                 with contextlib.suppress(LookupError):
                     self._python[component] = python(component, wire)
 
+    def add(self, component: str, python: Any) -> None:
+        """A component made for this session alone (a ``@gr.render`` run): its first value."""
+        self._python[component] = python
+        self._page.pop(component, None)
+        self._sent.pop(component, None)
+
+    def drop(self, component: str) -> None:
+        """A session's own component is gone (its render was replaced): forget its values."""
+        self._python.pop(component, None)
+        self._page.pop(component, None)
+        self._sent.pop(component, None)
+
     def shown(self, component: str) -> tuple[bool, Any]:
         """What a (resumed) page should show: ``(True, wire)``, or ``(False, None)`` for nothing."""
         if component in self._sent:

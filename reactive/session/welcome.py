@@ -6,7 +6,7 @@ must show the values it had: the last value sent, else the one the page itself s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from reactive.components.base import Component
@@ -21,18 +21,30 @@ def welcome(
     app: App,
     components: Mapping[str, Component],
     values: Values,
+    rendered: Callable[[str], Any] = lambda slot: None,
 ) -> Welcome:
     """The ``welcome`` message for a page attaching to session ``session_id``."""
-    return Welcome(session_id, resumed, describe(app, components, values))
+    return Welcome(session_id, resumed, describe(app, components, values, rendered))
 
 
-def describe(app: App, components: Mapping[str, Component], values: Values) -> dict[str, Any]:
-    """``app.describe()`` with this session's components and the values its page shows."""
+def describe(
+    app: App,
+    components: Mapping[str, Component],
+    values: Values,
+    rendered: Callable[[str], Any] = lambda slot: None,
+) -> dict[str, Any]:
+    """``app.describe()`` with this session's components and the values its page shows.
+
+    ``rendered(slot)``: a ``@gr.render`` slot's sub-layout as it is now (with its components'
+    current values), or None; it stands for the slot's value.
+    """
     described = app.describe()
     for cid, spec in described["components"].items():
         if components[cid] is not app.components[cid]:
             spec["props"] = app.component_props(components[cid])
         shown, value = values.shown(cid)
+        if spec["type"] == "render":
+            shown, value = True, rendered(cid)
         if shown:
             spec["props"]["value"] = value
     return described

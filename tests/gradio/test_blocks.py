@@ -139,8 +139,8 @@ def test_a_component_made_outside_or_with_render_false_is_placed_by_render() -> 
         gr.Textbox().render()
 
 
-def test_gr_render_and_nested_blocks_are_refused_with_a_way_out() -> None:
-    with pytest.raises(DefinitionError, match=r"gr\.render .* not supported yet"):
+def test_gr_render_outside_blocks_and_nested_blocks_are_refused_with_a_way_out() -> None:
+    with pytest.raises(DefinitionError, match=r"@gr\.render must be created inside"):
         gr.render(inputs=[])
     inner = gr.Blocks()
     with gr.Blocks(), pytest.raises(DefinitionError, match=r"demo\.render"):

@@ -1,0 +1,173 @@
+"""One run of a ``@gr.render`` function: where the components, blocks and listeners it makes go.
+
+While the function runs (in the session's worker thread), a :class:`RenderScope` stands where the
+Blocks app stands during definition: new components are placed in its own root column, layout
+blocks attach to it, and listeners bind through it. Nothing reaches the frozen app: the scope's
+result, a :class:`Rendered`, belongs to the session whose run made it.
+
+Ids: a component with ``key=`` gets the same id in every render of its slot (so the session
+keeps its value); any other gets an id of this render only.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any
+
+from reactive.components import listeners, placement
+from reactive.components.base import Component
+from reactive.definition import layout
+from reactive.definition.graph import BoundFunction
+from reactive.definition.render import Rendered, RenderSlot
+from reactive.errors import DefinitionError
+from reactive.gradio.events import bind
+from reactive.scheduler.limiter import Limiter
+
+if TYPE_CHECKING:
+    from reactive.gradio.blocks import Blocks
+
+#: Each render of any slot in this process: part of its components' and listeners' ids.
+_generations = itertools.count(1)
+
+
+class RenderScope:
+    """The Blocks-like host of one render function's run."""
+
+    def __init__(self, app: Blocks, slot: RenderSlot) -> None:
+        self.app = app
+        self.slot = slot
+        self.prefix = f"{slot.id}.{next(_generations)}."
+        self.show_error = app.show_error
+        self.layout = layout.Column(self)
+        self.rendered = Rendered(slot, self.layout)
+        self._counts: dict[str, int] = {}
+        self._keys: set[str] = set()
+
+    def run(self, fn: Any, args: tuple[Any, ...]) -> Any:
+        """Call the render function with this scope active; what it returns is ignored."""
+        placing, listening = placement.enter(self.layout), listeners.enter(self)
+        try:
+            return fn(*args)
+        finally:
+            listeners.leave(listening)
+            placement.leave(placing)
+
+    async def run_async(self, fn: Any, args: tuple[Any, ...]) -> Any:
+        """:meth:`run` for an async render function."""
+        placing, listening = placement.enter(self.layout), listeners.enter(self)
+        try:
+            return await fn(*args)
+        finally:
+            listeners.leave(listening)
+            placement.leave(placing)
+
+    # ---------------------------------------------------------------- components and blocks
+
+    def adopt(self, component: Component, block: layout.Block) -> None:
+        """A component made inside the function: placed in the block it was made in."""
+        if getattr(component, "bindings", ()):  # gr.Examples(fn=...)
+            raise DefinitionError(
+                "gr.Examples with fn= inside @gr.render is not supported: give the examples "
+                "no fn (they only fill the inputs), or make them outside the render function."
+            )
+        self.register(component)
+        if component.on_page:
+            block.add(component)
+
+    def register(self, component: Component) -> None:
+        """Give ``component`` its id for this render (a keyed one keeps it across renders)."""
+        if type(component).__name__ == "Timer":
+            raise DefinitionError(
+                "gr.Timer inside @gr.render is not supported: make the timer outside the "
+                "render function (its tick may be a trigger of the render)."
+            )
+        if component.key is not None:
+            cid = f"{self.slot.id}.key.{component.key}"
+            if cid in self._keys:
+                raise DefinitionError(
+                    f"Two components in one run of {self.slot.id!r} use key={component.key!r}: "
+                    f"give each a key of its own."
+                )
+            self._keys.add(cid)
+            component.assign_id(cid)
+        elif component.has_id:  # elem_id=: its own id, which must not be the app's
+            if component.id in self.app.components or component.id in self.rendered.components:
+                raise DefinitionError(
+                    f"Two components use elem_id={component.id!r}: give each a unique elem_id."
+                )
+        else:
+            component.assign_id(self.unique_id(component.type))
+        self.rendered.components[component.id] = component
+        component.served_paths = self.app.served_paths
+        component.media_limits = self.app.media_limits
+
+    def place(self, component: Component) -> None:
+        """A component a listener names: the app's, this render's, or placed here now."""
+        if self._known(component):
+            return
+        self.register(component)
+        if component.on_page:
+            self.current_block().add(component)
+
+    def _known(self, component: Component) -> bool:
+        if not component.has_id:
+            return False
+        cid = component.id
+        return (
+            self.app.components.get(cid) is component
+            or self.rendered.components.get(cid) is component
+        )
+
+    def attach(self, block: layout.Block) -> None:
+        self.current_block().add(block)
+
+    def current_block(self) -> layout.Block:
+        block = layout.active()
+        return block if block is not None and block.owner is self else self.layout
+
+    def unique_id(self, base: str) -> str:
+        self._counts[base] = self._counts.get(base, 0) + 1
+        return f"{self.prefix}{base}-{self._counts[base]}"
+
+    # ---------------------------------------------------------------- listeners
+
+    def listen(self, triggers: list[tuple[Any, str]], fn: Any, arguments: dict[str, Any]) -> Any:
+        """A listener bound inside the function: this session's, until the next render."""
+        for _, event in triggers:
+            if event == "stream":
+                raise DefinitionError(
+                    ".stream(...) inside @gr.render is not supported: bind it outside the "
+                    "render function."
+                )
+        if arguments.get("every") is not None:
+            raise DefinitionError(
+                "A timer's tick or every= inside @gr.render is not supported: bind it outside "
+                "the render function."
+            )
+        if arguments.get("js") is not None:
+            raise DefinitionError(
+                "js= listeners inside @gr.render are not supported: bind them outside the "
+                "render function."
+            )
+        return bind(self, triggers, fn, arguments)
+
+    def add_function(self, function: BoundFunction) -> None:
+        function.api = False  # a session's own listener: not part of the app's API
+        self.rendered.functions.append(function)
+
+    def function_id(self, name: str) -> str:
+        taken = {f.id for f in self.rendered.functions}
+        candidate, n = f"{self.prefix}{name}", 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{self.prefix}{name}-{n}"
+        return candidate
+
+    def limit_by_default(self, function: BoundFunction) -> None:
+        """The app's ``default_concurrency_limit``, counted for this session's listener alone."""
+        limit = self.app.default_limit
+        if limit is not None:
+            function.limiter = Limiter(limit)
+
+    def shared_limiter(self, concurrency_id: str, limit: int | None) -> Limiter:
+        return self.app.shared_limiter(concurrency_id, limit)
