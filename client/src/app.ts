@@ -154,6 +154,10 @@ export class App {
     upload: (part) => this.socket.send(part),
     stream: (message) => this.socket.send(message),
     cancel: (f) => this.cancel(f),
+    mountLayout: (slot, spec, into) => {
+      this.runs.addFunctions(spec.fns);
+      this.page.mount(slot, spec, this.viewContext, into);
+    },
   };
 }
 

@@ -29,6 +29,7 @@ import { NativePlotView } from "./nativeplot";
 import { NumberView } from "./number";
 import { PlotView } from "./plot";
 import { RadioView } from "./radio";
+import { RenderView } from "./render";
 import { SliderView } from "./slider";
 import { TextView } from "./text";
 import { TextboxView } from "./textbox";
@@ -69,6 +70,7 @@ const factories = new Map<string, ViewFactory>([
   ["dataset", (id, props, ctx) => new DatasetView(id, props, ctx)],
   ["model3d", (id, props, ctx) => new Model3DView(id, props, ctx)],
   ["highlightedtext", (id, props, ctx) => new HighlightedTextView(id, props, ctx)],
+  ["render", (id, props, ctx) => new RenderView(id, props, ctx)],
 ]);
 
 /** Views shown inside another (a component in a chat message): they send nothing. */

@@ -3,7 +3,7 @@
 // .rx-status, .rx-progress and .rx-error, the run-state display, and the properties every
 // component shares (rx.update). Subclasses add the .rx-value element and the value logic.
 
-import type { Props, RunState, StreamChunk, StreamEnd, TriggerEvent, Upload, Value } from "../protocol/messages";
+import type { Props, RunState, StreamChunk, StreamEnd, SubLayout, TriggerEvent, Upload, Value } from "../protocol/messages";
 import { progressText } from "../render/progress";
 import type { OutputTarget, ProgressInfo } from "../render/target";
 import { el, setText } from "./dom";
@@ -27,6 +27,8 @@ export interface ViewContext {
   stream?(message: StreamChunk | StreamEnd): boolean;
   /** Ask the server to stop function `f`'s active run (a chat's Stop). */
   cancel?(f: string): void;
+  /** Draw a `@gr.render` slot's sub-layout into `into`, replacing the slot's previous one. */
+  mountLayout?(slot: string, spec: SubLayout, into: HTMLElement): void;
 }
 
 export type DataStatus = "idle" | "queued" | "running" | "error";

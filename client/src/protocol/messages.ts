@@ -126,6 +126,14 @@ export interface AppSpec {
   readonly listen?: { readonly [id: string]: readonly string[] };
 }
 
+/** A `render` slot's value (`@gr.render`): the sub-layout the page draws inside the slot. */
+export interface SubLayout {
+  readonly layout: LayoutNode;
+  readonly components: { readonly [id: string]: ComponentSpec };
+  readonly fns: readonly FnSpec[];
+  readonly listen?: { readonly [id: string]: readonly string[] };
+}
+
 export interface Welcome {
   readonly t: "welcome";
   readonly v: number;

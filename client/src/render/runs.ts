@@ -16,6 +16,11 @@ export class RunTracker {
   setFunctions(fns: readonly FnSpec[]): void {
     this.outputs.clear();
     this.quiet.clear();
+    this.addFunctions(fns);
+  }
+
+  /** Learns the functions a `@gr.render` sub-layout brought, beside the app's. */
+  addFunctions(fns: readonly FnSpec[]): void {
     for (const fn of fns) {
       this.outputs.set(fn.id, fn.outputs);
       if (fn.progress === false) this.quiet.add(fn.id);

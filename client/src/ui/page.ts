@@ -7,14 +7,16 @@ import { renderMarkdown } from "../components/markdown";
 import { createView } from "../components/registry";
 import type { ComponentView, ViewContext } from "../components/view";
 import { renderLayout } from "../layout/layout";
-import type { AppSpec, Props } from "../protocol/messages";
+import type { AppSpec, Props, SubLayout } from "../protocol/messages";
 import { renderExamples, type PickExample } from "./examples";
 import { listen } from "./listen";
 
 export class Page {
   private views = new Map<string, ComponentView>();
-  private listened: { readonly [id: string]: readonly string[] } = {};
+  private listened: { [id: string]: readonly string[] } = {};
   private interactive = new Set<string>();
+  /** Per `@gr.render` slot, the ids of the views its sub-layout drew. */
+  private readonly mounted = new Map<string, readonly string[]>();
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -32,7 +34,8 @@ export class Page {
     const views = new Map<string, ComponentView>();
     for (const [id, spec] of Object.entries(app.components)) views.set(id, createView(id, spec, ctx));
     this.views = views;
-    this.listened = app.listen ?? {};
+    this.mounted.clear();
+    this.listened = { ...app.listen };
     for (const [id, events] of Object.entries(this.listened)) {
       const view = views.get(id);
       if (view !== undefined) listen(id, view.root, events, ctx.trigger);
@@ -62,6 +65,40 @@ export class Page {
     this.root.replaceChildren(...parts);
     this.addExamples(app, layout, pick);
     applyStyle(app);
+  }
+
+  /** Draws a `@gr.render` slot's sub-layout into `into`: its views replace the slot's
+   * previous ones (a keyed component comes back under the same id, with the value the server
+   * kept for it). */
+  mount(slot: string, spec: SubLayout, ctx: ViewContext, into: HTMLElement): void {
+    this.unmount(slot);
+    const ids = Object.keys(spec.components);
+    for (const id of ids) {
+      const component = spec.components[id];
+      if (component === undefined) continue;
+      const view = createView(id, component, ctx);
+      this.views.set(id, view);
+      if (component.props["interactive"] !== false) this.interactive.add(id);
+      const events = spec.listen?.[id];
+      if (events !== undefined) {
+        this.listened[id] = events;
+        listen(id, view.root, events, ctx.trigger);
+      }
+    }
+    this.mounted.set(slot, ids);
+    const place = (id: string): HTMLElement | undefined => this.views.get(id)?.root;
+    into.replaceChildren(renderLayout(spec.layout, place, ids));
+  }
+
+  private unmount(slot: string): void {
+    for (const id of this.mounted.get(slot) ?? []) {
+      if (this.mounted.has(id)) this.unmount(id);
+      this.views.get(id)?.dispose();
+      this.views.delete(id);
+      this.interactive.delete(id);
+      delete this.listened[id];
+    }
+    this.mounted.delete(slot);
   }
 
   /** Draws component `id` again with `props` (rx.update of a property its view cannot change). */

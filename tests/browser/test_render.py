@@ -1,0 +1,55 @@
+"""``@gr.render`` in Chromium: a todo list whose rows are rendered from a gr.State. A typed task
+appears as a row with its own Delete button, and that button (a listener bound inside the render
+function) removes its row."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+import reactive as gr
+from tests.browser.conftest import Serve, open_app
+
+
+def todo_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        tasks = gr.State([])
+        new_task = gr.Textbox(label="Task", elem_id="new")
+        new_task.submit(lambda items, name: ([*items, name], ""), [tasks, new_task], [tasks, new_task])
+
+        @gr.render(inputs=tasks)
+        def show(items: list[str]) -> None:
+            gr.Markdown(f"{len(items)} open", elem_id="open")
+            for item in items:
+                with gr.Row(elem_classes="task"):
+                    gr.Textbox(item, show_label=False, elem_classes="name")
+                    delete = gr.Button("Delete", elem_classes="delete")
+
+                    def remove(item: str = item) -> list[str]:
+                        return [other for other in items if other != item]
+
+                    delete.click(remove, None, tasks)
+
+    return demo
+
+
+def test_a_typed_task_appears_with_a_delete_button_that_removes_it(
+    page: Page, serve: Serve
+) -> None:
+    open_app(page, serve(todo_app()))
+    expect(page.locator("#open")).to_contain_text("0 open")
+    field = page.locator("#new .rx-value")
+    rows = page.locator(".task")
+    for count, name in enumerate(("milk", "eggs"), start=1):
+        field.fill(name)
+        field.press("Enter")
+        expect(rows).to_have_count(count)
+        expect(rows.nth(count - 1).locator(".name .rx-value")).to_have_value(name)
+    expect(page.locator("#open")).to_contain_text("2 open")
+    expect(field).to_have_value("")
+    rows.first.locator(".delete button").click()
+    expect(page.locator("#open")).to_contain_text("1 open")
+    expect(rows).to_have_count(1)
+    expect(rows.first.locator(".name .rx-value")).to_have_value("eggs")
+    rows.first.locator(".delete button").click()
+    expect(page.locator("#open")).to_contain_text("0 open")
+    expect(rows).to_have_count(0)
