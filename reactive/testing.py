@@ -64,7 +64,7 @@ class PageModel:
         self.values = {cid: spec["props"].get("value") for cid, spec in app["components"].items()}
         self.outputs = {f["id"]: f["outputs"] for f in app["fns"]}
         self.types = {cid: spec["type"] for cid, spec in app["components"].items()}
-        for cid, kind in self.types.items():
+        for cid, kind in list(self.types.items()):
             if kind == "render" and self.values[cid] is not None:
                 self._rendered(self.values[cid])
 

@@ -313,6 +313,7 @@ class Graph:
             MappingProxyType(triggers), MappingProxyType(dependents), MappingProxyType(input_events)
         )
 
+
 def page_events(
     functions: Sequence[BoundFunction], components: Mapping[str, Component]
 ) -> dict[str, list[str]]:

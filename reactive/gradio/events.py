@@ -42,6 +42,7 @@ class Host(Protocol):
     def attach(self, block: layout.Block) -> None: ...
     def current_block(self) -> layout.Block: ...
 
+
 #: Gradio's ``trigger_mode`` in reactive's terms; left out, a new trigger supersedes a run.
 _TRIGGER_MODES = {
     None: OnBusy.LATEST,

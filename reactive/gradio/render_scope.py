@@ -19,7 +19,7 @@ from reactive.components.base import Component
 from reactive.definition import layout
 from reactive.definition.graph import BoundFunction
 from reactive.definition.render import Rendered, RenderSlot
-from reactive.errors import DefinitionError
+from reactive.errors import DefinitionError, UserError
 from reactive.gradio.events import bind
 from reactive.scheduler.limiter import Limiter
 
@@ -43,20 +43,28 @@ class RenderScope:
         self._counts: dict[str, int] = {}
         self._keys: set[str] = set()
 
-    def run(self, fn: Any, args: tuple[Any, ...]) -> Any:
-        """Call the render function with this scope active; what it returns is ignored."""
+    def run(self, fn: Any, args: tuple[Any, ...]) -> None:
+        """Call the render function with this scope active; what it returns is ignored.
+
+        Something the render cannot do (a ``DefinitionError``) fails the run with its message
+        shown on the page, whatever ``show_error`` says: it is the app's mistake, not data.
+        """
         placing, listening = placement.enter(self.layout), listeners.enter(self)
         try:
-            return fn(*args)
+            fn(*args)
+        except DefinitionError as exc:
+            raise UserError(str(exc)) from exc
         finally:
             listeners.leave(listening)
             placement.leave(placing)
 
-    async def run_async(self, fn: Any, args: tuple[Any, ...]) -> Any:
+    async def run_async(self, fn: Any, args: tuple[Any, ...]) -> None:
         """:meth:`run` for an async render function."""
         placing, listening = placement.enter(self.layout), listeners.enter(self)
         try:
-            return await fn(*args)
+            await fn(*args)
+        except DefinitionError as exc:
+            raise UserError(str(exc)) from exc
         finally:
             listeners.leave(listening)
             placement.leave(placing)

@@ -14,7 +14,9 @@ def todo_app() -> gr.Blocks:
     with gr.Blocks() as demo:
         tasks = gr.State([])
         new_task = gr.Textbox(label="Task", elem_id="new")
-        new_task.submit(lambda items, name: ([*items, name], ""), [tasks, new_task], [tasks, new_task])
+        new_task.submit(
+            lambda items, name: ([*items, name], ""), [tasks, new_task], [tasks, new_task]
+        )
 
         @gr.render(inputs=tasks)
         def show(items: list[str]) -> None:
