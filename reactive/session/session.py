@@ -21,7 +21,7 @@ from reactive.definition.app import App
 from reactive.definition.arguments import Fired
 from reactive.definition.derived import derived_events
 from reactive.definition.graph import BoundFunction
-from reactive.definition.render import Rendered
+from reactive.definition.render import Rendered, RenderSlot
 from reactive.errors import InvalidValue, RemoteProtocolError
 from reactive.protocol.messages import (
     Ack,
@@ -177,6 +177,10 @@ class Session:
         if first:
             if not restored:
                 self._fire(None, "load")
+            else:  # a rendered layout lives in its process only: render it again here
+                for function in self._graph.triggers.get((None, "load"), ()):
+                    if any(isinstance(c, RenderSlot) for c in function.outputs):
+                        self.submit(function)
             self._timers = [
                 asyncio.get_running_loop().create_task(self._every(f))
                 for f in self.app.functions

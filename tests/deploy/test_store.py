@@ -191,3 +191,34 @@ async def test_a_change_after_the_first_write_is_written_too(store_url: str) -> 
         assert await poll(lambda: fields(store_url, session).get("p:b") is not None, 5)
         await page.input("a", "again")
         assert await poll(lambda: fields(store_url, session).get("p:a", b"").endswith(b"again"), 5)
+
+
+async def test_a_restored_session_renders_its_gr_render_layout_again(store_url: str) -> None:
+    import reactive as gr
+
+    def render_app() -> gr.Blocks:
+        with gr.Blocks() as demo:
+            word = gr.Textbox("ab", elem_id="word")
+
+            @gr.render(inputs=word)
+            def letters(text: str) -> None:
+                for letter in text:
+                    gr.Textbox(letter, label=letter)
+
+        demo.session_store = store_url  # as gr.Blocks takes no session_store= of its own
+        return demo
+
+    def labels(page: AppTester) -> list[str]:
+        slot = page.page.values.get("render") or {"components": {}}
+        return [c["props"]["label"] for c in slot["components"].values()]
+
+    app = render_app()
+    async with AppTester(app, manager=SessionManager(app)) as first:
+        await first.input("word", "xyz")
+        assert await first.wait_until(lambda: labels(first) == ["x", "y", "z"])
+        old = first.welcome["session"]
+        assert await poll(lambda: "p:word" in fields(store_url, old), 5)
+    other = render_app()
+    async with AppTester(other, manager=SessionManager(other), session_id=old) as second:
+        assert second.welcome["resumed"]
+        assert await second.wait_until(lambda: labels(second) == ["x", "y", "z"])
