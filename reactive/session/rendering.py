@@ -37,6 +37,7 @@ class Renders:
         self._components = components  # the session's own view, shared with its runs
         self._cancel = cancel
         self._installed: dict[str, Rendered] = {}
+        self._kept: dict[str, set[str]] = {}  # per slot, the ids whose value the last render kept
         self._functions: dict[str, BoundFunction] = {}
 
     def install(self, rendered: Rendered) -> Graph:
@@ -60,6 +61,7 @@ class Renders:
         for function in rendered.functions:
             self._functions[function.id] = function
         self._installed[slot] = rendered
+        self._kept[slot] = kept
         return Graph.of([*self._frozen, *self._functions.values()])
 
     def _carry(self, previous: Rendered, rendered: Rendered) -> set[str]:
@@ -88,7 +90,10 @@ class Renders:
         rendered = self._installed.get(slot)
         if rendered is None:
             return None
-        return render.describe(rendered, self._components, self._store.shown)
+        wire = render.describe(rendered, self._components, self._store.shown)
+        # The page may keep these components' views as they are (focus, a played file).
+        wire["kept"] = sorted(self._kept.get(slot, ()))
+        return wire
 
     def function(self, function_id: str) -> BoundFunction | None:
         return self._functions.get(function_id)

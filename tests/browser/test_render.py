@@ -55,3 +55,30 @@ def test_a_typed_task_appears_with_a_delete_button_that_removes_it(
     rows.first.locator(".delete button").click()
     expect(page.locator("#open")).to_contain_text("0 open")
     expect(rows).to_have_count(0)
+
+
+def typing_app() -> gr.Blocks:
+    """Every keystroke in a keyed box inside the render re-renders it (one box per letter)."""
+    with gr.Blocks() as demo:
+        count = gr.State(0)
+
+        @gr.render(inputs=count)
+        def boxes(n: int) -> None:
+            note = gr.Textbox(label="Note", key="note", elem_classes="note")
+            for i in range(n):
+                gr.Textbox(str(i), label=f"Letter {i}", elem_classes="letter")
+            note.input(len, note, count)
+
+    return demo
+
+
+def test_a_keyed_box_keeps_its_text_and_the_focus_while_its_render_is_redrawn(
+    page: Page, serve: Serve
+) -> None:
+    open_app(page, serve(typing_app()))
+    note = page.locator(".note .rx-value")
+    note.click()
+    note.press_sequentially("abcd", delay=60)
+    expect(page.locator(".letter")).to_have_count(4)
+    expect(note).to_have_value("abcd")
+    expect(note).to_be_focused()

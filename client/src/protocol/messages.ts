@@ -132,6 +132,8 @@ export interface SubLayout {
   readonly components: { readonly [id: string]: ComponentSpec };
   readonly fns: readonly FnSpec[];
   readonly listen?: { readonly [id: string]: readonly string[] };
+  /** Keyed components that kept their value from the previous render: their views may stay. */
+  readonly kept?: readonly string[];
 }
 
 export interface Welcome {

@@ -17,6 +17,8 @@ export class Page {
   private interactive = new Set<string>();
   /** Per `@gr.render` slot, the ids of the views its sub-layout drew. */
   private readonly mounted = new Map<string, readonly string[]>();
+  /** A rendered component's properties (without its value) when its view was made. */
+  private readonly mountedProps = new Map<string, string>();
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -35,6 +37,7 @@ export class Page {
     for (const [id, spec] of Object.entries(app.components)) views.set(id, createView(id, spec, ctx));
     this.views = views;
     this.mounted.clear();
+    this.mountedProps.clear();
     this.listened = { ...app.listen };
     for (const [id, events] of Object.entries(this.listened)) {
       const view = views.get(id);
@@ -68,14 +71,17 @@ export class Page {
   }
 
   /** Draws a `@gr.render` slot's sub-layout into `into`: its views replace the slot's
-   * previous ones (a keyed component comes back under the same id, with the value the server
-   * kept for it). */
+   * previous ones. A keyed component that kept its value, drawn with the same properties, keeps
+   * its view (and the focus, the caret, a loaded file); any other is drawn afresh. */
   mount(slot: string, spec: SubLayout, ctx: ViewContext, into: HTMLElement): void {
-    this.unmount(slot);
     const ids = Object.keys(spec.components);
+    const reused = this.reusable(slot, spec);
+    this.unmount(slot, reused);
     for (const id of ids) {
       const component = spec.components[id];
       if (component === undefined) continue;
+      this.mountedProps.set(id, propsKey(component.props));
+      if (reused.has(id)) continue;
       const view = createView(id, component, ctx);
       this.views.set(id, view);
       if (component.props["interactive"] !== false) this.interactive.add(id);
@@ -86,15 +92,32 @@ export class Page {
       }
     }
     this.mounted.set(slot, ids);
+    const focus = focusOf(document.activeElement);
     const place = (id: string): HTMLElement | undefined => this.views.get(id)?.root;
     into.replaceChildren(renderLayout(spec.layout, place, ids));
+    if (focus !== null && focus.element.isConnected && document.activeElement !== focus.element) focus.restore();
   }
 
-  private unmount(slot: string): void {
+  /** The slot's views that may stay as they are in its new sub-layout. */
+  private reusable(slot: string, spec: SubLayout): Set<string> {
+    const reused = new Set<string>();
+    const before = new Set(this.mounted.get(slot) ?? []);
+    for (const id of spec.kept ?? []) {
+      const component = spec.components[id];
+      const view = this.views.get(id);
+      if (component === undefined || view === undefined || !before.has(id)) continue;
+      if (view.type === component.type && this.mountedProps.get(id) === propsKey(component.props)) reused.add(id);
+    }
+    return reused;
+  }
+
+  private unmount(slot: string, keep: ReadonlySet<string> = new Set()): void {
     for (const id of this.mounted.get(slot) ?? []) {
+      if (keep.has(id)) continue;
       if (this.mounted.has(id)) this.unmount(id);
       this.views.get(id)?.dispose();
       this.views.delete(id);
+      this.mountedProps.delete(id);
       this.interactive.delete(id);
       delete this.listened[id];
     }
@@ -132,6 +155,33 @@ export class Page {
     for (const view of this.views.values()) view.dispose();
     this.views.clear();
   }
+}
+
+/** A component's properties besides its value, comparable as text. */
+function propsKey(props: Props): string {
+  const { value: _value, ...rest } = props;
+  return JSON.stringify(rest);
+}
+
+/** The focused element and its caret, to give back after it moved within the page (a field
+ * of a kept view: moving an element drops the focus). */
+function focusOf(active: Element | null): { element: HTMLElement; restore(): void } | null {
+  if (!(active instanceof HTMLElement)) return null;
+  const field = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
+  const start = field?.selectionStart ?? null;
+  const end = field?.selectionEnd ?? null;
+  return {
+    element: active,
+    restore() {
+      active.focus();
+      if (field === null || start === null || end === null) return;
+      try {
+        field.setSelectionRange(start, end);
+      } catch {
+        // an input type without a caret (number, range)
+      }
+    },
+  };
 }
 
 /** The element itself, or its outermost ancestor that sits in a row (a table goes below rows). */
