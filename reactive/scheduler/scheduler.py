@@ -86,6 +86,12 @@ class Scheduler:
             self._cancel_waiting(lane)
             self._cancel_active(lane)
 
+    def forget(self, key: str) -> None:
+        """Cancel ``key``'s runs and drop its lane: it will not be submitted again (a rendered
+        listener whose render was replaced)."""
+        self.cancel(key)
+        self._lanes.pop(key, None)
+
     def cancel_all(self) -> None:
         for key in list(self._lanes):
             self.cancel(key)

@@ -100,6 +100,14 @@ class Outbound:
         #: may have been lost in flight with the old socket).
         self._last_status: dict[str, Status] = {}
 
+    def forget(self, function: str) -> None:
+        """``function`` will not run again (its render was replaced): drop what is kept of it."""
+        run = self._function_run.pop(function, None)
+        if run is not None:
+            self._run_function.pop(run, None)
+        self._failed.pop(function, None)
+        self._last_status.pop(function, None)
+
     # ---------------------------------------------------------------- producers
 
     def put_value(self, item: PendingValue) -> None:

@@ -30,12 +30,12 @@ class Renders:
         frozen: list[BoundFunction],
         store: Values,
         components: MutableMapping[str, Component],
-        cancel: Callable[[str], None],
+        forget: Callable[[str], None],
     ) -> None:
         self._frozen = frozen
         self._store = store
         self._components = components  # the session's own view, shared with its runs
-        self._cancel = cancel
+        self._forget = forget  # cancels a listener's runs and drops what is kept of it
         self._installed: dict[str, Rendered] = {}
         self._kept: dict[str, set[str]] = {}  # per slot, the ids whose value the last render kept
         self._functions: dict[str, BoundFunction] = {}
@@ -47,7 +47,7 @@ class Renders:
         kept: set[str] = set()
         if previous is not None:
             for function in previous.functions:
-                self._cancel(function.id)
+                self._forget(function.id)
                 self._functions.pop(function.id, None)
             kept = self._carry(previous, rendered)
             for cid in previous.components:

@@ -107,7 +107,7 @@ class Session:
             self._graph.dependents,
             limiters or {},
         )
-        self._renders = Renders(app.functions, self.store, self.components, self.scheduler.cancel)
+        self._renders = Renders(app.functions, self.store, self.components, self._forget)
         self._runs.on_render = self._install_render
         self._files = Uploads(
             max_bytes=app.max_upload_bytes,
@@ -483,6 +483,11 @@ class Session:
     def _target(self, component_id: str) -> Component | None:
         """The component an event came from (``evt.target``): the app's own object."""
         return self.app.components.get(component_id) or self.components.get(component_id)
+
+    def _forget(self, function_id: str) -> None:
+        """A rendered listener is gone with its render: its runs stop, its records go."""
+        self.scheduler.forget(function_id)
+        self.outbound.forget(function_id)
 
     def _install_render(self, function: BoundFunction, run: Run, rendered: Rendered) -> None:
         """A render function's run made a new sub-layout: it replaces the slot's previous one,
