@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from reactive.components import listeners, placement
 from reactive.components.base import Component
 from reactive.definition import layout
-from reactive.definition.graph import BoundFunction
+from reactive.definition.derived import derives_select
+from reactive.definition.graph import PAGE_EVENTS, BoundFunction, page_events
 from reactive.definition.render import Rendered, RenderSlot
 from reactive.errors import DefinitionError, UserError
 from reactive.gradio.events import bind
@@ -141,7 +142,8 @@ class RenderScope:
 
     def listen(self, triggers: list[tuple[Any, str]], fn: Any, arguments: dict[str, Any]) -> Any:
         """A listener bound inside the function: this session's, until the next render."""
-        for _, event in triggers:
+        for component, event in triggers:
+            self._check_page_event(component, event)
             if event == "stream":
                 raise DefinitionError(
                     ".stream(...) inside @gr.render is not supported: bind it outside the "
@@ -158,6 +160,22 @@ class RenderScope:
                 "render function."
             )
         return bind(self, triggers, fn, arguments)
+
+    def _check_page_event(self, component: Any, event: str) -> None:
+        """An event of an app component its page does not send yet (focus, release, ...):
+        the page learns which to send at load, so a render cannot add one."""
+        if not isinstance(component, Component) or not self._known(component):
+            return
+        if component.id not in self.app.components or event not in PAGE_EVENTS:
+            return
+        if event in ("click", "submit") or (event == "select" and derives_select(component)):
+            return
+        if event not in page_events(self.app.functions, self.app.components).get(component.id, []):
+            raise DefinitionError(
+                f"{type(component).__name__}.{event}(...) inside @gr.render on a component made "
+                f"outside it is not supported (the page sends {event} only for listeners bound "
+                f"at definition): bind it outside the render function."
+            )
 
     def add_function(self, function: BoundFunction) -> None:
         function.api = False  # a session's own listener: not part of the app's API

@@ -218,3 +218,37 @@ def test_render_outside_blocks_and_a_generator_are_refused() -> None:
         @gr.render()
         def steps() -> Any:
             yield 1
+
+
+async def test_a_page_event_on_an_outside_component_bound_inside_a_render_is_refused() -> None:
+    with gr.Blocks() as demo:
+        outside = gr.Textbox(elem_id="outside")
+        shown = gr.Textbox(elem_id="shown")
+
+        @gr.render()
+        def late() -> None:
+            outside.focus(lambda: "focused", None, shown)
+
+    async with AppTester(demo) as page:
+        assert await page.wait_status("late", "error")
+        message = page.page.status["late"]["msg"]
+        assert "Textbox.focus(...) inside @gr.render" in message
+        assert "bind it outside" in message
+
+
+async def test_a_page_event_on_a_rendered_component_is_listened_for_and_runs() -> None:
+    with gr.Blocks() as demo:
+        shown = gr.Textbox(elem_id="shown")
+
+        @gr.render()
+        def fields() -> None:
+            field = gr.Textbox(label="Field")
+            field.focus(lambda: "focused", None, shown)
+
+    async with AppTester(demo) as page:
+        assert await _wait_labels(page, ["Field"])
+        field = _by_label(page, "Field")
+        assert _rendered(page)["listen"] == {field: ["focus"]}
+        assert _rendered(page)["components"][field]["props"]["events"] == ["focus"]
+        await page.send({"t": "trigger", "c": field, "e": "focus"})
+        assert await page.wait_value("shown", "focused")
