@@ -75,3 +75,11 @@ test("clear forgets runs (a new session); setFunctions keeps them", () => {
   assert.deepEqual(runs.outputsOf("f"), ["x"]);
   assert.deepEqual(runs.outputsOf("nope"), []);
 });
+
+test("a render's functions join the app's: their outputs and quiet flags are known", () => {
+  const runs = tracker();
+  runs.addFunctions([{ id: "render.2.click", inputs: [], outputs: ["render.2.textbox-1"], progress: false }]);
+  assert.deepEqual(runs.outputsOf("render.2.click"), ["render.2.textbox-1"]);
+  assert.equal(runs.isQuiet("render.2.click"), true);
+  assert.deepEqual(runs.outputsOf("f"), ["x", "y"], "the app's stay");
+});
