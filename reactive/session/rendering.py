@@ -38,6 +38,9 @@ class Renders:
         self._forget = forget  # cancels a listener's runs and drops what is kept of it
         self._installed: dict[str, Rendered] = {}
         self._kept: dict[str, set[str]] = {}  # per slot, the ids whose value the last render kept
+        #: Per slot, the ids of its previous render that this one dropped: the page may still
+        #: show them until the new sub-layout arrives.
+        self._retired: dict[str, frozenset[str]] = {}
         self._functions: dict[str, BoundFunction] = {}
 
     def install(self, rendered: Rendered) -> Graph:
@@ -62,6 +65,8 @@ class Renders:
             self._functions[function.id] = function
         self._installed[slot] = rendered
         self._kept[slot] = kept
+        if previous is not None:
+            self._retired[slot] = frozenset(previous.components) - set(rendered.components)
         return Graph.of([*self._frozen, *self._functions.values()])
 
     def _carry(self, previous: Rendered, rendered: Rendered) -> set[str]:
@@ -94,6 +99,10 @@ class Renders:
         # The page may keep these components' views as they are (focus, a played file).
         wire["kept"] = sorted(self._kept.get(slot, ()))
         return wire
+
+    def retired(self, component_id: str) -> bool:
+        """``component_id`` was in a slot's previous render, and is in none now."""
+        return any(component_id in ids for ids in self._retired.values())
 
     def function(self, function_id: str) -> BoundFunction | None:
         return self._functions.get(function_id)

@@ -250,6 +250,9 @@ class Session:
         try:
             message = channel.connection.receive(data)
             component = getattr(message, "component", None)
+            if component is not None and component not in self.components:
+                if self._renders.retired(component):
+                    return  # the page has not drawn its slot's new render yet: nothing to do
             if isinstance(message, Upload | Call | StreamChunk):  # one check per keystroke
                 if isinstance(message, Upload):
                     await self._on_upload(message)
