@@ -250,9 +250,8 @@ class Session:
         try:
             message = channel.connection.receive(data)
             component = getattr(message, "component", None)
-            if component is not None and component not in self.components:
-                if self._renders.retired(component):
-                    return  # the page has not drawn its slot's new render yet: nothing to do
+            if component is not None and self._retired(component):
+                return  # the page has not drawn its slot's new render yet: nothing to do
             if isinstance(message, Upload | Call | StreamChunk):  # one check per keystroke
                 if isinstance(message, Upload):
                     await self._on_upload(message)
@@ -287,6 +286,10 @@ class Session:
             self._captures.end(message)
         elif isinstance(message, Hello):  # the connection refuses a second hello first
             raise RemoteProtocolError("bad_frame", "'hello' may only be sent once.")
+
+    def _retired(self, component_id: str) -> bool:
+        """A component of a render that another replaced (and is not in the new one)."""
+        return component_id not in self.components and self._renders.retired(component_id)
 
     def _function(self, function_id: str) -> BoundFunction | None:
         """The app's function, or one a render made for this session."""
