@@ -232,7 +232,7 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "release": ("slider",),
     "like": ("chatbot",),
     "edit": ("chatbot",),
-    "select": ("dataframe", "gallery", "textbox"),  # and the choices (derived), and gr.Tab
+    "select": ("dataframe", "gallery", "textbox", "chatbot"),  # the choices (derived), gr.Tab
 }
 
 

@@ -82,3 +82,30 @@ def test_a_keyed_box_keeps_its_text_and_the_focus_while_its_render_is_redrawn(
     expect(page.locator(".letter")).to_have_count(4)
     expect(note).to_have_value("abcd")
     expect(note).to_be_focused()
+
+
+def chat_app() -> gr.Blocks:
+    """A chat rendered from a slider; a click on one of its messages reports which (select)."""
+    with gr.Blocks() as demo:
+        count = gr.Slider(1, 4, value=2, step=1, elem_id="count")
+        picked = gr.Textbox(label="Picked", elem_id="picked")
+
+        @gr.render(inputs=count)
+        def chat(n: float) -> None:
+            history = [{"role": "user", "content": f"message {i}"} for i in range(int(n))]
+            log = gr.Chatbot(history, elem_classes="log")
+            log.select(_index_and_value, None, picked)
+
+    return demo
+
+
+def _index_and_value(evt: gr.SelectData) -> str:
+    return f"{evt.index}: {evt.value}"
+
+
+def test_a_click_on_a_rendered_chat_message_reports_its_index(page: Page, serve: Serve) -> None:
+    open_app(page, serve(chat_app()))
+    messages = page.locator(".log .rx-msg-row")
+    expect(messages).to_have_count(2)
+    messages.nth(1).locator(".rx-msg").click()
+    expect(page.locator("#picked .rx-value")).to_have_value("1: message 1")

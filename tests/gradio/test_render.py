@@ -264,3 +264,20 @@ async def test_a_page_event_on_a_rendered_component_is_listened_for_and_runs() -
         assert _rendered(page)["components"][field]["props"]["events"] == ["focus"]
         await page.send({"t": "trigger", "c": field, "e": "focus"})
         assert await page.wait_value("shown", "focused")
+
+
+async def test_a_chatbot_select_gives_the_clicked_message() -> None:
+    with gr.Blocks() as demo:
+        log = gr.Chatbot([{"role": "user", "content": "hi"}], elem_id="log")
+        picked = gr.Textbox(elem_id="picked")
+
+        def index(evt: gr.SelectData) -> str:
+            return f"{evt.index} {evt.value}"
+
+        log.select(index, None, picked)
+
+    async with AppTester(demo) as page:
+        assert page.welcome["app"]["listen"] == {"log": ["select"]}
+        data = {"index": 0, "value": "hi", "selected": True}
+        await page.send({"t": "trigger", "c": "log", "e": "select", "d": data})
+        assert await page.wait_value("picked", "0 hi")

@@ -1,6 +1,6 @@
 // The events a Blocks app's listeners wait for besides values and clicks (the welcome's
 // `app.listen`): focus and blur, release (a slider let go), and select (a table cell, a gallery
-// image, text selected in a textbox). Only listened components get these DOM listeners, so other
+// image, text selected in a textbox, a chat message). Only listened components get these DOM listeners, so other
 // pages send nothing more. Chatbot like / edit are sent by its own view through ctx.trigger.
 
 import type { TriggerEvent, Value } from "../protocol/messages";
@@ -40,7 +40,8 @@ function listenSelect(id: string, root: HTMLElement, send: SendEvent): void {
   });
 }
 
-/** A table cell: {index: [row, column], value}; a gallery image: {index, value: {image, caption}}. */
+/** A table cell: {index: [row, column], value}; a gallery image: {index, value: {image, caption}};
+ * a chat message: {index, value: its text}. */
 function clickedData(target: EventTarget | null): Value | null {
   if (!(target instanceof Element)) return null;
   const cell = target.closest("td");
@@ -50,6 +51,12 @@ function clickedData(target: EventTarget | null): Value | null {
     const text = field !== null ? field.value : (cell.textContent ?? "");
     const value = cell.classList.contains("rx-num") && text.trim() !== "" ? Number(text) : text;
     return { index: [row.sectionRowIndex, cell.cellIndex], value, selected: true };
+  }
+  const message = target.closest(".rx-msg-row");
+  if (message instanceof HTMLElement && target.closest("button, textarea, a") === null) {
+    const index = Number(message.dataset["index"]);
+    const text = message.querySelector(".rx-msg")?.textContent ?? "";
+    return Number.isInteger(index) ? { index, value: text, selected: true } : null;
   }
   const thumb = target.closest("figure.rx-thumb");
   if (thumb !== null && thumb.parentElement !== null) {
