@@ -281,3 +281,30 @@ async def test_a_chatbot_select_gives_the_clicked_message() -> None:
         data = {"index": 0, "value": "hi", "selected": True}
         await page.send({"t": "trigger", "c": "log", "e": "select", "d": data})
         assert await page.wait_value("picked", "0 hi")
+
+
+async def test_a_callable_value_of_a_rendered_component_is_called_at_each_render() -> None:
+    calls: list[int] = []
+
+    def stamp() -> str:
+        calls.append(1)
+        return f"call {len(calls)}"
+
+    with gr.Blocks() as demo:
+        go = gr.Button("Go", elem_id="go")
+
+        @gr.render(triggers=[go.click])
+        def stamped() -> None:
+            gr.Textbox(value=stamp, label="Stamp")  # type: ignore[arg-type]  # Gradio: value=fn
+
+    async with AppTester(demo) as page:
+        await page.click("go")
+        assert await page.wait_until(lambda: _labels(page) == ["Stamp"])
+        assert page.page.values[_by_label(page, "Stamp")] == "call 1"
+        await page.click("go")
+        assert await page.wait_until(
+            lambda: (
+                _labels(page) == ["Stamp"]
+                and page.page.values[_by_label(page, "Stamp")] == "call 2"
+            )
+        )
