@@ -106,6 +106,18 @@ async def test_submit_enter_and_clear() -> None:
         )
 
 
+async def test_gr_text_as_an_input_is_the_textbox_it_is_in_gradio() -> None:
+    demo = gr.Interface(lambda w: w[::-1], gr.Text(label="Word", elem_id="w"), gr.Text(elem_id="r"))
+    word = demo.components["w"]
+    assert isinstance(word, gr.Textbox)
+    assert word.label == "Word"
+    assert type(demo.components["r"]) is gr.Text  # an output stays display-only text
+    async with AppTester(demo) as page:
+        await page.input("w", "abc")
+        await page.submit("w")
+        assert await page.wait_value("r", "cba")
+
+
 def test_unsupported_gradio_arguments_are_named_in_a_warning() -> None:
     with pytest.warns(CompatibilityWarning, match="ignores .*allow_flagging.*cache_examples"):
         gr.Interface(greet, "text", "text", allow_flagging="never", cache_examples=True)
