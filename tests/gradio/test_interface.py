@@ -12,7 +12,7 @@ import pytest
 
 import reactive as gr
 from reactive.cli import load_app
-from reactive.errors import CompatibilityWarning, DefinitionError
+from reactive.errors import AppLoadError, CompatibilityWarning, DefinitionError
 from reactive.gradio.interface import component_from, media_class
 from reactive.testing import AppTester
 
@@ -139,6 +139,24 @@ def test_reactive_run_finds_an_interface(tmp_path: Path) -> None:
         "demo.launch()\n"
     )
     assert isinstance(load_app(str(path)), gr.Interface)
+
+
+def test_reactive_run_finds_an_app_launched_without_a_name(tmp_path: Path) -> None:
+    path = tmp_path / "unnamed.py"
+    path.write_text(
+        "import reactive as gr\n"
+        "gr.Interface(lambda name: 'Hello ' + name, 'text', 'text', title='Unnamed').launch()\n"
+    )
+    app = load_app(str(path))
+    assert isinstance(app, gr.Interface)
+    assert app.title == "Unnamed"
+
+
+def test_a_file_without_an_app_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.py"
+    path.write_text("x = 1\n")
+    with pytest.raises(AppLoadError, match=r"defines no rx\.App"):
+        load_app(str(path))
 
 
 # ---------------------------------------------------------------- the seed's examples
