@@ -29,6 +29,7 @@ from reactive.errors import DefinitionError
 from reactive.gradio.blocks import Blocks, active_blocks
 from reactive.gradio.events import bind, trigger_pair
 from reactive.gradio.render_scope import RenderScope
+from reactive.gradio.timer import Timer
 from reactive.scheduler.executor import kind_of
 
 
@@ -103,8 +104,8 @@ def _triggers(inputs: list[Component], triggers: Any) -> tuple[list[tuple[Any, s
 
 def _timer_of(trigger: Any) -> float | None:
     """A ``timer.tick`` trigger's seconds, else None."""
-    owner: Any = getattr(trigger, "__self__", None)
-    if type(owner).__name__ == "Timer" and getattr(trigger, "__name__", None) == "tick":
+    owner = getattr(trigger, "__self__", None)
+    if isinstance(owner, Timer) and getattr(trigger, "__name__", None) == "tick":
         return float(owner.value)
     return None
 

@@ -22,6 +22,7 @@ from reactive.definition.graph import PAGE_EVENTS, BoundFunction, page_events
 from reactive.definition.render import Rendered, RenderSlot
 from reactive.errors import DefinitionError, UserError
 from reactive.gradio.events import bind
+from reactive.gradio.timer import Timer
 from reactive.scheduler.limiter import Limiter
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class RenderScope:
 
     def register(self, component: Component) -> None:
         """Give ``component`` its id for this render (a keyed one keeps it across renders)."""
-        if type(component).__name__ == "Timer":
+        if isinstance(component, Timer):
             raise DefinitionError(
                 "gr.Timer inside @gr.render is not supported: make the timer outside the "
                 "render function (its tick may be a trigger of the render)."

@@ -19,6 +19,7 @@ from reactive.components.base import Component
 from reactive.definition import render
 from reactive.definition.graph import BoundFunction, Graph
 from reactive.definition.render import Rendered
+from reactive.errors import OutputError
 from reactive.session.values import Values
 
 
@@ -47,6 +48,7 @@ class Renders:
         """Show ``rendered`` in its slot instead of the previous render; the session's graph."""
         slot = rendered.slot.id
         previous = self._installed.get(slot)
+        self._check_ids(rendered, previous)
         kept: set[str] = set()
         if previous is not None:
             for function in previous.functions:
@@ -68,6 +70,15 @@ class Renders:
         if previous is not None:
             self._retired[slot] = frozenset(previous.components) - set(rendered.components)
         return Graph.of([*self._frozen, *self._functions.values()])
+
+    def _check_ids(self, rendered: Rendered, previous: Rendered | None) -> None:
+        """Two slots' renders (or a render and the app) cannot share an ``elem_id``."""
+        for cid in rendered.components:
+            if cid in self._components and (previous is None or cid not in previous.components):
+                raise OutputError(
+                    f"{rendered.slot.id!r} made a component with elem_id={cid!r}, which another "
+                    f"component of the page already has: give each a unique elem_id."
+                )
 
     def _carry(self, previous: Rendered, rendered: Rendered) -> set[str]:
         """Keyed components made again: what they keep from the previous render (Gradio's

@@ -308,3 +308,25 @@ async def test_a_callable_value_of_a_rendered_component_is_called_at_each_render
                 and page.page.values[_by_label(page, "Stamp")] == "call 2"
             )
         )
+
+
+async def test_two_renders_cannot_share_an_elem_id() -> None:
+    with gr.Blocks() as demo:
+
+        @gr.render()
+        def first() -> None:
+            gr.Textbox(elem_id="shared")
+
+        @gr.render()
+        def second() -> None:
+            gr.Textbox(elem_id="shared")
+
+    async with AppTester(demo) as page:
+        assert await page.wait_until(
+            lambda: (
+                {page.page.status.get(f, {}).get("s") for f in ("first", "second")}
+                == {"done", "error"}
+            )
+        )
+        failed = next(s for s in page.page.status.values() if s["s"] == "error")
+        assert "elem_id='shared'" in failed["msg"]
