@@ -44,7 +44,8 @@ def test_the_page_gets_the_cards_names_not_paths(tmp_path: Path) -> None:
     demo = _chat_app(_examples(tmp_path))
     props = demo.describe()["components"]["chat"]["props"]
     first, second, third = props["examples"]
-    assert first["text"] == "Describe" and first["files"] == ["song.wav"]
+    assert first["text"] == "Describe"
+    assert first["files"] == ["song.wav"]
     assert first["icon"]["mime"] == "image/png"
     assert second == {"text": "Just text"}
     assert third == {"text": "Missing icon"}  # a file that is not there: no icon, no error
@@ -75,7 +76,8 @@ async def test_option_select_sends_the_message_index_and_option(tmp_path: Path) 
         assert await page.wait_value("out", "option 1 Option 2")
         await page.send({"t": "trigger", "c": "chat", "e": "option_select", "d": {"index": 1}})
         error = await page.wait_error()
-        assert error["code"] == "bad_value" and "option_select" in error["msg"]
+        assert error["code"] == "bad_value"
+        assert "option_select" in error["msg"]
 
 
 async def test_example_select_then_respond_chain(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ export function drawExamples(examples: Value | undefined, pick: (index: number) 
     const files = example["files"];
     if (Array.isArray(files) && files.length > 0) {
       const list = el("ul", "rx-chat-example-files");
-      for (const name of files) list.append(el("li", "rx-chat-example-file", `📎 ${String(name)}`));
+      for (const name of files) list.append(el("li", "rx-chat-example-file", String(name)));
       card.append(list);
     }
     card.addEventListener("click", () => pick(index));
