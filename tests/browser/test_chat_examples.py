@@ -18,7 +18,7 @@ def examples_demo(folder: Path) -> gr.Blocks:
     icon = folder / "avatar.png"
     Image.new("RGB", (16, 16), "orange").save(icon)
     song = generate.write_wav(folder / "cantina.wav", 16000, 0.5)
-    examples = [
+    examples: list[dict[str, Any]] = [
         {"icon": str(icon), "display_text": "Display Text Here!",
          "text": "Try this example with this audio.", "files": [str(song)]},
         {"text": "This is just text, no files!"},
