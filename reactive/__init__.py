@@ -45,6 +45,7 @@ from reactive.components import (
     Image,
     Label,
     LinePlot,
+    LoginButton,
     Markdown,
     Model3D,
     MultimodalTextbox,
@@ -60,7 +61,15 @@ from reactive.components import (
     Video,
 )
 from reactive.definition.app import App
-from reactive.definition.event_data import EditData, EventData, LikeData, Request, SelectData
+from reactive.definition.event_data import (
+    EditData,
+    EventData,
+    LikeData,
+    OAuthProfile,
+    OAuthToken,
+    Request,
+    SelectData,
+)
 from reactive.definition.update import skip, update
 from reactive.errors import (
     Cancelled,
@@ -139,10 +148,13 @@ __all__ = [
     "Label",
     "LikeData",
     "LinePlot",
+    "LoginButton",
     "Markdown",
     "Model3D",
     "MultimodalTextbox",
     "Number",
+    "OAuthProfile",
+    "OAuthToken",
     "OutputError",
     "Plot",
     "Progress",

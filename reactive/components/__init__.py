@@ -3,7 +3,7 @@
 from reactive.components.base import Component
 from reactive.components.browser_state import BrowserState
 from reactive.components.button import Button
-from reactive.components.buttons import ClearButton, DownloadButton, DuplicateButton
+from reactive.components.buttons import ClearButton, DownloadButton, DuplicateButton, LoginButton
 from reactive.components.chat_message import ChatMessage
 from reactive.components.chatbot import Chatbot
 from reactive.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
@@ -55,6 +55,7 @@ __all__ = [
     "Image",
     "Label",
     "LinePlot",
+    "LoginButton",
     "Markdown",
     "Model3D",
     "MultimodalTextbox",

@@ -277,6 +277,11 @@ class Component(Listeners):
             return self.served_paths.check(value, type(self).__name__)
         return value
 
+    def trigger_data(self, event: str, data: Any) -> Any:
+        """A page event's data as the listener gets it (``gr.SelectData``, ...): checked, or
+        filled from the server's own copy; raises InvalidValue when the page sent nonsense."""
+        return data
+
     def invalid(self, message: str) -> InvalidValue:
         who = self.label or self._id or type(self).__name__
         return InvalidValue(f"{who}: {message}")

@@ -1,10 +1,11 @@
-"""ClearButton and DownloadButton: buttons that act in the page, with no function to write."""
+"""Buttons that act in the page, with no function to write: ClearButton, DownloadButton,
+DuplicateButton and LoginButton."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from reactive.components.base import Component
 from reactive.components.button import Button, Variant
@@ -102,3 +103,32 @@ class DuplicateButton(Button):
         self, value: str = "Duplicate Space", *, variant: Variant = "secondary", **kwargs: Any
     ) -> None:
         super().__init__(value, variant=variant, **kwargs)
+
+
+#: What the page says when the sign-in button is clicked (docs/gradio.md: no OAuth locally).
+SIGN_IN_UNAVAILABLE = "Sign-in with Hugging Face is not available when running locally."
+
+
+class LoginButton(Button):
+    """Gradio's "Sign in with Hugging Face" button. Sign-in needs a Hugging Face Space's OAuth,
+    which is not available when running locally: a click shows that in the page, and functions
+    asking for ``gr.OAuthProfile | None`` or ``gr.OAuthToken | None`` get None. It may still
+    trigger functions, as any button."""
+
+    type = "loginbutton"
+
+    def __init__(
+        self,
+        value: str = "Sign in with Hugging Face",
+        logout_value: str = "Logout ({})",
+        *,
+        variant: Variant | Literal["huggingface"] = "huggingface",
+        **kwargs: Any,
+    ) -> None:
+        self.logout_value = logout_value  # never shown: nobody is signed in locally
+        super().__init__(
+            value, variant="secondary" if variant == "huggingface" else variant, **kwargs
+        )
+
+    def extra_props(self) -> dict[str, Any]:
+        return {**super().extra_props(), "unavailable": SIGN_IN_UNAVAILABLE}

@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Literal
 
 from reactive.components.base import Component
-from reactive.components.chat_content import content_from_page, content_to_wire
+from reactive.components.chat_content import content_from_page, content_parts, content_to_wire
+from reactive.components.chat_examples import clean_examples, example_select_data, examples_wire
 from reactive.components.chat_message import (
     check_role,
     clean_metadata,
@@ -32,7 +33,7 @@ Message = dict[str, Any]
 EDITABLE = (None, "user", "all")
 DEFAULT_FEEDBACK = ("Like", "Dislike")
 #: The page events a chat view reports (payloads in docs/chat.md).
-PAGE_EVENTS = ("like", "edit", "option_select")
+PAGE_EVENTS = ("like", "edit", "option_select", "example_select")
 
 
 class Chatbot(Component):
@@ -65,6 +66,7 @@ class Chatbot(Component):
         autoscroll: bool = True,
         resizable: bool = True,
         layout: Literal["bubble", "panel"] | None = None,
+        examples: Sequence[Mapping[str, Any]] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("messages", "tuples"):
@@ -88,6 +90,8 @@ class Chatbot(Component):
         self.render_markdown, self.rtl, self.autoscroll = render_markdown, rtl, autoscroll
         self.resizable = resizable
         self.layout = layout
+        #: Example messages shown while empty; the server's copy fills example_select's value.
+        self.examples = clean_examples("Chatbot", examples)
         #: Page events with a listener ("like", "edit"); only these travel to the server.
         self.listening: set[str] = set()
         #: Set by ChatInterface: what its chat view may do (examples, stop, retry, history).
@@ -122,6 +126,7 @@ class Chatbot(Component):
             "events": sorted(self.listening) or None,
             "avatars": self._avatars(),
             "chat": self.chat_controls,
+            "examples": self._examples_wire(),
         }
         return {k: v for k, v in props.items() if v is not None}
 
@@ -129,6 +134,18 @@ class Chatbot(Component):
     def _feedback(self) -> bool:
         """Feedback buttons show once a like listener or a ChatInterface's flagging wants them."""
         return "like" in self.listening or bool(self.chat_controls and "flag" in self.chat_controls)
+
+    def _examples_wire(self) -> list[dict[str, Any]] | None:
+        if not self.examples:
+            return None
+        return examples_wire(self, self.examples, lambda p: image_wire(self, p, "auto", 85))
+
+    def trigger_data(self, event: str, data: Any) -> Any:
+        if event == "example_select":
+            return example_select_data(self, self.examples, data)
+        if event == "option_select":
+            return _option_data(self, data)
+        return data
 
     def _avatars(self) -> list[Any] | None:
         if self.avatar_images is None:
@@ -155,7 +172,7 @@ class Chatbot(Component):
 
     def _messages(self, item: Any) -> list[Message]:
         if is_message(item):
-            return [self._message(item)]
+            return self._message_parts(item)
         if isinstance(item, list | tuple) and len(item) == 2:
             pair = [("user", item[0]), ("assistant", item[1])]
             return [
@@ -165,6 +182,18 @@ class Chatbot(Component):
             f"{self!r}: each message is a dict {{role, content}}, an rx.ChatMessage or a "
             f"[user, bot] pair; got {item!r:.60}."
         )
+
+    def _message_parts(self, item: Any) -> list[Message]:
+        """A message whose content is a list of parts is shown as one message per part (the
+        metadata and options go with the last)."""
+        parts = content_parts(field_of(item, "content"))
+        if parts is None:
+            return [self._message(item)]
+        role = field_of(item, "role")
+        last = {k: field_of(item, k) for k in ("metadata", "options") if field_of(item, k)}
+        split = [{"role": role, "content": part} for part in parts]
+        split[-1] |= last
+        return [self._message(message) for message in split]
 
     def _message(self, item: Any) -> Message:
         role = check_role(repr(self), field_of(item, "role"))
@@ -218,6 +247,15 @@ class Chatbot(Component):
         if options is not None:
             message["options"] = options
         return message
+
+
+def _option_data(owner: Chatbot, data: Any) -> dict[str, Any]:
+    """An option button's event: the message's index and the option's value (text)."""
+    index = data.get("index") if isinstance(data, Mapping) else None
+    value = data.get("value") if isinstance(data, Mapping) else None
+    if not isinstance(index, int) or isinstance(index, bool) or not isinstance(value, str):
+        raise owner.invalid(f"option_select data is {{index: int, value: str}}, got {data!r:.60}.")
+    return {"index": index, "value": value}
 
 
 def to_tuples(messages: list[Message]) -> list[list[Any]]:

@@ -15,6 +15,7 @@ from reactive.components.file import save_upload, type_accepted
 from reactive.errors import DefinitionError, OutputError
 
 MultimodalValue = dict[str, Any]
+SOURCES = ("upload", "microphone")
 
 
 class MultimodalTextbox(Component):
@@ -23,6 +24,8 @@ class MultimodalTextbox(Component):
     Args:
         file_types: what may be attached: extensions (``".pdf"``) or categories (``"image"``).
         file_count: ``"single"`` or ``"multiple"`` files per message.
+        sources: ``"upload"`` (the ``+`` button, or a drop) and ``"microphone"`` (a recording,
+            attached as a WAV file).
         placeholder, lines, max_lines, submit_btn: as for ``rx.Textbox``; ``submit_btn`` is the
             Send button's label (``False``: no button, Enter only).
     """
@@ -50,10 +53,13 @@ class MultimodalTextbox(Component):
                 f"MultimodalTextbox file_count is 'single' or 'multiple', got {file_count!r} "
                 f"(folders are not supported)."
             )
-        if sources is not None and set(sources) - {"upload"}:
+        if sources is not None and (not sources or set(sources) - set(SOURCES)):
             raise DefinitionError(
-                f"MultimodalTextbox sources: only 'upload' is supported, got {sources!r}."
+                f"MultimodalTextbox sources: a list of {' and '.join(map(repr, SOURCES))}, "
+                f"got {sources!r}."
             )
+        #: Where files come from: picked or dropped ("upload"), recorded ("microphone").
+        self.sources = list(sources) if sources is not None else ["upload"]
         self.file_types = list(file_types) if file_types else None
         self.file_count = file_count
         self.placeholder = placeholder
@@ -67,6 +73,7 @@ class MultimodalTextbox(Component):
         props = {
             "file_types": self.file_types,
             "file_count": self.file_count,
+            "sources": None if self.sources == ["upload"] else self.sources,
             "placeholder": self.placeholder,
             "lines": self.lines,
             "max_lines": self.max_lines,

@@ -9,20 +9,31 @@ gets no plan, so its calls pay nothing.
 from __future__ import annotations
 
 import inspect
+import types
 import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from reactive.components.base import Component
-from reactive.definition.event_data import EventData, Request, RequestInfo
+from reactive.definition.event_data import (
+    SIGN_IN,
+    EventData,
+    OAuthProfile,
+    OAuthToken,
+    Request,
+    RequestInfo,
+)
 from reactive.errors import DefinitionError
 
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-_INJECTED_NAMES = {"EventData", "SelectData", "LikeData", "EditData", "Request"}
+_INJECTED_NAMES = {
+    "EventData", "SelectData", "LikeData", "EditData", "Request", "OAuthProfile", "OAuthToken",
+}  # fmt: skip
 
+Injected = type[EventData] | type[Request] | type[OAuthProfile] | type[OAuthToken]
 #: One positional parameter: an input's index, or the kind of object injected there.
-Slot = int | type[EventData] | type[Request]
+Slot = int | Injected
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,8 @@ class ArgumentPlan:
                 args.append(values[slot])
             elif issubclass(slot, Request):
                 args.append(Request(request, session))
+            elif issubclass(slot, SIGN_IN):
+                args.append(None)  # nobody is signed in with Hugging Face locally
             else:
                 target = fired.target if fired is not None else None
                 args.append(slot(target, fired.data if fired is not None else None))
@@ -60,15 +73,44 @@ class ArgumentPlan:
         return (*args, *values[used:])
 
 
-def _injected(annotation: Any) -> type[EventData] | type[Request] | None:
-    if isinstance(annotation, type) and issubclass(annotation, EventData | Request):
+def _injected(annotation: Any, where: str) -> Injected | None:
+    """The kind of object a parameter annotated so receives, or None for an input."""
+    inner, optional = _without_none(annotation)
+    found = _injected_type(inner)
+    if found is not None and issubclass(found, SIGN_IN) and not optional:
+        raise DefinitionError(
+            f"{where} takes a gr.{found.__name__}, but signing in with Hugging Face is not "
+            f"available when running locally; annotate it `gr.{found.__name__} | None` (it is "
+            f"then None) so the function runs without a signed-in user."
+        )
+    return found
+
+
+def _without_none(annotation: Any) -> tuple[Any, bool]:
+    """``X | None`` (or ``Optional[X]``, or the string of either) as ``(X, True)``."""
+    if isinstance(annotation, str):
+        annotation = annotation.strip("'\"")  # a quoted annotation under postponed evaluation
+        parts = [p.strip() for p in annotation.removeprefix("Optional[").rstrip("]").split("|")]
+        named = [p for p in parts if p != "None"]
+        optional = len(named) < len(parts) or annotation.startswith("Optional[")
+        return (named[0] if len(named) == 1 else annotation), optional
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        named = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(named) == 1:
+            return named[0], len(named) < len(typing.get_args(annotation))
+    return annotation, False
+
+
+def _injected_type(annotation: Any) -> Injected | None:
+    kinds = (EventData, Request, *SIGN_IN)
+    if isinstance(annotation, type) and issubclass(annotation, kinds):
         return annotation
     if isinstance(annotation, str):  # an annotation get_type_hints could not resolve
         from reactive.definition import event_data
 
         found = getattr(event_data, annotation.rsplit(".", 1)[-1], None)
         if annotation.rsplit(".", 1)[-1] in _INJECTED_NAMES and isinstance(found, type):
-            return typing.cast("type[EventData] | type[Request]", found)
+            return typing.cast("Injected", found)
     return None
 
 
@@ -96,7 +138,7 @@ def plan_for(
     taken = 0
     varargs = False
     for param in params:
-        injected = _injected(hints.get(param.name, param.annotation))
+        injected = _injected(hints.get(param.name, param.annotation), f"{name}({param.name})")
         if param.kind is inspect.Parameter.VAR_POSITIONAL:
             varargs = True
         elif param.kind in _POSITIONAL and injected is not None:

@@ -3,6 +3,10 @@
 A parameter annotated ``gr.EventData`` (or ``SelectData``, ``LikeData``, ``EditData``) receives
 the event that started the run; one annotated ``gr.Request`` receives the page's request (headers,
 client host, query parameters, session id). They are not counted as inputs.
+
+``gr.OAuthProfile`` and ``gr.OAuthToken`` (the Hugging Face user signed in with
+``gr.LoginButton``) exist so apps written for Spaces run: sign-in is not available when running
+locally, so a parameter annotated ``gr.OAuthProfile | None`` always gets None.
 """
 
 from __future__ import annotations
@@ -86,3 +90,30 @@ class EditData(EventData):
         self.index: Any = self._get("index")
         self.value: Any = self._get("value")
         self.previous_value: Any = self._get("previous_value")
+
+
+class OAuthProfile(dict[str, Any]):
+    """The Hugging Face user signed in (Gradio's ``gr.OAuthProfile``): ``name``, ``username``,
+    ``profile``, ``picture``. Sign-in is not available when running locally, so a listener
+    annotated ``gr.OAuthProfile | None`` gets None."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__(data)
+        self.name: str | None = data.get("name")
+        self.username: str | None = data.get("preferred_username")
+        self.profile: str | None = data.get("profile")
+        self.picture: str | None = data.get("picture")
+
+
+@dataclass(frozen=True, slots=True)
+class OAuthToken:
+    """The signed-in user's Hugging Face token (Gradio's ``gr.OAuthToken``); None when running
+    locally, as :class:`OAuthProfile` is."""
+
+    token: str
+    scope: str = ""
+    expires_at: int | None = None
+
+
+#: Injected only as None: nobody is signed in with Hugging Face when running locally.
+SIGN_IN = (OAuthProfile, OAuthToken)

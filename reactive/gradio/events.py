@@ -234,6 +234,8 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "release": ("slider",),
     "like": ("chatbot",),
     "edit": ("chatbot",),
+    "option_select": ("chatbot",),
+    "example_select": ("chatbot",),
     "select": ("dataframe", "gallery", "textbox", "chatbot"),  # the choices (derived), gr.Tab
 }
 
@@ -274,7 +276,7 @@ def _spec(blocks: Host, component: Any, event: str) -> TriggerSpec:
         return TriggerSpec(None, "load")
     _check_event(component, event)
     blocks.place(component)
-    if event in ("like", "edit"):
+    if event in ("like", "edit", "option_select", "example_select"):
         component.listen(event)  # a Chatbot: its page draws the buttons and sends these events
     return TriggerSpec(component.id, event)  # type: ignore[arg-type]  # one of EVENTS
 

@@ -324,8 +324,12 @@ class Session:
             self._fire(component.id, event, data=data)
 
     def _on_trigger(self, message: Trigger) -> None:
-        self._component(message.component)
-        self._fire(message.component, message.event, data=message.data)
+        component = self._component(message.component)
+        try:
+            data = component.trigger_data(message.event, message.data)
+        except InvalidValue as exc:
+            raise RemoteProtocolError("bad_value", str(exc), message.component) from None
+        self._fire(message.component, message.event, data=data)
 
     def _on_example(self, message: Example) -> None:
         function = self.app.function(message.function)

@@ -6,10 +6,10 @@ import { asText, str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
 export class ButtonView extends ComponentView {
-  private readonly button: HTMLButtonElement;
+  protected readonly button: HTMLButtonElement;
 
-  constructor(id: string, props: Props, ctx: ViewContext) {
-    super(id, "button", props, ctx);
+  constructor(id: string, props: Props, ctx: ViewContext, type = "button") {
+    super(id, type, props, ctx);
     const button = el("button", "rx-btn", asText(props["value"]) || (str(props, "label") ?? id));
     button.type = "button";
     button.dataset["variant"] = str(props, "variant") ?? "secondary";

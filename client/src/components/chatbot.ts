@@ -9,6 +9,7 @@ import type { Props, RunState, Value } from "../protocol/messages";
 import { canAppend } from "../render/append";
 import { drawContent, drawThought, release, type Drawn, type NestedView } from "./chatBubble";
 import { action, sizeLog, toolbar, type Controls } from "./chatControls";
+import { drawExamples } from "./chatExamples";
 import { SavedChats } from "./chatSaved";
 import { sameMessage, textOf, toMessages, toPageValue, toWire, type ChatMessage } from "./chatMessage";
 import { el } from "./dom";
@@ -206,7 +207,7 @@ export class ChatbotView extends ComponentView {
     }
   }
 
-  /** The placeholder (Markdown) while the conversation is empty. */
+  /** The placeholder (Markdown) and the examples below it, while the conversation is empty. */
   private showPlaceholder(empty: boolean): void {
     const shown = this.log.querySelector(":scope > .rx-chat-placeholder");
     const text = str(this.props, "placeholder");
@@ -215,8 +216,17 @@ export class ChatbotView extends ComponentView {
     } else if (shown === null) {
       const box = el("div", "rx-chat-placeholder rx-md");
       box.innerHTML = renderMarkdown(text);
-      this.log.append(box);
+      this.log.prepend(box);
     }
+    this.showExamples(empty);
+  }
+
+  private showExamples(empty: boolean): void {
+    const shown = this.log.querySelector(":scope > .rx-chat-examples");
+    if (!empty) return shown?.remove();
+    if (shown !== null) return;
+    const cards = drawExamples(this.props["examples"], (index) => this.emitEvent("example_select", { index }));
+    if (cards !== null) this.log.append(cards);
   }
 
   // ---------------------------------------------------------------- what the reader does
@@ -286,7 +296,7 @@ export class ChatbotView extends ComponentView {
   }
 
   /**
-   * The one way this view reports a page event (like, edit, option_select): a DOM event on the
+   * The one way this view reports a page event (like, edit, option_select, example_select): a DOM event on the
    * root always, and a trigger with its data for the server when a listener is attached
    * (prop `events`). Payloads: docs/chat.md.
    */
@@ -294,7 +304,9 @@ export class ChatbotView extends ComponentView {
     this.root.dispatchEvent(new CustomEvent("rx-event", { bubbles: true, detail: { kind, data } }));
     const events = this.props["events"];
     if (!Array.isArray(events) || !events.includes(kind)) return;
-    if (kind === "like" || kind === "edit") this.ctx.trigger(this.id, kind, data);
+    if (kind === "like" || kind === "edit" || kind === "option_select" || kind === "example_select") {
+      this.ctx.trigger(this.id, kind, data);
+    }
   }
 
   // ---------------------------------------------------------------- toolbar and saved chats

@@ -1,7 +1,9 @@
 // multimodaltextbox: a message box that takes files too (a paper-clip button, or drop them on
-// it). Its value {text, files: [{name, mime, data}]} is sent when the person submits (Enter or
-// Send), not per keystroke, so attached files travel once.
+// it; with sources=["microphone"], a recording from the microphone, attached as a WAV). Its value
+// {text, files: [{name, mime, data}]} is sent when the person submits (Enter or Send), not per
+// keystroke, so attached files travel once.
 
+import { Recorder } from "../media/recorder";
 import type { Props, Value } from "../protocol/messages";
 import { el } from "./dom";
 import { MAX_UPLOAD_BYTES } from "./imageValue";
@@ -20,6 +22,7 @@ export class MultimodalTextboxView extends ComponentView {
   private readonly chips: HTMLUListElement;
   private readonly multiple: boolean;
   private files: Attached[] = [];
+  private recorder: Recorder | null = null;
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "multimodaltextbox", props, ctx);
@@ -38,7 +41,10 @@ export class MultimodalTextboxView extends ComponentView {
     });
     this.area.addEventListener("input", () => this.grow());
     const row = el("div", "rx-mm-row");
-    row.append(this.picker(props), this.area);
+    const sources = Array.isArray(props["sources"]) ? props["sources"].map(String) : ["upload"];
+    if (sources.includes("upload")) row.append(this.picker(props));
+    if (sources.includes("microphone")) row.append(this.microphone(box));
+    row.append(this.area);
     const send = str(props, "submit_btn");
     if (send !== null) {
       const button = el("button", "rx-btn rx-mm-send", send);
@@ -94,6 +100,45 @@ export class MultimodalTextboxView extends ComponentView {
     return label;
   }
 
+  /** The microphone button: it opens a recorder above the box; a finished recording is attached. */
+  private microphone(box: HTMLElement): HTMLElement {
+    const button = el("button", "rx-mm-attach rx-mm-mic");
+    button.type = "button";
+    button.title = "Record audio";
+    button.setAttribute("aria-label", "Record audio");
+    button.setAttribute("aria-expanded", "false");
+    button.innerHTML = MIC_ICON;
+    button.addEventListener("click", () => {
+      const recorder = (this.recorder ??= this.newRecorder(box, button));
+      const open = recorder.root.hidden;
+      recorder.root.hidden = !open;
+      button.setAttribute("aria-expanded", String(open));
+      if (!open) recorder.reset();
+    });
+    return button;
+  }
+
+  private newRecorder(box: HTMLElement, button: HTMLElement): Recorder {
+    const recorder = new Recorder("microphone", {
+      begin: () => undefined,
+      recorded: (file) => {
+        recorder.reset();
+        recorder.root.hidden = true;
+        button.setAttribute("aria-expanded", "false");
+        void this.attach([file]);
+      },
+      clear: () => undefined,
+    });
+    recorder.root.classList.add("rx-mm-recorder");
+    recorder.root.hidden = true;
+    box.prepend(recorder.root);
+    return recorder;
+  }
+
+  override dispose(): void {
+    this.recorder?.dispose();
+  }
+
   private async attach(chosen: File[]): Promise<void> {
     if (chosen.length === 0) return;
     const picked = this.multiple ? chosen : chosen.slice(0, 1);
@@ -128,3 +173,8 @@ export class MultimodalTextboxView extends ComponentView {
     this.area.style.height = `${Math.min(this.area.scrollHeight, max * line + 16)}px`;
   }
 }
+
+const MIC_ICON =
+  '<svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2" ' +
+  'stroke-linecap="round" aria-hidden="true"><rect x="9" y="3" width="6" height="11" rx="3"/>' +
+  '<path d="M5 11a7 7 0 0 0 14 0M12 18v3"/></svg>';

@@ -21,6 +21,7 @@ import { AudioView } from "./audio";
 import { VideoView } from "./video";
 import { JsonView } from "./json";
 import { LabelView } from "./label";
+import { LoginButtonView } from "./loginButton";
 import { MultimodalTextboxView } from "./multimodal";
 import { MarkdownView } from "./markdown";
 import { Model3DView } from "./model3d";
@@ -49,6 +50,7 @@ const factories = new Map<string, ViewFactory>([
   ["colorpicker", (id, props, ctx) => new ColorPickerView(id, props, ctx)],
   ["button", (id, props, ctx) => new ButtonView(id, props, ctx)],
   ["clearbutton", (id, props, ctx) => new ClearButtonView(id, props, ctx)],
+  ["loginbutton", (id, props, ctx) => new LoginButtonView(id, props, ctx)],
   ["downloadbutton", (id, props, ctx) => new DownloadButtonView(id, props, ctx)],
   ["text", (id, props, ctx) => new TextView(id, props, ctx)],
   ["markdown", (id, props, ctx) => new MarkdownView(id, props, ctx)],
