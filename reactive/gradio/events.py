@@ -213,7 +213,8 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "release": ("slider",),
     "like": ("chatbot",),
     "edit": ("chatbot",),
-    "select": ("dataframe", "gallery", "textbox"),  # and the choices (derived), and gr.Tab
+    # and the choices (derived), and gr.Tab
+    "select": ("dataframe", "gallery", "textbox", "annotatedimage"),
 }
 
 

@@ -1,0 +1,346 @@
+"""ImageEditor (and Gradio's Sketchpad, Paint, ImageMask): a canvas to draw on over a picture.
+
+The value is Gradio's EditorValue, ``{"background", "layers", "composite"}``: the picture drawn
+on (or None), one image per drawing layer (transparent where nothing was drawn), and what the
+person sees, everything flattened. The page sends all three, each an encoded picture
+``{mime, data, name}`` as an upload of ``rx.Image`` is, after a stroke ends.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+import numpy as np
+from PIL import Image as PILImage
+
+from reactive.components.base import Component, require_type, warn_unsupported
+from reactive.components.editor_options import Brush, Eraser, LayerOptions
+from reactive.components.image import ImageType, image_wire, is_url, uploaded_image
+from reactive.components.listeners import _listener
+from reactive.components.upload_folder import upload_dir
+from reactive.errors import DefinitionError, OutputError
+from reactive.media import image as media
+
+PARTS = ("background", "layers", "composite")
+_SOURCES = ("upload", "clipboard", "webcam")
+_TRANSFORMS = ("crop", "resize")
+
+
+class ImageEditor(Component):
+    """Draw on a picture. Input: ``{"background", "layers", "composite"}``, each image a numpy
+    array (``type="numpy"``, HxWx4 by default: ``image_mode="RGBA"``), a PIL image or a file path.
+
+    Output: such a dict (of numpy arrays, PIL images, paths or URLs), or one image, which becomes
+    the background. ``brush=`` / ``eraser=`` set the tools (``False`` hides one), ``layers=`` the
+    drawing layers, ``canvas_size=`` the blank canvas (a picture resizes it unless
+    ``fixed_canvas=True``, which fits the picture into it), ``transforms=("crop",)`` a crop tool,
+    ``sources=`` where a background may come from (``"upload"``, ``"clipboard"``).
+    """
+
+    type = "imageeditor"
+    heavy_postprocess = True
+    slow_preprocess: ClassVar[bool] = True
+    updatable: ClassVar[frozenset[str]] = frozenset(
+        {"brush", "eraser", "layers", "canvas_size", "fixed_canvas", "height", "width"}
+    )
+    apply = _listener("apply")  # a stroke, an erase or a crop finished (the value is sent)
+    brush: Brush | Literal[False]
+    eraser: Eraser | Literal[False]
+    layers: LayerOptions
+    canvas_size: tuple[int, int]
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        type: ImageType = "numpy",
+        image_mode: Literal["RGBA", "RGB", "L"] | None = "RGBA",
+        sources: list[str] | tuple[str, ...] | str | None = ("upload", "clipboard"),
+        height: int | str | None = None,
+        width: int | str | None = None,
+        placeholder: str | None = None,
+        transforms: list[str] | tuple[str, ...] | None = ("crop",),
+        eraser: Eraser | Literal[False] | None = None,
+        brush: Brush | Literal[False] | None = None,
+        format: media.ImageFormat = "auto",
+        layers: bool | LayerOptions = True,
+        canvas_size: tuple[int, int] = (800, 800),
+        fixed_canvas: bool = False,
+        crop_size: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        if type not in ("numpy", "pil", "filepath"):
+            raise DefinitionError(
+                f"ImageEditor type must be 'numpy', 'pil' or 'filepath', got {type!r}."
+            )
+        if crop_size is not None:
+            raise DefinitionError(
+                "ImageEditor(crop_size=...) is refused: reactive does not force a crop ratio. "
+                "Leave it out; the person crops with the crop tool (transforms=('crop',))."
+            )
+        if format not in ("auto", "png", "jpeg", "webp"):
+            raise DefinitionError(
+                f"ImageEditor format must be auto, png, jpeg or webp: {format!r}."
+            )
+        self.sources = _sources(sources)
+        self.transforms = _transforms(transforms)
+        super().__init__(value, label=label, **kwargs)
+        self.image_type: ImageType = type
+        self.image_mode = image_mode
+        self.height, self.width, self.placeholder = height, width, placeholder
+        self.format: media.ImageFormat = format
+        self.set_prop("brush", brush)
+        self.set_prop("eraser", eraser)
+        self.set_prop("layers", layers)
+        self.set_prop("canvas_size", canvas_size)
+        self.fixed_canvas = fixed_canvas
+
+    # ---------------------------------------------------------------- props
+
+    def set_prop(self, name: str, value: Any) -> None:
+        if name == "brush":
+            value = Brush() if value is None or value is True else value
+            if value is not False and not isinstance(value, Brush):
+                raise DefinitionError(
+                    f"ImageEditor(brush=) takes gr.Brush(...) or False: {value!r}"
+                )
+        elif name == "eraser":
+            value = Eraser() if value is None or value is True else value
+            if value is not False and not isinstance(value, Eraser):
+                raise DefinitionError(
+                    f"ImageEditor(eraser=) takes gr.Eraser(...) or False: {value!r}"
+                )
+        elif name == "layers":
+            value = _layers(value)
+        elif name == "canvas_size":
+            value = _canvas_size(value)
+        super().set_prop(name, value)
+
+    def extra_props(self) -> dict[str, Any]:
+        brush = self.brush.wire() if isinstance(self.brush, Brush) else None
+        eraser = self.eraser.wire() if isinstance(self.eraser, Eraser) and brush else None
+        return {
+            "brush": brush,
+            "eraser": eraser,
+            "layers": self.layers.wire(),
+            "canvas_size": list(self.canvas_size),
+            "fixed_canvas": self.fixed_canvas,
+            "transforms": self.transforms,
+            "sources": self.sources,
+            "height": self.height,
+            "width": self.width,
+            "placeholder": self.placeholder,
+        }
+
+    @property
+    def saves_uploads(self) -> bool:
+        return self.image_type == "filepath"
+
+    # ---------------------------------------------------------------- values
+
+    def initial_python_value(self) -> Any:
+        """The author's value as the function would receive it from the page."""
+        if self.value is None:
+            return None
+        value = editor_dict(self.value)
+        return {
+            "background": self._typed(value["background"]),
+            "layers": [self._typed(layer) for layer in value["layers"]],
+            "composite": self._typed(value["composite"]),
+        }
+
+    def _typed(self, image: Any) -> Any:
+        if image is None or is_url(image):
+            return image
+        if isinstance(image, str | Path):
+            if self.image_type == "filepath":
+                return str(image)
+            image = PILImage.open(image)
+        if isinstance(image, np.ndarray):
+            image = media.array_to_pil(image)
+        if not isinstance(image, PILImage.Image):
+            return image
+        if self.image_mode is not None and image.mode != self.image_mode:
+            image = image.convert(self.image_mode)
+        if self.image_type == "pil":
+            return image
+        if self.image_type == "numpy":
+            return np.asarray(image)
+        return _save_png(image)
+
+    def preprocess(self, value: Any) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        require_type(self, value, (dict,), "an editor value {background, layers, composite}")
+        layers = value.get("layers") or []
+        require_type(self, layers, (list,), "a list of layer pictures")
+        return {
+            "background": self._picture(value.get("background")),
+            "layers": [self._picture(layer) for layer in layers],
+            "composite": self._picture(value.get("composite")),
+        }
+
+    def _picture(self, wire: Any) -> Any:
+        if wire is None:
+            return None
+        return uploaded_image(self, wire, self.image_type, self.image_mode)
+
+    def check_output(self, value: Any) -> None:
+        if value is None or isinstance(value, dict):
+            return
+        if isinstance(value, str | Path | bytes | bytearray | np.ndarray | PILImage.Image):
+            return
+        raise OutputError(
+            f"{self!r} takes a dict {{background, layers, composite}} or one image; "
+            f"got {type(value).__name__}."
+        )
+
+    def postprocess(self, value: Any) -> dict[str, Any] | None:
+        self.check_output(value)
+        if value is None:
+            return None
+        parts = editor_dict(value)
+        return {
+            "background": image_wire(self, parts["background"], self.format, 90),
+            "layers": [image_wire(self, layer, "png", 90) for layer in parts["layers"]],
+            "composite": image_wire(self, parts["composite"], self.format, 90),
+        }
+
+    def example_cell(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            value = value.get("composite") or value.get("background")
+        return "" if value is None else Path(str(value)).name if isinstance(value, str) else "image"
+
+    def edit_events(self, wire: Any, previous: Any) -> list[str]:
+        """What a new page value starts: ``upload`` (a new background), ``clear``, ``apply``."""
+        if is_empty(wire):
+            return ["clear"]
+        before = previous.get("background") if isinstance(previous, dict) else None
+        now = wire.get("background") if isinstance(wire, dict) else None
+        if now is not None and (
+            not isinstance(before, dict) or before.get("data") != now.get("data")
+        ):
+            return ["upload"]
+        return ["apply"]
+
+
+def is_empty(wire: Any) -> bool:
+    """No picture and nothing drawn: the page's clear."""
+    if not isinstance(wire, dict):
+        return wire is None
+    return (
+        wire.get("background") is None and not wire.get("layers") and wire.get("composite") is None
+    )
+
+
+def editor_dict(value: Any) -> dict[str, Any]:
+    """A returned value as ``{background, layers, composite}`` (one image: the background)."""
+    if not isinstance(value, dict):
+        return {"background": value, "layers": [], "composite": value}
+    unknown = set(value) - set(PARTS)
+    if unknown:
+        raise OutputError(
+            f"An ImageEditor value has the keys background, layers and composite; "
+            f"got {', '.join(sorted(map(str, unknown)))}."
+        )
+    layers = value.get("layers") or []
+    if not isinstance(layers, list | tuple):
+        raise OutputError(f"An ImageEditor value's layers is a list of images, got {layers!r}.")
+    return {
+        "background": value.get("background"),
+        "layers": [layer for layer in layers if layer is not None],
+        "composite": value.get("composite"),
+    }
+
+
+def _sources(sources: Any) -> list[str]:
+    if sources is None:
+        return []
+    listed = [sources] if isinstance(sources, str) else list(sources)
+    unknown = [s for s in listed if s not in _SOURCES]
+    if unknown:
+        raise DefinitionError(f"ImageEditor sources are upload, clipboard and webcam: {unknown}.")
+    if "webcam" in listed:
+        warn_unsupported(
+            "ImageEditor", {"sources=['webcam'] (a picture comes from upload or paste)": None}
+        )
+    return [s for s in listed if s != "webcam"]
+
+
+def _transforms(transforms: Any) -> list[str]:
+    listed = (
+        []
+        if transforms is None
+        else [transforms]
+        if isinstance(transforms, str)
+        else list(transforms)
+    )
+    unknown = [t for t in listed if t not in _TRANSFORMS]
+    if unknown:
+        raise DefinitionError(f"ImageEditor transforms are 'crop' and 'resize': {unknown}.")
+    if "resize" in listed:
+        warn_unsupported("ImageEditor", {"transforms=['resize'] (the crop tool is offered)": None})
+    return [t for t in listed if t == "crop"]
+
+
+def _layers(layers: Any) -> LayerOptions:
+    if layers is True or layers is None:
+        return LayerOptions()
+    if layers is False:
+        return LayerOptions(allow_additional_layers=False, disabled=True)
+    if isinstance(layers, LayerOptions):
+        return layers
+    raise DefinitionError(
+        f"ImageEditor(layers=) takes True, False or gr.LayerOptions(...): {layers!r}"
+    )
+
+
+def _canvas_size(size: Any) -> tuple[int, int]:
+    if (
+        isinstance(size, tuple | list)
+        and len(size) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) and 0 < n <= 8192 for n in size)
+    ):
+        return int(size[0]), int(size[1])
+    raise DefinitionError(
+        f"ImageEditor(canvas_size=) is (width, height) in pixels, 1..8192: {size!r}"
+    )
+
+
+def _save_png(image: PILImage.Image) -> str:
+    folder = upload_dir.get() or Path(tempfile.mkdtemp(prefix="reactive-editor-"))
+    with tempfile.NamedTemporaryFile(dir=folder, suffix=".png", delete=False) as handle:
+        image.save(handle, "PNG")
+        return handle.name
+
+
+class Sketchpad(ImageEditor):
+    """A blank canvas to draw on in black (Gradio's Sketchpad): no background source."""
+
+    def __init__(
+        self, value: Any = None, *, sources: Any = (), brush: Any = None, **kwargs: Any
+    ) -> None:
+        if brush is None:
+            brush = Brush(colors=["#000000"], color_mode="fixed")
+        super().__init__(value, sources=sources, brush=brush, **kwargs)
+
+
+class Paint(ImageEditor):
+    """A blank canvas to paint on in any color (Gradio's Paint): no background source."""
+
+    def __init__(self, value: Any = None, *, sources: Any = (), **kwargs: Any) -> None:
+        super().__init__(value, sources=sources, **kwargs)
+
+
+class ImageMask(ImageEditor):
+    """A picture to paint a black mask on, one layer (Gradio's ImageMask)."""
+
+    def __init__(
+        self, value: Any = None, *, brush: Any = None, layers: Any = False, **kwargs: Any
+    ) -> None:
+        if brush is None:
+            brush = Brush(colors=["#000000"], color_mode="fixed")
+        super().__init__(value, brush=brush, layers=layers, **kwargs)
