@@ -214,17 +214,18 @@ class ImageEditor(Component):
             value = value.get("composite") or value.get("background")
         return "" if value is None else Path(str(value)).name if isinstance(value, str) else "image"
 
-    def edit_events(self, wire: Any, previous: Any) -> list[str]:
-        """What a new page value starts: ``upload`` (a new background), ``clear``, ``apply``."""
+    def edit_events(self, wire: Any) -> list[str]:
+        """What a new page value starts: ``upload`` (a new background), ``clear``, ``apply``.
+
+        The page says which edit it sends (``edit``: ``"upload"`` or ``"apply"``); a value
+        without it (an API call) is an upload when it has a background.
+        """
         if is_empty(wire):
             return ["clear"]
-        before = previous.get("background") if isinstance(previous, dict) else None
-        now = wire.get("background") if isinstance(wire, dict) else None
-        if now is not None and (
-            not isinstance(before, dict) or before.get("data") != now.get("data")
-        ):
-            return ["upload"]
-        return ["apply"]
+        edit = wire.get("edit") if isinstance(wire, dict) else None
+        if edit in ("upload", "apply"):
+            return [edit]
+        return ["upload"] if isinstance(wire, dict) and wire.get("background") else ["apply"]
 
 
 def is_empty(wire: Any) -> bool:

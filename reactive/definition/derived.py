@@ -26,7 +26,7 @@ def derived_events(
 ) -> list[tuple[str, Any]]:
     """The (event, data) pairs the new page value ``wire`` starts, among ``events``."""
     if isinstance(component, ImageEditor):  # a new picture, a stroke or a clear: its own rule
-        return [(e, None) for e in component.edit_events(wire, previous) if e in events]
+        return [(e, None) for e in component.edit_events(wire) if e in events]
     empty = wire is None or wire == [] or wire == ""
     fired: list[tuple[str, Any]] = []
     if "upload" in events and not empty:
