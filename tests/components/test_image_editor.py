@@ -54,7 +54,9 @@ def test_the_page_value_reaches_the_function_as_rgba_arrays() -> None:
 
 def test_pil_and_filepath_types(tmp_path: Path) -> None:
     pil = gr.ImageEditor(type="pil", image_mode="RGB").preprocess(page_value())
-    assert pil is not None and pil["composite"].mode == "RGB" and pil["background"] is None
+    assert pil is not None
+    assert pil["composite"].mode == "RGB"
+    assert pil["background"] is None
     paths = gr.ImageEditor(type="filepath").preprocess(page_value())
     assert paths is not None
     assert np.asarray(PILImage.open(paths["layers"][0]))[3, 2].tolist() == [255, 0, 0, 255]
@@ -75,9 +77,12 @@ def test_results_are_sent_as_pictures_and_one_image_is_the_background(tmp_path: 
                                "composite": None})  # fmt: skip
     assert wire is not None
     assert (wire["background"]["w"], wire["background"]["h"]) == (5, 4)
-    assert wire["layers"][0]["mime"] == "image/png" and wire["composite"] is None
+    assert wire["layers"][0]["mime"] == "image/png"
+    assert wire["composite"] is None
     single = editor.postprocess(np.zeros((4, 5, 3), dtype=np.uint8))
-    assert single is not None and single["layers"] == [] and single["background"]["w"] == 5
+    assert single is not None
+    assert single["layers"] == []
+    assert single["background"]["w"] == 5
     assert editor.postprocess(None) is None
     with pytest.raises(gr.OutputError, match="background, layers and composite"):
         editor.postprocess({"picture": None})
@@ -92,20 +97,28 @@ def test_tools_are_props() -> None:
         fixed_canvas=True,
     )
     props = editor.props()
-    assert props["brush"] == {"default_size": 7, "colors": [["#ff0000", 1.0], ["#00ff00", 0.5]],
-                              "default_color": ["#ff0000", 1.0], "color_mode": "defaults"}  # fmt: skip
+    assert props["brush"] == {
+        "default_size": 7,
+        "colors": [["#ff0000", 1.0], ["#00ff00", 0.5]],
+        "default_color": ["#ff0000", 1.0],
+        "color_mode": "defaults",
+    }
     assert props["eraser"] == {"default_size": 3}
     assert props["layers"] == {"names": ["Mask"], "allow_additional": False, "shown": True}
-    assert props["canvas_size"] == [300, 200] and props["fixed_canvas"] is True
-    assert props["transforms"] == ["crop"] and props["sources"] == ["upload", "clipboard"]
+    assert props["canvas_size"] == [300, 200]
+    assert props["fixed_canvas"] is True
+    assert props["transforms"] == ["crop"]
+    assert props["sources"] == ["upload", "clipboard"]
     assert gr.ImageEditor(brush=False).props()["eraser"] is None  # no brush: no eraser either
 
 
 def test_sketchpad_paint_and_mask_defaults() -> None:
     sketch = gr.Sketchpad().props()
-    assert sketch["sources"] == [] and sketch["brush"]["colors"] == [["#000000", 1.0]]
+    assert sketch["sources"] == []
+    assert sketch["brush"]["colors"] == [["#000000", 1.0]]
     assert sketch["brush"]["color_mode"] == "fixed"
-    assert gr.Paint().props()["sources"] == [] and len(gr.Paint().props()["brush"]["colors"]) > 1
+    assert gr.Paint().props()["sources"] == []
+    assert len(gr.Paint().props()["brush"]["colors"]) > 1
     assert gr.ImageMask().props()["layers"]["shown"] is False
 
 
@@ -133,8 +146,11 @@ def test_the_authored_value_reaches_an_untouched_input(tmp_path: Path) -> None:
     PILImage.new("RGB", (5, 4), "white").save(path)
     value = gr.ImageEditor(value={"background": str(path), "layers": [], "composite": None})
     start = value.initial_python_value()
-    assert start["background"].shape == (4, 5, 4) and start["composite"] is None
-    assert gr.ImageEditor(str(path), type="filepath").initial_python_value()["background"] == str(path)
+    assert start["background"].shape == (4, 5, 4)
+    assert start["composite"] is None
+    assert gr.ImageEditor(str(path), type="filepath").initial_python_value()["background"] == str(
+        path
+    )
 
 
 def editor_app() -> gr.Blocks:
@@ -145,7 +161,9 @@ def editor_app() -> gr.Blocks:
         for name, number in counts.items():
             getattr(editor, name)(lambda n: n + 1, number, number)
         editor.change(
-            lambda v: None if v is None else int((v["composite"][..., 3] > 0).sum()), editor, painted
+            lambda v: None if v is None else int((v["composite"][..., 3] > 0).sum()),
+            editor,
+            painted,
         )
     return demo
 

@@ -108,10 +108,11 @@ export class EditorCanvas {
 
   /** Keep only `r` of every picture. */
   crop(r: Rect): void {
+    // the frame may have been dragged past the canvas's edges: keep the part inside
     const x = Math.max(0, Math.round(r.x));
     const y = Math.max(0, Math.round(r.y));
-    const w = Math.min(this.width - x, Math.round(r.w));
-    const h = Math.min(this.height - y, Math.round(r.h));
+    const w = Math.min(this.width, Math.round(r.x + r.w)) - x;
+    const h = Math.min(this.height, Math.round(r.y + r.h)) - y;
     if (w < 1 || h < 1) return;
     if (this.background !== null) this.background = moved(this.background, w, h, x, y);
     for (const layer of this.layers) {

@@ -1,0 +1,96 @@
+"""Gradio's image components in Chromium, used as a person would: strokes drawn with the mouse
+on gr.ImageEditor reach the function as its composite and layer (a color picked, an erase, a
+picture uploaded under the drawing, a crop, a clear); gr.ImageSlider's divide dragged;
+gr.AnnotatedImage's label clicked is its select."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PIL import Image as PILImage
+from playwright.sync_api import Page, expect
+
+import reactive as gr
+from tests.browser.conftest import Serve, open_app
+
+
+def describe(value: dict[str, Any] | None) -> str:
+    """What the function saw: the size, red and blue pixels, the layer's inked pixels."""
+    if value is None:
+        return "none"
+    picture = value["composite"]
+    red = int(((picture[..., 0] > 200) & (picture[..., 2] < 60) & (picture[..., 3] > 200)).sum())
+    blue = int(((picture[..., 2] > 200) & (picture[..., 0] < 60) & (picture[..., 3] > 200)).sum())
+    ink = int((value["layers"][0][..., 3] > 0).sum())
+    back = "none" if value["background"] is None else "x".join(map(str, value["background"].shape))
+    return f"{picture.shape[1]}x{picture.shape[0]} red={red} blue={blue} ink={ink} back={back}"
+
+
+def editor_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        editor = gr.ImageEditor(
+            canvas_size=(200, 100),
+            brush=gr.Brush(colors=["#ff0000", "#0000ff"], default_size=4),
+            eraser=gr.Eraser(default_size=10),
+            elem_id="ed",
+        )
+        seen = gr.Textbox(label="Seen", elem_id="seen")
+        uploads = gr.Number(0, elem_id="uploads")
+        editor.change(describe, editor, seen)
+        editor.upload(lambda n: n + 1, uploads, uploads)
+    return demo
+
+
+def draw(page: Page, canvas: str, points: list[tuple[float, float]]) -> None:
+    """Drag the mouse through ``points``, given as fractions of the canvas's box."""
+    box = page.locator(canvas).bounding_box()
+    assert box is not None
+    spots = [(box["x"] + fx * box["width"], box["y"] + fy * box["height"]) for fx, fy in points]
+    page.mouse.move(*spots[0])
+    page.mouse.down()
+    for spot in spots[1:]:
+        page.mouse.move(*spot, steps=8)
+    page.mouse.up()
+
+
+def count(page: Page, color: str) -> int:
+    text = page.locator("#seen .rx-value").input_value()
+    return int(text.split(f"{color}=")[1].split()[0])
+
+
+def test_strokes_drawn_with_the_mouse_reach_the_function(
+    page: Page, serve: Serve, tmp_path: Path
+) -> None:
+    open_app(page, serve(editor_app()))
+    canvas = "#ed canvas.rx-editor-canvas"
+    seen = page.locator("#seen .rx-value")
+    draw(page, canvas, [(0.1, 0.5), (0.9, 0.5)])  # a red line across the middle
+    expect(seen).to_have_value(re.compile(r"^200x100 red=\d+ blue=0 ink=\d+ back=none$"))
+    red = count(page, "red")
+    assert red > 500  # ~160 px long, 8 px wide
+
+    page.locator("#ed .rx-editor-color[data-color='#0000ff']").click()
+    draw(page, canvas, [(0.5, 0.1), (0.5, 0.9)])  # a blue line down, over the red one
+    expect(seen).not_to_have_value(re.compile(r"blue=0 "))
+    assert count(page, "blue") > 300
+    red = count(page, "red")  # less the crossing, painted blue
+
+    page.locator("#ed .rx-editor-tool[data-tool='eraser']").click()
+    draw(page, canvas, [(0.1, 0.5), (0.4, 0.5)])  # the left of the red line rubbed out
+    expect(seen).not_to_have_value(re.compile(rf"red={red} "))
+    assert 0 < count(page, "red") < red * 0.8
+
+    picture = tmp_path / "back.png"
+    PILImage.new("RGB", (300, 150), (0, 200, 0)).save(picture)
+    page.locator("#ed .rx-editor-upload input[type=file]").set_input_files(str(picture))
+    expect(page.locator("#uploads .rx-value")).to_have_value("1")
+    expect(seen).to_have_value(re.compile(r"^300x150 .* back=150x300x4$"))
+
+    page.locator("#ed .rx-editor-tool[data-tool='crop']").click()
+    draw(page, canvas, [(0.5, 0.5), (-0.1, -0.1)])  # keep the top left quarter (past the edge)
+    expect(seen).to_have_value(re.compile(r"^150x75 "))
+
+    page.locator("#ed .rx-clear").click()
+    expect(seen).to_have_value("none")
