@@ -97,6 +97,7 @@ class ImageEditor(Component):
         self.set_prop("layers", layers)
         self.set_prop("canvas_size", canvas_size)
         self.fixed_canvas = fixed_canvas
+        self._blank_path: str | None = None
 
     # ---------------------------------------------------------------- props
 
@@ -143,14 +144,38 @@ class ImageEditor(Component):
 
     def initial_python_value(self) -> Any:
         """The author's value as the function would receive it from the page."""
-        if self.value is None:
-            return None
-        value = editor_dict(self.value)
+        return self.as_input(self.value)
+
+    def as_input(self, value: Any) -> Any:
+        """``value`` (the author's, or another function's result) as a function reading this
+        editor receives it: each picture as ``type``; nothing is a blank canvas, as the page's."""
+        if value is None:
+            return self.blank()
+        try:
+            parts = editor_dict(value)
+        except OutputError:
+            return value  # the output's own conversion says what is wrong with it
         return {
-            "background": self._typed(value["background"]),
-            "layers": [self._typed(layer) for layer in value["layers"]],
-            "composite": self._typed(value["composite"]),
+            "background": self._typed(parts["background"]),
+            "layers": [self._typed(layer) for layer in parts["layers"]],
+            "composite": self._typed(parts["composite"]),
         }
+
+    def blank(self) -> dict[str, Any]:
+        """An untouched or cleared canvas: no background, each layer and the composite clear
+        (``canvas_size``, transparent), as the page shows it."""
+        count = len(self.layers.layers or [None])
+        if self.image_type == "filepath":  # one blank file, made once, for every session
+            if self._blank_path is None or not Path(self._blank_path).is_file():
+                self._blank_path = self._typed(self._clear())
+            return {"background": None, "layers": [self._blank_path] * count,
+                    "composite": self._blank_path}  # fmt: skip
+        typed = [self._typed(self._clear()) for _ in range(count + 1)]
+        return {"background": None, "layers": typed[:count], "composite": typed[count]}
+
+    def _clear(self) -> np.ndarray[Any, Any]:
+        width, height = self.canvas_size
+        return np.zeros((height, width, 4), dtype=np.uint8)
 
     def _typed(self, image: Any) -> Any:
         if image is None or is_url(image):
@@ -158,7 +183,10 @@ class ImageEditor(Component):
         if isinstance(image, str | Path):
             if self.image_type == "filepath":
                 return str(image)
-            image = PILImage.open(image)
+            try:
+                image = PILImage.open(image)
+            except OSError:
+                return image  # the output's own conversion says the file is missing
         if isinstance(image, np.ndarray):
             image = media.array_to_pil(image)
         if not isinstance(image, PILImage.Image):
@@ -168,12 +196,12 @@ class ImageEditor(Component):
         if self.image_type == "pil":
             return image
         if self.image_type == "numpy":
-            return np.asarray(image)
+            return np.array(image)  # a copy the function may write to
         return _save_png(image)
 
-    def preprocess(self, value: Any) -> dict[str, Any] | None:
-        if value is None:
-            return None
+    def preprocess(self, value: Any) -> dict[str, Any]:
+        if value is None:  # the page's Clear
+            return self.blank()
         require_type(self, value, (dict,), "an editor value {background, layers, composite}")
         layers = value.get("layers") or []
         require_type(self, layers, (list,), "a list of layer pictures")

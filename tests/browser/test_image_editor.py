@@ -93,4 +93,4 @@ def test_strokes_drawn_with_the_mouse_reach_the_function(
     expect(seen).to_have_value(re.compile(r"^150x75 "))
 
     page.locator("#ed .rx-clear").click()
-    expect(seen).to_have_value("none")
+    expect(seen).to_have_value("200x100 red=0 blue=0 ink=0 back=none")  # a blank canvas

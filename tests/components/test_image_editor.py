@@ -63,7 +63,11 @@ def test_pil_and_filepath_types(tmp_path: Path) -> None:
 
 
 def test_nothing_or_a_bad_value() -> None:
-    assert gr.ImageEditor().preprocess(None) is None
+    blank = gr.ImageEditor(canvas_size=(30, 20)).preprocess(None)  # the page's Clear
+    assert blank["background"] is None
+    assert blank["composite"].shape == (20, 30, 4)
+    assert not blank["composite"].any()
+    assert len(blank["layers"]) == 1
     with pytest.raises(InvalidValue, match="editor value"):
         gr.ImageEditor().preprocess("a picture")
     with pytest.raises(InvalidValue, match="not an image"):
@@ -178,4 +182,33 @@ async def test_an_edit_starts_upload_apply_and_clear() -> None:
         assert page.page.values["upload"] == 1
         await page.input("ed", None)
         assert await page.wait_value("clear", 1)
-        assert await page.wait_value("painted", None)
+        assert await page.wait_value("painted", 0)  # a blank canvas
+
+
+def test_an_untouched_or_written_editor_reads_as_the_page_would_send_it(tmp_path: Path) -> None:
+    editor = gr.Sketchpad(canvas_size=(40, 30), type="filepath")
+    start = editor.initial_python_value()
+    assert start["background"] is None
+    assert np.asarray(PILImage.open(start["composite"])).shape == (30, 40, 4)
+    assert editor.initial_python_value()["composite"] == start["composite"]  # made once
+    arrays = gr.ImageEditor().as_input({"background": np.zeros((3, 4, 3), dtype=np.uint8),
+                                        "layers": [], "composite": None})  # fmt: skip
+    assert arrays["background"].shape == (3, 4, 4)  # RGBA, as from the page
+
+
+async def test_a_function_reads_what_another_wrote_to_the_editor() -> None:
+    with gr.Blocks() as demo:
+        editor = gr.ImageEditor(elem_id="ed")
+        shape = gr.Textbox(elem_id="shape")
+        gr.Button(elem_id="set").click(lambda: np.zeros((5, 7, 3), dtype=np.uint8), None, editor)
+        gr.Button(elem_id="none").click(lambda: None, None, editor)
+        gr.Button(elem_id="get").click(lambda v: str(v["composite"].shape), editor, shape)
+    async with AppTester(demo) as page:
+        await page.click("set")
+        assert await page.wait_until(lambda: page.page.values.get("ed") is not None)
+        await page.click("get")
+        assert await page.wait_value("shape", "(5, 7, 4)")
+        await page.click("none")
+        assert await page.wait_until(lambda: page.page.values.get("ed", 1) is None)
+        await page.click("get")
+        assert await page.wait_value("shape", "(800, 800, 4)")
