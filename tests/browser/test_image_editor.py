@@ -5,10 +5,12 @@ gr.AnnotatedImage's label clicked is its select."""
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PIL import Image as PILImage
 from playwright.sync_api import Page, expect
 
@@ -94,3 +96,68 @@ def test_strokes_drawn_with_the_mouse_reach_the_function(
 
     page.locator("#ed .rx-clear").click()
     expect(seen).to_have_value("200x100 red=0 blue=0 ink=0 back=none")  # a blank canvas
+
+
+def halves() -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    red = np.zeros((100, 200, 3), dtype=np.uint8)
+    red[..., 0] = 255
+    blue = np.zeros((100, 200, 3), dtype=np.uint8)
+    blue[..., 2] = 255
+    return red, blue
+
+
+def compare_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        gr.ImageSlider(halves(), elem_id="cmp")
+        mine = gr.ImageSlider(type="numpy", elem_id="mine")
+        mine.upload(lambda pair: (pair[0], 255 - pair[0]), mine, mine)
+        boxes = [((0, 0, 100, 50), "sky"), ((100, 50, 200, 100), "sea")]
+        shown = gr.AnnotatedImage((halves()[0], boxes), color_map={"sea": "#0000ff"}, elem_id="ann")
+        picked = gr.Textbox(label="Picked", elem_id="picked")
+
+        def pick(evt: gr.SelectData) -> str:
+            return f"{evt.index}:{evt.value}"
+
+        shown.select(pick, None, picked)
+    return demo
+
+
+def colors_across(page: Page, selector: str) -> list[tuple[int, int, int]]:
+    """The colors a person sees at 10 %, 40 %, 60 % and 90 % across the element's middle."""
+    shot = PILImage.open(io.BytesIO(page.locator(selector).screenshot())).convert("RGB")
+    return [shot.getpixel((int(shot.width * f), shot.height // 2)) for f in (0.1, 0.4, 0.6, 0.9)]
+
+
+def is_red(c: tuple[int, int, int]) -> bool:
+    return c[0] > 200 and c[2] < 60
+
+
+def test_the_slider_divide_dragged_and_an_annotation_clicked(
+    page: Page, serve: Serve, tmp_path: Path
+) -> None:
+    open_app(page, serve(compare_app()))
+    stage = "#cmp .rx-slider-stage"
+    page.locator(f"{stage} img.rx-slider-after").wait_for()
+    assert [is_red(c) for c in colors_across(page, stage)] == [True, True, False, False]
+    box = page.locator(stage).bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.75, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.up()  # the divide dragged to three quarters: red now covers 60 % too
+    assert [is_red(c) for c in colors_across(page, stage)] == [True, True, True, False]
+
+    picture = tmp_path / "green.png"
+    PILImage.new("RGB", (40, 20), (0, 200, 0)).save(picture)
+    page.locator("#mine input[type=file]").set_input_files(str(picture))
+    after = page.locator("#mine img.rx-slider-after")
+    expect(after).to_be_visible()  # the function's pair: the upload and its inverse
+
+    sea = page.locator("#ann .rx-annotated-box[data-label='sea']")
+    base = page.locator("#ann img.rx-annotated-base").bounding_box()
+    frame = sea.bounding_box()
+    assert base is not None
+    assert frame is not None
+    assert abs(frame["x"] - (base["x"] + base["width"] / 2)) < 3  # drawn where its box says
+    page.locator("#ann .rx-annotated-label", has_text="sea").click()
+    expect(page.locator("#picked .rx-value")).to_have_value("1:sea")

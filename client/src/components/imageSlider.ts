@@ -32,7 +32,9 @@ export class ImageSliderView extends ComponentView {
     this.range.setAttribute("aria-label", "Divide between the two pictures");
     this.range.addEventListener("input", () => this.place(Number(this.range.value)));
     this.stage.append(...this.imgs, this.range);
-    this.mount(this.stage);
+    const box = el("div"); // the stage is as wide as its picture, not the component
+    box.append(this.stage);
+    this.mount(box);
     this.place(num(props, "slider_position") ?? 50);
     if (this.interactive) this.zone = this.addPicker();
     this.show(props["value"]);
