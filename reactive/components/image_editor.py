@@ -152,7 +152,7 @@ class ImageEditor(Component):
         if value is None:
             return self.blank()
         try:
-            parts = editor_dict(value)
+            parts = self._filled(editor_dict(value))
         except OutputError:
             return value  # the output's own conversion says what is wrong with it
         return {
@@ -160,6 +160,23 @@ class ImageEditor(Component):
             "layers": [self._typed(layer) for layer in parts["layers"]],
             "composite": self._typed(parts["composite"]),
         }
+
+    def _filled(self, parts: dict[str, Any]) -> dict[str, Any]:
+        """What the page sends for a picture: blank layers of its size when none are given,
+        and the composite (the picture with the layers over it) when it is None."""
+        back = _opened(parts["background"])
+        if back is None:
+            return parts
+        layers = parts["layers"] or [
+            PILImage.new("RGBA", back.size) for _ in range(len(self.layers.layers or [None]))
+        ]
+        composite = parts["composite"]
+        if composite is None:
+            composite = back.convert("RGBA")
+            for layer in map(_opened, layers):
+                if layer is not None and layer.size == composite.size:
+                    composite = PILImage.alpha_composite(composite, layer.convert("RGBA"))
+        return {"background": parts["background"], "layers": layers, "composite": composite}
 
     def blank(self) -> dict[str, Any]:
         """An untouched or cleared canvas: no background, each layer and the composite clear
@@ -254,6 +271,22 @@ class ImageEditor(Component):
         if edit in ("upload", "apply"):
             return [edit]
         return ["upload"] if isinstance(wire, dict) and wire.get("background") else ["apply"]
+
+
+def _opened(image: Any) -> PILImage.Image | None:
+    """A local picture as PIL (None for a URL, a missing file or no picture)."""
+    if isinstance(image, PILImage.Image):
+        return image
+    if isinstance(image, np.ndarray):
+        return media.array_to_pil(image)
+    if isinstance(image, str | Path) and not is_url(image):
+        try:
+            with PILImage.open(image) as opened:
+                opened.load()
+                return opened.copy()
+        except OSError:
+            return None
+    return None
 
 
 def is_empty(wire: Any) -> bool:

@@ -151,7 +151,9 @@ def test_the_authored_value_reaches_an_untouched_input(tmp_path: Path) -> None:
     value = gr.ImageEditor(value={"background": str(path), "layers": [], "composite": None})
     start = value.initial_python_value()
     assert start["background"].shape == (4, 5, 4)
-    assert start["composite"] is None
+    assert start["composite"].tolist() == start["background"].tolist()  # drawn, as the page would
+    assert len(start["layers"]) == 1
+    assert not start["layers"][0].any()  # a blank layer of the picture's size
     assert gr.ImageEditor(str(path), type="filepath").initial_python_value()["background"] == str(
         path
     )
