@@ -27,7 +27,8 @@ def describe(value: dict[str, Any] | None) -> str:
     blue = int(((picture[..., 2] > 200) & (picture[..., 0] < 60) & (picture[..., 3] > 200)).sum())
     ink = int((value["layers"][0][..., 3] > 0).sum())
     back = "none" if value["background"] is None else "x".join(map(str, value["background"].shape))
-    return f"{picture.shape[1]}x{picture.shape[0]} red={red} blue={blue} ink={ink} back={back}"
+    size = f"{picture.shape[1]}x{picture.shape[0]}"
+    return f"{size} red={red} blue={blue} ink={ink} back={back} layers={len(value['layers'])}"
 
 
 def editor_app() -> gr.Blocks:
@@ -69,7 +70,7 @@ def test_strokes_drawn_with_the_mouse_reach_the_function(
     canvas = "#ed canvas.rx-editor-canvas"
     seen = page.locator("#seen .rx-value")
     draw(page, canvas, [(0.1, 0.5), (0.9, 0.5)])  # a red line across the middle
-    expect(seen).to_have_value(re.compile(r"^200x100 red=\d+ blue=0 ink=\d+ back=none$"))
+    expect(seen).to_have_value(re.compile(r"^200x100 red=\d+ blue=0 ink=\d+ back=none layers=1$"))
     red = count(page, "red")
     assert red > 500  # ~160 px long, 8 px wide
 
@@ -88,14 +89,22 @@ def test_strokes_drawn_with_the_mouse_reach_the_function(
     PILImage.new("RGB", (300, 150), (0, 200, 0)).save(picture)
     page.locator("#ed .rx-editor-upload input[type=file]").set_input_files(str(picture))
     expect(page.locator("#uploads .rx-value")).to_have_value("1")
-    expect(seen).to_have_value(re.compile(r"^300x150 .* back=150x300x4$"))
+    expect(seen).to_have_value(re.compile(r"^300x150 .* back=150x300x4 layers=1$"))
 
     page.locator("#ed .rx-editor-tool[data-tool='crop']").click()
     draw(page, canvas, [(0.5, 0.5), (-0.1, -0.1)])  # keep the top left quarter (past the edge)
     expect(seen).to_have_value(re.compile(r"^150x75 "))
 
+    page.locator("#ed .rx-editor-add-layer").click()  # a second layer, drawn on in blue
+    page.locator("#ed .rx-editor-tool[data-tool='brush']").click()
+    ink = page.locator("#seen .rx-value").input_value().split("ink=")[1].split()[0]
+    draw(page, canvas, [(0.2, 0.2), (0.8, 0.2)])
+    expect(seen).to_have_value(
+        re.compile(rf"ink={ink} back=75x150x4 layers=2$")
+    )  # layer 1 as it was
+
     page.locator("#ed .rx-clear").click()
-    expect(seen).to_have_value("200x100 red=0 blue=0 ink=0 back=none")  # a blank canvas
+    expect(seen).to_have_value("200x100 red=0 blue=0 ink=0 back=none layers=1")  # a blank canvas
 
 
 def halves() -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:

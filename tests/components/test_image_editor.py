@@ -13,6 +13,7 @@ from PIL import Image as PILImage
 
 import reactive as gr
 from reactive.errors import CompatibilityWarning, DefinitionError, InvalidValue
+from reactive.gradio.interface import component_from
 from reactive.testing import AppTester
 
 
@@ -124,6 +125,8 @@ def test_sketchpad_paint_and_mask_defaults() -> None:
     assert gr.Paint().props()["sources"] == []
     assert len(gr.Paint().props()["brush"]["colors"]) > 1
     assert gr.ImageMask().props()["layers"]["shown"] is False
+    made = [component_from(name) for name in ("sketchpad", "paint", "imageeditor", "imagemask")]
+    assert [type(c).__name__ for c in made] == ["Sketchpad", "Paint", "ImageEditor", "ImageMask"]
 
 
 def test_what_is_refused_or_warned() -> None:

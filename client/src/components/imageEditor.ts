@@ -192,6 +192,8 @@ export class ImageEditorView extends ComponentView {
   private clearAll(): void {
     const [w, h] = this.canvasSize();
     this.model.clear(w, h);
+    this.model.setLayers([], layerNames(this.props)); // the layers the app named, blank
+    this.showLayers();
     this.repaint();
     this.cancelSend();
     this.touched = false;
