@@ -48,6 +48,7 @@ export class ImageEditorView extends ComponentView {
   private shown = 0; // the newest server value being loaded (an older one that loads late is dropped)
   private touched = false; // the person drew since the server's last value
   private uploaded = false; // a new background since the last send
+  private backgroundPng: { canvas: HTMLCanvasElement; bytes: Uint8Array } | null = null;
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "imageeditor", props, ctx);
@@ -226,14 +227,27 @@ export class ImageEditorView extends ComponentView {
     this.timer = null;
   }
 
+  /** The background as PNG, encoded once per picture (a stroke leaves it as it was). */
+  private async backgroundBytes(): Promise<Uint8Array | null> {
+    const canvas = this.model.background;
+    if (canvas === null) return null;
+    if (this.backgroundPng?.canvas !== canvas) this.backgroundPng = { canvas, bytes: await pngBytes(canvas) };
+    return this.backgroundPng.bytes;
+  }
+
   private async send(): Promise<void> {
     this.timer = null;
     const model = this.model;
     try {
-      const background = model.background === null ? null : await pngBytes(model.background);
+      const background = await this.backgroundBytes();
       const layers = await Promise.all(model.layers.map((l) => pngBytes(l.canvas)));
       const composite = await pngBytes(model.composite());
       if (this.timer !== null) return; // edited again meanwhile: that send follows
+      const size = [background, composite, ...layers].reduce((n, b) => n + (b?.length ?? 0), 0);
+      if (size > MAX_UPLOAD_BYTES) {
+        const mib = (size / 1048576).toFixed(1);
+        return this.showLocalError(`the picture and its layers take ${mib} MiB, more than the 16 MiB one value may: use a smaller picture`);
+      }
       const file = (data: Uint8Array, name: string): Value => ({ mime: "image/png", data, name });
       const edit = this.uploaded ? "upload" : "apply";
       this.uploaded = false;
