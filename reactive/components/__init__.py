@@ -14,11 +14,12 @@ from reactive.components.dataset import Dataset, Examples
 from reactive.components.datetime import DateTime
 from reactive.components.display import ColorPicker, Label
 from reactive.components.editor_options import Brush, Eraser, LayerOptions, WebcamOptions
+from reactive.components.editor_templates import ImageMask, Paint, Sketchpad
 from reactive.components.file import File
 from reactive.components.gallery import Gallery
 from reactive.components.highlighted import HighlightedText
 from reactive.components.image import Image
-from reactive.components.image_editor import ImageEditor, ImageMask, Paint, Sketchpad
+from reactive.components.image_editor import ImageEditor
 from reactive.components.image_slider import ImageSlider
 from reactive.components.media import Audio, Video
 from reactive.components.model3d import Model3D

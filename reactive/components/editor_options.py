@@ -6,11 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from reactive.components.base import warn_unsupported
 from reactive.errors import DefinitionError
 
 #: A CSS color, or a CSS color and an opacity (0..1) to paint it with.
 Color = str | tuple[str, float]
 
+_SOURCES = ("upload", "clipboard", "webcam")
+_TRANSFORMS = ("crop", "resize")
 _DEFAULT_COLORS: list[Color] = ["#000000", "#ff0000", "#00aa00", "#0055ff", "#ffdd00"]
 
 
@@ -111,3 +114,60 @@ class WebcamOptions:
 
     mirror: bool = True
     constraints: dict[str, Any] | None = field(default=None)
+
+
+# ---------------------------------------------------------------- ImageEditor arguments
+
+
+def check_sources(sources: Any) -> list[str]:
+    if sources is None:
+        return []
+    listed = [sources] if isinstance(sources, str) else list(sources)
+    unknown = [s for s in listed if s not in _SOURCES]
+    if unknown:
+        raise DefinitionError(f"ImageEditor sources are upload, clipboard and webcam: {unknown}.")
+    if "webcam" in listed:
+        warn_unsupported(
+            "ImageEditor", {"sources=['webcam'] (a picture comes from upload or paste)": None}
+        )
+    return [s for s in listed if s != "webcam"]
+
+
+def check_transforms(transforms: Any) -> list[str]:
+    listed = (
+        []
+        if transforms is None
+        else [transforms]
+        if isinstance(transforms, str)
+        else list(transforms)
+    )
+    unknown = [t for t in listed if t not in _TRANSFORMS]
+    if unknown:
+        raise DefinitionError(f"ImageEditor transforms are 'crop' and 'resize': {unknown}.")
+    if "resize" in listed:
+        warn_unsupported("ImageEditor", {"transforms=['resize'] (the crop tool is offered)": None})
+    return [t for t in listed if t == "crop"]
+
+
+def layer_options(layers: Any) -> LayerOptions:
+    if layers is True or layers is None:
+        return LayerOptions()
+    if layers is False:
+        return LayerOptions(allow_additional_layers=False, disabled=True)
+    if isinstance(layers, LayerOptions):
+        return layers
+    raise DefinitionError(
+        f"ImageEditor(layers=) takes True, False or gr.LayerOptions(...): {layers!r}"
+    )
+
+
+def check_canvas_size(size: Any) -> tuple[int, int]:
+    if (
+        isinstance(size, tuple | list)
+        and len(size) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) and 0 < n <= 8192 for n in size)
+    ):
+        return int(size[0]), int(size[1])
+    raise DefinitionError(
+        f"ImageEditor(canvas_size=) is (width, height) in pixels, 1..8192: {size!r}"
+    )

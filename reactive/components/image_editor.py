@@ -15,8 +15,16 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 from PIL import Image as PILImage
 
-from reactive.components.base import Component, require_type, warn_unsupported
-from reactive.components.editor_options import Brush, Eraser, LayerOptions
+from reactive.components.base import Component, require_type
+from reactive.components.editor_options import (
+    Brush,
+    Eraser,
+    LayerOptions,
+    check_canvas_size,
+    check_sources,
+    check_transforms,
+    layer_options,
+)
 from reactive.components.image import ImageType, image_wire, is_url, uploaded_image
 from reactive.components.listeners import _listener
 from reactive.components.upload_folder import upload_dir
@@ -24,8 +32,6 @@ from reactive.errors import DefinitionError, OutputError
 from reactive.media import image as media
 
 PARTS = ("background", "layers", "composite")
-_SOURCES = ("upload", "clipboard", "webcam")
-_TRANSFORMS = ("crop", "resize")
 
 
 class ImageEditor(Component):
@@ -85,8 +91,8 @@ class ImageEditor(Component):
             raise DefinitionError(
                 f"ImageEditor format must be auto, png, jpeg or webp: {format!r}."
             )
-        self.sources = _sources(sources)
-        self.transforms = _transforms(transforms)
+        self.sources = check_sources(sources)
+        self.transforms = check_transforms(transforms)
         super().__init__(value, label=label, **kwargs)
         self.image_type: ImageType = type
         self.image_mode = image_mode
@@ -115,9 +121,9 @@ class ImageEditor(Component):
                     f"ImageEditor(eraser=) takes gr.Eraser(...) or False: {value!r}"
                 )
         elif name == "layers":
-            value = _layers(value)
+            value = layer_options(value)
         elif name == "canvas_size":
-            value = _canvas_size(value)
+            value = check_canvas_size(value)
         super().set_prop(name, value)
 
     def extra_props(self) -> dict[str, Any]:
@@ -318,91 +324,8 @@ def editor_dict(value: Any) -> dict[str, Any]:
     }
 
 
-def _sources(sources: Any) -> list[str]:
-    if sources is None:
-        return []
-    listed = [sources] if isinstance(sources, str) else list(sources)
-    unknown = [s for s in listed if s not in _SOURCES]
-    if unknown:
-        raise DefinitionError(f"ImageEditor sources are upload, clipboard and webcam: {unknown}.")
-    if "webcam" in listed:
-        warn_unsupported(
-            "ImageEditor", {"sources=['webcam'] (a picture comes from upload or paste)": None}
-        )
-    return [s for s in listed if s != "webcam"]
-
-
-def _transforms(transforms: Any) -> list[str]:
-    listed = (
-        []
-        if transforms is None
-        else [transforms]
-        if isinstance(transforms, str)
-        else list(transforms)
-    )
-    unknown = [t for t in listed if t not in _TRANSFORMS]
-    if unknown:
-        raise DefinitionError(f"ImageEditor transforms are 'crop' and 'resize': {unknown}.")
-    if "resize" in listed:
-        warn_unsupported("ImageEditor", {"transforms=['resize'] (the crop tool is offered)": None})
-    return [t for t in listed if t == "crop"]
-
-
-def _layers(layers: Any) -> LayerOptions:
-    if layers is True or layers is None:
-        return LayerOptions()
-    if layers is False:
-        return LayerOptions(allow_additional_layers=False, disabled=True)
-    if isinstance(layers, LayerOptions):
-        return layers
-    raise DefinitionError(
-        f"ImageEditor(layers=) takes True, False or gr.LayerOptions(...): {layers!r}"
-    )
-
-
-def _canvas_size(size: Any) -> tuple[int, int]:
-    if (
-        isinstance(size, tuple | list)
-        and len(size) == 2
-        and all(isinstance(n, int) and not isinstance(n, bool) and 0 < n <= 8192 for n in size)
-    ):
-        return int(size[0]), int(size[1])
-    raise DefinitionError(
-        f"ImageEditor(canvas_size=) is (width, height) in pixels, 1..8192: {size!r}"
-    )
-
-
 def _save_png(image: PILImage.Image) -> str:
     folder = upload_dir.get() or Path(tempfile.mkdtemp(prefix="reactive-editor-"))
     with tempfile.NamedTemporaryFile(dir=folder, suffix=".png", delete=False) as handle:
         image.save(handle, "PNG")
         return handle.name
-
-
-class Sketchpad(ImageEditor):
-    """A blank canvas to draw on in black (Gradio's Sketchpad): no background source."""
-
-    def __init__(
-        self, value: Any = None, *, sources: Any = (), brush: Any = None, **kwargs: Any
-    ) -> None:
-        if brush is None:
-            brush = Brush(colors=["#000000"], color_mode="fixed")
-        super().__init__(value, sources=sources, brush=brush, **kwargs)
-
-
-class Paint(ImageEditor):
-    """A blank canvas to paint on in any color (Gradio's Paint): no background source."""
-
-    def __init__(self, value: Any = None, *, sources: Any = (), **kwargs: Any) -> None:
-        super().__init__(value, sources=sources, **kwargs)
-
-
-class ImageMask(ImageEditor):
-    """A picture to paint a black mask on, one layer (Gradio's ImageMask)."""
-
-    def __init__(
-        self, value: Any = None, *, brush: Any = None, layers: Any = False, **kwargs: Any
-    ) -> None:
-        if brush is None:
-            brush = Brush(colors=["#000000"], color_mode="fixed")
-        super().__init__(value, brush=brush, layers=layers, **kwargs)
