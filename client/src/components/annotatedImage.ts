@@ -7,7 +7,7 @@ import { el } from "./dom";
 import { toImage } from "./imageValue";
 import { ObjectUrl } from "./objectUrl";
 import { isMap } from "../protocol/codec";
-import { bool, num } from "./props";
+import { bool, cssLength } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
 export class AnnotatedImageView extends ComponentView {
@@ -21,8 +21,8 @@ export class AnnotatedImageView extends ComponentView {
     this.stage = el("div", "rx-annotated-stage");
     this.base = el("img", "rx-annotated-base");
     this.base.alt = "";
-    const height = num(props, "height");
-    if (height !== null) this.base.style.maxHeight = `${height}px`;
+    this.base.style.maxHeight = cssLength(props, "height") ?? "";
+    this.base.style.maxWidth = cssLength(props, "width") ?? "";
     this.stage.append(this.base);
     this.legend = el("div", "rx-annotated-legend");
     const box = el("div");

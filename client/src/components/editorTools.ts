@@ -73,6 +73,7 @@ export class EditorTools {
     this.layerSelect = el("select", "rx-editor-layer");
     this.layerSelect.setAttribute("aria-label", "Layer");
     this.layerSelect.addEventListener("change", () => actions.layer(this.layerSelect.selectedIndex));
+    this.sizeInput.hidden = brush === null; // nothing to size without a brush
     this.root.append(this.sizeInput, this.layerSelect);
     this.addLayerControls(props);
     this.addFileControls(props);

@@ -7,11 +7,11 @@
 
 import type { Props, Value } from "../protocol/messages";
 import { isMap } from "../protocol/codec";
-import { el } from "./dom";
+import { el, highlightDrops } from "./dom";
 import { blankCanvas, EditorCanvas, pngBytes, type Rect } from "./editorCanvas";
 import { EditorTools, type Tool } from "./editorTools";
 import { MAX_UPLOAD_BYTES, toImage } from "./imageValue";
-import { num } from "./props";
+import { cssLength } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
 /** The pause after the last edit before the value is sent. */
@@ -49,6 +49,7 @@ export class ImageEditorView extends ComponentView {
   private touched = false; // the person drew since the server's last value
   private uploaded = false; // a new background since the last send
   private backgroundPng: { canvas: HTMLCanvasElement; bytes: Uint8Array } | null = null;
+  private placeholder: HTMLElement | null = null; // shown until there is a picture or a stroke
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "imageeditor", props, ctx);
@@ -56,14 +57,19 @@ export class ImageEditorView extends ComponentView {
     this.model = new EditorCanvas(w, h, layerNames(props));
     this.view = blankCanvas(w, h);
     this.view.className = "rx-editor-canvas";
-    const height = num(props, "height");
-    if (height !== null) this.view.style.maxHeight = `${height}px`;
+    this.view.style.maxHeight = cssLength(props, "height") ?? "";
+    this.view.style.maxWidth = cssLength(props, "width") ?? "";
     const stage = el("div", "rx-editor-stage");
     stage.append(this.view);
+    const placeholder = typeof props["placeholder"] === "string" ? props["placeholder"] : "";
+    if (placeholder !== "") {
+      this.placeholder = el("div", "rx-editor-placeholder", placeholder);
+      stage.append(this.placeholder);
+    }
     this.mount(stage);
     if (this.interactive) {
       this.tools = this.makeTools();
-      this.view.before(this.tools.root);
+      stage.before(this.tools.root);
       this.listen();
     }
     this.repaint();
@@ -104,9 +110,10 @@ export class ImageEditorView extends ComponentView {
     this.view.addEventListener("pointermove", (e) => this.moveTo(e));
     this.view.addEventListener("pointerup", (e) => this.up(e));
     this.view.addEventListener("pointercancel", (e) => this.up(e));
+    const sources = Array.isArray(this.props["sources"]) ? this.props["sources"] : [];
+    if (sources.includes("upload")) highlightDrops(this.view, (file) => void this.upload(file));
     this.root.addEventListener("paste", (e) => {
-      const sources = this.props["sources"];
-      if (!Array.isArray(sources) || !sources.includes("clipboard")) return;
+      if (!sources.includes("clipboard")) return;
       const file = [...(e.clipboardData?.files ?? [])].find((f) => f.type.startsWith("image/"));
       if (file === undefined) return;
       e.preventDefault();
@@ -169,6 +176,7 @@ export class ImageEditorView extends ComponentView {
 
   private repaint(): void {
     const view = this.view;
+    if (this.placeholder !== null) this.placeholder.hidden = this.model.background !== null || this.touched;
     if (view.width !== this.model.width || view.height !== this.model.height) {
       view.width = this.model.width;
       view.height = this.model.height;
