@@ -110,10 +110,14 @@ class LayerOptions:
 
 @dataclass
 class WebcamOptions:
-    """Gradio's webcam settings for a webcam source (reactive's editor takes no webcam yet)."""
+    """The editor's webcam source: ``mirror`` the picture (a selfie view, and the capture as
+    seen), and the ``getUserMedia`` ``constraints`` (e.g. ``{"video": {"width": 1024}}``)."""
 
     mirror: bool = True
     constraints: dict[str, Any] | None = field(default=None)
+
+    def wire(self) -> dict[str, Any]:
+        return {"mirror": self.mirror, "constraints": self.constraints}
 
 
 # ---------------------------------------------------------------- ImageEditor arguments
@@ -126,11 +130,7 @@ def check_sources(sources: Any) -> list[str]:
     unknown = [s for s in listed if s not in _SOURCES]
     if unknown:
         raise DefinitionError(f"ImageEditor sources are upload, clipboard and webcam: {unknown}.")
-    if "webcam" in listed:
-        warn_unsupported(
-            "ImageEditor", {"sources=['webcam'] (a picture comes from upload or paste)": None}
-        )
-    return [s for s in listed if s != "webcam"]
+    return list(dict.fromkeys(listed))
 
 
 def check_transforms(transforms: Any) -> list[str]:

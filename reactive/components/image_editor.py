@@ -20,6 +20,7 @@ from reactive.components.editor_options import (
     Brush,
     Eraser,
     LayerOptions,
+    WebcamOptions,
     check_canvas_size,
     check_sources,
     check_transforms,
@@ -42,7 +43,8 @@ class ImageEditor(Component):
     the background. ``brush=`` / ``eraser=`` set the tools (``False`` hides one), ``layers=`` the
     drawing layers, ``canvas_size=`` the blank canvas (a picture resizes it unless
     ``fixed_canvas=True``, which fits the picture into it), ``transforms=("crop",)`` a crop tool,
-    ``sources=`` where a background may come from (``"upload"``, ``"clipboard"``).
+    ``sources=`` where a background may come from (``"upload"``, ``"webcam"``: a snapshot,
+    ``"clipboard"``: a paste), ``webcam_options=gr.WebcamOptions(mirror=, constraints=)``.
     """
 
     type = "imageeditor"
@@ -64,7 +66,7 @@ class ImageEditor(Component):
         label: str | None = None,
         type: ImageType = "numpy",
         image_mode: Literal["RGBA", "RGB", "L"] | None = "RGBA",
-        sources: list[str] | tuple[str, ...] | str | None = ("upload", "clipboard"),
+        sources: list[str] | tuple[str, ...] | str | None = ("upload", "webcam", "clipboard"),
         height: int | str | None = None,
         width: int | str | None = None,
         placeholder: str | None = None,
@@ -76,6 +78,7 @@ class ImageEditor(Component):
         canvas_size: tuple[int, int] = (800, 800),
         fixed_canvas: bool = False,
         crop_size: Any = None,
+        webcam_options: WebcamOptions | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -103,6 +106,11 @@ class ImageEditor(Component):
         self.set_prop("layers", layers)
         self.set_prop("canvas_size", canvas_size)
         self.fixed_canvas = fixed_canvas
+        if webcam_options is not None and not isinstance(webcam_options, WebcamOptions):
+            raise DefinitionError(
+                f"ImageEditor(webcam_options=) takes gr.WebcamOptions(...): {webcam_options!r}"
+            )
+        self.webcam_options = webcam_options or WebcamOptions()
         self._blank_path: str | None = None
 
     # ---------------------------------------------------------------- props
@@ -137,6 +145,7 @@ class ImageEditor(Component):
             "fixed_canvas": self.fixed_canvas,
             "transforms": self.transforms,
             "sources": self.sources,
+            "webcam_options": self.webcam_options.wire(),
             "height": self.height,
             "width": self.width,
             "placeholder": self.placeholder,

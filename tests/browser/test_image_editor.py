@@ -171,3 +171,18 @@ def test_the_slider_divide_dragged_and_an_annotation_clicked(
     assert abs(frame["x"] - (base["x"] + base["width"] / 2)) < 3  # drawn where its box says
     page.locator("#ann .rx-annotated-label", has_text="sea").click()
     expect(page.locator("#picked .rx-value")).to_have_value("1:sea")
+
+
+def test_a_webcam_snapshot_is_the_background_drawn_on(fpage: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        editor = gr.ImageEditor(sources=["webcam"], elem_id="ed")
+        seen = gr.Textbox(label="Seen", elem_id="seen")
+        editor.upload(describe, editor, seen)
+    open_app(fpage, serve(demo))
+    fpage.locator("#ed .rx-editor-webcam-open").click()
+    expect(fpage.locator("#ed .rx-editor-webcam video")).to_be_visible()
+    fpage.locator("#ed .rx-editor-capture").click()  # the camera's picture, then the canvas
+    expect(fpage.locator("#ed .rx-editor-webcam")).to_have_count(0)
+    expect(fpage.locator("#seen .rx-value")).to_have_value(
+        re.compile(r"^(\d+)x(\d+) .* back=\2x\1x4 layers=1$")
+    )

@@ -113,7 +113,8 @@ def test_tools_are_props() -> None:
     assert props["canvas_size"] == [300, 200]
     assert props["fixed_canvas"] is True
     assert props["transforms"] == ["crop"]
-    assert props["sources"] == ["upload", "clipboard"]
+    assert props["sources"] == ["upload", "webcam", "clipboard"]
+    assert props["webcam_options"] == {"mirror": True, "constraints": None}
     assert gr.ImageEditor(brush=False).props()["eraser"] is None  # no brush: no eraser either
 
 
@@ -136,8 +137,8 @@ def test_what_is_refused_or_warned() -> None:
         gr.ImageEditor(canvas_size=(0, 10))
     with pytest.raises(DefinitionError, match="color"):
         gr.ImageEditor(brush=gr.Brush(colors=[("red", 3)])).props()
-    with pytest.warns(CompatibilityWarning, match="webcam"):
-        gr.ImageEditor(sources=["upload", "webcam"])
+    with pytest.raises(DefinitionError, match="sources"):
+        gr.ImageEditor(sources=["scanner"])
     with pytest.warns(CompatibilityWarning, match="resize"):
         gr.ImageEditor(transforms=("crop", "resize"))
 

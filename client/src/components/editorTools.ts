@@ -11,6 +11,7 @@ export type Tool = "brush" | "eraser" | "crop";
 export interface ToolActions {
   clear(): void;
   upload(file: File): void;
+  webcam(): void;
   layer(index: number): void;
   addLayer(): void;
   /** The tool changed (crop shows its frame). */
@@ -159,6 +160,12 @@ export class EditorTools {
       });
       label.append(file);
       this.root.append(label);
+    }
+    if (sources.includes("webcam")) {
+      const webcam = el("button", "rx-editor-webcam-open", "Webcam");
+      webcam.type = "button";
+      webcam.addEventListener("click", () => this.actions.webcam());
+      this.root.append(webcam);
     }
     const clear = el("button", "rx-clear", "Clear");
     clear.type = "button";

@@ -10,6 +10,7 @@ import { isMap } from "../protocol/codec";
 import { el, highlightDrops } from "./dom";
 import { blankCanvas, EditorCanvas, pngBytes, type Rect } from "./editorCanvas";
 import { EditorTools, type Tool } from "./editorTools";
+import { WebcamSnapshot, webcamOptions } from "./editorWebcam";
 import { MAX_UPLOAD_BYTES, toImage } from "./imageValue";
 import { cssLength } from "./props";
 import { ComponentView, type ViewContext } from "./view";
@@ -50,6 +51,7 @@ export class ImageEditorView extends ComponentView {
   private uploaded = false; // a new background since the last send
   private backgroundPng: { canvas: HTMLCanvasElement; bytes: Uint8Array } | null = null;
   private placeholder: HTMLElement | null = null; // shown until there is a picture or a stroke
+  private webcam: WebcamSnapshot | null = null;
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "imageeditor", props, ctx);
@@ -90,6 +92,7 @@ export class ImageEditorView extends ComponentView {
     return new EditorTools(this.props, {
       clear: () => this.clearAll(),
       upload: (file) => void this.upload(file),
+      webcam: () => void this.openWebcam(),
       layer: (index) => (this.model.active = index),
       addLayer: () => {
         this.model.addLayer(`Layer ${this.model.layers.length + 1}`);
@@ -208,6 +211,32 @@ export class ImageEditorView extends ComponentView {
     this.touched = false;
     this.uploaded = false;
     this.changed(null);
+  }
+
+  /** The camera's live picture in place of the canvas until Capture (or Cancel). */
+  private async openWebcam(): Promise<void> {
+    if (this.webcam !== null) return;
+    const stage = this.view.parentElement;
+    if (stage === null) return;
+    const snapshot = new WebcamSnapshot(webcamOptions(this.props["webcam_options"]), (picture, problem) => {
+      this.webcam = null;
+      stage.hidden = false;
+      if (problem !== undefined) return this.showLocalError(problem);
+      if (picture === null) return;
+      this.model.setBackground(picture, this.fits);
+      this.uploaded = true;
+      this.repaint();
+      this.edited();
+    });
+    this.webcam = snapshot;
+    stage.hidden = true;
+    stage.before(snapshot.root);
+    await snapshot.open();
+  }
+
+  override dispose(): void {
+    this.webcam?.close();
+    this.cancelSend();
   }
 
   private async upload(file: File): Promise<void> {
