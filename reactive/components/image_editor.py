@@ -220,6 +220,8 @@ class ImageEditor(Component):
             except OSError:
                 return image  # the output's own conversion says the file is missing
         if isinstance(image, np.ndarray):
+            if self.image_type == "numpy" and _in_mode(image, self.image_mode):
+                return image  # already what the page's picture would decode to
             image = media.array_to_pil(image)
         if not isinstance(image, PILImage.Image):
             return image
@@ -286,6 +288,18 @@ class ImageEditor(Component):
         if edit in ("upload", "apply"):
             return [edit]
         return ["upload"] if isinstance(wire, dict) and wire.get("background") else ["apply"]
+
+
+_CHANNELS = {"RGBA": 4, "RGB": 3}
+
+
+def _in_mode(array: np.ndarray[Any, Any], mode: str | None) -> bool:
+    """A uint8 array already in ``mode`` (RGBA: HxWx4, RGB: HxWx3, L: HxW)."""
+    if array.dtype != np.uint8:
+        return False
+    if mode == "L":
+        return array.ndim == 2
+    return array.ndim == 3 and array.shape[2] == _CHANNELS.get(mode or "", -1)
 
 
 def _opened(image: Any) -> PILImage.Image | None:
