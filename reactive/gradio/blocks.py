@@ -91,6 +91,16 @@ class Blocks(GradioApp):
         listeners.leave(listening)
         placement.leave(placing)
 
+    def clear(self) -> Self:
+        """Gradio's ``demo.clear()`` (``with demo.clear():``): the Blocks, empty. Only a Blocks
+        that has nothing yet can be cleared here; one with components is refused."""
+        if self.components or self.functions:
+            raise DefinitionError(
+                "demo.clear() on a gr.Blocks that already has components or listeners is not "
+                "supported: make a new gr.Blocks() instead."
+            )
+        return self
+
     def render(self) -> NoReturn:
         """Gradio's ``demo.render()`` inside another Blocks: refused, naming the alternative."""
         raise DefinitionError(

@@ -9,7 +9,7 @@ from typing import Any, NoReturn, Self
 
 from reactive.components import listeners
 from reactive.components.base import warn_unsupported
-from reactive.definition import serving
+from reactive.definition import launched, serving
 from reactive.definition.app import App
 from reactive.errors import DefinitionError
 
@@ -60,7 +60,10 @@ class GradioApp(App):
         """
         frame = inspect.currentframe()
         caller = frame.f_back if frame is not None else None
-        if caller is None or caller.f_globals.get("__name__") != "__main__":
+        module = caller.f_globals.get("__name__") if caller is not None else None
+        if module != "__main__":
+            if isinstance(module, str):  # imported (reactive run): found even if in no variable
+                launched.note(module, self)
             return
         if share:
             unsupported["share"] = share

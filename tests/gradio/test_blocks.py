@@ -172,3 +172,12 @@ def test_an_interface_or_blocks_inside_blocks_is_refused() -> None:
         gr.Interface(lambda x: x, "text", "text")
     with gr.Blocks(), pytest.raises(DefinitionError, match=r"gr.Blocks\(...\) inside"):
         gr.Blocks()
+
+
+def test_clear_gives_the_empty_blocks_and_refuses_a_filled_one() -> None:
+    demo = gr.Blocks()
+    with demo.clear():
+        gr.Textbox(elem_id="kept")
+    assert "kept" in demo.components
+    with pytest.raises(DefinitionError, match=r"demo\.clear\(\).*make a new gr\.Blocks"):
+        demo.clear()
