@@ -20,7 +20,7 @@ export interface ToolActions {
   autoRadius(): number;
 }
 
-interface BrushProps {
+export interface BrushProps {
   readonly colors: [string, number][];
   readonly color: [string, number];
   readonly size: number | null; // null: "auto"
@@ -36,7 +36,7 @@ function colorOf(v: Value | undefined): [string, number] | null {
   return [v[0], typeof v[1] === "number" ? v[1] : 1];
 }
 
-function brushProps(v: Value | undefined): BrushProps | null {
+export function brushProps(v: Value | undefined): BrushProps | null {
   if (!isMap(v)) return null;
   const raw = Array.isArray(v["colors"]) ? v["colors"] : [];
   const colors = raw.map(colorOf).filter((c): c is [string, number] => c !== null);
