@@ -186,3 +186,20 @@ def test_a_webcam_snapshot_is_the_background_drawn_on(fpage: Page, serve: Serve)
     expect(fpage.locator("#seen .rx-value")).to_have_value(
         re.compile(r"^(\d+)x(\d+) .* back=\2x\1x4 layers=1$")
     )
+
+
+def test_a_fixed_canvas_fits_the_picture_in(page: Page, serve: Serve, tmp_path: Path) -> None:
+    def bands(value: dict[str, Any]) -> str:
+        back = value["background"]
+        return f"{back.shape[1]}x{back.shape[0]} top={back[2, 50, 3]} middle={back[50, 50, 3]}"
+
+    with gr.Blocks() as demo:
+        editor = gr.ImageEditor(canvas_size=(100, 100), fixed_canvas=True, elem_id="ed")
+        seen = gr.Textbox(label="Seen", elem_id="seen")
+        editor.upload(bands, editor, seen)
+    open_app(page, serve(demo))
+    picture = tmp_path / "wide.png"
+    PILImage.new("RGB", (300, 150), (0, 200, 0)).save(picture)
+    page.locator("#ed .rx-editor-upload input[type=file]").set_input_files(str(picture))
+    # the canvas keeps its size; the picture, scaled to 100x50, sits in its middle
+    expect(page.locator("#seen .rx-value")).to_have_value("100x100 top=0 middle=255")
