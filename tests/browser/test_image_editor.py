@@ -103,6 +103,17 @@ def test_strokes_drawn_with_the_mouse_reach_the_function(
         re.compile(rf"ink={ink} back=75x150x4 layers=2$")
     )  # layer 1 as it was
 
+    before = seen.input_value()
+    draw(page, canvas, [(0.2, 0.8), (0.8, 0.8)])
+    expect(seen).not_to_have_value(before)
+    page.locator("#ed .rx-editor-undo").click()  # that stroke taken back
+    expect(seen).to_have_value(before)
+    page.locator("#ed .rx-editor-tool[data-tool='crop']").click()
+    draw(page, canvas, [(0.5, 0.5), (-0.1, -0.1)])
+    expect(seen).not_to_have_value(before)
+    page.locator(canvas).press("Control+z")  # and the crop, from the keyboard
+    expect(seen).to_have_value(before)
+
     page.locator("#ed .rx-clear").click()
     expect(seen).to_have_value("200x100 red=0 blue=0 ink=0 back=none layers=1")  # a blank canvas
 

@@ -24,6 +24,18 @@ export interface Rect {
 
 type Point = readonly [number, number];
 
+/** The pictures as they were before an edit (Undo puts them back). */
+export interface Snapshot {
+  readonly width: number;
+  readonly height: number;
+  readonly background: HTMLCanvasElement | null; // never drawn into, only replaced: kept as is
+  readonly layers: readonly Layer[];
+  readonly active: number;
+}
+
+/** How many edits Undo can take back (each holds a copy of every layer). */
+const UNDO_DEPTH = 10;
+
 export function blankCanvas(w: number, h: number): HTMLCanvasElement {
   const canvas = document.createElement("canvas");
   canvas.width = Math.max(1, Math.round(w));
@@ -51,11 +63,38 @@ export class EditorCanvas {
   layers: Layer[] = [];
   active = 0;
   private stroke: { pen: Pen; points: Point[]; scratch: HTMLCanvasElement } | null = null;
+  private readonly history: Snapshot[] = [];
 
   constructor(width: number, height: number, names: readonly string[]) {
     this.width = width;
     this.height = height;
     for (const name of names) this.addLayer(name);
+  }
+
+  /** Keep the pictures as they are now, before an edit changes them. */
+  remember(): void {
+    const layers = this.layers.map((l) => ({ name: l.name, canvas: moved(l.canvas, this.width, this.height) }));
+    this.history.push({ width: this.width, height: this.height, background: this.background, layers, active: this.active });
+    if (this.history.length > UNDO_DEPTH) this.history.shift();
+  }
+
+  get canUndo(): boolean {
+    return this.history.length > 0;
+  }
+
+  /** The pictures as they were before the last edit; false if there is none to take back. */
+  undo(): boolean {
+    const last = this.history.pop();
+    if (last === undefined) return false;
+    this.stroke = null;
+    ({ width: this.width, height: this.height, background: this.background, active: this.active } = last);
+    this.layers = [...last.layers];
+    return true;
+  }
+
+  /** A new value from the server, or a clear: nothing before it to go back to. */
+  forget(): void {
+    this.history.length = 0;
   }
 
   addLayer(name: string): void {

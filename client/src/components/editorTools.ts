@@ -10,6 +10,7 @@ export type Tool = "brush" | "eraser" | "crop";
 
 export interface ToolActions {
   clear(): void;
+  undo(): void;
   upload(file: File): void;
   webcam(): void;
   layer(index: number): void;
@@ -167,6 +168,11 @@ export class EditorTools {
       webcam.addEventListener("click", () => this.actions.webcam());
       this.root.append(webcam);
     }
+    const undo = el("button", "rx-editor-undo", "Undo");
+    undo.type = "button";
+    undo.title = "Undo (Ctrl+Z)";
+    undo.addEventListener("click", () => this.actions.undo());
+    this.root.append(undo);
     const clear = el("button", "rx-clear", "Clear");
     clear.type = "button";
     clear.addEventListener("click", () => this.actions.clear());

@@ -91,10 +91,12 @@ export class ImageEditorView extends ComponentView {
   private makeTools(): EditorTools {
     return new EditorTools(this.props, {
       clear: () => this.clearAll(),
+      undo: () => this.undo(),
       upload: (file) => void this.upload(file),
       webcam: () => void this.openWebcam(),
       layer: (index) => (this.model.active = index),
       addLayer: () => {
+        this.model.remember();
         this.model.addLayer(`Layer ${this.model.layers.length + 1}`);
         this.showLayers();
       },
@@ -115,6 +117,12 @@ export class ImageEditorView extends ComponentView {
     this.view.addEventListener("pointercancel", (e) => this.up(e));
     const sources = Array.isArray(this.props["sources"]) ? this.props["sources"] : [];
     if (sources.includes("upload")) highlightDrops(this.view, (file) => void this.upload(file));
+    this.root.addEventListener("keydown", (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !e.shiftKey) {
+        e.preventDefault();
+        this.undo();
+      }
+    });
     this.root.addEventListener("paste", (e) => {
       if (!sources.includes("clipboard")) return;
       const file = [...(e.clipboardData?.files ?? [])].find((f) => f.type.startsWith("image/"));
@@ -144,6 +152,7 @@ export class ImageEditorView extends ComponentView {
       return;
     }
     const [color, opacity] = tools.color;
+    this.model.remember();
     this.model.begin({ color, opacity, radius: tools.radius, erase: tools.tool === "eraser" }, this.at(e));
     this.repaint();
   }
@@ -167,6 +176,7 @@ export class ImageEditorView extends ComponentView {
       const rect = this.cropRect;
       this.cropRect = null;
       if (rect !== null && rect.w >= 2 && rect.h >= 2) {
+        this.model.remember();
         this.model.crop(rect);
         this.edited();
       }
@@ -201,9 +211,18 @@ export class ImageEditorView extends ComponentView {
     }
   }
 
+  /** Back to the pictures before the last edit (Undo, or Ctrl+Z on the editor). */
+  private undo(): void {
+    if (!this.model.undo()) return;
+    this.showLayers();
+    this.repaint();
+    this.edited();
+  }
+
   private clearAll(): void {
     const [w, h] = this.canvasSize();
     this.model.clear(w, h);
+    this.model.forget();
     this.model.setLayers([], layerNames(this.props)); // the layers the app named, blank
     this.showLayers();
     this.repaint();
@@ -223,6 +242,7 @@ export class ImageEditorView extends ComponentView {
       stage.hidden = false;
       if (problem !== undefined) return this.showLocalError(problem);
       if (picture === null) return;
+      this.model.remember();
       this.model.setBackground(picture, this.fits);
       this.uploaded = true;
       this.repaint();
@@ -243,6 +263,7 @@ export class ImageEditorView extends ComponentView {
     if (file.size > MAX_UPLOAD_BYTES) return this.showLocalError(`${file.name} is larger than 16 MiB`);
     try {
       const image = await createImageBitmap(file);
+      this.model.remember();
       this.model.setBackground(image, this.fits);
       this.uploaded = true;
     } catch {
@@ -333,6 +354,7 @@ export class ImageEditorView extends ComponentView {
     const drawn = layers.filter((l): l is Picture => l !== null);
     const [w, h] = this.canvasSize();
     this.model.clear(w, h);
+    this.model.forget();
     const first = background ?? drawn[0];
     if (first !== undefined) this.model.setBackground(first, this.fits);
     if (background === null) this.model.background = null; // sized by the first layer only
