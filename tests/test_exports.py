@@ -93,6 +93,17 @@ EXPECTED = {
     "Dataset",
     "Examples",
     "Model3D",
+    "AnnotatedImage",
+    "Brush",
+    "Eraser",
+    "ImageEditor",
+    "ImageMask",
+    "ImageSlider",
+    "LayerOptions",
+    "Paint",
+    "Sketchpad",
+    "WaveformOptions",
+    "WebcamOptions",
     "__version__",
 }
 

@@ -213,6 +213,11 @@ class Component(Listeners):
         """Check a value from the page and turn it into what the function receives."""
         return value
 
+    def as_input(self, value: Any) -> Any:
+        """A function's result for this component as the next function reading it receives it
+        (what the page would send back); as returned by default."""
+        return value
+
     def postprocess(self, value: Any) -> Any:
         """Turn a function's result into the value sent to the page."""
         return value

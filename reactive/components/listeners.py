@@ -19,14 +19,14 @@ from reactive.errors import DefinitionError
 #: Every listener a component offers (Gradio's names).
 EVENTS = (
     "click", "change", "input", "submit", "select", "upload", "clear", "release", "focus",
-    "blur", "like", "edit", "stream", "option_select", "example_select",
+    "blur", "like", "edit", "stream", "option_select", "example_select", "apply",
 )  # fmt: skip
 
 #: Gradio listeners reactive's page does not send: refused by name when an app binds one.
 UNSENT_EVENTS = (
     "play", "pause", "stop", "end", "start_recording", "stop_recording", "pause_recording",
     "retry", "undo", "copy", "key_up", "double_click",
-    "expand", "collapse", "apply", "keypress", "preview_open", "preview_close", "download",
+    "expand", "collapse", "keypress", "preview_open", "preview_close", "download",
     "delete",
 )  # fmt: skip
 
@@ -122,6 +122,7 @@ class Listeners:
     stream = _listener("stream")  # a streaming microphone or webcam input's chunks
     option_select = _listener("option_select")  # a Chatbot message's option button
     example_select = _listener("example_select")  # a Chatbot example (shown while empty)
+    apply = _unsent("apply")  # only an image editor sends it (ImageEditor.apply)
 
 
 for _event in UNSENT_EVENTS:

@@ -19,8 +19,9 @@ from typing import Any, ClassVar, Literal
 
 import numpy as np
 
-from reactive.components.base import Component
+from reactive.components.base import Component, warn_unsupported
 from reactive.components.upload_folder import upload_dir
+from reactive.components.waveform import WaveformOptions, waveform_rate
 from reactive.errors import DefinitionError, OutputError
 from reactive.media import audio, video
 from reactive.media.files import UploadedFile, remove_upload
@@ -213,8 +214,15 @@ class Audio(_Media):
         autoplay: bool = False,
         show_download_button: bool = True,
         loop: bool = False,
+        waveform_options: WaveformOptions | dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
+        self.sample_rate = waveform_rate(waveform_options)  # checks it, before anything else
+        if isinstance(waveform_options, WaveformOptions) and waveform_options.styled():
+            # Only the look of Gradio's waveform, which this page does not draw.
+            warn_unsupported(
+                "Audio", {f"waveform_options.{n}": None for n in waveform_options.styled()}
+            )
         if type not in ("numpy", "filepath"):
             raise DefinitionError(f"Audio type must be 'numpy' or 'filepath', got {type!r}.")
         if format not in ("wav", "mp3"):
@@ -287,8 +295,12 @@ class Audio(_Media):
     def from_file(self, path: Path) -> Any:
         seconds = audio.check_length(path, self.media_limits.max_media_seconds)  # before decoding
         self.check_length(seconds, path.name)
-        if self.audio_type == "numpy":
-            return audio.load(path)
+        if self.audio_type == "numpy":  # at WaveformOptions(sample_rate=) when it is given
+            return audio.load(path, self.sample_rate)
+        if self.sample_rate is not None:
+            resampled = path.with_name(f"{path.stem}-{self.sample_rate}.wav")
+            resampled.write_bytes(encode_wav(audio.decode_file(path, self.sample_rate)))
+            return str(resampled)
         audio.check_upload(path)
         return str(path)
 

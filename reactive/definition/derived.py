@@ -1,9 +1,10 @@
 """Events that follow from a new input value: a file uploaded or cleared, a choice picked.
 
-The page sends a plain ``input``; for a component with an ``.upload``, ``.clear`` or (for the
-choice components) ``.select`` listener, the session asks :func:`derived_events` which of them
-the new value starts, and with what event data. Components without such listeners never get
-here (the graph lists the ones that have them), so typing in a textbox pays nothing.
+The page sends a plain ``input``; for a component with an ``.upload``, ``.clear``, (for the
+choice components) ``.select`` or (an image editor) ``.apply`` listener, the session asks
+:func:`derived_events` which of them the new value starts, and with what event data.
+Components without such listeners never get here (the graph lists the ones that have them),
+so typing in a textbox pays nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from reactive.components.base import Component
 from reactive.components.choice import Checkbox, _Choices
+from reactive.components.image_editor import ImageEditor
 
 
 def derives_select(component: Component) -> bool:
@@ -23,6 +25,8 @@ def derived_events(
     component: Component, events: frozenset[str], wire: Any, previous: Any
 ) -> list[tuple[str, Any]]:
     """The (event, data) pairs the new page value ``wire`` starts, among ``events``."""
+    if isinstance(component, ImageEditor):  # a new picture, a stroke or a clear: its own rule
+        return [(e, None) for e in component.edit_events(wire) if e in events]
     empty = wire is None or wire == [] or wire == ""
     fired: list[tuple[str, Any]] = []
     if "upload" in events and not empty:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 EventName = Literal[
     "change", "click", "submit", "load", "input", "select", "upload", "clear", "release",
-    "focus", "blur", "like", "edit", "stream", "option_select", "example_select",
+    "focus", "blur", "like", "edit", "stream", "option_select", "example_select", "apply",
 ]  # fmt: skip
 #: Events the page sends as ``trigger`` messages (the others follow from inputs and runs).
 PAGE_EVENTS = frozenset({
@@ -29,7 +29,7 @@ PAGE_EVENTS = frozenset({
     "option_select", "example_select",
 })  # fmt: skip
 #: Events the session derives from a new input value (a file in or out, a choice picked).
-INPUT_EVENTS = frozenset({"upload", "clear", "select"})
+INPUT_EVENTS = frozenset({"upload", "clear", "select", "apply"})
 ChainKind = Literal["then", "success", "failure"]
 RunIn = Literal["thread", "process"]
 

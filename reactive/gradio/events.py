@@ -236,7 +236,8 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "edit": ("chatbot",),
     "option_select": ("chatbot",),
     "example_select": ("chatbot",),
-    "select": ("dataframe", "gallery", "textbox", "chatbot"),  # the choices (derived), gr.Tab
+    # the choices (derived), and gr.Tab
+    "select": ("dataframe", "gallery", "textbox", "chatbot", "annotatedimage"),
 }
 
 

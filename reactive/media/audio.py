@@ -173,9 +173,10 @@ class AudioStream(OutputStream):
 # ---------------------------------------------------------------- inputs
 
 
-def load(path: Path) -> tuple[int, np.ndarray[Any, Any]]:
-    """``(rate, int16 samples)`` of an uploaded file, shaped (n,) for mono, else (n, channels)."""
-    pcm = decode_file(path)
+def load(path: Path, rate: int | None = None) -> tuple[int, np.ndarray[Any, Any]]:
+    """``(rate, int16 samples)`` of an uploaded file, shaped (n,) for mono, else (n, channels);
+    resampled to ``rate`` when given."""
+    pcm = decode_file(path, rate)
     samples = pcm.samples[:, 0] if pcm.channels == 1 else pcm.samples
     return pcm.rate, np.array(samples)
 

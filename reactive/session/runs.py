@@ -217,7 +217,7 @@ class Runs:
             item = PendingValue(component, function.id, run, part, ready=False)
         else:
             item = PendingValue(component, function.id, run, component.postprocess(part), True)
-        self._store.set_result(component.id, part)
+        self._store.set_result(component.id, component.as_input(part))
         self._outbound.put_value(item)
         return True
 

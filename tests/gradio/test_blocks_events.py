@@ -290,7 +290,7 @@ def test_a_listener_that_could_never_fire_is_refused() -> None:
             text.click(lambda t: t, text, text)
         with pytest.raises(
             DefinitionError,
-            match="select comes from dataframe, gallery, textbox, chatbot components, the choice",
+            match="select comes from dataframe, gallery, textbox, chatbot, annotatedimage",
         ):
             picture.select(lambda: None)
         with pytest.raises(DefinitionError, match="like comes from chatbot"):

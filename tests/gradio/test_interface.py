@@ -49,8 +49,8 @@ def test_string_shortcuts_make_components(name: str, kind: type, extra: dict[str
 
 
 def test_unknown_shortcut_lists_the_known_ones() -> None:
-    with pytest.raises(DefinitionError, match=r"Unknown component name 'sketchpad'.*textbox"):
-        component_from("sketchpad")
+    with pytest.raises(DefinitionError, match=r"Unknown component name 'crayon'.*textbox"):
+        component_from("crayon")
 
 
 @pytest.mark.parametrize("name", ["audio", "video"])

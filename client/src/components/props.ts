@@ -12,6 +12,13 @@ export function num(props: Props, key: string): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
 
+/** A Gradio height or width: a number of pixels, or a CSS length as written ("50vh"). */
+export function cssLength(props: Props, key: string): string | null {
+  const v = props[key];
+  if (typeof v === "number" && Number.isFinite(v)) return `${v}px`;
+  return typeof v === "string" && v !== "" ? v : null;
+}
+
 export function bool(props: Props, key: string, fallback: boolean): boolean {
   const v = props[key];
   return typeof v === "boolean" ? v : fallback;

@@ -17,6 +17,9 @@ import { GalleryView } from "./gallery";
 import { HighlightedTextView } from "./highlighted";
 import { HtmlView } from "./html";
 import { ImageView } from "./image";
+import { ImageEditorView } from "./imageEditor";
+import { ImageSliderView } from "./imageSlider";
+import { AnnotatedImageView } from "./annotatedImage";
 import { AudioView } from "./audio";
 import { VideoView } from "./video";
 import { JsonView } from "./json";
@@ -58,6 +61,9 @@ const factories = new Map<string, ViewFactory>([
   ["json", (id, props, ctx) => new JsonView(id, props, ctx)],
   ["label", (id, props, ctx) => new LabelView(id, props, ctx)],
   ["image", (id, props, ctx) => new ImageView(id, props, ctx)],
+  ["imageeditor", (id, props, ctx) => new ImageEditorView(id, props, ctx)],
+  ["imageslider", (id, props, ctx) => new ImageSliderView(id, props, ctx)],
+  ["annotatedimage", (id, props, ctx) => new AnnotatedImageView(id, props, ctx)],
   ["audio", (id, props, ctx) => new AudioView(id, props, ctx)],
   ["video", (id, props, ctx) => new VideoView(id, props, ctx)],
   ["gallery", (id, props, ctx) => new GalleryView(id, props, ctx)],
