@@ -1,7 +1,8 @@
 """How a listener's parameters are filled when it is not simply one input per parameter.
 
 Gradio lets a function ask for event data (``evt: gr.SelectData``) and the request
-(``request: gr.Request``) by annotation, and take its inputs as one dict (``inputs={a, b}``).
+(``request: gr.Request``) by annotation, an input as its properties and value by a component
+annotation (``x: gr.Number``), and take its inputs as one dict (``inputs={a, b}``).
 :func:`plan_for` reads the signature once, at definition; a function that needs none of this
 gets no plan, so its calls pay nothing.
 """
@@ -10,19 +11,29 @@ from __future__ import annotations
 
 import inspect
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from reactive.components.base import Component
+from reactive.definition.component_props import props_of
 from reactive.definition.event_data import EventData, Request, RequestInfo
 from reactive.errors import DefinitionError
 
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 _INJECTED_NAMES = {"EventData", "SelectData", "LikeData", "EditData", "Request"}
 
+
+
+@dataclass(frozen=True, slots=True)
+class PropsOf:
+    """An input passed as its properties and value (annotated with a component class)."""
+
+    index: int
+
+
 #: One positional parameter: an input's index, or the kind of object injected there.
-Slot = int | type[EventData] | type[Request]
+Slot = int | PropsOf | type[EventData] | type[Request]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,23 +51,34 @@ class ArgumentPlan:
 
     slots: tuple[Slot, ...]
     dict_keys: tuple[Component, ...] | None  # inputs given as a set: one dict argument
+    inputs: tuple[Component, ...] = ()
 
     def build(
-        self, values: tuple[Any, ...], fired: Fired | None, request: RequestInfo, session: str
+        self,
+        values: tuple[Any, ...],
+        fired: Fired | None,
+        request: RequestInfo,
+        session: str,
+        components: Mapping[str, Component] | None = None,
     ) -> tuple[Any, ...]:
-        """The call's arguments from the inputs' values, the trigger and the request."""
+        """The call's arguments from the inputs' values, the trigger and the request;
+        ``components`` are the session's copies (their properties after ``rx.update``)."""
         if self.dict_keys is not None:
             values = (dict(zip(self.dict_keys, values, strict=True)),)
         args: list[Any] = []
         for slot in self.slots:
             if isinstance(slot, int):
                 args.append(values[slot])
+            elif isinstance(slot, PropsOf):
+                given = self.inputs[slot.index]
+                current = (components or {}).get(given.id, given)
+                args.append(props_of(current, values[slot.index]))
             elif issubclass(slot, Request):
                 args.append(Request(request, session))
             else:
                 target = fired.target if fired is not None else None
                 args.append(slot(target, fired.data if fired is not None else None))
-        used = sum(1 for slot in self.slots if isinstance(slot, int))
+        used = sum(1 for slot in self.slots if isinstance(slot, int | PropsOf))
         return (*args, *values[used:])
 
 
@@ -102,7 +124,9 @@ def plan_for(
         elif param.kind in _POSITIONAL and injected is not None:
             slots.append(injected)
         elif param.kind in _POSITIONAL and taken < count:
-            slots.append(taken)
+            hint = hints.get(param.name, param.annotation)
+            wants_props = not as_dict and isinstance(hint, type) and issubclass(hint, Component)
+            slots.append(PropsOf(taken) if wants_props else taken)
             taken += 1
         elif param.kind in _POSITIONAL and param.default is param.empty:
             raise DefinitionError(
@@ -116,4 +140,4 @@ def plan_for(
         )
     if not as_dict and all(isinstance(slot, int) for slot in slots):
         return None
-    return ArgumentPlan(tuple(slots), tuple(inputs) if as_dict else None)
+    return ArgumentPlan(tuple(slots), tuple(inputs) if as_dict else None, tuple(inputs))

@@ -17,6 +17,7 @@ from typing import Any
 from reactive import runcontext
 from reactive.components.base import Component
 from reactive.definition.arguments import Fired
+from reactive.definition.component_props import ComponentProps, changes_of
 from reactive.definition.event_data import RequestInfo
 from reactive.definition.graph import BoundFunction
 from reactive.definition.update import PropUpdate
@@ -94,7 +95,9 @@ class Runs:
             self._scheduler.cancel(key)
         args = self._store.args(function.inputs)
         if function.arguments is not None:
-            args = function.arguments.build(args, fired, self.request, self._session_id)
+            args = function.arguments.build(
+                args, fired, self.request, self._session_id, self._components
+            )
         submission = Submission(
             body=partial(self._body, function, args),
             on_busy=function.on_busy if on_busy is None else on_busy,
@@ -198,6 +201,8 @@ class Runs:
             part = PropUpdate({k: v for k, v in part.items() if k != "__type__"})
         elif isinstance(part, Component):  # Gradio's `return gr.Textbox(visible=False)`
             part = PropUpdate(part.given_props())
+        elif isinstance(part, ComponentProps):  # `def f(x: gr.Number)` returning x changed
+            part = PropUpdate(changes_of(component, part))
         if isinstance(part, PropUpdate):
             component = self._update_props(component, run, part)
             if not part.has_value:
