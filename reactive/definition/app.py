@@ -414,6 +414,28 @@ class App(LayoutBuilder):
         self.components[component.id] = component
         component.served_paths = self.served_paths
         component.media_limits = self.media_limits
+        if component.load_value is not None:
+            self._bind_load_value(component, component.load_value)
+
+    def _bind_load_value(self, component: Component, value: Callable[[], Any]) -> None:
+        """A callable ``value=``: called on each page load (and every ``every=`` seconds)."""
+        every = component.load_every
+        if every is not None and (not isinstance(every, int | float) or every <= 0):
+            raise DefinitionError(f"{component!r}: every= must be a positive number of seconds.")
+        bound = BoundFunction(
+            id=self._function_id(f"{component.id}_value"),
+            fn=value,
+            inputs=[],
+            outputs=[component],
+            triggers=[TriggerSpec(None, "load")],
+            on_busy=parse_on_busy("latest"),
+            debounce=0.0,
+            limiter=None,
+            every=None if every is None else float(every),
+            api=False,
+        )
+        self.functions.append(bound)
+        self._graph = None
 
     def _examples(self, bound: BoundFunction, rows: Sequence[Any], run_on_click: bool) -> Examples:
         try:
