@@ -46,6 +46,9 @@ class Component(Listeners):
     example_column: ClassVar[bool] = True
     #: Properties ``rx.update(...)`` may change, besides :data:`COMMON_PROPS`.
     updatable: ClassVar[frozenset[str]] = frozenset()
+    #: Of those, the ones that change how the value is drawn: updating one alone sends the
+    #: session's value again, drawn anew (a plot's ``x_lim``, ``x_bin``).
+    value_props: ClassVar[frozenset[str]] = frozenset()
     #: Takes files uploaded in parts (``upload`` messages): preprocess gets an UploadedFile.
     accepts_upload: ClassVar[bool] = False
     #: preprocess is costly (decoding media): the session runs it in a worker thread.

@@ -19,15 +19,14 @@ from reactive.errors import DefinitionError
 #: Every listener a component offers (Gradio's names).
 EVENTS = (
     "click", "change", "input", "submit", "select", "upload", "clear", "release", "focus",
-    "blur", "like", "edit", "stream",
+    "blur", "like", "edit", "stream", "double_click", "preview_open", "preview_close",
 )  # fmt: skip
 
 #: Gradio listeners reactive's page does not send: refused by name when an app binds one.
 UNSENT_EVENTS = (
     "play", "pause", "stop", "end", "start_recording", "stop_recording", "pause_recording",
-    "option_select", "example_select", "retry", "undo", "copy", "key_up", "double_click",
-    "expand", "collapse", "apply", "keypress", "preview_open", "preview_close", "download",
-    "delete",
+    "option_select", "example_select", "retry", "undo", "copy", "key_up", "expand",
+    "collapse", "apply", "keypress", "download", "delete",
 )  # fmt: skip
 
 #: ``fn`` left out: the listener is used as a decorator (``fn=None`` means "no function").
@@ -120,6 +119,9 @@ class Listeners:
     like = _listener("like")
     edit = _listener("edit")
     stream = _listener("stream")  # a streaming microphone or webcam input's chunks
+    double_click = _listener("double_click")  # a native plot double-clicked
+    preview_open = _listener("preview_open")  # a gallery's full-size preview opened
+    preview_close = _listener("preview_close")
 
 
 for _event in UNSENT_EVENTS:

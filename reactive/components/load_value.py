@@ -21,9 +21,7 @@ def defers_callable_value(init: Callable[..., None]) -> Callable[..., None]:
         return init
     if "value" not in signature.parameters:
         return init
-    extra = next(
-        (p.name for p in signature.parameters.values() if p.kind is p.VAR_KEYWORD), None
-    )
+    extra = next((p.name for p in signature.parameters.values() if p.kind is p.VAR_KEYWORD), None)
 
     @functools.wraps(init)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> None:

@@ -24,7 +24,6 @@ _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_O
 _INJECTED_NAMES = {"EventData", "SelectData", "LikeData", "EditData", "Request"}
 
 
-
 @dataclass(frozen=True, slots=True)
 class PropsOf:
     """An input passed as its properties and value (annotated with a component class)."""

@@ -212,8 +212,11 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "submit": ("textbox", "number", "multimodaltextbox"),
     "release": ("slider",),
     "like": ("chatbot",),
-    "edit": ("chatbot",),
-    "select": ("dataframe", "gallery", "textbox"),  # and the choices (derived), and gr.Tab
+    "edit": ("chatbot", "dataframe"),
+    "select": ("dataframe", "gallery", "textbox", "nativeplot", "image"),  # + choices, gr.Tab
+    "double_click": ("nativeplot",),
+    "preview_open": ("gallery",),
+    "preview_close": ("gallery",),
 }
 
 
@@ -253,7 +256,7 @@ def _spec(blocks: Blocks, component: Any, event: str) -> TriggerSpec:
         return TriggerSpec(None, "load")
     _check_event(component, event)
     blocks.place(component)
-    if event in ("like", "edit"):
+    if event in ("like", "edit") and hasattr(component, "listen"):
         component.listen(event)  # a Chatbot: its page draws the buttons and sends these events
     return TriggerSpec(component.id, event)  # type: ignore[arg-type]  # one of EVENTS
 

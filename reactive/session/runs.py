@@ -205,9 +205,18 @@ class Runs:
             part = PropUpdate(changes_of(component, part))
         if isinstance(part, PropUpdate):
             component = self._update_props(component, run, part)
-            if not part.has_value:
+            if part.has_value:
+                part = part.props["value"]
+            elif set(part.props) & component.value_props:  # the same value, drawn anew
+                part = self._store.python.get(component.id)
+                if part is None:
+                    return False
+                self._outbound.put_value(
+                    PendingValue(component, function.id, run, component.postprocess(part), True)
+                )
                 return False
-            part = part.props["value"]
+            else:
+                return False
         if not component.on_page:  # rx.State: the session keeps it, the page never sees it
             self._store.set_result(component.id, part)
             return True

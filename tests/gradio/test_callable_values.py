@@ -11,8 +11,8 @@ from reactive.testing import AppTester
 async def test_a_callable_value_is_called_for_each_page() -> None:
     counter = itertools.count(1)
     with gr.Blocks() as demo:
-        gr.Number(value=lambda: next(counter), elem_id="n")
-        gr.Slider(0, 10, value=lambda: 7, elem_id="s")  # its limits never meet the function
+        gr.Number(value=lambda: next(counter), elem_id="n")  # type: ignore[arg-type]
+        gr.Slider(0, 10, value=lambda: 7, elem_id="s")  # type: ignore[arg-type]  # its limits never meet the function
         gr.LinePlot(value=lambda: {"x": [1, 2], "y": [3, 4]}, x="x", y="y", elem_id="plot")
     async with AppTester(demo) as first:
         assert await first.wait_value("n", 1)
@@ -32,6 +32,6 @@ async def test_a_state_factory_is_still_called_per_session_and_not_bound() -> No
 async def test_every_repeats_a_callable_value() -> None:
     counter = itertools.count(1)
     with gr.Blocks() as demo:
-        gr.Number(value=lambda: next(counter), every=0.05, elem_id="n")
+        gr.Number(value=lambda: next(counter), every=0.05, elem_id="n")  # type: ignore[arg-type]
     async with AppTester(demo) as page:
         assert await page.wait_until(lambda: (page.page.values["n"] or 0) >= 3)

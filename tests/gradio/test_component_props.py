@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reactive as gr
 from reactive.testing import AppTester
 
@@ -27,7 +29,7 @@ async def test_a_returned_namespace_updates_the_changed_properties_and_value() -
         out = gr.JSON(elem_id="out")
         double = gr.Button("Double", elem_id="double")
 
-        def doubled(x: gr.Number) -> object:
+        def doubled(x: Any) -> object:  # Gradio's demos annotate it gr.Number
             x.maximum *= 2
             x.value = x.value * 2
             return x
@@ -35,6 +37,7 @@ async def test_a_returned_namespace_updates_the_changed_properties_and_value() -
         def show(x: gr.Number) -> dict[str, object]:
             return {"value": x.value, "maximum": x.maximum}
 
+        doubled.__annotations__["x"] = gr.Number
         double.click(doubled, a, a).then(show, a, out)
     async with AppTester(demo) as page:
         await page.click("double")
