@@ -1,7 +1,7 @@
 """A callable ``value=`` (``gr.Textbox(value=time.ctime)``): called each time a page opens.
 
-Gradio evaluates such a value on every page load. A component's ``__init__`` then sees no value
-(its checks never meet a function), and keeps the callable as ``load_value``; the app binds it
+Gradio evaluates such a value on every page load. A component's ``__init__`` then sees its
+default value instead (its checks never meet a function), and keeps the callable as ``load_value``; the app binds it
 as a function of page load whose output is the component (``definition/app.py``).
 """
 
@@ -31,7 +31,8 @@ def defers_callable_value(init: Callable[..., None]) -> Callable[..., None]:
         value = bound.arguments.get("value")
         if not callable(value) or isinstance(value, type):
             return init(self, *args, **kwargs)
-        bound.arguments["value"] = None
+        default = signature.parameters["value"].default
+        bound.arguments["value"] = None if default is inspect.Parameter.empty else default
         every = bound.arguments.get(extra, {}).pop("every", None) if extra else None
         self.load_value = value  # before init: placing the component binds it
         self.load_every = every
