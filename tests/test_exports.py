@@ -90,6 +90,8 @@ EXPECTED = {
     "Dataset",
     "Examples",
     "Model3D",
+    "Dialogue",
+    "ParamViewer",
     "__version__",
 }
 

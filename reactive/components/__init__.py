@@ -11,6 +11,7 @@ from reactive.components.data import JSON
 from reactive.components.dataframe import DataFrame, Dataframe
 from reactive.components.dataset import Dataset, Examples
 from reactive.components.datetime import DateTime
+from reactive.components.dialogue import Dialogue, ParamViewer
 from reactive.components.display import ColorPicker, Label
 from reactive.components.file import File
 from reactive.components.gallery import Gallery
@@ -45,6 +46,7 @@ __all__ = [
     "Dataframe",
     "Dataset",
     "DateTime",
+    "Dialogue",
     "DownloadButton",
     "Dropdown",
     "DuplicateButton",
@@ -59,6 +61,7 @@ __all__ = [
     "Model3D",
     "MultimodalTextbox",
     "Number",
+    "ParamViewer",
     "Plot",
     "Radio",
     "ScatterPlot",

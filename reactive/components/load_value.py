@@ -1,8 +1,9 @@
 """A callable ``value=`` (``gr.Textbox(value=time.ctime)``): called each time a page opens.
 
 Gradio evaluates such a value on every page load. A component's ``__init__`` then sees its
-default value instead (its checks never meet a function), and keeps the callable as ``load_value``; the app binds it
-as a function of page load whose output is the component (``definition/app.py``).
+default value instead (its checks never meet a function) and keeps the callable as
+``load_value``; the app binds it as a function of page load whose output is the component
+(``definition/app.py``).
 """
 
 from __future__ import annotations

@@ -209,7 +209,7 @@ def _components(value: Any, what: str, name: str) -> list[Component]:
 #: The component types that can start each page-sent event (the others follow from values).
 _EMITTERS: dict[str, tuple[str, ...]] = {
     "click": ("button",),
-    "submit": ("textbox", "number", "multimodaltextbox"),
+    "submit": ("textbox", "number", "multimodaltextbox", "dialogue"),
     "release": ("slider",),
     "like": ("chatbot",),
     "edit": ("chatbot", "dataframe"),

@@ -11,6 +11,7 @@ import { CheckboxGroupView } from "./checkboxgroup";
 import { ColorPickerView } from "./colorpicker";
 import { DataFrameView } from "./dataframe";
 import { DatasetView } from "./dataset";
+import { DialogueView, ParamViewerView } from "./dialogue";
 import { DropdownView } from "./dropdown";
 import { FileView } from "./file";
 import { GalleryView } from "./gallery";
@@ -58,6 +59,8 @@ const factories = new Map<string, ViewFactory>([
   ["audio", (id, props, ctx) => new AudioView(id, props, ctx)],
   ["video", (id, props, ctx) => new VideoView(id, props, ctx)],
   ["gallery", (id, props, ctx) => new GalleryView(id, props, ctx)],
+  ["dialogue", (id, props, ctx) => new DialogueView(id, props, ctx)],
+  ["paramviewer", (id, props, ctx) => new ParamViewerView(id, props, ctx)],
   ["file", (id, props, ctx) => new FileView(id, props, ctx)],
   ["dataframe", (id, props, ctx) => new DataFrameView(id, props, ctx)],
   ["plot", (id, props, ctx) => new PlotView(id, props, ctx)],
