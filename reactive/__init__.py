@@ -77,7 +77,17 @@ from reactive.gradio.blocks import Blocks, render
 from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
-from reactive.gradio.layouts import Accordion, Column, Group, Row, Sidebar, Tab, TabItem, Tabs
+from reactive.gradio.layouts import (
+    Accordion,
+    Column,
+    Draggable,
+    Group,
+    Row,
+    Sidebar,
+    Tab,
+    TabItem,
+    Tabs,
+)
 from reactive.gradio.missing import missing_feature
 from reactive.gradio.timer import Timer
 from reactive.media.samples import get_audio, get_file, get_image, get_model3d, get_video
@@ -123,6 +133,7 @@ __all__ = [
     "DefinitionError",
     "Dialogue",
     "DownloadButton",
+    "Draggable",
     "Dropdown",
     "DuplicateButton",
     "EditData",

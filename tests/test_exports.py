@@ -91,6 +91,7 @@ EXPECTED = {
     "Examples",
     "Model3D",
     "Dialogue",
+    "Draggable",
     "ParamViewer",
     "__version__",
 }

@@ -95,6 +95,12 @@ class Row(Block):
     type = "row"
 
 
+class Draggable(Block):
+    """Children the person may reorder by dragging, side by side or stacked (``orientation``)."""
+
+    type = "draggable"
+
+
 class Group(Block):
     """Children drawn close together in one frame."""
 
