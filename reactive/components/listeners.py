@@ -19,14 +19,14 @@ from reactive.errors import DefinitionError
 #: Every listener a component offers (Gradio's names).
 EVENTS = (
     "click", "change", "input", "submit", "select", "upload", "clear", "release", "focus",
-    "blur", "like", "edit", "stream", "double_click", "preview_open", "preview_close",
+    "blur", "like", "edit", "stream", "double_click", "preview_open", "preview_close", "keypress",
 )  # fmt: skip
 
 #: Gradio listeners reactive's page does not send: refused by name when an app binds one.
 UNSENT_EVENTS = (
     "play", "pause", "stop", "end", "start_recording", "stop_recording", "pause_recording",
     "option_select", "example_select", "retry", "undo", "copy", "key_up", "expand",
-    "collapse", "apply", "keypress", "download", "delete",
+    "collapse", "apply", "download", "delete",
 )  # fmt: skip
 
 #: ``fn`` left out: the listener is used as a decorator (``fn=None`` means "no function").
@@ -122,6 +122,7 @@ class Listeners:
     double_click = _listener("double_click")  # a native plot double-clicked
     preview_open = _listener("preview_open")  # a gallery's full-size preview opened
     preview_close = _listener("preview_close")
+    keypress = _listener("keypress")  # a gr.HTML's js_on_load: trigger('keypress', ...)
 
 
 for _event in UNSENT_EVENTS:

@@ -215,6 +215,7 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "edit": ("chatbot", "dataframe"),
     "select": ("dataframe", "gallery", "textbox", "nativeplot", "image"),  # + choices, gr.Tab
     "double_click": ("nativeplot",),
+    "keypress": ("html",),  # with js_on_load (its sends_events); any other HTML is refused
     "preview_open": ("gallery",),
     "preview_close": ("gallery",),
 }
@@ -232,6 +233,8 @@ def _check_event(component: Component, event: str) -> None:
         )
     emitters = _EMITTERS.get(event)
     if emitters is None or component.type.endswith(emitters):
+        return
+    if event in getattr(component, "sends_events", ()):  # gr.HTML's js_on_load: trigger(...)
         return
     if event == "select" and (derives_select(component) or component.type == "layoutblock"):
         return  # a choice picked (from its value), a tab opened (tab.select)

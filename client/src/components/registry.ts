@@ -17,6 +17,7 @@ import { FileView } from "./file";
 import { GalleryView } from "./gallery";
 import { HighlightedTextView } from "./highlighted";
 import { HtmlView } from "./html";
+import { HtmlTemplateView } from "./htmlTemplate";
 import { ImageView } from "./image";
 import { AudioView } from "./audio";
 import { VideoView } from "./video";
@@ -52,7 +53,7 @@ const factories = new Map<string, ViewFactory>([
   ["downloadbutton", (id, props, ctx) => new DownloadButtonView(id, props, ctx)],
   ["text", (id, props, ctx) => new TextView(id, props, ctx)],
   ["markdown", (id, props, ctx) => new MarkdownView(id, props, ctx)],
-  ["html", (id, props, ctx) => new HtmlView(id, props, ctx)],
+  ["html", (id, props, ctx) => ("html_template" in props || "js_on_load" in props ? new HtmlTemplateView(id, props, ctx) : new HtmlView(id, props, ctx))],
   ["json", (id, props, ctx) => new JsonView(id, props, ctx)],
   ["label", (id, props, ctx) => new LabelView(id, props, ctx)],
   ["image", (id, props, ctx) => new ImageView(id, props, ctx)],
