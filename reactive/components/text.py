@@ -134,6 +134,12 @@ class HTML(Text):
         js_on_load: str | None = None,
         **kwargs: Any,
     ) -> None:
+        if kwargs.get("server_functions"):
+            raise DefinitionError(
+                "gr.HTML(server_functions=...) is not supported: the page cannot call Python "
+                "from js_on_load; trigger an event there (trigger('click', data)) and bind a "
+                "listener (.click) that runs the function."
+            )
         self.templated = any(t is not None for t in (html_template, css_template, js_on_load))
         # Gradio's **props: the template's own values (returned alone, they change the output's)
         self.template_props, kwargs = split_props(kwargs)

@@ -63,3 +63,8 @@ def test_children_made_inside_go_to_a_column_the_template_places() -> None:
 def test_a_plain_html_sends_no_clicks() -> None:
     with gr.Blocks(), pytest.raises(DefinitionError, match=r"HTML.click\(...\) is not supported"):
         gr.HTML("<b>hi</b>").click(lambda: None)
+
+
+def test_server_functions_are_refused_naming_the_alternative() -> None:
+    with gr.Blocks(), pytest.raises(DefinitionError, match=r"trigger an event there"):
+        gr.HTML(js_on_load="", server_functions=[print])

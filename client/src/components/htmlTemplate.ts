@@ -11,32 +11,10 @@ import { isMap } from "../protocol/codec";
 import { el } from "./dom";
 import { sanitizeHtml } from "./sanitize";
 import { str } from "./props";
+import { compileTemplate, type Scope } from "./htmlFill";
 import { ComponentView, type ViewContext } from "./view";
 
 const EVENTS = new Set(["click", "submit", "keypress", "select", "double_click"]);
-type Scope = Record<string, unknown>;
-type Fill = (scope: Scope) => string;
-
-/** Handlebars-style parts → `${…}`, then the whole as a template literal over the scope. */
-export function compileTemplate(template: string): Fill {
-  const literal = template
-    .replace(/\\/g, "\\\\")
-    .replace(/`/g, "\\`")
-    .replace(/\{\{#each\s+([^}]+)\}\}([\s\S]*?)\{\{\/each\}\}/g, (_m, list: string, body: string) => {
-      const inner = body.replace(/\{\{\s*this\s*\}\}/g, "${__item}");
-      return "${(" + list + ").map((__item) => `" + inner + "`).join('')}";
-    })
-    .replace(/\{\{\s*([^#/}][^}]*)\}\}/g, (_m, expr: string) => "${" + expr + "}");
-  const made = new Function("__scope", "with (__scope) { return `" + literal + "`; }") as (s: Scope) => string;
-  return (scope) => {
-    try {
-      return made(scope);
-    } catch (e) {
-      return `<p class="rx-error-text">template error: ${String(e)}</p>`;
-    }
-  };
-}
-
 export class HtmlTemplateView extends ComponentView {
   private readonly box: HTMLElement;
   private readonly style: HTMLStyleElement;
@@ -55,7 +33,8 @@ export class HtmlTemplateView extends ComponentView {
 
   private scope(): Scope {
     const own = isMap(this.props["props"]) ? this.props["props"] : {};
-    return { ...own, value: this.value, props: { ...own, value: this.value } };
+    const shared = { label: this.props["label"] ?? null, ...own, value: this.value };
+    return { ...shared, props: shared };
   }
 
   update(v: Value): void {
