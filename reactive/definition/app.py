@@ -486,8 +486,14 @@ class App(LayoutBuilder):
         props = component.props()
         if props.get("interactive") is None:
             used_as_input = any(component in f.inputs for f in self.functions)
-            output_only = any(component in f.outputs for f in self.functions)
-            props["interactive"] = used_as_input or (component.accepts_input and not output_only)
+            output_only = any(  # its own callable value= does not make it an output
+                component in f.outputs and f.fn is not component.load_value
+                for f in self.functions
+            )
+            clicked = component.type.endswith("button")  # a button stays a button as an output
+            props["interactive"] = (
+                used_as_input or clicked or (component.accepts_input and not output_only)
+            )
         settings = stream_settings(self.functions, component.id)
         if settings is not None:
             props["stream_every"], props["time_limit"] = settings

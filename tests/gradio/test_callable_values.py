@@ -35,3 +35,13 @@ async def test_every_repeats_a_callable_value() -> None:
         gr.Number(value=lambda: next(counter), every=0.05, elem_id="n")  # type: ignore[arg-type]
     async with AppTester(demo) as page:
         assert await page.wait_until(lambda: (page.page.values["n"] or 0) >= 3)
+
+
+def test_a_callable_value_and_being_an_output_keep_inputs_and_buttons_interactive() -> None:
+    with gr.Blocks() as demo:
+        gr.Textbox(value=lambda: "now", elem_id="t")
+        button = gr.Button("Go", elem_id="b")
+        gr.Button("Hide").click(lambda: gr.Button(visible=False), None, button)
+    components = demo.describe()["components"]
+    assert components["t"]["props"]["interactive"] is True
+    assert components["b"]["props"]["interactive"] is True
