@@ -39,7 +39,7 @@ async def test_every_repeats_a_callable_value() -> None:
 
 def test_a_callable_value_and_being_an_output_keep_inputs_and_buttons_interactive() -> None:
     with gr.Blocks() as demo:
-        gr.Textbox(value=lambda: "now", elem_id="t")
+        gr.Textbox(value=lambda: "now", elem_id="t")  # type: ignore[arg-type]
         button = gr.Button("Go", elem_id="b")
         gr.Button("Hide").click(lambda: gr.Button(visible=False), None, button)
     components = demo.describe()["components"]
