@@ -9,6 +9,14 @@ from reactive.errors import DefinitionError, InvalidValue
 from reactive.testing import AppTester
 
 
+def test_datetime_takes_a_time_relative_to_now() -> None:
+    import time
+
+    day_ago = gr.DateTime(timezone="UTC").preprocess("now - 24h")
+    assert abs(day_ago - (time.time() - 86400)) < 5
+    assert gr.DateTime(timezone="UTC").preprocess("now + 30m") > time.time() + 1700
+
+
 def test_datetime_gives_string_or_timestamp() -> None:
     assert gr.DateTime(type="string").preprocess("2024-05-31 13:45:00") == "2024-05-31 13:45:00"
     stamp = gr.DateTime(timezone="UTC").preprocess("1970-01-02 00:00:00")
