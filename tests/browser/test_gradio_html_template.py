@@ -1,6 +1,7 @@
 """gr.HTML templates in Chromium: the template is filled from the value and props, a returned
 prop redraws it, js_on_load's trigger('click', data) reaches the listener, and components made
-inside `with gr.HTML(...)` are drawn where the template says @children."""
+inside `with gr.HTML(...)` are drawn where the template says @children. A redraw keeps the
+nodes (and the listeners js_on_load gave them)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,8 @@ def test_a_template_its_events_and_its_children(page: Page, serve: Serve) -> Non
     page.locator("#picks button.pick", has_text="B").click()
     expect(page.locator("#clicked .rx-value")).to_have_value("B")
     expect(page.locator("#picks h3")).to_have_css("color", "rgb(0, 0, 255)")  # props redrew it
+    page.locator("#picks button.pick", has_text="A").click()  # its listener survived the redraw
+    expect(page.locator("#clicked .rx-value")).to_have_value("A")
     field = page.locator("#form #name input, #form #name textarea").first  # inside the template
     field.fill("Ann")
     page.locator("#form button.send").click()

@@ -2,7 +2,8 @@
 // is filled with the value and the props (`${expr}` as in a JavaScript template literal,
 // `{{name}}`, `{{#each list}}…{{this}}…{{/each}}`), sanitized and drawn; css_template is scoped
 // to this component; js_on_load runs once with `element`, `trigger(event, data)` and `props`
-// (setting props.value sends the new value). `@children` is where the column of components made
+// (setting props.value sends the new value); a redraw patches the drawn nodes in place, so the
+// listeners js_on_load added keep working. `@children` is where the column of components made
 // inside `with gr.HTML(...)` goes. The app's author wrote these, so the page compiles them
 // (its CSP allows it only for such apps).
 
@@ -12,6 +13,7 @@ import { el } from "./dom";
 import { sanitizeHtml } from "./sanitize";
 import { str } from "./props";
 import { compileTemplate, type Scope } from "./htmlFill";
+import { morphChildren } from "./morph";
 import { ComponentView, type ViewContext } from "./view";
 
 const EVENTS = new Set(["click", "submit", "keypress", "select", "double_click"]);
@@ -55,7 +57,7 @@ export class HtmlTemplateView extends ComponentView {
     children?.remove();
     const template = str(this.props, "html_template") ?? "${value}";
     const html = compileTemplate(template.replace(/@children/g, "<div data-rx-children></div>"))(this.scope());
-    this.box.innerHTML = sanitizeHtml(html);
+    morphChildren(this.box, sanitizeHtml(html)); // kept nodes keep js_on_load's listeners
     if (children !== null) (this.box.querySelector("[data-rx-children]") ?? this.box).append(children);
     const css = str(this.props, "css_template");
     this.style.textContent = css === null ? "" : `#${CSS.escape(this.id)} .rx-html { ${compileTemplate(css)(this.scope())} }`;
