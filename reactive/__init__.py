@@ -37,6 +37,7 @@ from reactive.components import (
     Dataframe,
     Dataset,
     DateTime,
+    Dialogue,
     DownloadButton,
     Dropdown,
     DuplicateButton,
@@ -58,6 +59,7 @@ from reactive.components import (
     MultimodalTextbox,
     Number,
     Paint,
+    ParamViewer,
     Plot,
     Radio,
     ScatterPlot,
@@ -95,7 +97,17 @@ from reactive.gradio.blocks import Blocks
 from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
-from reactive.gradio.layouts import Accordion, Column, Group, Row, Sidebar, Tab, TabItem, Tabs
+from reactive.gradio.layouts import (
+    Accordion,
+    Column,
+    Draggable,
+    Group,
+    Row,
+    Sidebar,
+    Tab,
+    TabItem,
+    Tabs,
+)
 from reactive.gradio.missing import missing_feature
 from reactive.gradio.render import render
 from reactive.gradio.timer import Timer
@@ -142,7 +154,9 @@ __all__ = [
     "Dataset",
     "DateTime",
     "DefinitionError",
+    "Dialogue",
     "DownloadButton",
+    "Draggable",
     "Dropdown",
     "DuplicateButton",
     "EditData",
@@ -175,6 +189,7 @@ __all__ = [
     "OAuthToken",
     "OutputError",
     "Paint",
+    "ParamViewer",
     "Plot",
     "Progress",
     "Radio",

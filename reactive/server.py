@@ -109,7 +109,9 @@ def page_policy(app: App, frame_ancestors: str = "'self'") -> str:
     or with ``js=`` listeners (its author's own JavaScript, compiled in the page).
     """
     plots = any(c.type == "plot" for c in app.components.values())
-    authored_js = any(f.js is not None for f in app.functions)
+    authored_js = any(f.js is not None for f in app.functions) or any(
+        getattr(c, "runs_js", False) for c in app.components.values()
+    )  # js= listeners, and gr.HTML templates and js_on_load
     scripts = f"'self' {_PLOT_SCRIPTS}" + (" 'unsafe-eval'" if plots or authored_js else "")
     return "; ".join(
         [

@@ -104,6 +104,9 @@ EXPECTED = {
     "Sketchpad",
     "WaveformOptions",
     "WebcamOptions",
+    "Dialogue",
+    "Draggable",
+    "ParamViewer",
     "__version__",
 }
 

@@ -47,3 +47,30 @@ test("temporal x gets date ticks; a non-chart is refused", () => {
   assert.ok(ticks.some((t) => /Jan/.test(t.text) || /\d/.test(t.text)));
   assert.equal(readChart({ kind: "pie", x: col("a", "nominal", []), y: col("b", "nominal", []) }), null);
 });
+
+test("a brush across a time axis gives Gradio's seconds; a click is no brush", async () => {
+  const { brushRange } = await import("../src/components/brush");
+  const day = 86_400_000;
+  const chart = readChart({ kind: "line", x: col("d", "temporal", [0, day * 10]), y: col("v", "quantitative", [1, 2]) });
+  assert.ok(chart);
+  const layout = layoutChart(chart, 500, 300);
+  const { left, right } = layout.plot;
+  const range = brushRange(chart, layout, left, right) as { index: number[] };
+  assert.deepEqual(range.index.map(Math.round), [0, 864_000]);
+  assert.equal(brushRange(chart, layout, left + 10, left + 11), null);
+});
+
+test("binned bars span their step on a linear axis; limits with an open end", () => {
+  const chart = readChart({
+    kind: "bar", x: col("w", "quantitative", [0, 10, 20]), y: col("n", "quantitative", [1, 2, 3]),
+    x_step: 10, x_lim: [10, null],
+  });
+  assert.ok(chart);
+  const layout = layoutChart(chart, 400, 300);
+  const bars = layout.marks.filter((m) => m.shape === "rect");
+  const [, b, c] = bars;
+  assert.ok(b && c);
+  assert.ok(Math.abs(b.x - layout.plot.left) < 1e-6, "x_lim starts the axis at 10");
+  assert.ok(Math.abs(c.x - b.x - b.w / 0.9) < 1e-6, "a bar is 90 % of its bin");
+  assert.ok(Math.abs((layout.xAt(layout.plot.right) as number) - 30) < 1e-6, "the open end: the last bin's end");
+});

@@ -12,6 +12,7 @@ from reactive.components.data import JSON
 from reactive.components.dataframe import DataFrame, Dataframe
 from reactive.components.dataset import Dataset, Examples
 from reactive.components.datetime import DateTime
+from reactive.components.dialogue import Dialogue, ParamViewer
 from reactive.components.display import ColorPicker, Label
 from reactive.components.editor_options import Brush, Eraser, LayerOptions, WebcamOptions
 from reactive.components.editor_templates import ImageMask, Paint, Sketchpad
@@ -53,6 +54,7 @@ __all__ = [
     "Dataframe",
     "Dataset",
     "DateTime",
+    "Dialogue",
     "DownloadButton",
     "Dropdown",
     "DuplicateButton",
@@ -74,6 +76,7 @@ __all__ = [
     "MultimodalTextbox",
     "Number",
     "Paint",
+    "ParamViewer",
     "Plot",
     "Radio",
     "ScatterPlot",

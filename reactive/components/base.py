@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 import inspect
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from reactive.components import placement
 from reactive.components.listeners import Listeners
+from reactive.components.load_value import defers_callable_value
 from reactive.errors import CompatibilityWarning, DefinitionError, InvalidValue, OutputError
 from reactive.media.limits import DEFAULT_MEDIA_LIMITS, MediaLimits
 from reactive.media.paths import DEFAULT_SERVED, ServedPaths, trusted
@@ -45,6 +46,9 @@ class Component(Listeners):
     example_column: ClassVar[bool] = True
     #: Properties ``rx.update(...)`` may change, besides :data:`COMMON_PROPS`.
     updatable: ClassVar[frozenset[str]] = frozenset()
+    #: Of those, the ones that change how the value is drawn: updating one alone sends the
+    #: session's value again, drawn anew (a plot's ``x_lim``, ``x_bin``).
+    value_props: ClassVar[frozenset[str]] = frozenset()
     #: Takes files uploaded in parts (``upload`` messages): preprocess gets an UploadedFile.
     accepts_upload: ClassVar[bool] = False
     #: preprocess is costly (decoding media): the session runs it in a worker thread.
@@ -54,8 +58,20 @@ class Component(Listeners):
     #: How large an uploaded picture, sound or film may be; the app sets its own.
     media_limits: MediaLimits = DEFAULT_MEDIA_LIMITS
 
+    #: A callable ``value=`` is called on each page load (Gradio's); State calls it per session.
+    calls_value_on_load: ClassVar[bool] = True
+    #: That callable (components/load_value.py), and ``every=`` seconds to call it again.
+    load_value: Callable[[], Any] | None = None
+    load_every: float | None = None
+
     #: The arguments the component was made with (see :meth:`given_props`).
     _made_with: tuple[tuple[Any, ...], dict[str, Any]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is not None and not getattr(init, "defers_callable", False):
+            cls.__init__ = defers_callable_value(init)  # type: ignore[method-assign]
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Self:
         made = super().__new__(cls)

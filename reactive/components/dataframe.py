@@ -1,6 +1,7 @@
 """DataFrame: a table in and out; pandas is optional, a list of lists always works.
 
-On the wire a table is ``{headers: [str], data: [[cell]]}`` with cells str, number, bool or nil.
+On the wire a table is ``{headers: [str], data: [[cell]]}`` with cells str, number, bool or nil,
+and ``styles: [[css | nil]]`` when the value was a pandas Styler (table_styles.py).
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from typing import Any, ClassVar, Literal
 
 from reactive.components.base import Component, require_type
 from reactive.components.data import to_plain
+from reactive.components.table_styles import is_styler, styler_cells
 from reactive.errors import DefinitionError, OutputError
 
-TableType = Literal["pandas", "numpy", "array"]
+TableType = Literal["pandas", "numpy", "array", "polars"]
 DataType = Literal["str", "number", "bool", "date", "markdown", "html"]
 
 MAX_CELLS = 100_000
@@ -49,12 +51,16 @@ class DataFrame(Component):
         wrap: bool = False,
         **kwargs: Any,
     ) -> None:
-        if type not in (None, "pandas", "numpy", "array"):
-            raise DefinitionError(f"DataFrame type must be 'pandas', 'numpy' or 'array': {type!r}.")
-        if type == "pandas" and not has_pandas():
+        if type not in (None, "pandas", "numpy", "array", "polars"):
             raise DefinitionError(
-                "DataFrame(type='pandas') needs pandas: `pip install pandas`, or use type='array'."
+                f"DataFrame type must be 'pandas', 'numpy', 'array' or 'polars': {type!r}."
             )
+        for needed in ("pandas", "polars"):
+            if type == needed and importlib.util.find_spec(needed) is None:
+                raise DefinitionError(
+                    f"DataFrame(type={needed!r}) needs {needed}: `pip install {needed}`, "
+                    f"or use type='array' (a list of lists)."
+                )
         self.row_count, self.rows_fixed = _count("row_count", row_count)
         self.col_count: int | None = None
         self.cols_fixed = False
@@ -79,11 +85,15 @@ class DataFrame(Component):
         return self.postprocess(self.value)
 
     def initial_python_value(self) -> Any:
-        return self.preprocess(self.postprocess(self.value))
+        table = self.postprocess(self.value)
+        table.pop("styles", None)
+        return self.preprocess(table)
 
     # ---------------------------------------------------------------- results → page
 
     def postprocess(self, value: Any) -> dict[str, Any]:
+        if is_styler(value):
+            return self._styled(value)
         headers, rows = self._table(value)
         width = max([len(headers), *(len(r) for r in rows)], default=0)
         if not rows:  # an empty table shows row_count × col_count blank cells, as in Gradio
@@ -94,6 +104,15 @@ class DataFrame(Component):
         headers = headers + [str(i + 1) for i in range(len(headers), width)]
         data = [[_cell(c) for c in row] + [None] * (width - len(row)) for row in rows]
         return {"headers": headers, "data": data}
+
+    def _styled(self, styler: Any) -> dict[str, Any]:
+        table = self.postprocess(styler.data)
+        cells = styler_cells(styler)
+        if cells:
+            table["styles"] = [
+                [cells.get((r, c)) for c in range(len(row))] for r, row in enumerate(table["data"])
+            ]
+        return table
 
     def _table(self, value: Any) -> tuple[list[str], list[list[Any]]]:
         own = list(self.headers or [])
@@ -169,6 +188,9 @@ class DataFrame(Component):
                 if self._kind(column) == "date":  # "2024-05-01" typed → a datetime64 column
                     frame[name] = pandas.to_datetime(frame[name], errors="coerce")
             return frame
+        if self.table_type == "polars":  # optional too, checked when the table was made
+            polars = importlib.import_module("polars")
+            return polars.DataFrame(rows, schema=headers, orient="row")
         if self.table_type == "numpy":
             import numpy
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, ClassVar, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -10,6 +11,8 @@ from reactive.components.base import Component, require_type
 from reactive.errors import DefinitionError
 
 DateTimeType = Literal["timestamp", "datetime", "string"]
+_RELATIVE = re.compile(r"^now\s*([+-])\s*(\d+(?:\.\d+)?)\s*([smhdw])$", re.IGNORECASE)
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
 class DateTime(Component):
@@ -18,7 +21,8 @@ class DateTime(Component):
     The function receives a string ``"YYYY-MM-DD HH:MM:SS"`` (``type="string"``, without the time
     when ``include_time=False``), a float Unix timestamp (``"timestamp"``, Gradio's default) or a
     ``datetime.datetime`` (``"datetime"``). ``timezone`` names the zone the text is read in
-    (local time when None). An output takes any of those forms. ``"now"`` means the current time.
+    (local time when None). An output takes any of those forms. ``"now"`` means the current
+    time, ``"now - 24h"`` (s, m, h, d, w) one relative to it.
     """
 
     type = "textbox"
@@ -77,6 +81,12 @@ class DateTime(Component):
     def _parse(self, text: str) -> dt.datetime:
         if text.lower() == "now":
             return dt.datetime.now(self.zone).replace(microsecond=0)
+        relative = _RELATIVE.match(text)
+        if relative is not None:  # Gradio's "now - 24h", "now + 30m"
+            sign, amount, unit = relative.groups()
+            shift = dt.timedelta(seconds=float(amount) * _UNIT_SECONDS[unit.lower()])
+            now = dt.datetime.now(self.zone).replace(microsecond=0)
+            return now - shift if sign == "-" else now + shift
         for fmt in (self._format, "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
             try:
                 moment = dt.datetime.strptime(text, fmt)

@@ -75,7 +75,9 @@ class ColorPicker(Component):
             raise DefinitionError(f"ColorPicker value must be '#rrggbb', got {value!r}.")
         super().__init__(_long(value), label=label, **kwargs)
 
-    def preprocess(self, value: Any) -> str:
+    def preprocess(self, value: Any) -> str | None:
+        if value is None:  # cleared (a ClearButton): Gradio passes None
+            return None
         require_type(self, value, (str,), "a colour '#rrggbb'")
         if not _HEX.match(value):
             raise self.invalid(f"{value[:20]!r} is not a colour '#rrggbb'.")

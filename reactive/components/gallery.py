@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from reactive.components.base import Component, require_type
-from reactive.components.image import ImageType, image_wire, uploaded_image
+from reactive.components.file import save_upload
+from reactive.components.image import ImageType, image_wire, is_url, uploaded_image
 from reactive.errors import DefinitionError, OutputError
+from reactive.media import video
 
 
 class Gallery(Component):
@@ -66,9 +68,14 @@ class Gallery(Component):
     def _picture(self, item: Any) -> tuple[Any, str | None]:
         require_type(self, item, (dict,), "a picture {mime, data, name, caption?}")
         caption = item.get("caption")
-        return uploaded_image(self, item, self.image_type, None), (
-            caption if isinstance(caption, str) else None
-        )
+        text = caption if isinstance(caption, str) else None
+        if set(item) <= {"url", "caption"} and is_url(item.get("url")):
+            return item["url"], text  # a picture or film the app gave by its URL
+        mime, data = item.get("mime"), item.get("data")
+        if isinstance(mime, str) and mime.startswith("video/") and isinstance(data, bytes):
+            name = Path(str(item.get("name") or "")).name or "video.mp4"
+            return save_upload(data, name), text  # a film: its path
+        return uploaded_image(self, item, self.image_type, None), text
 
     def check_output(self, value: Any) -> None:
         if value is not None and not isinstance(value, list | tuple):
@@ -82,7 +89,7 @@ class Gallery(Component):
         caption: Any = None
         if isinstance(item, tuple | list) and len(item) == 2 and not _is_pixel_row(item):
             item, caption = item
-        wire = image_wire(self, item, "auto", 85)
+        wire = video_wire(self, item) if is_film(item) else image_wire(self, item, "auto", 85)
         if wire is None:
             raise OutputError(f"{self!r}: a gallery item cannot be None.")
         if caption is not None:
@@ -91,6 +98,24 @@ class Gallery(Component):
 
     def example_cell(self, value: Any) -> Any:
         return f"{len(value)} images" if isinstance(value, list | tuple) else ""
+
+
+#: The file endings of films a gallery shows as videos (Gradio's galleries take both).
+FILM_SUFFIXES = frozenset({".mp4", ".webm", ".mov", ".ogv", ".m4v", ".mkv", ".avi"})
+
+
+def is_film(item: Any) -> bool:
+    """A path or URL of a film (by its ending), not a picture."""
+    if not isinstance(item, str | Path):
+        return False
+    return Path(str(item).split("?", 1)[0]).suffix.lower() in FILM_SUFFIXES
+
+
+def video_wire(owner: Component, item: str | Path) -> dict[str, Any] | None:
+    """A film in a gallery: ``{url}`` for a URL, else the file as the page's <video> plays it."""
+    if is_url(item):
+        return {"url": str(item)}
+    return video.to_browser(owner.served(item), 25.0)  # fps matters only for frames, not files
 
 
 def _pair(item: Any) -> tuple[Any, str | None]:

@@ -19,15 +19,14 @@ from reactive.errors import DefinitionError
 #: Every listener a component offers (Gradio's names).
 EVENTS = (
     "click", "change", "input", "submit", "select", "upload", "clear", "release", "focus",
-    "blur", "like", "edit", "stream", "option_select", "example_select", "apply",
+    "blur", "like", "edit", "stream", "option_select", "example_select", "apply", "double_click",
+    "preview_open", "preview_close", "keypress",
 )  # fmt: skip
 
 #: Gradio listeners reactive's page does not send: refused by name when an app binds one.
 UNSENT_EVENTS = (
     "play", "pause", "stop", "end", "start_recording", "stop_recording", "pause_recording",
-    "retry", "undo", "copy", "key_up", "double_click",
-    "expand", "collapse", "keypress", "preview_open", "preview_close", "download",
-    "delete",
+    "retry", "undo", "copy", "key_up", "expand", "collapse", "download", "delete",
 )  # fmt: skip
 
 #: ``fn`` left out: the listener is used as a decorator (``fn=None`` means "no function").
@@ -123,6 +122,10 @@ class Listeners:
     option_select = _listener("option_select")  # a Chatbot message's option button
     example_select = _listener("example_select")  # a Chatbot example (shown while empty)
     apply = _unsent("apply")  # only an image editor sends it (ImageEditor.apply)
+    double_click = _listener("double_click")  # a native plot double-clicked
+    preview_open = _listener("preview_open")  # a gallery's full-size preview opened
+    preview_close = _listener("preview_close")
+    keypress = _listener("keypress")  # a gr.HTML's js_on_load: trigger('keypress', ...)
 
 
 for _event in UNSENT_EVENTS:

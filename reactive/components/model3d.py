@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from reactive.components.base import Component, require_type
 from reactive.components.file import download_wire, save_upload
 from reactive.errors import DefinitionError, OutputError
+from reactive.media.gltf import gltf_to_glb
 
 FORMATS = (".obj", ".glb", ".gltf", ".stl")
 
@@ -76,7 +77,13 @@ class Model3D(Component):
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         self.check_output(value)
-        return None if value is None else download_wire(value, self.served(value))
+        if value is None:
+            return None
+        served = self.served(value)
+        if Path(value).suffix.lower() == ".gltf":  # its buffers packed in: the page fetches none
+            name = Path(value).with_suffix(".glb").name
+            return {"name": name, "mime": "model/gltf-binary", "data": gltf_to_glb(Path(served))}
+        return download_wire(value, served)
 
     def preprocess(self, value: Any) -> str | None:
         if value is None:

@@ -34,9 +34,11 @@ Column = dict[str, Any]
 class _NativePlot(Component):
     kind: ClassVar[str]
     accepts_input: ClassVar[bool] = False
-    updatable: ClassVar[frozenset[str]] = frozenset(
-        {"x", "y", "color", "title", "x_title", "y_title", "x_lim", "y_lim", "color_map"}
-    )
+    updatable: ClassVar[frozenset[str]] = frozenset({
+        "x", "y", "color", "title", "x_title", "y_title", "x_lim", "y_lim", "color_map",
+        "x_bin", "y_aggregate", "sort", "tooltip",
+    })  # fmt: skip
+    value_props = updatable  # each changes the chart drawn from the value
 
     def __init__(
         self,
@@ -49,7 +51,7 @@ class _NativePlot(Component):
         x_title: str | None = None,
         y_title: str | None = None,
         tooltip: Literal["axis", "none", "all"] | Sequence[str] = "axis",
-        x_lim: Sequence[float] | None = None,
+        x_lim: Sequence[float | dt.datetime | None] | None = None,
         y_lim: Sequence[float] | None = None,
         color_map: Mapping[str, str] | None = None,
         y_aggregate: Aggregate | None = None,
@@ -61,17 +63,10 @@ class _NativePlot(Component):
         **kwargs: Any,
     ) -> None:
         name = type(self).__name__
-        if x_bin is not None:
-            raise DefinitionError(f"{name}(x_bin=...) is not supported: bin the data first.")
-        if y_aggregate is not None and y_aggregate not in _AGGREGATES:
-            raise DefinitionError(
-                f"{name} y_aggregate must be one of {', '.join(_AGGREGATES)}; got {y_aggregate!r}."
-            )
-        for limit, what in ((x_lim, "x_lim"), (y_lim, "y_lim")):
-            if limit is not None and len(limit) != 2:
-                raise DefinitionError(f"{name} {what} takes [low, high]; got {limit!r}.")
-        if isinstance(sort, str) and sort not in ("x", "y", "-x", "-y"):
-            raise DefinitionError(f"{name} sort takes 'x', 'y', '-x', '-y' or a list: {sort!r}.")
+        try:
+            check_settings(x_bin, y_aggregate, x_lim, y_lim, sort)
+        except ValueError as exc:
+            raise DefinitionError(f"{name} {exc}") from None
         super().__init__(value, label=label, **kwargs)
         self.x, self.y, self.color = x, y, color
         self.title, self.x_title, self.y_title, self.caption = title, x_title, y_title, caption
@@ -79,8 +74,18 @@ class _NativePlot(Component):
         self.x_lim, self.y_lim = x_lim, y_lim
         self.color_map = dict(color_map or {})
         self.y_aggregate = y_aggregate
+        self.x_bin = x_bin
         self.sort = sort
         self.height = height
+
+    def set_prop(self, name: str, value: Any) -> None:
+        settings = {"x_bin": self.x_bin, "y_aggregate": self.y_aggregate, "x_lim": self.x_lim}
+        settings |= {"y_lim": self.y_lim, "sort": self.sort, name: value}
+        try:
+            check_settings(**settings)
+        except ValueError as exc:
+            raise OutputError(f"rx.update() for {self!r}: {exc}") from None
+        super().set_prop(name, value)
 
     def extra_props(self) -> dict[str, Any]:
         return {"height": self.height, "caption": self.caption}
@@ -93,12 +98,16 @@ class _NativePlot(Component):
         color = self._axis(columns, self.color, "color") if self.color else [None] * len(x)
         shown = self._tooltip(columns)
         extras = [c for c in shown if c not in (self.x, self.y, self.color)]
-        if self.y_aggregate:  # a group's other cells have no one value to show
+        if self.y_aggregate or self.x_bin is not None:  # a group's other cells: no one value
             extras = []
         rows = list(zip(x, y, color, *(columns[c] for c in extras), strict=True))
         if len(rows) > MAX_POINTS:
             raise OutputError(f"{self!r}: {len(rows)} points is over {MAX_POINTS}.")
-        if self.y_aggregate:
+        temporal_x = self.x in dates
+        step = self._bin_step(temporal_x)
+        if step is not None:
+            rows = aggregate(bin_rows(rows, step), self.y_aggregate or "sum")
+        elif self.y_aggregate:
             rows = aggregate(rows, self.y_aggregate)
         rows = self._sorted(rows)
         names = [self.x, self.y, self.color, *extras]
@@ -110,8 +119,23 @@ class _NativePlot(Component):
         chart["tooltip"] = [c for c in shown if c in names]
         chart |= {"title": self.title, "x_title": self.x_title or self.x}
         chart |= {"y_title": self.y_title or self.y, "color_map": self.color_map}
-        chart |= {"x_lim": _limit(self.x_lim), "y_lim": _limit(self.y_lim)}
+        chart |= {"x_lim": _limit(self.x_lim, temporal_x), "y_lim": _limit(self.y_lim, False)}
+        if step is not None:
+            chart["x_step"] = step
         return chart
+
+    def _bin_step(self, temporal: bool) -> float | None:
+        """``x_bin`` in the x column's wire units (milliseconds for times), or None."""
+        if self.x_bin is None:
+            return None
+        if isinstance(self.x_bin, str):
+            if not temporal:
+                raise OutputError(
+                    f"{self!r}: x_bin={self.x_bin!r} is a duration, but column {self.x!r} "
+                    f"holds no times; give a number."
+                )
+            return duration_seconds(self.x_bin) * 1000
+        return float(self.x_bin) * (1000 if temporal else 1)
 
     def _axis(self, columns: dict[str, list[Any]], name: str | None, what: str) -> list[Any]:
         if name is None:
@@ -216,9 +240,62 @@ def aggregate(rows: list[tuple[Any, ...]], how: str) -> list[tuple[Any, ...]]:
     return [(x, combine([v for v in ys if v is not None]), c) for (x, c), ys in groups.items()]
 
 
+def bin_rows(rows: list[tuple[Any, ...]], step: float) -> list[tuple[Any, ...]]:
+    """Each row's x replaced by the start of its bin of width ``step`` (bins start at 0)."""
+    binned = []
+    for row in rows:
+        x = row[0]
+        if isinstance(x, int | float) and not isinstance(x, bool):
+            start = math.floor(x / step) * step
+            binned.append((int(start) if float(start).is_integer() else start, *row[1:]))
+    return binned
+
+
+_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def duration_seconds(text: str) -> float:
+    """Gradio's bin durations: ``"10s"``, ``"30m"``, ``"1h"``, ``"2d"``."""
+    number, unit = text[:-1], text[-1:]
+    if unit not in _DURATION_UNITS or not number.isdigit() or int(number) <= 0:
+        raise ValueError(
+            f"x_bin takes a number or a duration like '10m' (s, m, h, d); got {text!r}."
+        )
+    return int(number) * _DURATION_UNITS[unit]
+
+
+def check_settings(x_bin: Any, y_aggregate: Any, x_lim: Any, y_lim: Any, sort: Any) -> None:
+    """Refuse settings no chart can be drawn with (ValueError, the message names it)."""
+    if isinstance(x_bin, str):
+        duration_seconds(x_bin)
+    elif x_bin is not None and (not isinstance(x_bin, int | float) or x_bin <= 0):
+        raise ValueError(f"x_bin takes a positive number or a duration like '10m'; got {x_bin!r}.")
+    if y_aggregate is not None and y_aggregate not in _AGGREGATES:
+        raise ValueError(
+            f"y_aggregate must be one of {', '.join(_AGGREGATES)}; got {y_aggregate!r}."
+        )
+    for limit, what in ((x_lim, "x_lim"), (y_lim, "y_lim")):
+        if limit is not None and len(limit) != 2:
+            raise ValueError(f"{what} takes [low, high]; got {limit!r}.")
+    if isinstance(sort, str) and sort not in ("x", "y", "-x", "-y"):
+        raise ValueError(f"sort takes 'x', 'y', '-x', '-y' or a list: {sort!r}.")
+
+
 def _sort_key(value: Any) -> tuple[int, Any]:
     return (0, value) if isinstance(value, int | float) else (1, str(value))
 
 
-def _limit(limit: Sequence[float] | None) -> list[float] | None:
-    return None if limit is None else [float(limit[0]), float(limit[1])]
+def _limit(limit: Sequence[Any] | None, temporal: bool) -> list[float | None] | None:
+    """Axis limits on the wire: a time axis's in milliseconds (Gradio gives it seconds or
+    datetimes); None at either end leaves that end to the data."""
+    if limit is None:
+        return None
+    return [_bound(v, temporal) for v in limit]
+
+
+def _bound(value: Any, temporal: bool) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return float(_cell(value))
+    return float(value) * (1000 if temporal else 1)

@@ -21,6 +21,10 @@ class Placing(Protocol):
 
     def place(self, component: Component) -> None: ...
 
+    def nest(self, elem_id: str) -> Placing:
+        """A new column inside this block, after what it holds (``with gr.HTML(...):``)."""
+        ...
+
 
 _active: contextvars.ContextVar[Placing | None] = contextvars.ContextVar(
     "reactive_layout_block", default=None

@@ -18,6 +18,7 @@ class State(Component):
 
     type = "state"
     on_page: ClassVar[bool] = False
+    calls_value_on_load: ClassVar[bool] = False  # a factory: called once per session instead
 
     def __init__(self, value: Any = None, **kwargs: Any) -> None:
         super().__init__(value, **kwargs)

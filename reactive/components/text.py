@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Literal, Self, cast
 
-from reactive.components import listeners
+from reactive.components import listeners, placement
 from reactive.components.base import Component, require_type
+from reactive.components.data import to_plain
+from reactive.components.html_template import TEMPLATE_EVENTS, split_props
 from reactive.errors import DefinitionError
 
 
@@ -120,6 +122,99 @@ class Markdown(Text):
 
 
 class HTML(Text):
-    """HTML shown in the page, sanitized (no scripts, no event handlers)."""
+    """HTML shown in the page, sanitized (no scripts, no event handlers).
+
+    With ``html_template`` / ``css_template`` / ``js_on_load`` it is Gradio's templated HTML
+    (components/html_template.py): the value may be any JSON value, other keywords are the
+    template's props (updatable: ``return gr.HTML(color="blue")``), and components made inside
+    ``with gr.HTML(...):`` are drawn where the template says ``@children``.
+    """
 
     type = "html"
+
+    def __init__(
+        self,
+        value: Any = "",
+        label: str | None = None,
+        *,
+        html_template: str | None = None,
+        css_template: str | None = None,
+        js_on_load: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if kwargs.get("server_functions"):
+            raise DefinitionError(
+                "gr.HTML(server_functions=...) is not supported: the page cannot call Python "
+                "from js_on_load; trigger an event there (trigger('click', data)) and bind a "
+                "listener (.click) that runs the function."
+            )
+        self.templated = any(t is not None for t in (html_template, css_template, js_on_load))
+        # Gradio's **props: the template's own values (returned alone, they change the output's)
+        self.template_props, kwargs = split_props(kwargs)
+        if self.templated:
+            # per instance: this HTML's value is data for its template, not growing text, and
+            # its props are its own
+            self.text_like = False  # type: ignore[misc]
+            own = frozenset(self.template_props) | {"html_template", "css_template"}
+            self.updatable = own  # type: ignore[misc]
+        self.html_template, self.css_template, self.js_on_load = (
+            html_template, css_template, js_on_load,
+        )  # fmt: skip
+        self.children_block: str | None = None  # the elem_id of the column @children shows
+        self._children_tokens: list[Any] = []
+        super().__init__(value, label=label, **kwargs)
+
+    @property
+    def sends_events(self) -> frozenset[str]:
+        """The events its ``js_on_load`` may send (``trigger('click')``); none without it."""
+        return TEMPLATE_EVENTS if self.js_on_load else frozenset()
+
+    @property
+    def runs_js(self) -> bool:
+        return self.templated
+
+    def extra_props(self) -> dict[str, Any]:
+        if not self.templated:
+            return {}
+        children = self.children_block
+        return {
+            "html_template": self.html_template, "css_template": self.css_template,
+            "js_on_load": self.js_on_load, "props": to_plain(self.template_props),
+            "children": children,
+            **{k: to_plain(v) for k, v in self.template_props.items()},
+        }  # fmt: skip
+
+    def set_prop(self, name: str, value: Any) -> None:
+        if name in self.template_props:
+            self.template_props = {**self.template_props, name: value}
+        else:
+            super().set_prop(name, value)
+
+    def wire_props(self, names: set[str]) -> dict[str, Any]:
+        wire = super().wire_props(names)
+        if names & set(self.template_props):
+            wire["props"] = to_plain(self.template_props)
+        return wire
+
+    def initial_python_value(self) -> Any:
+        return self.value if self.templated else as_text(self.value)
+
+    def preprocess(self, value: Any) -> Any:
+        return value if self.templated else super().preprocess(value)
+
+    def postprocess(self, value: Any) -> Any:
+        return to_plain(value) if self.templated else as_text(value)
+
+    # ---------------------------------------------------------------- with gr.HTML(...):
+
+    def __enter__(self) -> HTML:
+        """Components made inside go where the template says ``@children``."""
+        parent = placement.active()
+        if parent is None or not self.has_id:
+            raise DefinitionError("`with gr.HTML(...):` must be inside `with gr.Blocks():`.")
+        self.children_block = f"{self.id}--children"
+        self._children_tokens.append(placement.enter(parent.nest(self.children_block)))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        placement.leave(self._children_tokens.pop())

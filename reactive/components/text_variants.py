@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from reactive.components.base import warn_unsupported
 from reactive.components.text import Textbox
+from reactive.errors import DefinitionError
 
 
 class TextArea(Textbox):
@@ -18,8 +19,17 @@ class TextArea(Textbox):
 class Code(Textbox):
     """Source code in a multi-line text field (monospace); the function receives a ``str``.
 
-    ``language`` is kept as a property for the page (no highlighting: nothing loads from a CDN).
+    ``language`` is kept as a property for the page (no highlighting: nothing loads from a CDN);
+    ``Code.languages`` lists the names Gradio's takes.
     """
+
+    languages: ClassVar[list[str | None]] = [
+        "python", "c", "cpp", "markdown", "latex", "json", "html", "css", "javascript",
+        "jinja2", "typescript", "yaml", "dockerfile", "shell", "r", "sql", "sql-msSQL",
+        "sql-mySQL", "sql-mariaDB", "sql-sqlite", "sql-cassandra", "sql-plSQL", "sql-hive",
+        "sql-pgSQL", "sql-gql", "sql-gpSQL", "sql-sparkSQL", "sql-esper", None,
+    ]  # fmt: skip
+    updatable: ClassVar[frozenset[str]] = Textbox.updatable | {"language"}
 
     def __init__(
         self,
@@ -33,6 +43,11 @@ class Code(Textbox):
     ) -> None:
         classes = kwargs.pop("elem_classes", None)
         classes = [classes] if isinstance(classes, str) else list(classes or [])
+        if language not in self.languages:
+            names = ", ".join(str(name) for name in self.languages if name)
+            raise DefinitionError(
+                f"Code language must be one of {names} or None; got {language!r}."
+            )
         super().__init__(
             value, lines=max(lines, 2), max_lines=max_lines, elem_classes=[*classes, "rx-code"],
             **kwargs,

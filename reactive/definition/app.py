@@ -414,6 +414,28 @@ class App(LayoutBuilder):
         self.components[component.id] = component
         component.served_paths = self.served_paths
         component.media_limits = self.media_limits
+        if component.load_value is not None:
+            self._bind_load_value(component, component.load_value)
+
+    def _bind_load_value(self, component: Component, value: Callable[[], Any]) -> None:
+        """A callable ``value=``: called on each page load (and every ``every=`` seconds)."""
+        every = component.load_every
+        if every is not None and (not isinstance(every, int | float) or every <= 0):
+            raise DefinitionError(f"{component!r}: every= must be a positive number of seconds.")
+        bound = BoundFunction(
+            id=self._function_id(f"{component.id}_value"),
+            fn=value,
+            inputs=[],
+            outputs=[component],
+            triggers=[TriggerSpec(None, "load")],
+            on_busy=parse_on_busy("latest"),
+            debounce=0.0,
+            limiter=None,
+            every=None if every is None else float(every),
+            api=False,
+        )
+        self.functions.append(bound)
+        self._graph = None
 
     def _examples(self, bound: BoundFunction, rows: Sequence[Any], run_on_click: bool) -> Examples:
         try:
@@ -464,8 +486,14 @@ class App(LayoutBuilder):
         props = component.props()
         if props.get("interactive") is None:
             used_as_input = any(component in f.inputs for f in self.functions)
-            output_only = any(component in f.outputs for f in self.functions)
-            props["interactive"] = used_as_input or (component.accepts_input and not output_only)
+            output_only = any(  # its own callable value= does not make it an output
+                component in f.outputs and f.fn is not component.load_value
+                for f in self.functions
+            )
+            clicked = component.type.endswith("button")  # a button stays a button as an output
+            props["interactive"] = (
+                used_as_input or clicked or (component.accepts_input and not output_only)
+            )
         settings = stream_settings(self.functions, component.id)
         if settings is not None:
             props["stream_every"], props["time_limit"] = settings

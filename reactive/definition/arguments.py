@@ -1,7 +1,8 @@
 """How a listener's parameters are filled when it is not simply one input per parameter.
 
 Gradio lets a function ask for event data (``evt: gr.SelectData``) and the request
-(``request: gr.Request``) by annotation, and take its inputs as one dict (``inputs={a, b}``).
+(``request: gr.Request``) by annotation, an input as its properties and value by a component
+annotation (``x: gr.Number``), and take its inputs as one dict (``inputs={a, b}``).
 :func:`plan_for` reads the signature once, at definition; a function that needs none of this
 gets no plan, so its calls pay nothing.
 """
@@ -11,11 +12,12 @@ from __future__ import annotations
 import inspect
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from reactive.components.base import Component
+from reactive.definition.component_props import props_of
 from reactive.definition.event_data import (
     SIGN_IN,
     EventData,
@@ -32,8 +34,17 @@ _INJECTED_NAMES = {
 }  # fmt: skip
 
 Injected = type[EventData] | type[Request] | type[OAuthProfile] | type[OAuthToken]
+
+
+@dataclass(frozen=True, slots=True)
+class PropsOf:
+    """An input passed as its properties and value (annotated with a component class)."""
+
+    index: int
+
+
 #: One positional parameter: an input's index, or the kind of object injected there.
-Slot = int | Injected
+Slot = int | PropsOf | Injected
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,17 +62,28 @@ class ArgumentPlan:
 
     slots: tuple[Slot, ...]
     dict_keys: tuple[Component, ...] | None  # inputs given as a set: one dict argument
+    inputs: tuple[Component, ...] = ()
 
     def build(
-        self, values: tuple[Any, ...], fired: Fired | None, request: RequestInfo, session: str
+        self,
+        values: tuple[Any, ...],
+        fired: Fired | None,
+        request: RequestInfo,
+        session: str,
+        components: Mapping[str, Component] | None = None,
     ) -> tuple[Any, ...]:
-        """The call's arguments from the inputs' values, the trigger and the request."""
+        """The call's arguments from the inputs' values, the trigger and the request;
+        ``components`` are the session's copies (their properties after ``rx.update``)."""
         if self.dict_keys is not None:
             values = (dict(zip(self.dict_keys, values, strict=True)),)
         args: list[Any] = []
         for slot in self.slots:
             if isinstance(slot, int):
                 args.append(values[slot])
+            elif isinstance(slot, PropsOf):
+                given = self.inputs[slot.index]
+                current = (components or {}).get(given.id, given)
+                args.append(props_of(current, values[slot.index]))
             elif issubclass(slot, Request):
                 args.append(Request(request, session))
             elif issubclass(slot, SIGN_IN):
@@ -69,7 +91,7 @@ class ArgumentPlan:
             else:
                 target = fired.target if fired is not None else None
                 args.append(slot(target, fired.data if fired is not None else None))
-        used = sum(1 for slot in self.slots if isinstance(slot, int))
+        used = sum(1 for slot in self.slots if isinstance(slot, int | PropsOf))
         return (*args, *values[used:])
 
 
@@ -144,7 +166,9 @@ def plan_for(
         elif param.kind in _POSITIONAL and injected is not None:
             slots.append(injected)
         elif param.kind in _POSITIONAL and taken < count:
-            slots.append(taken)
+            hint = hints.get(param.name, param.annotation)
+            wants_props = not as_dict and isinstance(hint, type) and issubclass(hint, Component)
+            slots.append(PropsOf(taken) if wants_props else taken)
             taken += 1
         elif param.kind in _POSITIONAL and param.default is param.empty:
             raise DefinitionError(
@@ -158,4 +182,4 @@ def plan_for(
         )
     if not as_dict and all(isinstance(slot, int) for slot in slots):
         return None
-    return ArgumentPlan(tuple(slots), tuple(inputs) if as_dict else None)
+    return ArgumentPlan(tuple(slots), tuple(inputs) if as_dict else None, tuple(inputs))

@@ -55,6 +55,13 @@ class EventData:
     def _get(self, key: str, default: Any = None) -> Any:
         return self._data.get(key, default) if isinstance(self._data, dict) else default
 
+    def __getattr__(self, name: str) -> Any:
+        """A key of the event's data (``evt.clicked`` from ``trigger('click', {clicked})``)."""
+        data = self.__dict__.get("_data")
+        if isinstance(data, dict) and name in data:
+            return data[name]
+        raise AttributeError(f"{type(self).__name__} has no {name!r}")
+
 
 class SelectData(EventData):
     """A ``.select`` event: ``index`` (a choice's, a row's, ``[row, column]`` of a cell),

@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 EventName = Literal[
     "change", "click", "submit", "load", "input", "select", "upload", "clear", "release",
     "focus", "blur", "like", "edit", "stream", "option_select", "example_select", "apply",
+    "double_click", "preview_open", "preview_close", "keypress",
 ]  # fmt: skip
 #: Events the page sends as ``trigger`` messages (the others follow from inputs and runs).
 PAGE_EVENTS = frozenset({
     "click", "submit", "select", "release", "focus", "blur", "like", "edit",
-    "option_select", "example_select",
+    "option_select", "example_select", "double_click", "preview_open", "preview_close", "keypress",
 })  # fmt: skip
 #: Events the session derives from a new input value (a file in or out, a choice picked).
 INPUT_EVENTS = frozenset({"upload", "clear", "select", "apply"})

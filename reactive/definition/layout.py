@@ -66,6 +66,11 @@ class Block:
         """A component created inside this block: its app places it here at once."""
         self.owner.adopt(component, self)
 
+    def nest(self, elem_id: str) -> Column:
+        column = Column(self.owner, elem_id=elem_id)
+        self.add(column)
+        return column
+
     def __enter__(self) -> Self:
         self._tokens.append(placement.enter(self))
         return self
@@ -93,6 +98,12 @@ class Row(Block):
     """Children side by side (wrapping on narrow screens), their top edges aligned."""
 
     type = "row"
+
+
+class Draggable(Block):
+    """Children the person may reorder by dragging, side by side or stacked (``orientation``)."""
+
+    type = "draggable"
 
 
 class Group(Block):

@@ -230,14 +230,20 @@ def _components(value: Any, what: str, name: str) -> list[Component]:
 #: The component types that can start each page-sent event (the others follow from values).
 _EMITTERS: dict[str, tuple[str, ...]] = {
     "click": ("button",),
-    "submit": ("textbox", "number", "multimodaltextbox"),
+    "submit": ("textbox", "number", "multimodaltextbox", "dialogue"),
     "release": ("slider",),
     "like": ("chatbot",),
-    "edit": ("chatbot",),
+    "edit": ("chatbot", "dataframe"),
     "option_select": ("chatbot",),
     "example_select": ("chatbot",),
-    # the choices (derived), and gr.Tab
-    "select": ("dataframe", "gallery", "textbox", "chatbot", "annotatedimage"),
+    # and the choices (derived), and gr.Tab
+    "select": (
+        "dataframe", "gallery", "textbox", "chatbot", "annotatedimage", "nativeplot", "image",
+    ),
+    "double_click": ("nativeplot",),
+    "keypress": ("html",),  # with js_on_load (its sends_events); any other HTML is refused
+    "preview_open": ("gallery",),
+    "preview_close": ("gallery",),
 }
 
 
@@ -253,6 +259,8 @@ def _check_event(component: Component, event: str) -> None:
         )
     emitters = _EMITTERS.get(event)
     if emitters is None or component.type.endswith(emitters):
+        return
+    if event in getattr(component, "sends_events", ()):  # gr.HTML's js_on_load: trigger(...)
         return
     if event == "select" and (derives_select(component) or component.type == "layoutblock"):
         return  # a choice picked (from its value), a tab opened (tab.select)
@@ -277,7 +285,9 @@ def _spec(blocks: Host, component: Any, event: str) -> TriggerSpec:
         return TriggerSpec(None, "load")
     _check_event(component, event)
     blocks.place(component)
-    if event in ("like", "edit", "option_select", "example_select"):
+    if event in ("like", "edit", "option_select", "example_select") and hasattr(
+        component, "listen"
+    ):
         component.listen(event)  # a Chatbot: its page draws the buttons and sends these events
     return TriggerSpec(component.id, event)  # type: ignore[arg-type]  # one of EVENTS
 

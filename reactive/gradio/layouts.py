@@ -228,3 +228,26 @@ class Sidebar(layout.Column):
         common = _common("Sidebar", visible, elem_id, elem_classes, rest | drawn_as_column)
         super().__init__(blocks, scale=1, min_width=240, **common)
         blocks.attach(self)
+
+
+class Draggable(_AnUpdateWhenReturned, layout.Draggable):
+    """Gradio's ``gr.Draggable``: its children drawn in a row (``orientation="row"``) or a column,
+    each with a handle to drag it to another place among them (the order lives in the page)."""
+
+    def __init__(
+        self,
+        orientation: str = "column",
+        *,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        **rest: Any,
+    ) -> None:
+        if orientation not in ("row", "column"):
+            raise DefinitionError(
+                f"Draggable orientation must be 'row' or 'column', got {orientation!r}."
+            )
+        blocks = active_blocks("gr.Draggable()")
+        common = _common("Draggable", visible, elem_id, elem_classes, rest)
+        super().__init__(blocks, orientation=orientation, **common)
+        blocks.attach(self)

@@ -9,6 +9,7 @@ synthetic picture, tone, clip, cube or table, not the file Gradio ships under th
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
@@ -19,6 +20,7 @@ import threading
 import wave
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from PIL import Image as PILImage
@@ -31,7 +33,7 @@ _lock = threading.Lock()
 IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".gif": "GIF"}
 AUDIO_FORMATS = (".wav", ".mp3", ".ogg", ".flac")
 VIDEO_FORMATS = (".mp4", ".webm")
-MODEL_FORMATS = (".obj", ".glb")
+MODEL_FORMATS = (".obj", ".glb", ".gltf", ".stl")
 FILE_FORMATS = (".csv", ".json", ".txt", ".srt", ".vtt")
 
 #: The folder the samples are written to (one per user, shared by processes): Gradio's
@@ -137,7 +139,7 @@ def _video(path: Path) -> None:
 
 
 def get_model3d(filename: str | None = None) -> str:
-    """The path of a unit cube (Wavefront OBJ unless named; ``.glb`` for binary glTF)."""
+    """The path of a unit cube (Wavefront OBJ unless named ``.glb`` / ``.gltf`` / ``.stl``)."""
     return _made(filename or "sample.obj", MODEL_FORMATS, _model)
 
 
@@ -154,12 +156,41 @@ def _model(path: Path) -> None:
         lines = [f"v {x} {y} {z}" for x, y, z in CUBE_VERTICES]
         lines += [f"f {a + 1} {b + 1} {c + 1}" for a, b, c in CUBE_TRIANGLES]
         path.write_text("# a unit cube\n" + "\n".join(lines) + "\n")
+    elif path.suffix.lower() == ".stl":
+        path.write_text(stl(CUBE_VERTICES, CUBE_TRIANGLES))
+    elif path.suffix.lower() == ".gltf":
+        document, binary = gltf_parts(CUBE_VERTICES, CUBE_TRIANGLES)
+        data = base64.b64encode(binary).decode()
+        document["buffers"][0]["uri"] = f"data:application/octet-stream;base64,{data}"
+        path.write_text(json.dumps(document))
     else:
         path.write_bytes(glb(CUBE_VERTICES, CUBE_TRIANGLES))
 
 
+def stl(vertices: list[tuple[float, float, float]], triangles: list[tuple[int, int, int]]) -> str:
+    """An ASCII STL file of the triangles (normals left for the reader to compute)."""
+    lines = ["solid cube"]
+    for triangle in triangles:
+        lines += ["  facet normal 0 0 0", "    outer loop"]
+        lines += [f"      vertex {x} {y} {z}" for x, y, z in (vertices[i] for i in triangle)]
+        lines += ["    endloop", "  endfacet"]
+    return "\n".join([*lines, "endsolid cube", ""])
+
+
 def glb(vertices: list[tuple[float, float, float]], triangles: list[tuple[int, int, int]]) -> bytes:
     """A binary glTF 2.0 file of one mesh (positions and indices, default material)."""
+    document, binary = gltf_parts(vertices, triangles)
+    text = json.dumps(document, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 4)
+    chunks = _chunk(text, b"JSON") + _chunk(binary, b"BIN\0")
+    header = b"glTF" + (2).to_bytes(4, "little") + (12 + len(chunks)).to_bytes(4, "little")
+    return header + chunks
+
+
+def gltf_parts(
+    vertices: list[tuple[float, float, float]], triangles: list[tuple[int, int, int]]
+) -> tuple[dict[str, Any], bytes]:
+    """A glTF 2.0 document of one mesh and its one buffer's bytes."""
     positions = np.asarray(vertices, dtype="<f4").tobytes()
     indices = np.asarray(triangles, dtype="<u2").tobytes()
     indices += b"\0" * (-len(indices) % 4)
@@ -193,12 +224,7 @@ def glb(vertices: list[tuple[float, float, float]], triangles: list[tuple[int, i
             {"bufferView": 1, "componentType": 5123, "count": len(triangles) * 3, "type": "SCALAR"},
         ],
     }
-    text = json.dumps(document, separators=(",", ":")).encode()
-    text += b" " * (-len(text) % 4)
-    binary = positions + indices
-    chunks = _chunk(text, b"JSON") + _chunk(binary, b"BIN\0")
-    header = b"glTF" + (2).to_bytes(4, "little") + (12 + len(chunks)).to_bytes(4, "little")
-    return header + chunks
+    return document, positions + indices
 
 
 def _chunk(data: bytes, kind: bytes) -> bytes:

@@ -15,11 +15,11 @@ PROTOCOL_VERSION = 1
 RunState = Literal["queued", "running", "done", "error", "cancelled"]
 TriggerEvent = Literal[
     "click", "submit", "select", "release", "focus", "blur", "like", "edit",
-    "option_select", "example_select",
+    "option_select", "example_select", "double_click", "preview_open", "preview_close", "keypress",
 ]  # fmt: skip
 TRIGGER_EVENTS: tuple[TriggerEvent, ...] = (
     "click", "submit", "select", "release", "focus", "blur", "like", "edit",
-    "option_select", "example_select",
+    "option_select", "example_select", "double_click", "preview_open", "preview_close", "keypress",
 )  # fmt: skip
 
 # ---------------------------------------------------------------- client -> server

@@ -17,6 +17,7 @@ from typing import Any
 from reactive import runcontext
 from reactive.components.base import Component
 from reactive.definition.arguments import Fired
+from reactive.definition.component_props import ComponentProps, changes_of
 from reactive.definition.event_data import RequestInfo
 from reactive.definition.graph import BoundFunction
 from reactive.definition.render import Rendered
@@ -98,7 +99,9 @@ class Runs:
             self._scheduler.cancel(key)
         args = self._store.args(function.inputs)
         if function.arguments is not None:
-            args = function.arguments.build(args, fired, self.request, self._session_id)
+            args = function.arguments.build(
+                args, fired, self.request, self._session_id, self._components
+            )
         submission = Submission(
             body=partial(self._body, function, args),
             on_busy=function.on_busy if on_busy is None else on_busy,
@@ -204,11 +207,22 @@ class Runs:
             part = PropUpdate({k: v for k, v in part.items() if k != "__type__"})
         elif isinstance(part, Component):  # Gradio's `return gr.Textbox(visible=False)`
             part = PropUpdate(part.given_props())
+        elif isinstance(part, ComponentProps):  # `def f(x: gr.Number)` returning x changed
+            part = PropUpdate(changes_of(component, part))
         if isinstance(part, PropUpdate):
             component = self._update_props(component, run, part)
-            if not part.has_value:
+            if part.has_value:
+                part = part.props["value"]
+            elif set(part.props) & component.value_props:  # the same value, drawn anew
+                part = self._store.python.get(component.id)
+                if part is None:
+                    return False
+                self._outbound.put_value(
+                    PendingValue(component, function.id, run, component.postprocess(part), True)
+                )
                 return False
-            part = part.props["value"]
+            else:
+                return False
         if not component.on_page:  # rx.State: the session keeps it, the page never sees it
             self._store.set_result(component.id, part)
             return True

@@ -249,7 +249,7 @@ def test_gallery_as_an_input_takes_uploads_removals_and_selection(serve: Serve, 
     expect(page.locator("#pics figure")).to_have_count(1)
 
 
-@pytest.mark.parametrize("name", ["cube.obj", "cube.glb"])
+@pytest.mark.parametrize("name", ["cube.obj", "cube.glb", "cube.gltf", "cube.stl"])
 def test_model3d_draws_a_generated_model_with_three_js_from_our_static_folder(
     serve: Serve, page: Page, name: str
 ) -> None:

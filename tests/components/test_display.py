@@ -37,6 +37,7 @@ def test_color_picker_checks_and_normalises_colours() -> None:
     picker = rx.ColorPicker("#ABC")
     assert picker.initial_python_value() == "#aabbcc"
     assert picker.preprocess("#FF0000") == "#ff0000"
+    assert picker.preprocess(None) is None  # cleared by a ClearButton
     with pytest.raises(InvalidValue, match="is not a colour"):
         picker.preprocess("red")
     assert picker.postprocess((255, 128, 0)) == "#ff8000"

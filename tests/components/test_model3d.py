@@ -36,3 +36,26 @@ def test_wrong_files_and_options_are_refused() -> None:
         rx.Model3D(clear_color=[1, 1, 1])
     with pytest.raises(DefinitionError, match="camera_position"):
         rx.Model3D(camera_position=(1, 2))
+
+
+def test_a_gltf_goes_to_the_page_as_one_glb_with_its_buffer_beside_it_packed_in(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    from reactive.media.paths import trusted
+
+    (tmp_path / "mesh.bin").write_bytes(b"\1\2\3\4")
+    document = {"asset": {"version": "2.0"}, "buffers": [{"uri": "mesh.bin", "byteLength": 4}],
+                "bufferViews": [{"buffer": 0, "byteLength": 4}]}  # fmt: skip
+    (tmp_path / "scene.gltf").write_text(json.dumps(document))
+    with trusted():
+        wire = rx.Model3D().postprocess(str(tmp_path / "scene.gltf"))
+    assert wire is not None
+    assert wire["name"] == "scene.glb"
+    data = wire["data"]
+    assert data[:4] == b"glTF"
+    assert data.endswith(b"BIN\0\1\2\3\4")
+    (tmp_path / "escape.gltf").write_text(json.dumps({"buffers": [{"uri": "../x.bin"}]}))
+    with trusted(), pytest.raises(OutputError, match="only files beside it"):
+        rx.Model3D().postprocess(str(tmp_path / "escape.gltf"))

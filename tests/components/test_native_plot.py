@@ -69,10 +69,51 @@ def test_a_missing_column_names_the_columns_there_are() -> None:
         rx.BarPlot(x="a", y="b").postprocess("not a table")
 
 
-def test_unsupported_or_bad_arguments_are_refused_at_definition() -> None:
+def test_bad_arguments_are_refused_at_definition() -> None:
     with pytest.raises(DefinitionError, match="x_bin"):
-        rx.BarPlot(x="a", y="b", x_bin=10)
+        rx.BarPlot(x="a", y="b", x_bin=-1)
+    with pytest.raises(DefinitionError, match="duration like '10m'"):
+        rx.BarPlot(x="a", y="b", x_bin="10 minutes")
     with pytest.raises(DefinitionError, match="y_aggregate"):
         rx.BarPlot(x="a", y="b", y_aggregate="mode")  # type: ignore[arg-type]
     with pytest.raises(DefinitionError, match="x_lim"):
         rx.LinePlot(x="a", y="b", x_lim=[1])
+
+
+def test_x_bin_sums_numbers_per_bin_and_names_the_step() -> None:
+    plot = rx.BarPlot(x="w", y="n", x_bin=10)
+    chart = plot.postprocess({"w": [1, 9, 12, 25, 27], "n": [1, 2, 3, 4, 5]})
+    assert chart is not None
+    assert chart["x"]["values"] == [0, 10, 20]
+    assert chart["y"]["values"] == [3, 3, 9]
+    assert chart["x_step"] == 10.0
+    mean = rx.BarPlot(x="w", y="n", x_bin=10, y_aggregate="mean").postprocess(
+        {"w": [1, 9], "n": [1, 3]}
+    )
+    assert mean is not None
+    assert mean["y"]["values"] == [2]
+
+
+def test_x_bin_takes_a_duration_on_a_time_axis() -> None:
+    times = pd.date_range("2024-01-01 00:00", periods=6, freq="10min", tz="UTC")
+    plot = rx.LinePlot(x="t", y="v", x_bin="30m")
+    chart = plot.postprocess(pd.DataFrame({"t": times, "v": [1, 1, 1, 2, 2, 2]}))
+    assert chart is not None
+    assert chart["x"]["type"] == "temporal"
+    start = times[0].timestamp() * 1000
+    assert chart["x"]["values"] == [start, start + 30 * 60_000]
+    assert chart["y"]["values"] == [3, 6]
+    with pytest.raises(OutputError, match="holds no times"):
+        rx.LinePlot(x="w", y="v", x_bin="30m").postprocess({"w": [1], "v": [1]})
+
+
+def test_x_lim_on_a_time_axis_is_in_seconds_or_datetimes() -> None:
+    day = dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
+    plot = rx.LinePlot(x="day", y="sales", x_lim=[day.timestamp(), None])
+    chart = plot.postprocess(TABLE)
+    assert chart is not None
+    assert chart["x_lim"] == [day.timestamp() * 1000, None]
+    by_date = rx.LinePlot(x="day", y="sales", x_lim=[day, day])
+    chart = by_date.postprocess(TABLE)
+    assert chart is not None
+    assert chart["x_lim"] == [day.timestamp() * 1000] * 2

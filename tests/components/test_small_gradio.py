@@ -6,6 +6,15 @@ import pytest
 
 import reactive as gr
 from reactive.errors import DefinitionError, InvalidValue
+from reactive.testing import AppTester
+
+
+def test_datetime_takes_a_time_relative_to_now() -> None:
+    import time
+
+    day_ago = gr.DateTime(timezone="UTC").preprocess("now - 24h")
+    assert abs(day_ago - (time.time() - 86400)) < 5
+    assert gr.DateTime(timezone="UTC").preprocess("now + 30m") > time.time() + 1700
 
 
 def test_datetime_gives_string_or_timestamp() -> None:
@@ -34,6 +43,21 @@ def test_code_textarea_json_duplicate_button() -> None:
     assert gr.TextArea().lines == 7
     assert gr.Json is gr.JSON
     assert gr.DuplicateButton().props()["value"] == "Duplicate Space"
+
+
+async def test_code_languages_and_a_returned_language() -> None:
+    assert "python" in gr.Code.languages
+    assert None in gr.Code.languages
+    with pytest.raises(DefinitionError, match="Code language must be one of python"):
+        gr.Code(language="klingon")
+    with gr.Blocks() as demo:
+        lang = gr.Dropdown(value="python", choices=["python", "sql"], elem_id="lang")
+        code = gr.Code(language="python", elem_id="code")
+        lang.change(lambda name: gr.Code(language=name), lang, code)
+    async with AppTester(demo) as page:
+        await page.input("lang", "sql")
+        props = page.page.props
+        assert await page.wait_until(lambda: props.get("code", {}).get("language") == "sql")
 
 
 def test_sidebar_holds_its_children() -> None:

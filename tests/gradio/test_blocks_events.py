@@ -285,12 +285,12 @@ def test_js_only_listener_is_described_for_the_page() -> None:
 def test_a_listener_that_could_never_fire_is_refused() -> None:
     with gr.Blocks():
         text = gr.Textbox()
-        picture = gr.Image()
+        picture = gr.Label()
         with pytest.raises(DefinitionError, match=r"Textbox.click\(...\) is not supported"):
             text.click(lambda t: t, text, text)
         with pytest.raises(
             DefinitionError,
-            match="select comes from dataframe, gallery, textbox, chatbot, annotatedimage",
+            match="select comes from dataframe, gallery, textbox, chatbot, annotatedimage, native",
         ):
             picture.select(lambda: None)
         with pytest.raises(DefinitionError, match="like comes from chatbot"):

@@ -51,6 +51,15 @@ def test_get_model3d_obj_and_glb_are_a_cube() -> None:
     assert document["accessors"][1]["count"] == 36
 
 
+def test_get_model3d_gltf_and_stl_are_a_cube() -> None:
+    document = json.loads(Path(rx.media.get_model3d("cube-test.gltf")).read_text())
+    assert document["buffers"][0]["uri"].startswith("data:application/octet-stream;base64,")
+    assert document["accessors"][1]["count"] == 36
+    stl = Path(rx.media.get_model3d("cube-test.stl")).read_text()
+    assert stl.startswith("solid cube")
+    assert stl.count("facet normal") == 12
+
+
 def test_get_file_gives_a_table() -> None:
     assert Path(rx.media.get_file()).read_text().startswith("name,age,sex,survived\n")
     assert json.loads(Path(rx.media.get_file("people-test.json")).read_text())[0]["name"] == "Allen"

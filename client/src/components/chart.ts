@@ -22,10 +22,14 @@ export interface Chart {
   title: string;
   xTitle: string;
   yTitle: string;
-  xLim: [number, number] | null;
-  yLim: [number, number] | null;
+  /** Axis limits; a null end follows the data. */
+  xLim: Limit | null;
+  yLim: Limit | null;
   colorMap: Record<string, string>;
+  /** The bin width when x was binned (x_bin): bars span [x, x + step]. */
+  xStep: number | null;
 }
+export type Limit = [number | null, number | null];
 export interface Tick {
   at: number;
   text: string;
@@ -42,6 +46,8 @@ export interface Mark {
   h: number;
 }
 export interface Layout {
+  /** A pixel across the plot → the x value there (a category for nominal axes). */
+  xAt(px: number): Value;
   xTicks: Tick[];
   yTicks: Tick[];
   marks: Mark[];
@@ -58,8 +64,19 @@ function column(v: Value | undefined): Column | null {
   return { name: v["name"], type, values: v["values"] };
 }
 
-function limit(v: Value | undefined): [number, number] | null {
-  return Array.isArray(v) && typeof v[0] === "number" && typeof v[1] === "number" ? [v[0], v[1]] : null;
+function end(v: Value | undefined): number | null {
+  return typeof v === "number" ? v : null;
+}
+
+function limit(v: Value | undefined): Limit | null {
+  if (!Array.isArray(v) || v.length !== 2) return null;
+  const lim: Limit = [end(v[0]), end(v[1])];
+  return lim[0] === null && lim[1] === null ? null : lim;
+}
+
+/** The limits with a null end taken from the data's extent. */
+function within(lim: Limit | null, data: [number, number]): [number, number] {
+  return lim === null ? data : [lim[0] ?? data[0], lim[1] ?? data[1]];
 }
 
 function text(v: Value | undefined): string {
@@ -82,6 +99,7 @@ export function readChart(v: Value): Chart | null {
     tooltip: Array.isArray(v["tooltip"]) ? v["tooltip"].filter((t): t is string => typeof t === "string") : [],
     title: text(v["title"]), xTitle: text(v["x_title"]), yTitle: text(v["y_title"]),
     xLim: limit(v["x_lim"]), yLim: limit(v["y_lim"]), colorMap,
+    xStep: typeof v["x_step"] === "number" && v["x_step"] > 0 ? v["x_step"] : null,
   };
 }
 
@@ -106,32 +124,51 @@ function extent(values: number[], fallback: [number, number]): [number, number] 
 
 interface XScale {
   at(v: Value | undefined): number | null;
+  /** The value at a pixel (the nearest category on a nominal axis). */
+  invert(px: number): Value;
   band: number;
   ticks: Tick[];
 }
 
+/** The category whose position is nearest `px`. */
+function nearest(domain: string[], place: (d: string) => number, px: number): Value {
+  let best: string | null = null;
+  for (const d of domain) if (best === null || Math.abs(place(d) - px) < Math.abs(place(best) - px)) best = d;
+  return best;
+}
+
 function xScale(chart: Chart, range: [number, number]): XScale {
   const c = chart.x;
-  if (c.type === "nominal" || chart.kind === "bar") {
+  const binned = chart.xStep !== null && c.type !== "nominal";
+  if (c.type === "nominal" || (chart.kind === "bar" && !binned)) {
     const domain = [...new Set(c.values.map((v) => formatCell(c, v)))];
+    const original = new Map(c.values.map((v) => [formatCell(c, v), v] as const));
+    const back = (d: Value): Value => (typeof d === "string" ? (original.get(d) ?? d) : d);
     if (chart.kind === "bar") {
       const s = scaleBand(domain, range).padding(0.2);
       const ticks = domain.map((d) => ({ at: (s(d) ?? 0) + s.bandwidth() / 2, text: d }));
-      return { at: (v) => s(formatCell(c, v)) ?? null, band: s.bandwidth(), ticks };
+      const invert = (px: number): Value => back(nearest(domain, (d) => (s(d) ?? 0) + s.bandwidth() / 2, px));
+      return { at: (v) => s(formatCell(c, v)) ?? null, invert, band: s.bandwidth(), ticks };
     }
     const s = scalePoint(domain, range).padding(0.5);
-    return { at: (v) => s(formatCell(c, v)) ?? null, band: 0, ticks: domain.map((d) => ({ at: s(d) ?? 0, text: d })) };
+    const invert = (px: number): Value => back(nearest(domain, (d) => s(d) ?? 0, px));
+    return { at: (v) => s(formatCell(c, v)) ?? null, invert, band: 0, ticks: domain.map((d) => ({ at: s(d) ?? 0, text: d })) };
   }
-  const [lo, hi] = chart.xLim ?? extent(numbers(c.values), [0, 1]);
+  const step = binned ? (chart.xStep ?? 0) : 0;
+  const data = numbers(c.values);
+  const [lo, hi] = within(chart.xLim, extent(step > 0 && data.length > 0 ? [...data, Math.max(...data) + step] : data, [0, 1]));
+  const bandOf = (px: (v: number) => number): number => (step > 0 ? Math.max(1, Math.abs(px(lo + step) - px(lo)) * 0.9) : 0);
   if (c.type === "temporal") {
     const s = scaleUtc([new Date(lo), new Date(hi)], range);
     const format = s.tickFormat(6);
-    return { at: (v) => (typeof v === "number" ? s(new Date(v)) : null), band: 0, ticks: s.ticks(6).map((t) => ({ at: s(t), text: format(t) })) };
+    const at = (v: Value | undefined): number | null => (typeof v === "number" ? s(new Date(v)) : null);
+    return { at, invert: (px) => s.invert(px).getTime(), band: bandOf((v) => s(new Date(v))), ticks: s.ticks(6).map((t) => ({ at: s(t), text: format(t) })) };
   }
   const s = scaleLinear([lo, hi], range);
   if (chart.xLim === null) s.nice();
   const format = s.tickFormat(6);
-  return { at: (v) => (typeof v === "number" ? s(v) : null), band: 0, ticks: s.ticks(6).map((t) => ({ at: s(t), text: format(t) })) };
+  const at = (v: Value | undefined): number | null => (typeof v === "number" ? s(v) : null);
+  return { at, invert: (px) => s.invert(px), band: bandOf(s), ticks: s.ticks(6).map((t) => ({ at: s(t), text: format(t) })) };
 }
 
 /** Stacked bar tops: each row's [base, top] when bars of one x stack by colour. */
@@ -152,7 +189,7 @@ export function layoutChart(chart: Chart, width: number, height: number): Layout
   const x = xScale(chart, [plot.left, plot.right]);
   const bars = chart.kind === "bar" ? stacks(chart) : null;
   const ys = bars === null ? numbers(chart.y.values) : bars.flat();
-  const [lo, hi] = chart.yLim ?? extent(chart.kind === "bar" ? [0, ...ys] : ys, [0, 1]);
+  const [lo, hi] = within(chart.yLim, extent(chart.kind === "bar" ? [0, ...ys] : ys, [0, 1]));
   const y = scaleLinear([lo, hi], [plot.bottom, plot.top]);
   if (chart.yLim === null) y.nice();
   const format = y.tickFormat(6);
@@ -186,5 +223,5 @@ export function layoutChart(chart: Chart, width: number, height: number): Layout
     marks.unshift(...paths);
   }
   const legend: [string, string][] = chart.color === null ? [] : groups.map((g) => [g, colourOf(g)]);
-  return { xTicks: x.ticks, yTicks, marks, legend, plot };
+  return { xAt: x.invert, xTicks: x.ticks, yTicks, marks, legend, plot };
 }

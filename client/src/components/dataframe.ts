@@ -1,6 +1,9 @@
 // dataframe: a table ({headers, data}); when interactive, every cell is an <input> and a changed
 // cell (on change: Enter or leaving it) sends the whole table; "+ Row" adds an empty row (not
 // with `rows_fixed`), "+ Column" a column (with `add_columns`: col_count given as dynamic).
+// With an .edit listener a changed cell also sends edit {index: [row, column], value,
+// previous_value}. A pandas Styler's cell styles (`styles`, a few safe CSS properties the server
+// let through) colour the cells.
 
 import { isMap } from "../protocol/codec";
 import type { Props, Value } from "../protocol/messages";
@@ -11,11 +14,12 @@ import { ComponentView, type ViewContext } from "./view";
 interface Table {
   headers: string[];
   data: Value[][];
+  styles: Value[][] | null;
 }
 
 export class DataFrameView extends ComponentView {
   private readonly table: HTMLTableElement;
-  private value: Table = { headers: [], data: [] };
+  private value: Table = { headers: [], data: [], styles: null };
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "dataframe", props, ctx);
@@ -76,7 +80,12 @@ export class DataFrameView extends ComponentView {
     const tbody = el("tbody");
     this.value.data.forEach((row, r) => {
       const tr = el("tr");
-      row.forEach((cell, c) => tr.append(this.cell(cell, r, c)));
+      row.forEach((cell, c) => {
+        const td = this.cell(cell, r, c);
+        const css = this.value.styles?.[r]?.[c];
+        if (typeof css === "string") td.style.cssText = css;
+        tr.append(td);
+      });
       tbody.append(tr);
     });
     this.table.replaceChildren(thead, tbody);
@@ -93,11 +102,17 @@ export class DataFrameView extends ComponentView {
     const input = el("input");
     input.value = text;
     input.setAttribute("aria-label", `${this.value.headers[c] ?? c + 1}, row ${r + 1}`);
+    let previous = cell;
     input.addEventListener("change", () => {
       const row = this.value.data[r];
       if (row === undefined) return;
       row[c] = typed(input.value, cell);
       this.send();
+      const events = this.props["events"];
+      if (Array.isArray(events) && events.includes("edit")) {
+        this.ctx.trigger(this.id, "edit", { index: [r, c], value: row[c] ?? null, previous_value: previous });
+      }
+      previous = row[c] ?? null;
     });
     td.append(input);
     return td;
@@ -113,8 +128,8 @@ export function typed(text: string, original: Value): Value {
 }
 
 function toTable(v: Value): Table {
-  if (!isMap(v)) return { headers: [], data: [] };
+  if (!isMap(v)) return { headers: [], data: [], styles: null };
   const headers = Array.isArray(v["headers"]) ? v["headers"].map(String) : [];
-  const data = Array.isArray(v["data"]) ? v["data"].map((row: Value) => (Array.isArray(row) ? [...row] : [row])) : [];
-  return { headers, data };
+  const rows = (x: Value | undefined): Value[][] => (Array.isArray(x) ? x.map((row: Value) => (Array.isArray(row) ? [...row] : [row])) : []);
+  return { headers, data: rows(v["data"]), styles: Array.isArray(v["styles"]) ? rows(v["styles"]) : null };
 }

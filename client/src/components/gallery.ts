@@ -1,7 +1,9 @@
-// gallery: a grid of images (each {mime, data, w, h, caption?} or {url, caption?}); a click
-// selects an image (data-selected; the select event belongs in select()) and opens it in a
-// full-size preview; Escape or a click closes it. When interactive, a drop zone adds pictures
-// ({mime, data, name}) and a × removes one; each change sends the whole list.
+// gallery: a grid of images (each {mime, data, w, h, caption?} or {url, caption?}) and videos
+// (a video/* mime, or a URL of a film: drawn as a muted <video>); a click selects an item
+// (data-selected; the select event belongs in select()) and opens it in a full-size preview
+// (preview_open / preview_close are sent when a listener waits for them); Escape or a click
+// closes it. When interactive, a drop zone adds pictures ({mime, data, name}) and a × removes
+// one; each change sends the whole list.
 
 import { isMap } from "../protocol/codec";
 import type { Props, Value } from "../protocol/messages";
@@ -80,28 +82,44 @@ export class GalleryView extends ComponentView {
     this.release();
   }
 
-  private figure(item: Value, i: number): HTMLElement {
-    const figure = el("figure", "rx-thumb");
-    const img = el("img");
-    img.alt = `image ${i + 1}`;
-    img.loading = "lazy";
+  private source(item: Value): string {
     const image = toImage(item);
     if (image !== null) {
       const url = URL.createObjectURL(new Blob([image.data as Uint8Array<ArrayBuffer>], { type: image.mime }));
       this.urls.push(url);
-      img.src = url;
-    } else if (isMap(item) && typeof item["url"] === "string") {
-      img.src = item["url"];
+      return url;
     }
-    figure.append(img);
-    if (isMap(item) && typeof item["caption"] === "string") {
-      figure.append(el("figcaption", undefined, item["caption"]));
-      img.alt = item["caption"];
+    return isMap(item) && typeof item["url"] === "string" ? item["url"] : "";
+  }
+
+  private listens(event: string): boolean {
+    const events = this.props["events"];
+    return Array.isArray(events) && events.includes(event);
+  }
+
+  private figure(item: Value, i: number): HTMLElement {
+    const figure = el("figure", "rx-thumb");
+    const film = isVideo(item);
+    const media = film ? el("video") : el("img");
+    const caption = isMap(item) && typeof item["caption"] === "string" ? item["caption"] : null;
+    const alt = caption ?? `${film ? "video" : "image"} ${i + 1}`;
+    if (media instanceof HTMLImageElement) {
+      media.alt = alt;
+      media.loading = "lazy";
+    } else {
+      media.muted = true;
+      media.preload = "metadata";
+      media.setAttribute("aria-label", alt);
     }
+    media.src = this.source(item);
+    figure.append(media);
+    if (caption !== null) figure.append(el("figcaption", undefined, caption));
     figure.tabIndex = 0;
     const open = (): void => {
       this.select(i);
-      if (bool(this.props, "allow_preview", true)) preview(img.src, img.alt);
+      if (!bool(this.props, "allow_preview", true)) return;
+      if (this.listens("preview_open")) this.ctx.trigger(this.id, "preview_open", { index: i, value: caption });
+      preview(media.src, alt, film, () => this.listens("preview_close") && this.ctx.trigger(this.id, "preview_close"));
     };
     figure.addEventListener("click", open);
     figure.addEventListener("keydown", (e) => {
@@ -131,15 +149,37 @@ export class GalleryView extends ComponentView {
   }
 }
 
-function preview(src: string, alt: string): void {
+const FILM = /\.(mp4|webm|mov|ogv|ogg|m4v|mkv|avi)(\?.*)?$/i;
+
+/** A gallery item that is a film: a video/* mime, or a URL ending in a film's extension. */
+export function isVideo(item: Value): boolean {
+  if (!isMap(item)) return false;
+  if (typeof item["mime"] === "string") return item["mime"].startsWith("video/");
+  return typeof item["url"] === "string" && FILM.test(item["url"]);
+}
+
+function preview(src: string, alt: string, film: boolean, closed: () => void): void {
   const overlay = el("div", "rx-lightbox");
   overlay.setAttribute("role", "dialog");
   overlay.tabIndex = -1;
-  const img = el("img");
-  img.src = src;
-  img.alt = alt;
-  overlay.append(img);
-  const close = (): void => overlay.remove();
+  if (film) {
+    const video = el("video");
+    video.src = src;
+    video.controls = true;
+    video.autoplay = true;
+    video.setAttribute("aria-label", alt);
+    video.addEventListener("click", (e) => e.stopPropagation()); // its controls, not a close
+    overlay.append(video);
+  } else {
+    const img = el("img");
+    img.src = src;
+    img.alt = alt;
+    overlay.append(img);
+  }
+  const close = (): void => {
+    overlay.remove();
+    closed();
+  };
   overlay.addEventListener("click", close);
   overlay.addEventListener("keydown", (e) => {
     if (e.key === "Escape") close();

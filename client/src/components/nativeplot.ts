@@ -1,14 +1,20 @@
 // nativeplot: LinePlot / BarPlot / ScatterPlot drawn as SVG from the chart's columns
 // (chart.ts lays it out); a legend of colour groups, a tooltip of the row under the pointer,
 // colours of text and axes from the theme, so dark mode follows. Redrawn when its width changes.
+// With a .select listener a drag across the plot brushes an x range (sent as Gradio's
+// SelectData: index = value = [low, high], seconds on a time axis); a double click is sent too.
 
 import type { Props, Value } from "../protocol/messages";
 import { type Chart, formatCell, type Layout, layoutChart, readChart } from "./chart";
+import { brushRange } from "./brush";
 import { el, setText } from "./dom";
 import { num, str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
 const SVG = "http://www.w3.org/2000/svg";
+/** Properties that change only how the value is drawn: the server sends the value again. */
+const CHART_PROPS = new Set(["x", "y", "color", "title", "x_title", "y_title", "x_lim", "y_lim", "color_map", "x_bin", "y_aggregate", "sort", "tooltip"]);
+let clipIds = 0;
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
@@ -24,7 +30,10 @@ export class NativePlotView extends ComponentView {
   private readonly tip: HTMLElement;
   private readonly caption: HTMLElement;
   private chart: Chart | null = null;
+  private layout: Layout | null = null;
   private drawnWidth = 0;
+  private brushFrom: number | null = null;
+  private brushRect: SVGRectElement | null = null;
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "nativeplot", props, ctx);
@@ -50,6 +59,16 @@ export class NativePlotView extends ComponentView {
     this.draw();
   }
 
+  override setProps(p: Props): void {
+    const rest = Object.fromEntries(Object.entries(p).filter(([k]) => !CHART_PROPS.has(k)));
+    if (Object.keys(rest).length > 0) super.setProps(rest);
+  }
+
+  private listens(event: string): boolean {
+    const events = this.props["events"];
+    return Array.isArray(events) && events.includes(event);
+  }
+
   private draw(): void {
     const chart = this.chart;
     this.canvas.querySelector("svg")?.remove();
@@ -62,6 +81,7 @@ export class NativePlotView extends ComponentView {
     const height = num(this.props, "height") ?? 300;
     this.drawnWidth = this.canvas.clientWidth;
     const layout = layoutChart(chart, width, height);
+    this.layout = layout;
     this.legend.replaceChildren(...layout.legend.map(([name, colour]) => {
       const item = el("span", "rx-legend-item", name);
       item.style.setProperty("--rx-span", colour);
@@ -70,10 +90,49 @@ export class NativePlotView extends ComponentView {
     this.legend.hidden = layout.legend.length === 0;
     const root = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img" });
     root.setAttribute("aria-label", chart.title || `${chart.kind} plot of ${chart.y.name} by ${chart.x.name}`);
-    root.append(axes(chart, layout, height), marks(layout));
+    const clip = `rx-plot-clip-${++clipIds}`;
+    const { plot } = layout;
+    const clipPath = svg("clipPath", { id: clip });
+    clipPath.append(svg("rect", { x: plot.left, y: plot.top - 4, width: plot.right - plot.left, height: plot.bottom - plot.top + 8 }));
+    const drawn = marks(layout);
+    drawn.setAttribute("clip-path", `url(#${clip})`);
+    root.append(clipPath, axes(chart, layout, height), drawn);
     root.addEventListener("pointermove", (e) => this.hover(e));
     root.addEventListener("pointerleave", () => (this.tip.hidden = true));
+    if (this.listens("select")) this.brushable(root);
+    root.addEventListener("dblclick", () => this.listens("double_click") && this.ctx.trigger(this.id, "double_click"));
     this.canvas.prepend(root);
+  }
+
+  /** A drag across the plot draws a band; letting go sends its x range as a select. */
+  private brushable(root: SVGSVGElement): void {
+    root.classList.add("rx-brushable");
+    const x = (e: PointerEvent): number => e.clientX - root.getBoundingClientRect().left;
+    root.addEventListener("pointerdown", (e) => {
+      if (e.button !== 0 || this.layout === null) return;
+      this.brushFrom = x(e);
+      root.setPointerCapture(e.pointerId);
+    });
+    root.addEventListener("pointermove", (e) => {
+      if (this.brushFrom === null || this.layout === null) return;
+      const { plot } = this.layout;
+      const [a, b] = [this.brushFrom, x(e)].map((v) => Math.min(plot.right, Math.max(plot.left, v))) as [number, number];
+      if (this.brushRect === null) {
+        this.brushRect = svg("rect", { class: "rx-brush", y: plot.top, height: plot.bottom - plot.top });
+        root.append(this.brushRect);
+      }
+      this.brushRect.setAttribute("x", String(Math.min(a, b)));
+      this.brushRect.setAttribute("width", String(Math.abs(b - a)));
+    });
+    root.addEventListener("pointerup", (e) => {
+      const from = this.brushFrom;
+      this.brushFrom = null;
+      this.brushRect?.remove();
+      this.brushRect = null;
+      if (from === null || this.layout === null || this.chart === null) return;
+      const range = brushRange(this.chart, this.layout, from, x(e));
+      if (range !== null) this.ctx.trigger(this.id, "select", range);
+    });
   }
 
   private hover(e: PointerEvent): void {

@@ -11,11 +11,13 @@ import { CheckboxGroupView } from "./checkboxgroup";
 import { ColorPickerView } from "./colorpicker";
 import { DataFrameView } from "./dataframe";
 import { DatasetView } from "./dataset";
+import { DialogueView, ParamViewerView } from "./dialogue";
 import { DropdownView } from "./dropdown";
 import { FileView } from "./file";
 import { GalleryView } from "./gallery";
 import { HighlightedTextView } from "./highlighted";
 import { HtmlView } from "./html";
+import { HtmlTemplateView } from "./htmlTemplate";
 import { ImageView } from "./image";
 import { ImageEditorView } from "./imageEditor";
 import { ImageSliderView } from "./imageSlider";
@@ -57,7 +59,7 @@ const factories = new Map<string, ViewFactory>([
   ["downloadbutton", (id, props, ctx) => new DownloadButtonView(id, props, ctx)],
   ["text", (id, props, ctx) => new TextView(id, props, ctx)],
   ["markdown", (id, props, ctx) => new MarkdownView(id, props, ctx)],
-  ["html", (id, props, ctx) => new HtmlView(id, props, ctx)],
+  ["html", (id, props, ctx) => ("html_template" in props || "js_on_load" in props ? new HtmlTemplateView(id, props, ctx) : new HtmlView(id, props, ctx))],
   ["json", (id, props, ctx) => new JsonView(id, props, ctx)],
   ["label", (id, props, ctx) => new LabelView(id, props, ctx)],
   ["image", (id, props, ctx) => new ImageView(id, props, ctx)],
@@ -67,6 +69,8 @@ const factories = new Map<string, ViewFactory>([
   ["audio", (id, props, ctx) => new AudioView(id, props, ctx)],
   ["video", (id, props, ctx) => new VideoView(id, props, ctx)],
   ["gallery", (id, props, ctx) => new GalleryView(id, props, ctx)],
+  ["dialogue", (id, props, ctx) => new DialogueView(id, props, ctx)],
+  ["paramviewer", (id, props, ctx) => new ParamViewerView(id, props, ctx)],
   ["file", (id, props, ctx) => new FileView(id, props, ctx)],
   ["dataframe", (id, props, ctx) => new DataFrameView(id, props, ctx)],
   ["plot", (id, props, ctx) => new PlotView(id, props, ctx)],

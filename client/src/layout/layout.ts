@@ -1,10 +1,11 @@
-// Draws welcome.app.layout: column / row / group / tabs / tab / accordion nodes whose children
+// Draws welcome.app.layout: column / row / group / tabs / tab / accordion / draggable nodes whose children
 // are nodes or component ids. Any other node type is drawn as a column. A component the layout
 // does not place is added at the end.
 
 import type { LayoutNode, Props } from "../protocol/messages";
 import { bool, classes, num, str } from "../components/props";
 import { childrenOf, propsOf } from "./nodes";
+import { renderDraggable } from "./draggable";
 import { renderTabs } from "./tabs";
 
 export type Place = (id: string) => HTMLElement | undefined;
@@ -26,6 +27,10 @@ function renderNode(node: LayoutNode, place: Place, placed: Set<string>): HTMLEl
   let box: HTMLElement;
   if (node.type === "tabs") {
     box = renderTabs(node, (parent, children) => fill(parent, children, place, placed));
+  } else if (node.type === "draggable") {
+    const holder = document.createElement("div");
+    fill(holder, childrenOf(node), place, placed);
+    box = renderDraggable(str(props, "orientation") ?? "column", [...holder.children] as HTMLElement[]);
   } else if (node.type === "accordion") {
     box = accordion(props);
     fill(box.lastElementChild as HTMLElement, childrenOf(node), place, placed);

@@ -21,7 +21,8 @@ export interface Hello { readonly t: "hello"; readonly v: number; readonly sessi
 export interface Input { readonly t: "input"; readonly c: string; readonly v: Value }
 export type TriggerEvent =
   | "click" | "submit" | "select" | "release" | "focus" | "blur" | "like" | "edit"
-  | "option_select" | "example_select";
+  | "option_select" | "example_select"
+  | "double_click" | "preview_open" | "preview_close" | "keypress";
 /** `d`: the event's data (select: {index, value, selected}; like: {index, value, liked}; ...). */
 export interface Trigger { readonly t: "trigger"; readonly c: string; readonly e: TriggerEvent; readonly d?: Value }
 export interface Cancel { readonly t: "cancel"; readonly f: string }

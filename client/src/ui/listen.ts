@@ -1,6 +1,6 @@
 // The events a Blocks app's listeners wait for besides values and clicks (the welcome's
 // `app.listen`): focus and blur, release (a slider let go), and select (a table cell, a gallery
-// image, text selected in a textbox, a chat message). Only listened components get these DOM listeners, so other
+// image, text selected in a textbox, a chat message, a point clicked on an image: its pixel [x, y]). Only listened components get these DOM listeners, so other
 // pages send nothing more. Chatbot like / edit are sent by its own view through ctx.trigger.
 
 import type { TriggerEvent, Value } from "../protocol/messages";
@@ -28,7 +28,7 @@ function released(e: Event): boolean {
 
 function listenSelect(id: string, root: HTMLElement, send: SendEvent): void {
   root.addEventListener("click", (e) => {
-    const data = clickedData(e.target);
+    const data = root.dataset["component"] === "image" ? clickedPixel(e) : clickedData(e.target);
     if (data !== null) send(id, "select", data);
   });
   root.addEventListener("select", (e) => {
@@ -40,7 +40,25 @@ function listenSelect(id: string, root: HTMLElement, send: SendEvent): void {
   });
 }
 
-/** A table cell: {index: [row, column], value}; a gallery image: {index, value: {image, caption}};
+/** A click on a picture: {index: [x, y]} in the picture's own pixels (Gradio's), value null. */
+export function clickedPixel(e: MouseEvent): Value | null {
+  const img = e.target;
+  if (!(img instanceof HTMLImageElement) || img.naturalWidth === 0) return null;
+  const box = img.getBoundingClientRect();
+  const index = pixelAt(e.clientX - box.left, e.clientY - box.top, box.width, box.height, img.naturalWidth, img.naturalHeight);
+  return index === null ? null : { index, value: null, selected: true };
+}
+
+/** The pixel under a point of a box showing a picture with object-fit: contain (null: outside). */
+export function pixelAt(x: number, y: number, w: number, h: number, nw: number, nh: number): [number, number] | null {
+  const scale = Math.min(w / nw, h / nh);
+  const px = (x - (w - nw * scale) / 2) / scale;
+  const py = (y - (h - nh * scale) / 2) / scale;
+  if (px < 0 || py < 0 || px >= nw || py >= nh) return null;
+  return [Math.floor(px), Math.floor(py)];
+}
+
+/** A table cell: {index: [row, column], value}; a gallery item: {index, value: {image | video, caption}};
  * a chat message: {index, value: its text}. */
 function clickedData(target: EventTarget | null): Value | null {
   if (!(target instanceof Element)) return null;
@@ -61,9 +79,11 @@ function clickedData(target: EventTarget | null): Value | null {
   const thumb = target.closest("figure.rx-thumb");
   if (thumb !== null && thumb.parentElement !== null) {
     const index = [...thumb.parentElement.children].indexOf(thumb);
-    const img = thumb.querySelector("img");
+    const media = thumb.querySelector("img, video");
     const caption = thumb.querySelector("figcaption")?.textContent ?? null;
-    return { index, value: { image: { url: img?.src ?? "" }, caption }, selected: true };
+    const kind = media instanceof HTMLVideoElement ? "video" : "image";
+    const url = media instanceof HTMLImageElement || media instanceof HTMLVideoElement ? media.src : "";
+    return { index, value: { [kind]: { url }, caption }, selected: true };
   }
   return null;
 }

@@ -1,0 +1,101 @@
+// html with html_template / css_template / js_on_load (Gradio's templated HTML): the template
+// is filled with the value and the props (`${expr}` as in a JavaScript template literal,
+// `{{name}}`, `{{#each list}}…{{this}}…{{/each}}`), sanitized and drawn; css_template is scoped
+// to this component; js_on_load runs once with `element`, `trigger(event, data)` and `props`
+// (setting props.value sends the new value); a redraw patches the drawn nodes in place, so the
+// listeners js_on_load added keep working. `@children` is where the column of components made
+// inside `with gr.HTML(...)` goes. The app's author wrote these, so the page compiles them
+// (its CSP allows it only for such apps).
+
+import type { Props, TriggerEvent, Value } from "../protocol/messages";
+import { isMap } from "../protocol/codec";
+import { el } from "./dom";
+import { sanitizeHtml } from "./sanitize";
+import { str } from "./props";
+import { compileTemplate, type Scope } from "./htmlFill";
+import { morphChildren } from "./morph";
+import { ComponentView, type ViewContext } from "./view";
+
+const EVENTS = new Set(["click", "submit", "keypress", "select", "double_click"]);
+export class HtmlTemplateView extends ComponentView {
+  private readonly box: HTMLElement;
+  private readonly style: HTMLStyleElement;
+  private value: Value;
+  private loaded = false;
+
+  constructor(id: string, props: Props, ctx: ViewContext) {
+    super(id, "html", props, ctx);
+    this.box = el("div", "rx-html");
+    this.style = document.createElement("style");
+    this.value = props["value"] ?? null;
+    this.mount(this.box);
+    this.root.append(this.style);
+    queueMicrotask(() => this.draw()); // after the layout drew the @children column
+  }
+
+  private scope(): Scope {
+    const own = isMap(this.props["props"]) ? this.props["props"] : {};
+    const shared = { label: this.props["label"] ?? null, ...own, value: this.value };
+    return { ...shared, props: shared };
+  }
+
+  update(v: Value): void {
+    this.value = v;
+    this.draw();
+  }
+
+  override setProps(p: Props): void {
+    const { props: own, ...rest } = p;
+    if (own !== undefined) this.props = { ...this.props, props: own };
+    const others = Object.fromEntries(Object.entries(rest).filter(([k]) => !(isMap(own) && k in own)));
+    if (Object.keys(others).length > 0) super.setProps(others);
+    this.draw();
+  }
+
+  private draw(): void {
+    const children = this.childrenColumn();
+    children?.remove();
+    const template = str(this.props, "html_template") ?? "${value}";
+    const html = compileTemplate(template.replace(/@children/g, "<div data-rx-children></div>"))(this.scope());
+    morphChildren(this.box, sanitizeHtml(html)); // kept nodes keep js_on_load's listeners
+    if (children !== null) (this.box.querySelector("[data-rx-children]") ?? this.box).append(children);
+    const css = str(this.props, "css_template");
+    this.style.textContent = css === null ? "" : `#${CSS.escape(this.id)} .rx-html { ${compileTemplate(css)(this.scope())} }`;
+    if (!this.loaded) {
+      this.loaded = true;
+      this.runOnLoad();
+    }
+  }
+
+  private childrenColumn(): HTMLElement | null {
+    const id = str(this.props, "children");
+    return id === null ? null : document.getElementById(id);
+  }
+
+  private runOnLoad(): void {
+    const code = str(this.props, "js_on_load");
+    if (code === null) return;
+    const trigger = (event: string, data?: Value): void => {
+      if (EVENTS.has(event)) this.ctx.trigger(this.id, event as TriggerEvent, data ?? null);
+    };
+    const props = new Proxy({}, {
+      get: (_t, key) => this.scope()[String(key)],
+      set: (_t, key, v: Value) => {
+        if (key === "value") {
+          this.value = v;
+          this.changed(v);
+        } else {
+          const own = isMap(this.props["props"]) ? this.props["props"] : {};
+          this.props = { ...this.props, props: { ...own, [String(key)]: v } };
+        }
+        this.draw();
+        return true;
+      },
+    });
+    try {
+      (new Function("element", "trigger", "props", code) as (e: HTMLElement, t: typeof trigger, p: object) => void)(this.box, trigger, props);
+    } catch (e) {
+      console.error("reactive: js_on_load of", this.id, "failed:", e);
+    }
+  }
+}
