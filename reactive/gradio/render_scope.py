@@ -108,8 +108,8 @@ class RenderScope:
         else:
             component.assign_id(self.unique_id(component.type))
         self.rendered.components[component.id] = component
-        if callable(component.value):  # Gradio's value=fn: called when the component appears
-            component.value = component.value()
+        if component.load_value is not None:  # Gradio's value=fn: called when it appears
+            component.value = component.load_value()
         component.served_paths = self.app.served_paths
         component.media_limits = self.app.media_limits
 
