@@ -405,10 +405,8 @@ class App(LayoutBuilder):
 
     def _register(self, component: Component) -> None:
         if component.has_id:
-            if component.id in self.components:
-                raise DefinitionError(
-                    f"Two components use elem_id={component.id!r}: give each a unique elem_id."
-                )
+            if component.id in self.components:  # Gradio allows a repeated elem_id
+                component.assign_id(self._unique_id(component.id))
         else:
             component.assign_id(self._unique_id(component.type))
         self.components[component.id] = component
@@ -426,7 +424,7 @@ class App(LayoutBuilder):
         while True:
             self._counts[base] = self._counts.get(base, 0) + 1
             n = self._counts[base]
-            candidate = base if n == 1 and base not in self.components else f"{base}-{n}"
+            candidate = base if n == 1 else f"{base}-{n}"  # the second "x" is "x-2"
             if candidate not in self.components:
                 return candidate
 

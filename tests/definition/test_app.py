@@ -47,13 +47,16 @@ def test_unknown_policy_lists_the_choices() -> None:
             return x
 
 
-def test_duplicate_elem_ids_are_refused() -> None:
+def test_a_repeated_elem_id_is_accepted_as_gradio_does() -> None:
     app = rx.App()
-    with pytest.raises(DefinitionError, match="Two components use elem_id='x'"):
+    first, second = rx.Textbox(elem_id="x"), rx.Text(elem_id="x")
 
-        @app.fn(inputs=rx.Textbox(elem_id="x"), outputs=rx.Text(elem_id="x"), live=True)
-        def f(x: str) -> str:
-            return x
+    @app.fn(inputs=first, outputs=second, live=True)
+    def f(x: str) -> str:
+        return x
+
+    assert first.id == "x" and second.id == "x-2"
+    assert app.components["x"] is first and app.components["x-2"] is second
 
 
 def test_live_without_inputs_is_refused() -> None:
