@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from reactive.components import placement
+from reactive.components.binding import Binding
 from reactive.components.listeners import Listeners
 from reactive.errors import CompatibilityWarning, DefinitionError, InvalidValue, OutputError
 from reactive.media.limits import DEFAULT_MEDIA_LIMITS, MediaLimits
@@ -45,6 +46,10 @@ class Component(Listeners):
     example_column: ClassVar[bool] = True
     #: Properties ``rx.update(...)`` may change, besides :data:`COMMON_PROPS`.
     updatable: ClassVar[frozenset[str]] = frozenset()
+    #: A callable ``value`` is the component's own (State's factory), not Gradio's value function.
+    keeps_callable_value: ClassVar[bool] = False
+    #: Functions the component brings (its app binds them when it places the component).
+    bindings: list[Binding]
     #: Takes files uploaded in parts (``upload`` messages): preprocess gets an UploadedFile.
     accepts_upload: ClassVar[bool] = False
     #: preprocess is costly (decoding media): the session runs it in a worker thread.
@@ -97,11 +102,29 @@ class Component(Listeners):
         self.min_width = min_width
         self.container = container
         self._id: str | None = elem_id
+        self._value_function(unsupported)
         render = unsupported.pop("render", True)  # Gradio's render=False: placed by .render()
         if unsupported:
             warn_unsupported(type(self).__name__, unsupported)
         if render:
             placement.created(self)  # inside ``with app.row():`` and the like: placed there at once
+
+    def _value_function(self, unsupported: dict[str, Any]) -> None:
+        """Gradio's ``value=fn`` (with ``inputs=``, ``every=``): ``fn`` computes the value when
+        a page opens, whenever an input changes, and on every tick; the app binds it."""
+        inputs, every = unsupported.pop("inputs", None), unsupported.pop("every", None)
+        if not callable(self.value) or self.keeps_callable_value:
+            if inputs is not None or every is not None:
+                raise DefinitionError(
+                    f"{type(self).__name__}(inputs=, every=) go with a function as its value "
+                    f"(value=fn), which computes it; got value={self.value!r}."
+                )
+            return
+        listed = list(inputs) if isinstance(inputs, list | tuple | set) else [inputs]
+        sources = [c for c in listed if c is not None]
+        fn, self.value = self.value, None
+        self._authored_value = None
+        self.bindings = [Binding(fn, sources, [self], "load", live=bool(sources), every=every)]
 
     # ---------------------------------------------------------------- identity
 

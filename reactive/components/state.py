@@ -18,6 +18,7 @@ class State(Component):
 
     type = "state"
     on_page: ClassVar[bool] = False
+    keeps_callable_value: ClassVar[bool] = True
 
     def __init__(self, value: Any = None, **kwargs: Any) -> None:
         super().__init__(value, **kwargs)

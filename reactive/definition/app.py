@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reactive.components import Button, Component, Number, Textbox
+from reactive.components.binding import Binding
 from reactive.definition import layout, serving
 from reactive.definition.arguments import plan_for
 from reactive.definition.examples import Examples, make_examples
@@ -398,10 +399,22 @@ class App(LayoutBuilder):
         self._register(component)
         if component.on_page:
             block.add(component)
-        for binding in getattr(component, "bindings", ()):  # rx.Examples(fn=..., run_on_click)
-            self.fn(inputs=binding.inputs, outputs=binding.outputs, trigger=binding.trigger)(
-                binding.fn
-            )
+        for binding in getattr(component, "bindings", ()):  # rx.Examples(fn=...), value=fn
+            self._bind_brought(binding)
+
+    def _bind_brought(self, binding: Binding) -> None:
+        every, timer = binding.every, None
+        if isinstance(every, Component):  # a gr.Timer: its session copy paces the function
+            self._place(every)
+            every, timer = every.value, every.id
+        self.fn(
+            inputs=binding.inputs,
+            outputs=binding.outputs,
+            trigger=binding.trigger,
+            live=binding.live,
+            every=every,
+        )(binding.fn)
+        self.functions[-1].timer = timer
 
     def _register(self, component: Component) -> None:
         if component.has_id:

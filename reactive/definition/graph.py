@@ -124,6 +124,8 @@ class BoundFunction:
     js: str | None = None
     #: The page shows its runs' queued / running state and progress (``show_progress``).
     shows_progress: bool = True
+    #: The ``gr.Timer`` whose session copy (``active``, interval) paces ``every``, if any.
+    timer: str | None = None
 
     @property
     def kind(self) -> str:

@@ -63,6 +63,8 @@ log = logging.getLogger("reactive")
 
 # How long a closing session waits for its runs to finish being cancelled.
 CLOSE_TIMEOUT_SECONDS = 5.0
+# How often a stopped gr.Timer's loop looks whether a listener started it again.
+TIMER_POLL_SECONDS = 0.1
 
 
 class Session:
@@ -473,11 +475,26 @@ class Session:
     async def _every(self, function: BoundFunction) -> None:
         assert function.every is not None
         while True:
-            await self._clock.sleep(function.every)
+            interval = self._interval(function)
+            if interval is None:  # its gr.Timer is stopped: look again soon
+                await self._clock.sleep(TIMER_POLL_SECONDS)
+                continue
+            await self._clock.sleep(interval)
+            if self._interval(function) is None:
+                continue  # stopped while it waited
             # No page, no periodic runs; a tick while the previous run is busy is skipped,
             # never cancelling it, so every result shows however slow the function is.
             if self._channel is not None and self.scheduler.active_run(function.id) is None:
                 self.submit(function)
+
+    def _interval(self, function: BoundFunction) -> float | None:
+        """Seconds to the next tick: its gr.Timer's, as this session last set it (None: stopped)."""
+        if function.timer is None:
+            return function.every
+        if not getattr(self.components[function.timer], "active", True):
+            return None
+        seconds = self.store.python.get(function.timer)
+        return float(seconds) if isinstance(seconds, int | float) else function.every
 
     def run_changed(self, run: Run) -> None:
         """The scheduler's report of a run's new state: the page gets its status."""

@@ -55,8 +55,9 @@ def test_a_repeated_elem_id_is_accepted_as_gradio_does() -> None:
     def f(x: str) -> str:
         return x
 
-    assert first.id == "x" and second.id == "x-2"
-    assert app.components["x"] is first and app.components["x-2"] is second
+    assert (first.id, second.id) == ("x", "x-2")
+    assert app.components["x"] is first
+    assert app.components["x-2"] is second
 
 
 def test_live_without_inputs_is_refused() -> None:
