@@ -72,6 +72,7 @@ from reactive.errors import (
 )
 from reactive.errors import UserError as Error
 from reactive.gradio.blocks import Blocks, render
+from reactive.gradio.caching import Cache, cache
 from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
@@ -101,6 +102,7 @@ __all__ = [
     "Blocks",
     "BrowserState",
     "Button",
+    "Cache",
     "Cancelled",
     "ChatInterface",
     "ChatMessage",
@@ -164,6 +166,7 @@ __all__ = [
     "Video",
     "Warning",
     "__version__",
+    "cache",
     "cancelled",
     "checkpoint",
     "get_audio",

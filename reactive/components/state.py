@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from reactive.components.base import Component
+from reactive.errors import DefinitionError
 
 
 class State(Component):
@@ -20,8 +21,18 @@ class State(Component):
     on_page: ClassVar[bool] = False
     keeps_callable_value: ClassVar[bool] = True
 
-    def __init__(self, value: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        delete_callback: Callable[[Any], Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if delete_callback is not None and not callable(delete_callback):
+            raise DefinitionError(f"State delete_callback takes a function, got {delete_callback!r}.")
         super().__init__(value, **kwargs)
+        #: Called with the session's value when its session ends (Gradio's delete_callback).
+        self.delete_callback = delete_callback
 
     def initial_python_value(self) -> Any:
         if callable(self.value):

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from reactive.components import Button, Component, Number, Textbox
 from reactive.components.binding import Binding
 from reactive.definition import layout, serving
-from reactive.definition.arguments import plan_for
+from reactive.definition.arguments import ArgumentPlan, plan_for
 from reactive.definition.examples import Examples, make_examples
 from reactive.definition.graph import (
     BoundFunction,
@@ -145,6 +145,8 @@ class App(LayoutBuilder):
         self.served_paths = ServedPaths.of(allowed_paths, blocked_paths)
         self.components: dict[str, Component] = {}
         self.functions: list[BoundFunction] = []
+        #: Called when a session ends (Gradio's ``demo.unload(fn)``), each with its plan.
+        self.unload_functions: list[tuple[Callable[..., Any], ArgumentPlan | None]] = []
         self._graph: Graph | None = None
         self.layout = layout.Column(self)  # where components appear on the page
         self._labelled: set[str] = set()

@@ -49,6 +49,7 @@ from reactive.scheduler.threads import ThreadBudget
 from reactive.session import calls
 from reactive.session.capture import Captures
 from reactive.session.channel import Channel
+from reactive.session.ending import session_ended
 from reactive.session.flow import Flow
 from reactive.session.lifecycle import SessionState, check_move
 from reactive.session.outbound import Outbound
@@ -222,6 +223,7 @@ class Session:
                 CLOSE_TIMEOUT_SECONDS,
                 ", ".join(self.threads.running()) or "none in threads",
             )
+        await session_ended(self.app, self.id, self.store.python, self._runs.request)
         self._files.close()  # and its upload folder
         if self._owns_workers:
             await self.workers.close()
