@@ -29,7 +29,9 @@ class State(Component):
         **kwargs: Any,
     ) -> None:
         if delete_callback is not None and not callable(delete_callback):
-            raise DefinitionError(f"State delete_callback takes a function, got {delete_callback!r}.")
+            raise DefinitionError(
+                f"State delete_callback takes a function, got {delete_callback!r}."
+            )
         super().__init__(value, **kwargs)
         #: Called with the session's value when its session ends (Gradio's delete_callback).
         self.delete_callback = delete_callback

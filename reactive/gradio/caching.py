@@ -31,7 +31,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from reactive import runcontext
 from reactive.errors import DefinitionError
@@ -147,6 +147,31 @@ class Cache:
         return f"Cache({len(self)} entries, max_size={self.max_size})"
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@overload
+def cache(fn: F) -> F: ...
+@overload
+def cache(
+    fn: None = None,
+    *,
+    key: Callable[[dict[str, Any]], Any] | None = None,
+    max_size: int = 128,
+    max_memory: int | str | None = None,
+    per_session: bool = False,
+) -> Callable[[F], F]: ...
+@overload
+def cache(
+    fn: F,
+    *,
+    key: Callable[[dict[str, Any]], Any] | None = None,
+    max_size: int = 128,
+    max_memory: int | str | None = None,
+    per_session: bool = False,
+) -> F: ...
+
+
 def cache(
     fn: Any = None,
     *,
@@ -167,7 +192,7 @@ def cache(
     options = {"key": key, "max_size": max_size, "max_memory": max_memory,
                "per_session": per_session}  # fmt: skip
     if fn is None:
-        return lambda function: cache(function, **options)  # type: ignore[arg-type]
+        return lambda function: cache(function, **options)
     if not callable(fn):
         raise DefinitionError(
             f"gr.cache() wraps a function, got {type(fn).__name__}: write gr.cache(fn)(...) "
