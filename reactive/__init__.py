@@ -60,7 +60,15 @@ from reactive.components import (
     Video,
 )
 from reactive.definition.app import App
-from reactive.definition.event_data import EditData, EventData, LikeData, Request, SelectData
+from reactive.definition.event_data import (
+    DeletedFileData,
+    EditData,
+    EventData,
+    KeyUpData,
+    LikeData,
+    Request,
+    SelectData,
+)
 from reactive.definition.update import skip, update
 from reactive.errors import (
     Cancelled,
@@ -121,6 +129,7 @@ __all__ = [
     "Dataset",
     "DateTime",
     "DefinitionError",
+    "DeletedFileData",
     "DownloadButton",
     "Dropdown",
     "DuplicateButton",
@@ -137,6 +146,7 @@ __all__ = [
     "Interface",
     "InvalidValue",
     "Json",
+    "KeyUpData",
     "Label",
     "LikeData",
     "LinePlot",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import reactive as rx
 
 EXPECTED = {
+    "KeyUpData",
+    "DeletedFileData",
     "cache",
     "Cache",
     "Timer",

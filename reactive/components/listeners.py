@@ -19,15 +19,15 @@ from reactive.errors import DefinitionError
 #: Every listener a component offers (Gradio's names).
 EVENTS = (
     "click", "change", "input", "submit", "select", "upload", "clear", "release", "focus",
-    "blur", "like", "edit", "stream",
+    "blur", "like", "edit", "stream", "key_up", "play", "pause", "stop", "end",
+    "start_recording", "stop_recording", "delete",
 )  # fmt: skip
 
 #: Gradio listeners reactive's page does not send: refused by name when an app binds one.
 UNSENT_EVENTS = (
-    "play", "pause", "stop", "end", "start_recording", "stop_recording", "pause_recording",
-    "option_select", "example_select", "retry", "undo", "copy", "key_up", "double_click",
-    "expand", "collapse", "apply", "keypress", "preview_open", "preview_close", "download",
-    "delete",
+    "pause_recording", "option_select", "example_select", "retry", "undo", "copy",
+    "double_click", "expand", "collapse", "apply", "keypress", "preview_open", "preview_close",
+    "download",
 )  # fmt: skip
 
 #: ``fn`` left out: the listener is used as a decorator (``fn=None`` means "no function").
@@ -120,6 +120,14 @@ class Listeners:
     like = _listener("like")
     edit = _listener("edit")
     stream = _listener("stream")  # a streaming microphone or webcam input's chunks
+    key_up = _listener("key_up")  # a Dropdown's key let go (gr.KeyUpData)
+    play = _listener("play")  # Audio and Video: what their media element reports
+    pause = _listener("pause")
+    stop = _listener("stop")
+    end = _listener("end")
+    start_recording = _listener("start_recording")  # the recorder's Record and Stop
+    stop_recording = _listener("stop_recording")
+    delete = _listener("delete")  # a File's file removed (gr.DeletedFileData)
 
 
 for _event in UNSENT_EVENTS:

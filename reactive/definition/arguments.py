@@ -19,7 +19,9 @@ from reactive.definition.event_data import EventData, Request, RequestInfo
 from reactive.errors import DefinitionError
 
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-_INJECTED_NAMES = {"EventData", "SelectData", "LikeData", "EditData", "Request"}
+_INJECTED_NAMES = {
+    "EventData", "SelectData", "LikeData", "EditData", "KeyUpData", "DeletedFileData", "Request",
+}  # fmt: skip
 
 #: One positional parameter: an input's index, or the kind of object injected there.
 Slot = int | type[EventData] | type[Request]

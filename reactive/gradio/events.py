@@ -212,6 +212,14 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "like": ("chatbot",),
     "edit": ("chatbot",),
     "select": ("dataframe", "gallery", "textbox"),  # and the choices (derived), and gr.Tab
+    "key_up": ("dropdown",),
+    "play": ("audio", "video"),
+    "pause": ("audio", "video"),
+    "stop": ("audio", "video"),
+    "end": ("audio", "video"),
+    "start_recording": ("audio", "video"),
+    "stop_recording": ("audio", "video"),
+    "delete": ("file",),
 }
 
 

@@ -13,9 +13,13 @@ from reactive.protocol.names import check_file_name, check_file_value
 PROTOCOL_VERSION = 1
 
 RunState = Literal["queued", "running", "done", "error", "cancelled"]
-TriggerEvent = Literal["click", "submit", "select", "release", "focus", "blur", "like", "edit"]
+TriggerEvent = Literal[
+    "click", "submit", "select", "release", "focus", "blur", "like", "edit", "key_up", "play",
+    "pause", "stop", "end", "start_recording", "stop_recording",
+]  # fmt: skip
 TRIGGER_EVENTS: tuple[TriggerEvent, ...] = (
-    "click", "submit", "select", "release", "focus", "blur", "like", "edit",
+    "click", "submit", "select", "release", "focus", "blur", "like", "edit", "key_up", "play",
+    "pause", "stop", "end", "start_recording", "stop_recording",
 )  # fmt: skip
 
 # ---------------------------------------------------------------- client -> server

@@ -295,16 +295,23 @@ class Session:
             raise RemoteProtocolError("bad_value", str(exc), message.component) from None
         derived = self._graph.input_events.get(component.id) if self._graph.input_events else None
         previous = self.store.shown(component.id)[1] if derived else None
+        before = self.store.python.get(component.id) if derived else None
         self.store.set_from_page(component.id, value, message.value)
         self._fire(component.id, "change")
         if derived:
-            self._fire_derived(component, derived, message.value, previous)
+            self._fire_derived(component, derived, message.value, previous, before)
 
     def _fire_derived(
-        self, component: Component, events: frozenset[str], wire: Any, previous: Any
+        self,
+        component: Component,
+        events: frozenset[str],
+        wire: Any,
+        previous: Any,
+        before: Any = None,
     ) -> None:
-        """``.upload`` / ``.clear`` / a choice's ``.select``: started by the new value itself."""
-        for event, data in derived_events(component, events, wire, previous):
+        """``.upload`` / ``.clear`` / a choice's ``.select`` / a file's ``.delete``: started by
+        the new value itself (``previous``: the page's value before, ``before``: its Python)."""
+        for event, data in derived_events(component, events, wire, previous, before):
             self._fire(component.id, event, data=data)
 
     def _on_trigger(self, message: Trigger) -> None:

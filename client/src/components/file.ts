@@ -1,5 +1,7 @@
 // file: when interactive, a picker and drop zone that send {name, mime, data} (a list with
 // file_count "multiple"); the files shown as download links ({name, mime, data} from the server).
+// An interactive one draws a remove button (×) by each file: the rest are sent again, and the
+// server tells a Blocks app's .delete listener which file went.
 
 import { isMap } from "../protocol/codec";
 import type { Props, Value } from "../protocol/messages";
@@ -13,6 +15,8 @@ export class FileView extends ComponentView {
   private readonly list: HTMLUListElement;
   private readonly multiple: boolean;
   private urls: string[] = [];
+  /** The files shown, as they can be sent again (after one is removed). */
+  private files: Value[] = [];
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "file", props, ctx);
@@ -37,7 +41,23 @@ export class FileView extends ComponentView {
   private show(v: Value): void {
     this.release();
     const files = Array.isArray(v) ? v : v === null ? [] : [v];
-    this.list.replaceChildren(...files.map((f) => this.item(f)));
+    this.files = files;
+    this.list.replaceChildren(...files.map((f, i) => this.removable(this.item(f), i)));
+  }
+
+  private removable(li: HTMLLIElement, index: number): HTMLLIElement {
+    if (!this.interactive) return li;
+    const remove = el("button", "rx-file-remove", "×");
+    remove.type = "button";
+    remove.title = "Remove this file";
+    remove.setAttribute("aria-label", "Remove this file");
+    remove.addEventListener("click", () => {
+      const rest = this.files.filter((_, i) => i !== index);
+      this.show(this.multiple ? rest : null);
+      this.changed(this.multiple ? rest : null);
+    });
+    li.append(remove);
+    return li;
   }
 
   private item(f: Value): HTMLLIElement {
@@ -93,7 +113,8 @@ export class FileView extends ComponentView {
     for (const f of chosen) {
       values.push({ name: f.name, mime: f.type || "application/octet-stream", data: new Uint8Array(await f.arrayBuffer()) });
     }
-    this.list.replaceChildren(...chosen.map((f) => el("li", undefined, f.name)));
+    this.files = values;
+    this.list.replaceChildren(...chosen.map((f, i) => this.removable(el("li", undefined, f.name), i)));
     this.changed(this.multiple ? values : (values[0] ?? null));
   }
 

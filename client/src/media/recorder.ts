@@ -7,6 +7,8 @@
 //
 // The root's data-state is "idle", "starting", "recording", "stopping" or "recorded"; when the
 // device cannot be opened, data-problem names why (recorderCore.ts) and a message says what to do.
+// A recording's start and stop are announced on the root as bubbling "rx-recording-start" and
+// "rx-recording-stop" events (a Blocks app's start_recording / stop_recording listeners).
 
 import { el, setText } from "../components/dom";
 import { drawLevel } from "./levelMeter";
@@ -291,7 +293,13 @@ export class Recorder {
     setText(this.message, problem.message);
   }
 
+  private announce(name: string): void {
+    announceOn(this.root, name);
+  }
+
   private show(state: State): void {
+    if (state === "recording" && this.state !== "recording") this.announce("rx-recording-start");
+    if (state === "stopping" && this.state === "recording") this.announce("rx-recording-stop");
     this.state = state;
     this.root.dataset["state"] = state;
     delete this.root.dataset["problem"];
@@ -317,6 +325,11 @@ export class Recorder {
       setText(this.time, state === "starting" ? "Starting…" : "");
     }
   }
+}
+
+/** A recording started or stopped: a bubbling DOM event, for the Blocks listeners (listen.ts). */
+function announceOn(root: HTMLElement, name: string): void {
+  root.dispatchEvent(new CustomEvent(name, { bubbles: true }));
 }
 
 function button(className: string, text: string): HTMLButtonElement {
