@@ -57,6 +57,7 @@ from reactive.components import (
     Text,
     TextArea,
     Textbox,
+    UploadButton,
     Video,
 )
 from reactive.definition.app import App
@@ -173,6 +174,7 @@ __all__ = [
     "TextArea",
     "Textbox",
     "Timer",
+    "UploadButton",
     "Video",
     "Warning",
     "__version__",

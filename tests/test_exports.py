@@ -5,6 +5,7 @@ from __future__ import annotations
 import reactive as rx
 
 EXPECTED = {
+    "UploadButton",
     "KeyUpData",
     "DeletedFileData",
     "cache",

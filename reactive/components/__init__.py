@@ -13,6 +13,7 @@ from reactive.components.dataset import Dataset, Examples
 from reactive.components.datetime import DateTime
 from reactive.components.display import ColorPicker, Label
 from reactive.components.file import File
+from reactive.components.upload_button import UploadButton
 from reactive.components.gallery import Gallery
 from reactive.components.highlighted import HighlightedText
 from reactive.components.image import Image
@@ -50,6 +51,7 @@ __all__ = [
     "DuplicateButton",
     "Examples",
     "File",
+    "UploadButton",
     "Gallery",
     "HighlightedText",
     "Image",

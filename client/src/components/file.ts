@@ -7,7 +7,7 @@ import { isMap } from "../protocol/codec";
 import type { Props, Value } from "../protocol/messages";
 import { el } from "./dom";
 import { downloadType } from "./downloadType";
-import { MAX_UPLOAD_BYTES } from "./imageValue";
+import { acceptOf, readFiles } from "./fileRead";
 import { str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
@@ -83,8 +83,7 @@ export class FileView extends ComponentView {
     const input = el("input");
     input.type = "file";
     input.multiple = this.multiple;
-    const types = props["file_types"];
-    if (Array.isArray(types)) input.accept = types.map((t) => (String(t).startsWith(".") ? String(t) : `${String(t)}/*`)).join(",");
+    input.accept = acceptOf(props["file_types"]);
     input.id = `${this.id}--control`;
     this.label.htmlFor = input.id;
     zone.append(input);
@@ -107,12 +106,8 @@ export class FileView extends ComponentView {
   private async pick(files: File[]): Promise<void> {
     if (files.length === 0) return;
     const chosen = this.multiple ? files : files.slice(0, 1);
-    const total = chosen.reduce((n, f) => n + f.size, 0);
-    if (total > MAX_UPLOAD_BYTES) return this.showLocalError("the files are larger than 16 MiB together");
-    const values: Value[] = [];
-    for (const f of chosen) {
-      values.push({ name: f.name, mime: f.type || "application/octet-stream", data: new Uint8Array(await f.arrayBuffer()) });
-    }
+    const values = await readFiles(chosen);
+    if (typeof values === "string") return this.showLocalError(values);
     this.files = values;
     this.list.replaceChildren(...chosen.map((f, i) => this.removable(el("li", undefined, f.name), i)));
     this.changed(this.multiple ? values : (values[0] ?? null));

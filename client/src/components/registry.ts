@@ -13,6 +13,7 @@ import { DataFrameView } from "./dataframe";
 import { DatasetView } from "./dataset";
 import { DropdownView } from "./dropdown";
 import { FileView } from "./file";
+import { UploadButtonView } from "./uploadButton";
 import { GalleryView } from "./gallery";
 import { HighlightedTextView } from "./highlighted";
 import { HtmlView } from "./html";
@@ -59,6 +60,7 @@ const factories = new Map<string, ViewFactory>([
   ["video", (id, props, ctx) => new VideoView(id, props, ctx)],
   ["gallery", (id, props, ctx) => new GalleryView(id, props, ctx)],
   ["file", (id, props, ctx) => new FileView(id, props, ctx)],
+  ["uploadbutton", (id, props, ctx) => new UploadButtonView(id, props, ctx)],
   ["dataframe", (id, props, ctx) => new DataFrameView(id, props, ctx)],
   ["plot", (id, props, ctx) => new PlotView(id, props, ctx)],
   ["chatbot", (id, props, ctx) => new ChatbotView(id, props, ctx, nestedView)],
