@@ -13,7 +13,6 @@ from reactive.components.dataset import Dataset, Examples
 from reactive.components.datetime import DateTime
 from reactive.components.display import ColorPicker, Label
 from reactive.components.file import File
-from reactive.components.upload_button import UploadButton
 from reactive.components.gallery import Gallery
 from reactive.components.highlighted import HighlightedText
 from reactive.components.image import Image
@@ -26,6 +25,7 @@ from reactive.components.plot import Plot
 from reactive.components.state import State
 from reactive.components.text import HTML, Markdown, Text, Textbox
 from reactive.components.text_variants import Code, TextArea
+from reactive.components.upload_button import UploadButton
 
 __all__ = [
     "HTML",
@@ -51,7 +51,6 @@ __all__ = [
     "DuplicateButton",
     "Examples",
     "File",
-    "UploadButton",
     "Gallery",
     "HighlightedText",
     "Image",
@@ -69,5 +68,6 @@ __all__ = [
     "Text",
     "TextArea",
     "Textbox",
+    "UploadButton",
     "Video",
 ]

@@ -15,6 +15,10 @@ from reactive.testing import AppTester
 MEDIA_EVENTS = ["play", "pause", "stop", "end", "start_recording", "stop_recording"]
 
 
+def _log(page: AppTester) -> str:
+    return str(page.page.values.get("log", ""))
+
+
 @pytest.mark.parametrize("kind", ["audio", "video"])
 async def test_media_events_run_their_listeners_and_the_page_is_told_to_send_them(
     kind: str,
@@ -28,9 +32,7 @@ async def test_media_events_run_their_listeners_and_the_page_is_told_to_send_the
     async with AppTester(demo) as page:
         for event in MEDIA_EVENTS:
             await page.send({"t": "trigger", "c": "m", "e": event})
-            assert await page.wait_until(
-                lambda e=event: str(page.page.values.get("log", "")).endswith(e)
-            )
+            assert await page.wait_until(lambda: _log(page).endswith(event))  # noqa: B023
     assert page.page.values["log"] == " ".join(MEDIA_EVENTS)
 
 
@@ -52,7 +54,7 @@ async def test_key_up_on_a_dropdown_gives_the_key_and_the_typed_text() -> None:
     async with AppTester(demo) as page:
         await page.send({"t": "trigger", "c": "d", "e": "key_up", "d": {"key": "b",
                          "input_value": "ab"}})  # fmt: skip
-        assert await page.wait_until(lambda: page.page.values.get("out") is not None), page.page.errors
+        assert await page.wait_until(lambda: page.page.values.get("out") is not None)
         assert page.page.values["out"] == {"value": None, "key": "b", "typed": "ab"}
 
 
