@@ -13,6 +13,7 @@ from reactive.components.dataset import Dataset, Examples
 from reactive.components.datetime import DateTime
 from reactive.components.display import ColorPicker, Label
 from reactive.components.file import File
+from reactive.components.file_explorer import FileExplorer
 from reactive.components.gallery import Gallery
 from reactive.components.highlighted import HighlightedText
 from reactive.components.image import Image
@@ -51,6 +52,7 @@ __all__ = [
     "DuplicateButton",
     "Examples",
     "File",
+    "FileExplorer",
     "Gallery",
     "HighlightedText",
     "Image",

@@ -13,6 +13,7 @@ import { DataFrameView } from "./dataframe";
 import { DatasetView } from "./dataset";
 import { DropdownView } from "./dropdown";
 import { FileView } from "./file";
+import { FileExplorerView } from "./fileExplorer";
 import { UploadButtonView } from "./uploadButton";
 import { GalleryView } from "./gallery";
 import { HighlightedTextView } from "./highlighted";
@@ -60,6 +61,7 @@ const factories = new Map<string, ViewFactory>([
   ["video", (id, props, ctx) => new VideoView(id, props, ctx)],
   ["gallery", (id, props, ctx) => new GalleryView(id, props, ctx)],
   ["file", (id, props, ctx) => new FileView(id, props, ctx)],
+  ["fileexplorer", (id, props, ctx) => new FileExplorerView(id, props, ctx)],
   ["uploadbutton", (id, props, ctx) => new UploadButtonView(id, props, ctx)],
   ["dataframe", (id, props, ctx) => new DataFrameView(id, props, ctx)],
   ["plot", (id, props, ctx) => new PlotView(id, props, ctx)],
