@@ -5,6 +5,7 @@ from __future__ import annotations
 import reactive as rx
 
 EXPECTED = {
+    "Navbar",
     "FileExplorer",
     "UploadButton",
     "KeyUpData",

@@ -21,6 +21,7 @@ from reactive.components.media import Audio, Video
 from reactive.components.model3d import Model3D
 from reactive.components.multimodal import MultimodalTextbox
 from reactive.components.native_plot import BarPlot, LinePlot, ScatterPlot
+from reactive.components.navbar import Navbar
 from reactive.components.number import Number, Slider
 from reactive.components.plot import Plot
 from reactive.components.state import State
@@ -61,6 +62,7 @@ __all__ = [
     "Markdown",
     "Model3D",
     "MultimodalTextbox",
+    "Navbar",
     "Number",
     "Plot",
     "Radio",

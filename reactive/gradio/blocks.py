@@ -99,6 +99,13 @@ class Blocks(GradioApp):
             "called there, works)."
         )
 
+    def route(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Gradio's ``demo.route(name, path)`` (another page of a multipage app): refused."""
+        raise DefinitionError(
+            "demo.route(...) (another page of a multipage app) is not supported: a reactive app "
+            "is one page. Put each page in a gr.Tab, or serve it as an app of its own."
+        )
+
     # ---------------------------------------------------------------- listeners
 
     def listen(self, triggers: list[tuple[Any, str]], fn: Any, arguments: dict[str, Any]) -> Any:

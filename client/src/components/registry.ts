@@ -13,6 +13,7 @@ import { DataFrameView } from "./dataframe";
 import { DatasetView } from "./dataset";
 import { DropdownView } from "./dropdown";
 import { FileView } from "./file";
+import { NavbarView } from "./navbar";
 import { FileExplorerView } from "./fileExplorer";
 import { UploadButtonView } from "./uploadButton";
 import { GalleryView } from "./gallery";
@@ -61,6 +62,7 @@ const factories = new Map<string, ViewFactory>([
   ["video", (id, props, ctx) => new VideoView(id, props, ctx)],
   ["gallery", (id, props, ctx) => new GalleryView(id, props, ctx)],
   ["file", (id, props, ctx) => new FileView(id, props, ctx)],
+  ["navbar", (id, props, ctx) => new NavbarView(id, props, ctx)],
   ["fileexplorer", (id, props, ctx) => new FileExplorerView(id, props, ctx)],
   ["uploadbutton", (id, props, ctx) => new UploadButtonView(id, props, ctx)],
   ["dataframe", (id, props, ctx) => new DataFrameView(id, props, ctx)],
