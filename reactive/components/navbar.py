@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from reactive.components.base import Component
 from reactive.errors import DefinitionError, OutputError
 
-_SAFE_SCHEMES = ("http://", "https://", "/", "./", "../", "#", "?", "mailto:")
+#: Links may be relative ("", "second", "?a=1") or to these schemes (never javascript:).
+_SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
 
 
 class Navbar(Component):
@@ -66,9 +68,13 @@ class Navbar(Component):
                     and all(isinstance(part, str) for part in item)):  # fmt: skip
                 raise OutputError(f"{self!r}: each link is a (text, url) pair, got {item!r}.")
             text, url = item
-            if not url.startswith(_SAFE_SCHEMES):
+            # Browsers drop control characters and spaces around a URL: "\x01javascript:"
+            # would run, so any such character refuses the link outright.
+            hidden = any(ord(c) < 0x21 or ord(c) == 0x7F for c in url)
+            if hidden or urlsplit(url).scheme.lower() not in _SAFE_SCHEMES:
                 raise OutputError(
-                    f"{self!r}: the link {url!r} must be http(s), mailto: or relative."
+                    f"{self!r}: the link {url!r} must be http(s), mailto: or relative, with "
+                    f"no spaces or control characters (encode them: %20)."
                 )
             links.append([text, url])
         return links

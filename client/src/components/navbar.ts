@@ -1,6 +1,6 @@
 // navbar: a bar of links: the app's own page (props.main_page_name), then value's [text, url]
 // pairs (other sites open in a new tab). The server accepts only http(s), mailto: and relative
-// URLs.
+// URLs ("" is this page).
 
 import type { Props, Value } from "../protocol/messages";
 import { el } from "./dom";
