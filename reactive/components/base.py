@@ -114,11 +114,9 @@ class Component(Listeners):
         a page opens, whenever an input changes, and on every tick; the app binds it."""
         inputs, every = unsupported.pop("inputs", None), unsupported.pop("every", None)
         if not callable(self.value) or self.keeps_callable_value:
-            if inputs is not None or every is not None:
-                raise DefinitionError(
-                    f"{type(self).__name__}(inputs=, every=) go with a function as its value "
-                    f"(value=fn), which computes it; got value={self.value!r}."
-                )
+            given = {k: v for k, v in (("inputs", inputs), ("every", every)) if v is not None}
+            if given:  # as in Gradio: without a value function they do nothing
+                warn_unsupported(f"{type(self).__name__} (no value function)", given)
             return
         listed = list(inputs) if isinstance(inputs, list | tuple | set) else [inputs]
         sources = [c for c in listed if c is not None]

@@ -391,6 +391,8 @@ class App(LayoutBuilder):
             self._register(component)
             if component.on_page:
                 self._current_block().add(component)
+            for binding in getattr(component, "bindings", ()):  # value=fn, placed at first use
+                self._bind_brought(binding)
         if component.id not in self._labelled:
             self._labelled.add(component.id)
             if component.label is None and not isinstance(component, Button):

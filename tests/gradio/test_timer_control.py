@@ -74,6 +74,16 @@ async def test_a_value_function_runs_on_load_on_its_inputs_and_on_its_timer() ->
         assert await page.wait_until(lambda: len(calls) >= 3)  # on load, then every tick
 
 
-def test_every_and_inputs_need_a_value_function() -> None:
-    with gr.Blocks(), pytest.raises(DefinitionError, match="function as its value"):
+def test_every_and_inputs_without_a_value_function_do_nothing_as_in_gradio() -> None:
+    with gr.Blocks() as demo, pytest.warns(gr.CompatibilityWarning, match="every"):
         gr.Textbox("plain", every=1)
+    assert demo.functions == []
+
+
+async def test_a_value_function_works_in_an_interface_too() -> None:
+    demo = gr.Interface(lambda a, b: f"{a}{b}", [gr.Textbox(lambda: "x"), "text"], "text")
+    value_function = demo.functions[0]  # bound as the Interface placed its input
+    assert value_function.inputs == []
+    box = value_function.outputs[0].id
+    async with AppTester(demo) as page:
+        assert await page.wait_value(box, "x")
