@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 import reactive as gr
-from reactive.errors import DefinitionError
 from reactive.testing import AppTester
 
 
@@ -81,7 +80,7 @@ def test_every_and_inputs_without_a_value_function_do_nothing_as_in_gradio() -> 
 
 
 async def test_a_value_function_works_in_an_interface_too() -> None:
-    demo = gr.Interface(lambda a, b: f"{a}{b}", [gr.Textbox(lambda: "x"), "text"], "text")
+    demo = gr.Interface(lambda a, b: f"{a}{b}", [gr.Textbox(lambda: "x"), "text"], "text")  # type: ignore[arg-type]  # value=fn
     value_function = demo.functions[0]  # bound as the Interface placed its input
     assert value_function.inputs == []
     box = value_function.outputs[0].id
