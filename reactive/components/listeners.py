@@ -20,12 +20,12 @@ from reactive.errors import DefinitionError
 EVENTS = (
     "click", "change", "input", "submit", "select", "upload", "clear", "release", "focus",
     "blur", "like", "edit", "stream", "key_up", "play", "pause", "stop", "end",
-    "start_recording", "stop_recording", "delete",
+    "start_recording", "pause_recording", "stop_recording", "delete",
 )  # fmt: skip
 
 #: Gradio listeners reactive's page does not send: refused by name when an app binds one.
 UNSENT_EVENTS = (
-    "pause_recording", "option_select", "example_select", "retry", "undo", "copy",
+    "option_select", "example_select", "retry", "undo", "copy",
     "double_click", "expand", "collapse", "apply", "keypress", "preview_open", "preview_close",
     "download",
 )  # fmt: skip
@@ -125,7 +125,8 @@ class Listeners:
     pause = _listener("pause")
     stop = _listener("stop")
     end = _listener("end")
-    start_recording = _listener("start_recording")  # the recorder's Record and Stop
+    start_recording = _listener("start_recording")  # the recorder's Record, Pause and Stop
+    pause_recording = _listener("pause_recording")
     stop_recording = _listener("stop_recording")
     delete = _listener("delete")  # a File's file removed (gr.DeletedFileData)
 

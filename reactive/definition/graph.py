@@ -22,12 +22,12 @@ if TYPE_CHECKING:
 EventName = Literal[
     "change", "click", "submit", "load", "input", "select", "upload", "clear", "release",
     "focus", "blur", "like", "edit", "stream", "key_up", "play", "pause", "stop", "end",
-    "start_recording", "stop_recording", "delete",
+    "start_recording", "pause_recording", "stop_recording", "delete",
 ]  # fmt: skip
 #: Events the page sends as ``trigger`` messages (the others follow from inputs and runs).
 PAGE_EVENTS = frozenset({
     "click", "submit", "select", "release", "focus", "blur", "like", "edit", "key_up", "play",
-    "pause", "stop", "end", "start_recording", "stop_recording",
+    "pause", "stop", "end", "start_recording", "pause_recording", "stop_recording",
 })  # fmt: skip
 #: Events the session derives from a new input value (a file in or out, a choice picked).
 INPUT_EVENTS = frozenset({"upload", "clear", "select", "delete"})

@@ -218,6 +218,7 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "stop": ("audio", "video"),
     "end": ("audio", "video"),
     "start_recording": ("audio", "video"),
+    "pause_recording": ("audio", "video"),
     "stop_recording": ("audio", "video"),
     "delete": ("file",),
 }

@@ -15,11 +15,11 @@ PROTOCOL_VERSION = 1
 RunState = Literal["queued", "running", "done", "error", "cancelled"]
 TriggerEvent = Literal[
     "click", "submit", "select", "release", "focus", "blur", "like", "edit", "key_up", "play",
-    "pause", "stop", "end", "start_recording", "stop_recording",
+    "pause", "stop", "end", "start_recording", "pause_recording", "stop_recording",
 ]  # fmt: skip
 TRIGGER_EVENTS: tuple[TriggerEvent, ...] = (
     "click", "submit", "select", "release", "focus", "blur", "like", "edit", "key_up", "play",
-    "pause", "stop", "end", "start_recording", "stop_recording",
+    "pause", "stop", "end", "start_recording", "pause_recording", "stop_recording",
 )  # fmt: skip
 
 # ---------------------------------------------------------------- client -> server

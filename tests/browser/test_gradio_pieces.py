@@ -122,6 +122,7 @@ def media_app(sound: Path) -> gr.Blocks:
         mic = gr.Audio(sources=["microphone"], elem_id="mic")
         recorded = gr.Textbox(elem_id="recorded")
         mic.start_recording(lambda t: log(t, "start"), recorded, recorded)
+        mic.pause_recording(lambda t: log(t, "pause"), recorded, recorded)
         mic.stop_recording(lambda t: log(t, "stop"), recorded, recorded)
     return demo
 
@@ -141,5 +142,11 @@ def test_media_events_come_from_the_player_and_the_recorder(
     recorder.locator(".rx-rec-record").click()
     expect(recorder).to_have_attribute("data-state", "recording")
     expect(fpage.locator("#recorded .rx-value")).to_have_value("start")
+    recorder.locator(".rx-rec-pause").click()
+    expect(recorder).to_have_attribute("data-paused", "true")
+    expect(fpage.locator("#recorded .rx-value")).to_have_value("start pause")
+    recorder.locator(".rx-rec-pause").click()  # resume
+    expect(recorder).to_have_attribute("data-paused", "false")
     recorder.locator(".rx-rec-stop").click()
-    expect(fpage.locator("#recorded .rx-value")).to_have_value("start stop")
+    expect(fpage.locator("#recorded .rx-value")).to_have_value("start pause stop")
+    expect(recorder).to_have_attribute("data-state", "recorded")

@@ -12,7 +12,9 @@ import reactive as gr
 from reactive.errors import DefinitionError
 from reactive.testing import AppTester
 
-MEDIA_EVENTS = ["play", "pause", "stop", "end", "start_recording", "stop_recording"]
+MEDIA_EVENTS = [
+    "play", "pause", "stop", "end", "start_recording", "pause_recording", "stop_recording",
+]  # fmt: skip
 
 
 def _log(page: AppTester) -> str:

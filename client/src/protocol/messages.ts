@@ -21,7 +21,7 @@ export interface Hello { readonly t: "hello"; readonly v: number; readonly sessi
 export interface Input { readonly t: "input"; readonly c: string; readonly v: Value }
 export type TriggerEvent =
   | "click" | "submit" | "select" | "release" | "focus" | "blur" | "like" | "edit" | "key_up"
-  | "play" | "pause" | "stop" | "end" | "start_recording" | "stop_recording";
+  | "play" | "pause" | "stop" | "end" | "start_recording" | "pause_recording" | "stop_recording";
 /** `d`: the event's data (select: {index, value, selected}; like: {index, value, liked}; ...). */
 export interface Trigger { readonly t: "trigger"; readonly c: string; readonly e: TriggerEvent; readonly d?: Value }
 export interface Cancel { readonly t: "cancel"; readonly f: string }

@@ -20,7 +20,7 @@ export function listen(id: string, root: HTMLElement, events: readonly string[],
   }
 }
 
-type MediaEvent = "play" | "pause" | "stop" | "end" | "start_recording" | "stop_recording";
+type MediaEvent = "play" | "pause" | "stop" | "end" | "start_recording" | "pause_recording" | "stop_recording";
 
 /** The DOM event behind each media listener: the media element's own (they do not bubble, so
  * they are caught on the way down), or the recorder's (recorder.ts). Gradio's stop and end both
@@ -31,6 +31,7 @@ const MEDIA_EVENTS: Record<MediaEvent, string> = {
   stop: "ended",
   end: "ended",
   start_recording: "rx-recording-start",
+  pause_recording: "rx-recording-pause",
   stop_recording: "rx-recording-stop",
 };
 
