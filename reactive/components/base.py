@@ -25,7 +25,41 @@ COMMON_PROPS = frozenset(
 )
 
 
-class Component(Listeners):
+class _ValueFunctions(type):
+    """Takes Gradio's ``value=fn`` out of a component's arguments before its ``__init__`` runs
+    (which checks a value, and would refuse a function): the component starts empty and
+    :meth:`Component._value_function` binds ``fn``."""
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        fn, args, kwargs = _value_function_taken(cls, args, kwargs)
+        made: Any = cls.__new__(cls, *args, **kwargs)  # type: ignore[arg-type]  # Component.__new__
+        if fn is not None:
+            made._value_fn = fn
+        made.__init__(*args, **kwargs)
+        return made
+
+
+def _value_function_taken(
+    cls: type, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[Any, tuple[Any, ...], dict[str, Any]]:
+    """``(fn, args, kwargs)`` with a function given as ``value`` replaced by the default."""
+    if getattr(cls, "keeps_callable_value", False):
+        return None, args, kwargs
+    init = cls.__init__  # type: ignore[misc]  # the class's own, read for its parameters
+    try:
+        signature = inspect.signature(init)
+        bound = signature.bind_partial(None, *args, **kwargs)
+    except (TypeError, ValueError):
+        return None, args, kwargs  # the real call reports the mistake
+    value = bound.arguments.get("value")
+    if not callable(value) or isinstance(value, type):
+        return None, args, kwargs
+    default = signature.parameters["value"].default  # what it starts with until fn runs
+    bound.arguments["value"] = None if default is inspect.Parameter.empty else default
+    return value, bound.args[1:], bound.kwargs
+
+
+class Component(Listeners, metaclass=_ValueFunctions):
     """A piece of the page that can be a function's input, output, or trigger.
 
     Subclasses set ``type`` (the client's view name) and override :meth:`preprocess` (a value from
@@ -113,15 +147,14 @@ class Component(Listeners):
         """Gradio's ``value=fn`` (with ``inputs=``, ``every=``): ``fn`` computes the value when
         a page opens, whenever an input changes, and on every tick; the app binds it."""
         inputs, every = unsupported.pop("inputs", None), unsupported.pop("every", None)
-        if not callable(self.value) or self.keeps_callable_value:
+        fn = self.__dict__.pop("_value_fn", None)  # taken out by _ValueFunctions
+        if fn is None:
             given = {k: v for k, v in (("inputs", inputs), ("every", every)) if v is not None}
             if given:  # as in Gradio: without a value function they do nothing
                 warn_unsupported(f"{type(self).__name__} (no value function)", given)
             return
         listed = list(inputs) if isinstance(inputs, list | tuple | set) else [inputs]
         sources = [c for c in listed if c is not None]
-        fn, self.value = self.value, None
-        self._authored_value = None
         self.bindings = [Binding(fn, sources, [self], "load", live=bool(sources), every=every)]
 
     # ---------------------------------------------------------------- identity

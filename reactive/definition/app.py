@@ -475,12 +475,20 @@ class App(LayoutBuilder):
         }
 
     def component_props(self, component: Component) -> dict[str, Any]:
-        """Props; like Gradio, an input is interactive by default and an output only is not."""
+        """Props; like Gradio, an input is interactive by default and an output only is not,
+        but a button stays clickable when a function also changes it (hides it, renames it)."""
         props = component.props()
         if props.get("interactive") is None:
             used_as_input = any(component in f.inputs for f in self.functions)
             output_only = any(component in f.outputs for f in self.functions)
-            props["interactive"] = used_as_input or (component.accepts_input and not output_only)
+            clicked = isinstance(component, Button) or any(
+                t.component == component.id and t.event == "click"
+                for f in self.functions
+                for t in f.triggers
+            )
+            props["interactive"] = (
+                used_as_input or clicked or (component.accepts_input and not output_only)
+            )
         settings = stream_settings(self.functions, component.id)
         if settings is not None:
             props["stream_every"], props["time_limit"] = settings

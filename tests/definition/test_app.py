@@ -115,3 +115,17 @@ def test_unlabelled_inputs_get_the_parameter_names_and_outputs_gradios_output_n(
 
     labels = [c.label for c in app.components.values()]
     assert labels == ["text", "Kept", "output 0", "output 1"]
+
+
+def test_a_button_a_function_changes_stays_clickable() -> None:
+    with rx.Blocks() as demo:
+        hide = rx.Button("Hide", elem_id="hide")
+        clear = rx.ClearButton(elem_id="clear")
+        shown = rx.Textbox(elem_id="shown")
+        hide.click(lambda: [rx.Button(visible=False), rx.ClearButton(visible=False)], None,
+                   [hide, clear])  # fmt: skip
+        hide.click(lambda: "x", None, shown)
+    components = demo.describe()["components"]
+    assert components["hide"]["props"]["interactive"] is True
+    assert components["clear"]["props"]["interactive"] is True
+    assert components["shown"]["props"]["interactive"] is False  # an output only

@@ -3,6 +3,8 @@ start, and Gradio's value functions (value=fn with inputs= and every=)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import reactive as gr
@@ -86,3 +88,16 @@ async def test_a_value_function_works_in_an_interface_too() -> None:
     box = value_function.outputs[0].id
     async with AppTester(demo) as page:
         assert await page.wait_value(box, "x")
+
+
+async def test_a_value_function_replaces_a_value_its_component_would_check() -> None:
+    with gr.Blocks() as demo:
+        seven: Any = lambda: 7  # noqa: E731  # (the components' annotations say plain values)
+        red: Any = lambda: "#ff0000"  # noqa: E731
+        gr.Slider(0, 10, value=seven, elem_id="s")  # a Slider compares its value to its range
+        gr.ColorPicker(value=red, elem_id="c")  # a colour is never None
+    props = demo.describe()["components"]
+    assert props["s"]["props"]["value"] == 0  # until the function fills it
+    async with AppTester(demo) as page:
+        assert await page.wait_value("s", 7)
+        assert await page.wait_value("c", "#ff0000")
