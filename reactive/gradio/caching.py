@@ -22,11 +22,8 @@ drops them when the session ends. Eviction is least recently used, by count (``m
 from __future__ import annotations
 
 import functools
-import hashlib
 import inspect
-import pickle
 import re
-import sys
 import threading
 import weakref
 from collections import OrderedDict
@@ -35,6 +32,7 @@ from typing import Any, TypeVar, overload
 
 from reactive import runcontext
 from reactive.errors import DefinitionError
+from reactive.gradio.fingerprint import fingerprint, size_of
 
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3,
           "gb": 1024**3}  # fmt: skip
@@ -119,7 +117,7 @@ class Cache:
             return entry[0]
 
     def store(self, key: Any, value: Any) -> None:
-        full, size = (_scope(self.per_session), fingerprint(key)), _size(value)
+        full, size = (_scope(self.per_session), fingerprint(key)), size_of(value)
         with self._lock:
             old = self._entries.pop(full, None)
             if old is not None:
@@ -313,69 +311,6 @@ def _scope(per_session: bool) -> str:
         return ""
     context = runcontext.current.get()
     return context.session if context is not None else ""
-
-
-def fingerprint(value: Any) -> str:
-    """A digest of ``value``'s content: equal arrays, images or frames give equal digests."""
-    digest = hashlib.sha256()
-    _feed(digest, value)
-    return digest.hexdigest()
-
-
-def _feed(digest: Any, value: Any) -> None:
-    kind = type(value)
-    digest.update(f"{kind.__module__}.{kind.__qualname__}:".encode())
-    if value is None or isinstance(value, bool | int | float | complex):
-        digest.update(repr(value).encode())
-    elif isinstance(value, str):
-        digest.update(value.encode("utf-8", "surrogatepass"))
-    elif isinstance(value, bytes | bytearray | memoryview):
-        digest.update(bytes(value))
-    elif isinstance(value, dict):
-        items = sorted(((fingerprint(k), v) for k, v in value.items()), key=lambda kv: kv[0])
-        for k, v in items:
-            digest.update(k.encode())
-            _feed(digest, v)
-    elif isinstance(value, list | tuple):
-        digest.update(str(len(value)).encode())
-        for item in value:
-            _feed(digest, item)
-    elif isinstance(value, set | frozenset):
-        for part in sorted(fingerprint(item) for item in value):
-            digest.update(part.encode())
-    else:
-        _feed_object(digest, value)
-
-
-def _feed_object(digest: Any, value: Any) -> None:
-    tobytes = getattr(value, "tobytes", None)  # a numpy array, a PIL image
-    if callable(tobytes):
-        shape = getattr(value, "shape", None) or getattr(value, "size", None)
-        extra = (getattr(value, "dtype", None), getattr(value, "mode", None), shape)
-        digest.update(repr(extra).encode())
-        digest.update(tobytes())
-        return
-    to_numpy = getattr(value, "to_numpy", None)  # a pandas frame
-    if callable(to_numpy):
-        digest.update(repr(list(getattr(value, "columns", []))).encode())
-        _feed(digest, to_numpy())
-        return
-    try:
-        digest.update(pickle.dumps(value))
-    except Exception:  # not picklable: its identity is the best we have
-        digest.update(f"{id(value)}".encode())
-
-
-def _size(value: Any) -> int:
-    """An estimate of the memory ``value`` holds (arrays by their buffer)."""
-    nbytes = getattr(value, "nbytes", None)
-    if isinstance(nbytes, int):
-        return nbytes
-    if isinstance(value, dict):
-        return sys.getsizeof(value) + sum(_size(k) + _size(v) for k, v in value.items())
-    if isinstance(value, list | tuple | set | frozenset):
-        return sys.getsizeof(value) + sum(_size(item) for item in value)
-    return sys.getsizeof(value)
 
 
 def _memory(value: int | str | None) -> int | None:
