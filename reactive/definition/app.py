@@ -152,6 +152,16 @@ class App(LayoutBuilder):
         self._labelled: set[str] = set()
         self._counts: dict[str, int] = {}
 
+    def _forget_definitions(self) -> None:
+        """Drop every component, function and layout block (Gradio's ``demo.clear()``)."""
+        self.components = {}
+        self.functions = []
+        self.unload_functions = []
+        self._graph = None
+        self.layout = layout.Column(self)
+        self._labelled = set()
+        self._counts = {}
+
     def enable_mcp(self) -> None:
         """Serve the API functions as MCP tools too; refused now if the SDK is missing."""
         if importlib.util.find_spec("mcp") is None:

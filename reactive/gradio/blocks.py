@@ -99,6 +99,14 @@ class Blocks(GradioApp):
             "called there, works)."
         )
 
+    def clear(self) -> Self:
+        """Gradio's ``demo.clear()``: forget every component, listener and layout block made
+        so far (``with demo.clear():`` starts the page afresh)."""
+        self._forget_definitions()
+        self._limiters.clear()
+        self._defaulted.clear()
+        return self
+
     def route(self, *args: Any, **kwargs: Any) -> NoReturn:
         """Gradio's ``demo.route(name, path)`` (another page of a multipage app): refused."""
         raise DefinitionError(

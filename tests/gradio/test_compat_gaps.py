@@ -160,3 +160,17 @@ async def test_tabs_select_fires_for_any_of_its_tabs() -> None:
             await page.send({"t": "trigger", "c": tab.output.id, "e": "select",
                              "d": {"index": index, "value": label, "selected": True}})  # fmt: skip
             assert await page.wait_value("opened", f"{index}:{label}")
+
+
+async def test_demo_clear_starts_the_page_afresh() -> None:
+    demo = gr.Blocks()
+    with demo:
+        gr.Textbox("old", elem_id="old")
+        gr.Button("Old").click(lambda: None, None, None)
+    with demo.clear():
+        out = gr.Textbox(elem_id="out")
+        gr.Button("Go", elem_id="go").click(lambda: "new", None, out)
+    assert set(demo.describe()["components"]) == {"out", "go"}
+    async with AppTester(demo) as page:
+        await page.click("go")
+        assert await page.wait_value("out", "new")
