@@ -26,10 +26,13 @@ CALLBACK_TIMEOUT_SECONDS = 5.0
 
 
 async def session_ended(
-    app: App, session_id: str, values: Mapping[str, Any], request: RequestInfo
+    app: App, session_id: str, values: Mapping[str, Any], request: RequestInfo, *, page: bool
 ) -> None:
-    """Call every end-of-session callback of ``app`` for ``session_id``."""
+    """Call every end-of-session callback of ``app`` for ``session_id``; the app's own
+    (``unload``, ``delete_callback``) only when a page had it open, not for an API call's."""
     runcontext.session_ended(session_id)
+    if not page:
+        return
     for fn, plan in app.unload_functions:
         args = plan.build((), None, request, session_id) if plan is not None else ()
         await _call(fn, args, session_id)

@@ -125,6 +125,7 @@ class Session:
         )
         self._uploaded: dict[str, int] = {}  # per input, the upload that is its value now
         self.state = SessionState.NEW
+        self._had_page = False  # an API call's session: no page closes, no unload runs
 
     @property
     def gate(self) -> Gate:
@@ -156,6 +157,7 @@ class Session:
         ``load`` or ``every`` functions.
         """
         first = self.state is SessionState.NEW and page
+        self._had_page = self._had_page or page
         self._move(SessionState.ATTACHED)
         self._channel = channel
         if channel.request is not None:
@@ -223,7 +225,9 @@ class Session:
                 CLOSE_TIMEOUT_SECONDS,
                 ", ".join(self.threads.running()) or "none in threads",
             )
-        await session_ended(self.app, self.id, self.store.python, self._runs.request)
+        await session_ended(
+            self.app, self.id, self.store.python, self._runs.request, page=self._had_page
+        )
         self._files.close()  # and its upload folder
         if self._owns_workers:
             await self.workers.close()

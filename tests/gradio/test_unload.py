@@ -57,3 +57,23 @@ async def test_a_failing_unload_is_logged_and_the_others_still_run(
 def test_unload_takes_a_function() -> None:
     with gr.Blocks() as demo, pytest.raises(DefinitionError, match="takes a function"):
         demo.unload("nope")  # type: ignore[arg-type]
+
+
+async def test_an_api_call_has_no_page_so_no_unload_runs() -> None:
+    from reactive.client.state import FunctionInfo
+    from reactive.session.manager import SessionManager
+    from reactive.web.oneshot import run_once
+
+    seen: list[str] = []
+    with gr.Blocks() as demo:
+        text = gr.Textbox()
+        out = gr.Textbox()
+        gr.Button("Go").click(lambda t: t.upper(), text, out, api_name="shout")
+        demo.unload(lambda: seen.append("unload"))
+    manager = SessionManager(demo)
+    updates = [u async for _, u in run_once(manager, FunctionInfo("shout", [], []), ["hi"])]
+    assert updates[-1] is None  # the run ended, and its session with it (run_once's finally)
+    assert seen == []
+    async with AppTester(demo):  # a page's session: its end runs unload
+        pass
+    assert seen == ["unload"]
