@@ -81,6 +81,9 @@ def nav_app() -> gr.Blocks:
         timer.tick(lambda n: n + 1, ticks, ticks)
         gr.Button("Stop", elem_id="stop").click(lambda: gr.Timer(active=False), None, timer)
         gr.Button("Start", elem_id="start").click(lambda: gr.Timer(active=True), None, timer)
+        count = gr.Slider(1, 5, value=2, step=1, elem_id="count")
+        listing: Any = lambda n: ", ".join(str(i) for i in range(int(n)))  # noqa: E731
+        gr.Textbox(listing, inputs=[count], elem_id="listing")  # Gradio's value function
     return demo
 
 
@@ -88,8 +91,13 @@ def _ticks(page: Page) -> float:
     return float(page.locator("#ticks input").input_value() or 0)
 
 
-def test_navbar_key_up_and_a_timer_stopped_and_started(page: Page, serve: Serve) -> None:
+def test_navbar_key_up_a_timer_stopped_and_started_and_a_value_function(
+    page: Page, serve: Serve
+) -> None:
     open_app(page, serve(nav_app()))
+    expect(page.locator("#listing .rx-value")).to_have_value("0, 1")  # filled as the page opens
+    page.locator("#count input").press("ArrowRight")
+    expect(page.locator("#listing .rx-value")).to_have_value("0, 1, 2")  # its input changed
     links = page.locator("#nav nav a")
     expect(links).to_have_text(["Home", "Docs"])
     expect(links.nth(1)).to_have_attribute("target", "_blank")
