@@ -64,8 +64,9 @@ log = logging.getLogger("reactive")
 
 # How long a closing session waits for its runs to finish being cancelled.
 CLOSE_TIMEOUT_SECONDS = 5.0
-# How often a stopped gr.Timer's loop looks whether a listener started it again.
-TIMER_POLL_SECONDS = 0.1
+# How often a stopped gr.Timer's loop looks whether a listener started it again (its first
+# tick then comes one interval later); cheap enough for many idle sessions.
+TIMER_POLL_SECONDS = 0.25
 
 
 class Session:
