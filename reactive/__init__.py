@@ -44,6 +44,7 @@ from reactive.components import (
     Eraser,
     Examples,
     File,
+    FileExplorer,
     Gallery,
     HighlightedText,
     Image,
@@ -57,6 +58,7 @@ from reactive.components import (
     Markdown,
     Model3D,
     MultimodalTextbox,
+    Navbar,
     Number,
     Paint,
     ParamViewer,
@@ -69,14 +71,17 @@ from reactive.components import (
     Text,
     TextArea,
     Textbox,
+    UploadButton,
     Video,
     WaveformOptions,
     WebcamOptions,
 )
 from reactive.definition.app import App
 from reactive.definition.event_data import (
+    DeletedFileData,
     EditData,
     EventData,
+    KeyUpData,
     LikeData,
     OAuthProfile,
     OAuthToken,
@@ -94,6 +99,7 @@ from reactive.errors import (
 )
 from reactive.errors import UserError as Error
 from reactive.gradio.blocks import Blocks
+from reactive.gradio.caching import Cache, cache
 from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
@@ -136,6 +142,7 @@ __all__ = [
     "BrowserState",
     "Brush",
     "Button",
+    "Cache",
     "Cancelled",
     "ChatInterface",
     "ChatMessage",
@@ -154,6 +161,7 @@ __all__ = [
     "Dataset",
     "DateTime",
     "DefinitionError",
+    "DeletedFileData",
     "Dialogue",
     "DownloadButton",
     "Draggable",
@@ -165,6 +173,7 @@ __all__ = [
     "EventData",
     "Examples",
     "File",
+    "FileExplorer",
     "Gallery",
     "Group",
     "HighlightedText",
@@ -176,6 +185,7 @@ __all__ = [
     "Interface",
     "InvalidValue",
     "Json",
+    "KeyUpData",
     "Label",
     "LayerOptions",
     "LikeData",
@@ -184,6 +194,7 @@ __all__ = [
     "Markdown",
     "Model3D",
     "MultimodalTextbox",
+    "Navbar",
     "Number",
     "OAuthProfile",
     "OAuthToken",
@@ -209,11 +220,13 @@ __all__ = [
     "TextArea",
     "Textbox",
     "Timer",
+    "UploadButton",
     "Video",
     "Warning",
     "WaveformOptions",
     "WebcamOptions",
     "__version__",
+    "cache",
     "cancelled",
     "checkpoint",
     "get_audio",

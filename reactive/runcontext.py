@@ -35,7 +35,9 @@ class RunContext:
         loop: asyncio.AbstractEventLoop,
         on_progress: Callable[[ProgressReport, float | None], None],
         on_toast: Callable[[ToastLevel, str, float | None], None],
+        session: str = "",
     ) -> None:
+        self.session = session  # the session's id (a per-session gr.Cache keys on it)
         self._loop = loop
         self._on_progress = on_progress
         self._on_toast = on_toast
@@ -77,3 +79,22 @@ class RunContext:
 current: contextvars.ContextVar[RunContext | None] = contextvars.ContextVar(
     "reactive_run_context", default=None
 )
+
+
+#: Called with a session's id when it ends (a per-session gr.Cache drops its entries).
+_session_end: list[Callable[[str], None]] = []
+_session_end_lock = threading.Lock()
+
+
+def on_session_end(callback: Callable[[str], None]) -> None:
+    """Call ``callback(session_id)`` whenever a session ends, from the loop's thread."""
+    with _session_end_lock:
+        _session_end.append(callback)
+
+
+def session_ended(session: str) -> None:
+    """Tell every :func:`on_session_end` callback that ``session`` ended (the session calls it)."""
+    with _session_end_lock:
+        callbacks = list(_session_end)
+    for callback in callbacks:
+        callback(session)

@@ -5,6 +5,13 @@ from __future__ import annotations
 import reactive as rx
 
 EXPECTED = {
+    "Navbar",
+    "FileExplorer",
+    "UploadButton",
+    "KeyUpData",
+    "DeletedFileData",
+    "cache",
+    "Cache",
     "Timer",
     "BrowserState",
     "render",

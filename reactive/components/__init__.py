@@ -17,6 +17,7 @@ from reactive.components.display import ColorPicker, Label
 from reactive.components.editor_options import Brush, Eraser, LayerOptions, WebcamOptions
 from reactive.components.editor_templates import ImageMask, Paint, Sketchpad
 from reactive.components.file import File
+from reactive.components.file_explorer import FileExplorer
 from reactive.components.gallery import Gallery
 from reactive.components.highlighted import HighlightedText
 from reactive.components.image import Image
@@ -26,11 +27,13 @@ from reactive.components.media import Audio, Video
 from reactive.components.model3d import Model3D
 from reactive.components.multimodal import MultimodalTextbox
 from reactive.components.native_plot import BarPlot, LinePlot, ScatterPlot
+from reactive.components.navbar import Navbar
 from reactive.components.number import Number, Slider
 from reactive.components.plot import Plot
 from reactive.components.state import State
 from reactive.components.text import HTML, Markdown, Text, Textbox
 from reactive.components.text_variants import Code, TextArea
+from reactive.components.upload_button import UploadButton
 from reactive.components.waveform import WaveformOptions
 
 __all__ = [
@@ -61,6 +64,7 @@ __all__ = [
     "Eraser",
     "Examples",
     "File",
+    "FileExplorer",
     "Gallery",
     "HighlightedText",
     "Image",
@@ -74,6 +78,7 @@ __all__ = [
     "Markdown",
     "Model3D",
     "MultimodalTextbox",
+    "Navbar",
     "Number",
     "Paint",
     "ParamViewer",
@@ -86,6 +91,7 @@ __all__ = [
     "Text",
     "TextArea",
     "Textbox",
+    "UploadButton",
     "Video",
     "WaveformOptions",
     "WebcamOptions",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import copy
 import inspect
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from reactive.components import placement
+from reactive.components.binding import Binding
 from reactive.components.listeners import Listeners
-from reactive.components.load_value import defers_callable_value
 from reactive.errors import CompatibilityWarning, DefinitionError, InvalidValue, OutputError
 from reactive.media.limits import DEFAULT_MEDIA_LIMITS, MediaLimits
 from reactive.media.paths import DEFAULT_SERVED, ServedPaths, trusted
@@ -25,7 +25,41 @@ COMMON_PROPS = frozenset(
 )
 
 
-class Component(Listeners):
+class _ValueFunctions(type):
+    """Takes Gradio's ``value=fn`` out of a component's arguments before its ``__init__`` runs
+    (which checks a value, and would refuse a function): the component starts empty and
+    :meth:`Component._value_function` binds ``fn``."""
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        fn, args, kwargs = _value_function_taken(cls, args, kwargs)
+        made: Any = cls.__new__(cls, *args, **kwargs)  # type: ignore[arg-type]  # Component.__new__
+        if fn is not None:
+            made._value_fn = fn
+        made.__init__(*args, **kwargs)
+        return made
+
+
+def _value_function_taken(
+    cls: type, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[Any, tuple[Any, ...], dict[str, Any]]:
+    """``(fn, args, kwargs)`` with a function given as ``value`` replaced by the default."""
+    if getattr(cls, "keeps_callable_value", False):
+        return None, args, kwargs
+    init = cls.__init__  # type: ignore[misc]  # the class's own, read for its parameters
+    try:
+        signature = inspect.signature(init)
+        bound = signature.bind_partial(None, *args, **kwargs)
+    except (TypeError, ValueError):
+        return None, args, kwargs  # the real call reports the mistake
+    value = bound.arguments.get("value")
+    if not callable(value) or isinstance(value, type):
+        return None, args, kwargs
+    default = signature.parameters["value"].default  # what it starts with until fn runs
+    bound.arguments["value"] = None if default is inspect.Parameter.empty else default
+    return value, bound.args[1:], bound.kwargs
+
+
+class Component(Listeners, metaclass=_ValueFunctions):
     """A piece of the page that can be a function's input, output, or trigger.
 
     Subclasses set ``type`` (the client's view name) and override :meth:`preprocess` (a value from
@@ -49,6 +83,10 @@ class Component(Listeners):
     #: Of those, the ones that change how the value is drawn: updating one alone sends the
     #: session's value again, drawn anew (a plot's ``x_lim``, ``x_bin``).
     value_props: ClassVar[frozenset[str]] = frozenset()
+    #: A callable ``value`` is the component's own (State's factory), not Gradio's value function.
+    keeps_callable_value: ClassVar[bool] = False
+    #: Functions the component brings (its app binds them when it places the component).
+    bindings: list[Binding]
     #: Takes files uploaded in parts (``upload`` messages): preprocess gets an UploadedFile.
     accepts_upload: ClassVar[bool] = False
     #: preprocess is costly (decoding media): the session runs it in a worker thread.
@@ -58,20 +96,9 @@ class Component(Listeners):
     #: How large an uploaded picture, sound or film may be; the app sets its own.
     media_limits: MediaLimits = DEFAULT_MEDIA_LIMITS
 
-    #: A callable ``value=`` is called on each page load (Gradio's); State calls it per session.
-    calls_value_on_load: ClassVar[bool] = True
-    #: That callable (components/load_value.py), and ``every=`` seconds to call it again.
-    load_value: Callable[[], Any] | None = None
-    load_every: float | None = None
 
     #: The arguments the component was made with (see :meth:`given_props`).
     _made_with: tuple[tuple[Any, ...], dict[str, Any]]
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        init = cls.__dict__.get("__init__")
-        if init is not None and not getattr(init, "defers_callable", False):
-            cls.__init__ = defers_callable_value(init)  # type: ignore[method-assign]
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Self:
         made = super().__new__(cls)
@@ -118,6 +145,7 @@ class Component(Listeners):
         self.min_width = min_width
         self.container = container
         self._id: str | None = elem_id
+        self._value_function(unsupported)
         render = unsupported.pop("render", True)  # Gradio's render=False: placed by .render()
         #: Gradio's ``key=``: inside ``@gr.render``, the same key in the next render is the same
         #: component, which keeps its ``preserved_by_key`` properties (the value by default).
@@ -130,6 +158,20 @@ class Component(Listeners):
             warn_unsupported(type(self).__name__, unsupported)
         if render:
             placement.created(self)  # inside ``with app.row():`` and the like: placed there at once
+
+    def _value_function(self, unsupported: dict[str, Any]) -> None:
+        """Gradio's ``value=fn`` (with ``inputs=``, ``every=``): ``fn`` computes the value when
+        a page opens, whenever an input changes, and on every tick; the app binds it."""
+        inputs, every = unsupported.pop("inputs", None), unsupported.pop("every", None)
+        fn = self.__dict__.pop("_value_fn", None)  # taken out by _ValueFunctions
+        if fn is None:
+            given = {k: v for k, v in (("inputs", inputs), ("every", every)) if v is not None}
+            if given:  # as in Gradio: without a value function they do nothing
+                warn_unsupported(f"{type(self).__name__} (no value function)", given)
+            return
+        listed = list(inputs) if isinstance(inputs, list | tuple | set) else [inputs]
+        sources = [c for c in listed if c is not None]
+        self.bindings = [Binding(fn, sources, [self], "load", live=bool(sources), every=every)]
 
     # ---------------------------------------------------------------- identity
 

@@ -9,6 +9,7 @@ from typing import Any, ClassVar, Literal
 
 from reactive.components.base import Component
 from reactive.components.button import Button, Variant
+from reactive.components.display import ColorPicker
 from reactive.components.file import download_wire
 from reactive.components.number import Slider
 from reactive.errors import OutputError, ReactiveError
@@ -53,6 +54,8 @@ def empty_wire(component: Component) -> Any:
     """What ``component`` shows for None: Gradio's cleared value."""
     if isinstance(component, Slider):
         return component.postprocess(component.minimum)
+    if isinstance(component, ColorPicker):
+        return "#000000"  # a colour is never empty: Gradio clears to black
     try:
         return component.postprocess(None)
     except ReactiveError:

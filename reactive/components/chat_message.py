@@ -38,6 +38,15 @@ class OptionDict(TypedDict):
     label: NotRequired[str]
 
 
+class MessageDict(TypedDict):
+    """A message as a dict (Gradio's ``MessageDict``, for annotations): role and content."""
+
+    role: Literal["user", "assistant", "system"]
+    content: Any
+    metadata: NotRequired[MetadataDict]
+    options: NotRequired[list[OptionDict]]
+
+
 @dataclass
 class ChatMessage:
     """A chat message (Gradio's ``gr.ChatMessage``).

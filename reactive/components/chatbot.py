@@ -19,6 +19,8 @@ from reactive.components.base import Component
 from reactive.components.chat_content import content_from_page, content_parts, content_to_wire
 from reactive.components.chat_examples import clean_examples, example_select_data, examples_wire
 from reactive.components.chat_message import (
+    ChatMessage,
+    MessageDict,
     check_role,
     clean_metadata,
     clean_options,
@@ -29,7 +31,13 @@ from reactive.components.image import image_wire
 from reactive.components.reasoning import check_tags, split_reasoning
 from reactive.errors import DefinitionError, OutputError
 
-Message = dict[str, Any]
+#: Gradio's names for a message, as ``from gradio.components.chatbot import ...`` imports them.
+__all__ = [
+    "DEFAULT_FEEDBACK", "EDITABLE", "PAGE_EVENTS", "ChatMessage", "Chatbot", "Message",
+    "MessageDict", "WireMessage", "as_history", "to_tuples",
+]  # fmt: skip
+Message = ChatMessage
+WireMessage = dict[str, Any]  # a message as the page gets it
 EDITABLE = (None, "user", "all")
 DEFAULT_FEEDBACK = ("Like", "Dislike")
 #: The page events a chat view reports (payloads in docs/chat.md).
@@ -157,20 +165,20 @@ class Chatbot(Component):
 
     # ---------------------------------------------------------------- to the page
 
-    def postprocess(self, value: Any) -> list[Message]:
+    def postprocess(self, value: Any) -> list[WireMessage]:
         if value is None:
             return []
         if not isinstance(value, list | tuple):
             raise OutputError(
                 f"{self!r} shows a list of messages {{role, content}}; got {type(value).__name__}."
             )
-        messages: list[Message] = []
+        messages: list[WireMessage] = []
         for item in value:
             for message in self._messages(item):
                 messages.extend(split_reasoning(message, self.reasoning_tags))
         return messages
 
-    def _messages(self, item: Any) -> list[Message]:
+    def _messages(self, item: Any) -> list[WireMessage]:
         if is_message(item):
             return self._message_parts(item)
         if isinstance(item, list | tuple) and len(item) == 2:
@@ -183,7 +191,7 @@ class Chatbot(Component):
             f"[user, bot] pair; got {item!r:.60}."
         )
 
-    def _message_parts(self, item: Any) -> list[Message]:
+    def _message_parts(self, item: Any) -> list[WireMessage]:
         """A message whose content is a list of parts is shown as one message per part (the
         metadata and options go with the last)."""
         parts = content_parts(field_of(item, "content"))
@@ -195,9 +203,9 @@ class Chatbot(Component):
         split[-1] |= last
         return [self._message(message) for message in split]
 
-    def _message(self, item: Any) -> Message:
+    def _message(self, item: Any) -> WireMessage:
         role = check_role(repr(self), field_of(item, "role"))
-        message: Message = {
+        message: WireMessage = {
             "role": role,
             "content": content_to_wire(self, field_of(item, "content")),
         }
@@ -230,10 +238,10 @@ class Chatbot(Component):
         messages = [self._from_page(m) for m in value]
         return to_tuples(messages) if self.chat_type == "tuples" else messages
 
-    def _from_page(self, item: Any) -> Message:
+    def _from_page(self, item: Any) -> WireMessage:
         if not isinstance(item, Mapping) or item.get("role") not in ("user", "assistant", "system"):
             raise self.invalid("each message is a map with a role: user, assistant or system.")
-        message: Message = {
+        message: WireMessage = {
             "role": item["role"],
             "content": content_from_page(self, item.get("content")),
         }
@@ -258,7 +266,7 @@ def _option_data(owner: Chatbot, data: Any) -> dict[str, Any]:
     return {"index": index, "value": value}
 
 
-def to_tuples(messages: list[Message]) -> list[list[Any]]:
+def to_tuples(messages: list[WireMessage]) -> list[list[Any]]:
     """Messages as Gradio's ``[user, bot]`` pairs (thoughts and system messages left out)."""
     pairs: list[list[Any]] = []
     for message in messages:
@@ -274,12 +282,12 @@ def to_tuples(messages: list[Message]) -> list[list[Any]]:
     return pairs
 
 
-def as_history(value: Any) -> list[Message]:
+def as_history(value: Any) -> list[WireMessage]:
     """Any chat value (messages, ChatMessage, pairs) as plain message dicts, content untouched."""
-    history: list[Message] = []
+    history: list[WireMessage] = []
     for item in value or []:
         if is_message(item):
-            message: Message = {
+            message: WireMessage = {
                 "role": field_of(item, "role"),
                 "content": field_of(item, "content"),
             }

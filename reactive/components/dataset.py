@@ -10,24 +10,14 @@ of time), runs ``fn`` on them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from reactive.components.base import Component, require_type
+from reactive.components.binding import Binding
 from reactive.errors import DefinitionError, InvalidValue, OutputError
 from reactive.media.paths import trusted
 
 DatasetType = Literal["values", "index", "tuple"]
-
-
-@dataclass(frozen=True, slots=True)
-class Binding:
-    """A function a component brings with it; its app binds it when it places the component."""
-
-    fn: Callable[..., Any]
-    inputs: list[Component]
-    outputs: list[Component]
-    trigger: Component
 
 
 class Dataset(Component):

@@ -124,6 +124,17 @@ def type_accepted(file_types: list[str] | None, name: str, mime: str) -> bool:
     return False
 
 
+class NamedString(str):
+    """An uploaded file's path that also answers ``.name`` (the path), as Gradio's does: apps
+    written for Gradio read ``file.name``."""
+
+    __slots__ = ()
+
+    @property
+    def name(self) -> str:
+        return str(self)
+
+
 def save_upload(data: bytes, name: str) -> str:
     """Write an upload under its own name, in a fresh folder of the session's upload folder."""
     folder = upload_dir.get() or Path(tempfile.mkdtemp(prefix="reactive-upload-"))
@@ -131,7 +142,7 @@ def save_upload(data: bytes, name: str) -> str:
     target.mkdir(parents=True)
     path = target / name
     path.write_bytes(data)
-    return str(path)
+    return NamedString(path)
 
 
 def download_wire(item: str | Path | bytes, real: str | Path | bytes) -> dict[str, Any]:

@@ -20,13 +20,13 @@ from reactive.errors import DefinitionError
 EVENTS = (
     "click", "change", "input", "submit", "select", "upload", "clear", "release", "focus",
     "blur", "like", "edit", "stream", "option_select", "example_select", "apply", "double_click",
-    "preview_open", "preview_close", "keypress",
+    "preview_open", "preview_close", "keypress", "key_up", "play", "pause", "stop", "end",
+    "start_recording", "pause_recording", "stop_recording", "delete",
 )  # fmt: skip
 
 #: Gradio listeners reactive's page does not send: refused by name when an app binds one.
 UNSENT_EVENTS = (
-    "play", "pause", "stop", "end", "start_recording", "stop_recording", "pause_recording",
-    "retry", "undo", "copy", "key_up", "expand", "collapse", "download", "delete",
+    "retry", "undo", "copy", "expand", "collapse", "download",
 )  # fmt: skip
 
 #: ``fn`` left out: the listener is used as a decorator (``fn=None`` means "no function").
@@ -126,6 +126,15 @@ class Listeners:
     preview_open = _listener("preview_open")  # a gallery's full-size preview opened
     preview_close = _listener("preview_close")
     keypress = _listener("keypress")  # a gr.HTML's js_on_load: trigger('keypress', ...)
+    key_up = _listener("key_up")  # a Dropdown's key let go (gr.KeyUpData)
+    play = _listener("play")  # Audio and Video: what their media element reports
+    pause = _listener("pause")
+    stop = _listener("stop")
+    end = _listener("end")
+    start_recording = _listener("start_recording")  # the recorder's Record, Pause and Stop
+    pause_recording = _listener("pause_recording")
+    stop_recording = _listener("stop_recording")
+    delete = _listener("delete")  # a File's file removed (gr.DeletedFileData)
 
 
 for _event in UNSENT_EVENTS:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from reactive.components.base import Component
+from reactive.errors import DefinitionError
 
 
 class State(Component):
@@ -18,10 +19,22 @@ class State(Component):
 
     type = "state"
     on_page: ClassVar[bool] = False
-    calls_value_on_load: ClassVar[bool] = False  # a factory: called once per session instead
+    keeps_callable_value: ClassVar[bool] = True
 
-    def __init__(self, value: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        delete_callback: Callable[[Any], Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if delete_callback is not None and not callable(delete_callback):
+            raise DefinitionError(
+                f"State delete_callback takes a function, got {delete_callback!r}."
+            )
         super().__init__(value, **kwargs)
+        #: Called with the session's value when its session ends (Gradio's delete_callback).
+        self.delete_callback = delete_callback
 
     def initial_python_value(self) -> Any:
         if callable(self.value):

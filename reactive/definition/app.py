@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reactive.components import Button, Component, Number, Textbox
+from reactive.components.binding import Binding
 from reactive.definition import layout, serving
-from reactive.definition.arguments import plan_for
+from reactive.definition.arguments import ArgumentPlan, plan_for
 from reactive.definition.examples import Examples, make_examples
 from reactive.definition.graph import (
     BoundFunction,
@@ -144,10 +145,22 @@ class App(LayoutBuilder):
         self.served_paths = ServedPaths.of(allowed_paths, blocked_paths)
         self.components: dict[str, Component] = {}
         self.functions: list[BoundFunction] = []
+        #: Called when a session ends (Gradio's ``demo.unload(fn)``), each with its plan.
+        self.unload_functions: list[tuple[Callable[..., Any], ArgumentPlan | None]] = []
         self._graph: Graph | None = None
         self.layout = layout.Column(self)  # where components appear on the page
         self._labelled: set[str] = set()
         self._counts: dict[str, int] = {}
+
+    def _forget_definitions(self) -> None:
+        """Drop every component, function and layout block (Gradio's ``demo.clear()``)."""
+        self.components = {}
+        self.functions = []
+        self.unload_functions = []
+        self._graph = None
+        self.layout = layout.Column(self)
+        self._labelled = set()
+        self._counts = {}
 
     def enable_mcp(self) -> None:
         """Serve the API functions as MCP tools too; refused now if the SDK is missing."""
@@ -388,6 +401,8 @@ class App(LayoutBuilder):
             self._register(component)
             if component.on_page:
                 self._current_block().add(component)
+            for binding in getattr(component, "bindings", ()):  # value=fn, placed at first use
+                self._bind_brought(binding)
         if component.id not in self._labelled:
             self._labelled.add(component.id)
             if component.label is None and not isinstance(component, Button):
@@ -398,44 +413,32 @@ class App(LayoutBuilder):
         self._register(component)
         if component.on_page:
             block.add(component)
-        for binding in getattr(component, "bindings", ()):  # rx.Examples(fn=..., run_on_click)
-            self.fn(inputs=binding.inputs, outputs=binding.outputs, trigger=binding.trigger)(
-                binding.fn
-            )
+        for binding in getattr(component, "bindings", ()):  # rx.Examples(fn=...), value=fn
+            self._bind_brought(binding)
+
+    def _bind_brought(self, binding: Binding) -> None:
+        every, timer = binding.every, None
+        if isinstance(every, Component):  # a gr.Timer: its session copy paces the function
+            self._place(every)
+            every, timer = every.value, every.id
+        self.fn(
+            inputs=binding.inputs,
+            outputs=binding.outputs,
+            trigger=binding.trigger,
+            live=binding.live,
+            every=every,
+        )(binding.fn)
+        self.functions[-1].timer = timer
 
     def _register(self, component: Component) -> None:
         if component.has_id:
-            if component.id in self.components:
-                raise DefinitionError(
-                    f"Two components use elem_id={component.id!r}: give each a unique elem_id."
-                )
+            if component.id in self.components:  # Gradio allows a repeated elem_id
+                component.assign_id(self._unique_id(component.id))
         else:
             component.assign_id(self._unique_id(component.type))
         self.components[component.id] = component
         component.served_paths = self.served_paths
         component.media_limits = self.media_limits
-        if component.load_value is not None:
-            self._bind_load_value(component, component.load_value)
-
-    def _bind_load_value(self, component: Component, value: Callable[[], Any]) -> None:
-        """A callable ``value=``: called on each page load (and every ``every=`` seconds)."""
-        every = component.load_every
-        if every is not None and (not isinstance(every, int | float) or every <= 0):
-            raise DefinitionError(f"{component!r}: every= must be a positive number of seconds.")
-        bound = BoundFunction(
-            id=self._function_id(f"{component.id}_value"),
-            fn=value,
-            inputs=[],
-            outputs=[component],
-            triggers=[TriggerSpec(None, "load")],
-            on_busy=parse_on_busy("latest"),
-            debounce=0.0,
-            limiter=None,
-            every=None if every is None else float(every),
-            api=False,
-        )
-        self.functions.append(bound)
-        self._graph = None
 
     def _examples(self, bound: BoundFunction, rows: Sequence[Any], run_on_click: bool) -> Examples:
         try:
@@ -448,7 +451,7 @@ class App(LayoutBuilder):
         while True:
             self._counts[base] = self._counts.get(base, 0) + 1
             n = self._counts[base]
-            candidate = base if n == 1 and base not in self.components else f"{base}-{n}"
+            candidate = base if n == 1 else f"{base}-{n}"  # the second "x" is "x-2"
             if candidate not in self.components:
                 return candidate
 
@@ -482,15 +485,20 @@ class App(LayoutBuilder):
         }
 
     def component_props(self, component: Component) -> dict[str, Any]:
-        """Props; like Gradio, an input is interactive by default and an output only is not."""
+        """Props; like Gradio, an input is interactive by default and an output only is not,
+        but a button stays clickable when a function also changes it (hides it, renames it)."""
         props = component.props()
         if props.get("interactive") is None:
             used_as_input = any(component in f.inputs for f in self.functions)
-            output_only = any(  # its own callable value= does not make it an output
-                component in f.outputs and f.fn is not component.load_value
-                for f in self.functions
+            own = {id(b.fn) for b in getattr(component, "bindings", ()) if component in b.outputs}
+            output_only = any(  # its own value=fn (a value function) does not make it an output
+                component in f.outputs and id(f.fn) not in own for f in self.functions
             )
-            clicked = component.type.endswith("button")  # a button stays a button as an output
+            clicked = component.type.endswith("button") or any(  # a button stays a button
+                t.component == component.id and t.event == "click"
+                for f in self.functions
+                for t in f.triggers
+            )
             props["interactive"] = (
                 used_as_input or clicked or (component.accepts_input and not output_only)
             )

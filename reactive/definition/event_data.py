@@ -99,6 +99,37 @@ class EditData(EventData):
         self.previous_value: Any = self._get("previous_value")
 
 
+class KeyUpData(EventData):
+    """A ``.key_up`` event of a Dropdown: the ``key`` let go and the ``input_value`` typed."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        self.key: str | None = self._get("key")
+        self.input_value: str = str(self._get("input_value", "") or "")
+
+
+class DeletedFile:
+    """The file a ``.delete`` removed: ``path`` on the server, ``orig_name``, ``size``."""
+
+    def __init__(self, path: str | None, orig_name: str | None, size: int | None) -> None:
+        self.path = path
+        self.orig_name = orig_name
+        self.size = size
+
+    def __repr__(self) -> str:
+        return f"DeletedFile(path={self.path!r})"
+
+
+class DeletedFileData(EventData):
+    """A ``.delete`` event of a File: ``file`` (its ``path``, ``orig_name``) was removed."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        path = self._get("path")
+        self.file = DeletedFile(path, self._get("orig_name"), self._get("size"))
+        self.value: Any = self.file
+
+
 class OAuthProfile(dict[str, Any]):
     """The Hugging Face user signed in (Gradio's ``gr.OAuthProfile``): ``name``, ``username``,
     ``profile``, ``picture``. Sign-in is not available when running locally, so a listener

@@ -22,15 +22,18 @@ if TYPE_CHECKING:
 EventName = Literal[
     "change", "click", "submit", "load", "input", "select", "upload", "clear", "release",
     "focus", "blur", "like", "edit", "stream", "option_select", "example_select", "apply",
-    "double_click", "preview_open", "preview_close", "keypress",
+    "double_click", "preview_open", "preview_close", "keypress", "key_up", "play", "pause",
+    "stop", "end", "start_recording", "pause_recording", "stop_recording", "delete",
 ]  # fmt: skip
 #: Events the page sends as ``trigger`` messages (the others follow from inputs and runs).
 PAGE_EVENTS = frozenset({
     "click", "submit", "select", "release", "focus", "blur", "like", "edit",
     "option_select", "example_select", "double_click", "preview_open", "preview_close", "keypress",
+    "key_up", "play", "pause", "stop", "end", "start_recording", "pause_recording",
+    "stop_recording",
 })  # fmt: skip
 #: Events the session derives from a new input value (a file in or out, a choice picked).
-INPUT_EVENTS = frozenset({"upload", "clear", "select", "apply"})
+INPUT_EVENTS = frozenset({"upload", "clear", "select", "apply", "delete"})
 ChainKind = Literal["then", "success", "failure"]
 RunIn = Literal["thread", "process"]
 
@@ -128,6 +131,8 @@ class BoundFunction:
     js: str | None = None
     #: The page shows its runs' queued / running state and progress (``show_progress``).
     shows_progress: bool = True
+    #: The ``gr.Timer`` whose session copy (``active``, interval) paces ``every``, if any.
+    timer: str | None = None
 
     @property
     def kind(self) -> str:

@@ -92,22 +92,27 @@ class Blocks(GradioApp):
         listeners.leave(listening)
         placement.leave(placing)
 
-    def clear(self) -> Self:
-        """Gradio's ``demo.clear()`` (``with demo.clear():``): the Blocks, empty. Only a Blocks
-        that has nothing yet can be cleared here; one with components is refused."""
-        if self.components or self.functions:
-            raise DefinitionError(
-                "demo.clear() on a gr.Blocks that already has components or listeners is not "
-                "supported: make a new gr.Blocks() instead."
-            )
-        return self
-
     def render(self) -> NoReturn:
         """Gradio's ``demo.render()`` inside another Blocks: refused, naming the alternative."""
         raise DefinitionError(
             "Rendering one gr.Blocks inside another (demo.render()) is not supported: build "
             "its components inside the outer `with gr.Blocks():` (a function that makes them, "
             "called there, works)."
+        )
+
+    def clear(self) -> Self:
+        """Gradio's ``demo.clear()``: forget every component, listener and layout block made
+        so far (``with demo.clear():`` starts the page afresh)."""
+        self._forget_definitions()
+        self._limiters.clear()
+        self._defaulted.clear()
+        return self
+
+    def route(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Gradio's ``demo.route(name, path)`` (another page of a multipage app): refused."""
+        raise DefinitionError(
+            "demo.route(...) (another page of a multipage app) is not supported: a reactive app "
+            "is one page. Put each page in a gr.Tab, or serve it as an app of its own."
         )
 
     # ---------------------------------------------------------------- listeners

@@ -140,12 +140,9 @@ def _bound(
     else:
         plan = plan_for(fn, inputs, as_dict)
         server_inputs, server_outputs = inputs, outputs
-    if any(type(c).__name__ == "Timer" and c.type == "timer" for c in outputs):
-        raise DefinitionError(
-            f"{name}(): a gr.Timer as an output (to start or stop it) is not supported."
-        )
     for component in [*inputs, *outputs]:
         blocks.place(component)
+    every = arguments.pop("every", None)
     api_name = arguments.pop("api_name", None)
     show_api = arguments.pop("show_api", True)
     defaulted = arguments.get("concurrency_limit", "default") == "default"
@@ -158,7 +155,8 @@ def _bound(
         on_busy=_on_busy(arguments.pop("trigger_mode", None)),
         debounce=0.0,
         limiter=_limiter(blocks, arguments),
-        every=_every(arguments.pop("every", None), triggers, arguments.pop("timer_tick", False)),
+        every=_every(every, triggers, arguments.pop("timer_tick", False)),
+        timer=_timer_of(blocks, every),
         show_error=blocks.show_error,
         api=api_name is not False and show_api is not False,
         arguments=plan,
@@ -244,6 +242,15 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "keypress": ("html",),  # with js_on_load (its sends_events); any other HTML is refused
     "preview_open": ("gallery",),
     "preview_close": ("gallery",),
+    "key_up": ("dropdown",),
+    "play": ("audio", "video"),
+    "pause": ("audio", "video"),
+    "stop": ("audio", "video"),
+    "end": ("audio", "video"),
+    "start_recording": ("audio", "video"),
+    "pause_recording": ("audio", "video"),
+    "stop_recording": ("audio", "video"),
+    "delete": ("file",),
 }
 
 
@@ -333,6 +340,14 @@ def _every(every: Any, triggers: list[tuple[Any, str]], tick: bool) -> float | N
     if not isinstance(seconds, int | float) or seconds <= 0:
         raise DefinitionError(f"every= must be a positive number of seconds, got {every!r}.")
     return float(seconds)
+
+
+def _timer_of(blocks: Host, every: Any) -> str | None:
+    """``every=timer``: the timer's id, so each session's copy of it paces the function."""
+    if not (isinstance(every, Component) and every.type == "timer"):
+        return None
+    blocks.place(every)
+    return every.id
 
 
 def _cancels(value: Any) -> tuple[str, ...]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import inspect
 import os
 import sys
+from collections.abc import Callable
 from typing import Any, NoReturn, Self
 
 from reactive.components import listeners
 from reactive.components.base import warn_unsupported
 from reactive.definition import launched, serving
 from reactive.definition.app import App
+from reactive.definition.arguments import plan_for
 from reactive.errors import DefinitionError
 
 
@@ -34,12 +36,13 @@ class GradioApp(App):
             f"supported: each is a page of its own. Serve it on its own."
         )
 
-    def unload(self, *args: Any, **kwargs: Any) -> NoReturn:
-        """Gradio's ``demo.unload(fn)`` (run when a page closes): refused, naming it."""
-        raise DefinitionError(
-            "demo.unload(...) (run when a page closes) is a Gradio event reactive does not "
-            "have; a gr.State's value is dropped with its session anyway."
-        )
+    def unload(self, fn: Callable[..., Any]) -> None:
+        """Run ``fn`` when a session ends (its page closed and not back within the grace
+        period), as Gradio's ``demo.unload(fn)``; it takes no inputs (a ``gr.Request``
+        parameter is filled in) and its result is dropped."""
+        if not callable(fn):
+            raise DefinitionError(f"demo.unload(fn) takes a function, got {fn!r}.")
+        self.unload_functions.append((fn, plan_for(fn, [], as_dict=False)))
 
     def queue(self, *args: Any, **kwargs: Any) -> Self:
         """Accepted for Gradio compatibility: every call is already scheduled per session."""

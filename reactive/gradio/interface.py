@@ -96,7 +96,16 @@ _SHORTCUTS: dict[str, Callable[[], Component]] = {
     "chatbot": Chatbot,
     "state": State,
 }
-_MEDIA = {"audio": "Audio", "video": "Video", "microphone": "Audio", "webcam": "Video"}
+_MEDIA = {
+    "audio": "Audio", "video": "Video", "microphone": "Audio", "webcam": "Video",
+    "playable_video": "Video",
+}  # fmt: skip
+#: The arguments a media shortcut stands for (Gradio's "playable_video" is always an MP4).
+_MEDIA_ARGUMENTS: dict[str, dict[str, Any]] = {
+    "microphone": {"sources": ["microphone"]},
+    "webcam": {"sources": ["webcam"]},
+    "playable_video": {"format": "mp4"},
+}
 
 
 def media_class(name: str) -> type[Component]:
@@ -124,12 +133,7 @@ def component_from(value: ComponentArg) -> Component:
     if key in _SHORTCUTS:
         return _SHORTCUTS[key]()
     if key in _MEDIA:
-        media = media_class(_MEDIA[key])
-        return (
-            media(sources=["microphone" if key == "microphone" else "webcam"])
-            if (key in ("microphone", "webcam"))
-            else media()
-        )
+        return media_class(_MEDIA[key])(**_MEDIA_ARGUMENTS.get(key, {}))
     names = ", ".join(sorted([*_SHORTCUTS, *_MEDIA]))
     raise DefinitionError(f"Unknown component name {value!r}; reactive knows: {names}.")
 

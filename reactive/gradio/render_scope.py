@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from reactive.components import listeners, placement
 from reactive.components.base import Component
+from reactive.components.binding import Binding
 from reactive.definition import layout
 from reactive.definition.derived import derives_select
 from reactive.definition.graph import PAGE_EVENTS, BoundFunction, page_events
@@ -75,10 +76,14 @@ class RenderScope:
 
     def adopt(self, component: Component, block: layout.Block) -> None:
         """A component made inside the function: placed in the block it was made in."""
-        if getattr(component, "bindings", ()):  # gr.Examples(fn=...)
+        bindings: list[Binding] = list(getattr(component, "bindings", ()))
+        if len(bindings) == 1 and _calls_once(bindings[0], component):
+            component.value = bindings[0].fn()  # Gradio's value=fn: called when it appears
+        elif bindings:  # gr.Examples(fn=...), a value function with inputs= or every=
             raise DefinitionError(
-                "gr.Examples with fn= inside @gr.render is not supported: give the examples "
-                "no fn (they only fill the inputs), or make them outside the render function."
+                "gr.Examples with fn=, or a value function with inputs= or every=, inside "
+                "@gr.render is not supported: make it outside the render function (a plain "
+                "value=fn is called in each render)."
             )
         self.register(component)
         if component.on_page:
@@ -108,8 +113,6 @@ class RenderScope:
         else:
             component.assign_id(self.unique_id(component.type))
         self.rendered.components[component.id] = component
-        if component.load_value is not None:  # Gradio's value=fn: called when it appears
-            component.value = component.load_value()
         component.served_paths = self.app.served_paths
         component.media_limits = self.app.media_limits
 
@@ -200,3 +203,13 @@ class RenderScope:
 
     def shared_limiter(self, concurrency_id: str, limit: int | None) -> Limiter:
         return self.app.shared_limiter(concurrency_id, limit)
+
+
+def _calls_once(binding: Binding, component: Component) -> bool:
+    """A value function of ``component`` alone: no inputs, no ``every=``, called once."""
+    return (
+        binding.outputs == [component]
+        and binding.trigger == "load"
+        and not binding.inputs
+        and binding.every is None
+    )

@@ -183,7 +183,9 @@ class Runs:
             if not run.state.finished:
                 self._outbound.put_toast(run, Toast(level, message, run.id, duration))
 
-        return runcontext.RunContext(asyncio.get_running_loop(), on_progress, on_toast)
+        return runcontext.RunContext(
+            asyncio.get_running_loop(), on_progress, on_toast, self._session_id
+        )
 
     async def _emit(self, function: BoundFunction, run: Run, value: Any) -> None:
         if run.state is not RunState.RUNNING:
@@ -239,8 +241,9 @@ class Runs:
         """Apply ``rx.update(...)`` for this session; send the new properties to the page."""
         changed = component.with_props(update.props)  # unknown names raise OutputError
         names = set(update.props) - {"value"}
-        if names and component.on_page:
+        if names:  # an off-page component (a gr.Timer's active) changes for this session too
             self._components[component.id] = changed
+        if names and component.on_page:
             props = Props(component.id, run.id, changed.wire_props(names))
             self._outbound.put_event(("p", component.id), run, props)
         return changed

@@ -50,6 +50,7 @@ from reactive.scheduler.threads import ThreadBudget
 from reactive.session import calls
 from reactive.session.capture import Captures
 from reactive.session.channel import Channel
+from reactive.session.ending import session_ended
 from reactive.session.flow import Flow
 from reactive.session.lifecycle import SessionState, check_move
 from reactive.session.outbound import Outbound, PendingValue
@@ -65,6 +66,9 @@ log = logging.getLogger("reactive")
 
 # How long a closing session waits for its runs to finish being cancelled.
 CLOSE_TIMEOUT_SECONDS = 5.0
+# How often a stopped gr.Timer's loop looks whether a listener started it again (its first
+# tick then comes one interval later); cheap enough for many idle sessions.
+TIMER_POLL_SECONDS = 0.25
 
 
 class Session:
@@ -126,6 +130,7 @@ class Session:
         )
         self._uploaded: dict[str, int] = {}  # per input, the upload that is its value now
         self.state = SessionState.NEW
+        self._had_page = False  # an API call's session: no page closes, no unload runs
 
     @property
     def gate(self) -> Gate:
@@ -157,6 +162,7 @@ class Session:
         ``load`` or ``every`` functions.
         """
         first = self.state is SessionState.NEW and page
+        self._had_page = self._had_page or page
         self._move(SessionState.ATTACHED)
         self._channel = channel
         if channel.request is not None:
@@ -230,6 +236,9 @@ class Session:
                 CLOSE_TIMEOUT_SECONDS,
                 ", ".join(self.threads.running()) or "none in threads",
             )
+        await session_ended(
+            self.app, self.id, self.store.python, self._runs.request, page=self._had_page
+        )
         self._files.close()  # and its upload folder
         if self._owns_workers:
             await self.workers.close()
@@ -311,16 +320,23 @@ class Session:
             raise RemoteProtocolError("bad_value", str(exc), message.component) from None
         derived = self._graph.input_events.get(component.id) if self._graph.input_events else None
         previous = self.store.shown(component.id)[1] if derived else None
+        before = self.store.python.get(component.id) if derived else None
         self.store.set_from_page(component.id, value, message.value)
         self._fire(component.id, "change")
         if derived:
-            self._fire_derived(component, derived, message.value, previous)
+            self._fire_derived(component, derived, message.value, previous, before)
 
     def _fire_derived(
-        self, component: Component, events: frozenset[str], wire: Any, previous: Any
+        self,
+        component: Component,
+        events: frozenset[str],
+        wire: Any,
+        previous: Any,
+        before: Any = None,
     ) -> None:
-        """``.upload`` / ``.clear`` / a choice's ``.select``: started by the new value itself."""
-        for event, data in derived_events(component, events, wire, previous):
+        """``.upload`` / ``.clear`` / a choice's ``.select`` / a file's ``.delete``: started by
+        the new value itself (``previous``: the page's value before, ``before``: its Python)."""
+        for event, data in derived_events(component, events, wire, previous, before):
             self._fire(component.id, event, data=data)
 
     def _on_trigger(self, message: Trigger) -> None:
@@ -515,11 +531,26 @@ class Session:
     async def _every(self, function: BoundFunction) -> None:
         assert function.every is not None
         while True:
-            await self._clock.sleep(function.every)
+            interval = self._interval(function)
+            if interval is None:  # its gr.Timer is stopped: look again soon
+                await self._clock.sleep(TIMER_POLL_SECONDS)
+                continue
+            await self._clock.sleep(interval)
+            if self._interval(function) is None:
+                continue  # stopped while it waited
             # No page, no periodic runs; a tick while the previous run is busy is skipped,
             # never cancelling it, so every result shows however slow the function is.
             if self._channel is not None and self.scheduler.active_run(function.id) is None:
                 self.submit(function)
+
+    def _interval(self, function: BoundFunction) -> float | None:
+        """Seconds to the next tick: its gr.Timer's, as this session last set it (None: stopped)."""
+        if function.timer is None:
+            return function.every
+        if not getattr(self.components[function.timer], "active", True):
+            return None
+        seconds = self.store.python.get(function.timer)
+        return float(seconds) if isinstance(seconds, int | float) else function.every
 
     def run_changed(self, run: Run) -> None:
         """The scheduler's report of a run's new state: the page gets its status."""

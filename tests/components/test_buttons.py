@@ -18,8 +18,11 @@ def test_clear_button_names_each_component_with_its_empty_value() -> None:
         slider = rx.Slider(2, 9, 5, elem_id="s")
         picks = rx.Dropdown(["a", "b"], value=["a"], multiselect=True, elem_id="d")
         shown = rx.Text("x", elem_id="out")
-        clear = rx.ClearButton([text, number, slider], elem_id="clear").add([picks, shown])
-    assert clear.props()["clears"] == [["t", ""], ["n", None], ["s", 2], ["d", []], ["out", ""]]
+        colour = rx.ColorPicker("#ff0000", elem_id="c")
+        clear = rx.ClearButton([text, number, slider], elem_id="clear").add([picks, shown, colour])
+    assert clear.props()["clears"] == [
+        ["t", ""], ["n", None], ["s", 2], ["d", []], ["out", ""], ["c", "#000000"],
+    ]  # fmt: skip
     assert clear.props()["value"] == "Clear"
     assert clear.props()["variant"] == "secondary"
 

@@ -47,13 +47,17 @@ def test_unknown_policy_lists_the_choices() -> None:
             return x
 
 
-def test_duplicate_elem_ids_are_refused() -> None:
+def test_a_repeated_elem_id_is_accepted_as_gradio_does() -> None:
     app = rx.App()
-    with pytest.raises(DefinitionError, match="Two components use elem_id='x'"):
+    first, second = rx.Textbox(elem_id="x"), rx.Text(elem_id="x")
 
-        @app.fn(inputs=rx.Textbox(elem_id="x"), outputs=rx.Text(elem_id="x"), live=True)
-        def f(x: str) -> str:
-            return x
+    @app.fn(inputs=first, outputs=second, live=True)
+    def f(x: str) -> str:
+        return x
+
+    assert (first.id, second.id) == ("x", "x-2")
+    assert app.components["x"] is first
+    assert app.components["x-2"] is second
 
 
 def test_live_without_inputs_is_refused() -> None:
@@ -111,3 +115,17 @@ def test_unlabelled_inputs_get_the_parameter_names_and_outputs_gradios_output_n(
 
     labels = [c.label for c in app.components.values()]
     assert labels == ["text", "Kept", "output 0", "output 1"]
+
+
+def test_a_button_a_function_changes_stays_clickable() -> None:
+    with rx.Blocks() as demo:
+        hide = rx.Button("Hide", elem_id="hide")
+        clear = rx.ClearButton(elem_id="clear")
+        shown = rx.Textbox(elem_id="shown")
+        hide.click(lambda: [rx.Button(visible=False), rx.ClearButton(visible=False)], None,
+                   [hide, clear])  # fmt: skip
+        hide.click(lambda: "x", None, shown)
+    components = demo.describe()["components"]
+    assert components["hide"]["props"]["interactive"] is True
+    assert components["clear"]["props"]["interactive"] is True
+    assert components["shown"]["props"]["interactive"] is False  # an output only

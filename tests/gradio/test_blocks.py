@@ -174,10 +174,12 @@ def test_an_interface_or_blocks_inside_blocks_is_refused() -> None:
         gr.Blocks()
 
 
-def test_clear_gives_the_empty_blocks_and_refuses_a_filled_one() -> None:
+def test_clear_starts_the_blocks_afresh() -> None:
     demo = gr.Blocks()
+    with demo.clear():
+        gr.Textbox(elem_id="first")
+    assert "first" in demo.components
     with demo.clear():
         gr.Textbox(elem_id="kept")
     assert "kept" in demo.components
-    with pytest.raises(DefinitionError, match=r"demo\.clear\(\).*make a new gr\.Blocks"):
-        demo.clear()
+    assert "first" not in demo.components

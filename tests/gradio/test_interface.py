@@ -66,6 +66,12 @@ def test_media_shortcuts_are_wired_or_explained(name: str) -> None:
         assert isinstance(component_from(name), kind)
 
 
+def test_playable_video_is_a_video_always_given_as_mp4() -> None:
+    component = component_from("playable_video")
+    assert isinstance(component, gr.Video)
+    assert component.format == "mp4"
+
+
 def greet(name: str) -> str:
     return "Hello " + name + "!"
 

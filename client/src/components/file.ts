@@ -1,11 +1,13 @@
 // file: when interactive, a picker and drop zone that send {name, mime, data} (a list with
 // file_count "multiple"); the files shown as download links ({name, mime, data} from the server).
+// An interactive one draws a remove button (×) by each file: the rest are sent again, and the
+// server tells a Blocks app's .delete listener which file went.
 
 import { isMap } from "../protocol/codec";
 import type { Props, Value } from "../protocol/messages";
 import { el } from "./dom";
 import { downloadType } from "./downloadType";
-import { MAX_UPLOAD_BYTES } from "./imageValue";
+import { acceptOf, readFiles } from "./fileRead";
 import { str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
@@ -13,6 +15,8 @@ export class FileView extends ComponentView {
   private readonly list: HTMLUListElement;
   private readonly multiple: boolean;
   private urls: string[] = [];
+  /** The files shown, as they can be sent again (after one is removed). */
+  private files: Value[] = [];
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "file", props, ctx);
@@ -37,7 +41,23 @@ export class FileView extends ComponentView {
   private show(v: Value): void {
     this.release();
     const files = Array.isArray(v) ? v : v === null ? [] : [v];
-    this.list.replaceChildren(...files.map((f) => this.item(f)));
+    this.files = files;
+    this.list.replaceChildren(...files.map((f, i) => this.removable(this.item(f), i)));
+  }
+
+  private removable(li: HTMLLIElement, index: number): HTMLLIElement {
+    if (!this.interactive) return li;
+    const remove = el("button", "rx-file-remove", "×");
+    remove.type = "button";
+    remove.title = "Remove this file";
+    remove.setAttribute("aria-label", "Remove this file");
+    remove.addEventListener("click", () => {
+      const rest = this.files.filter((_, i) => i !== index);
+      this.show(this.multiple ? rest : null);
+      this.changed(this.multiple ? rest : null);
+    });
+    li.append(remove);
+    return li;
   }
 
   private item(f: Value): HTMLLIElement {
@@ -63,8 +83,7 @@ export class FileView extends ComponentView {
     const input = el("input");
     input.type = "file";
     input.multiple = this.multiple;
-    const types = props["file_types"];
-    if (Array.isArray(types)) input.accept = types.map((t) => (String(t).startsWith(".") ? String(t) : `${String(t)}/*`)).join(",");
+    input.accept = acceptOf(props["file_types"]);
     input.id = `${this.id}--control`;
     this.label.htmlFor = input.id;
     zone.append(input);
@@ -87,13 +106,10 @@ export class FileView extends ComponentView {
   private async pick(files: File[]): Promise<void> {
     if (files.length === 0) return;
     const chosen = this.multiple ? files : files.slice(0, 1);
-    const total = chosen.reduce((n, f) => n + f.size, 0);
-    if (total > MAX_UPLOAD_BYTES) return this.showLocalError("the files are larger than 16 MiB together");
-    const values: Value[] = [];
-    for (const f of chosen) {
-      values.push({ name: f.name, mime: f.type || "application/octet-stream", data: new Uint8Array(await f.arrayBuffer()) });
-    }
-    this.list.replaceChildren(...chosen.map((f) => el("li", undefined, f.name)));
+    const values = await readFiles(chosen);
+    if (typeof values === "string") return this.showLocalError(values);
+    this.files = values;
+    this.list.replaceChildren(...chosen.map((f, i) => this.removable(el("li", undefined, f.name), i)));
     this.changed(this.multiple ? values : (values[0] ?? null));
   }
 

@@ -14,6 +14,9 @@ import { DatasetView } from "./dataset";
 import { DialogueView, ParamViewerView } from "./dialogue";
 import { DropdownView } from "./dropdown";
 import { FileView } from "./file";
+import { NavbarView } from "./navbar";
+import { FileExplorerView } from "./fileExplorer";
+import { UploadButtonView } from "./uploadButton";
 import { GalleryView } from "./gallery";
 import { HighlightedTextView } from "./highlighted";
 import { HtmlView } from "./html";
@@ -72,6 +75,9 @@ const factories = new Map<string, ViewFactory>([
   ["dialogue", (id, props, ctx) => new DialogueView(id, props, ctx)],
   ["paramviewer", (id, props, ctx) => new ParamViewerView(id, props, ctx)],
   ["file", (id, props, ctx) => new FileView(id, props, ctx)],
+  ["navbar", (id, props, ctx) => new NavbarView(id, props, ctx)],
+  ["fileexplorer", (id, props, ctx) => new FileExplorerView(id, props, ctx)],
+  ["uploadbutton", (id, props, ctx) => new UploadButtonView(id, props, ctx)],
   ["dataframe", (id, props, ctx) => new DataFrameView(id, props, ctx)],
   ["plot", (id, props, ctx) => new PlotView(id, props, ctx)],
   ["chatbot", (id, props, ctx) => new ChatbotView(id, props, ctx, nestedView)],

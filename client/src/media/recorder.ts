@@ -7,6 +7,9 @@
 //
 // The root's data-state is "idle", "starting", "recording", "stopping" or "recorded"; when the
 // device cannot be opened, data-problem names why (recorderCore.ts) and a message says what to do.
+// Pause / Resume holds a recording (data-paused, the time stands still). A recording's start,
+// pause and stop are announced on the root as bubbling "rx-recording-start", "-pause" and
+// "-stop" events (a Blocks app's start_recording / pause_recording / stop_recording listeners).
 
 import { el, setText } from "../components/dom";
 import { drawLevel } from "./levelMeter";
@@ -38,6 +41,9 @@ export class Recorder {
   readonly root: HTMLDivElement;
   readonly record: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
+  private readonly pauseButton: HTMLButtonElement;
+  /** While paused: when the pause began (the elapsed time leaves paused spans out). */
+  private pausedAt: number | null = null;
   private readonly clearButton: HTMLButtonElement;
   private readonly devices: HTMLSelectElement;
   private readonly time: HTMLSpanElement;
@@ -68,6 +74,7 @@ export class Recorder {
     const controls = el("div", "rx-rec-controls");
     this.record = button("rx-rec-record", "● Record");
     this.stopButton = button("rx-rec-stop", "■ Stop");
+    this.pauseButton = button("rx-rec-pause", "❚❚ Pause");
     this.clearButton = button("rx-rec-clear", "Clear");
     this.devices = el("select", "rx-rec-device");
     this.devices.setAttribute("aria-label", kind === "microphone" ? "Microphone" : "Camera");
@@ -80,7 +87,7 @@ export class Recorder {
     this.meter.setAttribute("aria-valuemax", "1");
     this.bar = el("div", "rx-rec-level");
     this.meter.append(this.bar);
-    controls.append(this.record, this.stopButton, this.clearButton, this.time, this.devices);
+    controls.append(this.record, this.pauseButton, this.stopButton, this.clearButton, this.time, this.devices);
     this.root.append(controls);
     if (kind === "webcam") {
       this.live = el("video", "rx-rec-live");
@@ -98,6 +105,7 @@ export class Recorder {
     this.root.append(this.message, this.note);
     this.record.addEventListener("click", () => void this.start());
     this.stopButton.addEventListener("click", () => this.stop());
+    this.pauseButton.addEventListener("click", () => this.togglePause());
     this.clearButton.addEventListener("click", () => {
       this.reset();
       events.clear();
@@ -197,6 +205,22 @@ export class Recorder {
     }
   }
 
+  /** Pause or resume the recording in progress (the time stands still while paused). */
+  private togglePause(): void {
+    if (this.state !== "recording" || this.media === null) return;
+    if (this.pausedAt === null) {
+      this.media.pause();
+      this.pausedAt = performance.now();
+      this.announce("rx-recording-pause");
+    } else {
+      this.media.resume();
+      this.began += performance.now() - this.pausedAt;
+      this.pausedAt = null;
+    }
+    this.root.dataset["paused"] = String(this.pausedAt !== null);
+    setText(this.pauseButton, this.pausedAt === null ? "❚❚ Pause" : "▶ Resume");
+  }
+
   private stop(): void {
     if (this.state !== "recording" || this.media === null) return;
     this.show("stopping");
@@ -291,15 +315,27 @@ export class Recorder {
     setText(this.message, problem.message);
   }
 
+  private announce(name: string): void {
+    announceOn(this.root, name);
+  }
+
   private show(state: State): void {
+    if (state === "recording" && this.state !== "recording") this.announce("rx-recording-start");
+    if (state === "stopping" && this.state === "recording") this.announce("rx-recording-stop");
     this.state = state;
     this.root.dataset["state"] = state;
+    if (state !== "recording" && this.pausedAt !== null) {
+      this.pausedAt = null;
+      setText(this.pauseButton, "❚❚ Pause");
+      delete this.root.dataset["paused"];
+    }
     delete this.root.dataset["problem"];
     setText(this.message, "");
     const busy = state === "starting" || state === "recording" || state === "stopping";
     this.record.hidden = busy;
     setText(this.record, state === "recorded" ? "● Record again" : "● Record");
     this.stopButton.hidden = !busy;
+    this.pauseButton.hidden = state !== "recording";
     this.stopButton.disabled = state !== "recording";
     this.clearButton.hidden = state !== "recorded";
     this.devices.disabled = busy;
@@ -307,6 +343,7 @@ export class Recorder {
     clearInterval(this.ticker);
     if (state === "recording") {
       const tick = (): void => {
+        if (this.pausedAt !== null) return;
         const seconds = (performance.now() - this.began) / 1000;
         setText(this.time, elapsed(seconds));
         if (this.maxSeconds !== null && seconds >= this.maxSeconds) this.stop();
@@ -317,6 +354,11 @@ export class Recorder {
       setText(this.time, state === "starting" ? "Starting…" : "");
     }
   }
+}
+
+/** A recording started or stopped: a bubbling DOM event, for the Blocks listeners (listen.ts). */
+function announceOn(root: HTMLElement, name: string): void {
+  root.dispatchEvent(new CustomEvent(name, { bubbles: true }));
 }
 
 function button(className: string, text: string): HTMLButtonElement {

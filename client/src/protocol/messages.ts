@@ -20,9 +20,10 @@ export const PROTOCOL_VERSION = 1;
 export interface Hello { readonly t: "hello"; readonly v: number; readonly session: string | null }
 export interface Input { readonly t: "input"; readonly c: string; readonly v: Value }
 export type TriggerEvent =
-  | "click" | "submit" | "select" | "release" | "focus" | "blur" | "like" | "edit"
+  | "click" | "submit" | "select" | "release" | "focus" | "blur" | "like" | "edit" | "key_up"
   | "option_select" | "example_select"
-  | "double_click" | "preview_open" | "preview_close" | "keypress";
+  | "double_click" | "preview_open" | "preview_close" | "keypress"
+  | "play" | "pause" | "stop" | "end" | "start_recording" | "pause_recording" | "stop_recording";
 /** `d`: the event's data (select: {index, value, selected}; like: {index, value, liked}; ...). */
 export interface Trigger { readonly t: "trigger"; readonly c: string; readonly e: TriggerEvent; readonly d?: Value }
 export interface Cancel { readonly t: "cancel"; readonly f: string }

@@ -1,7 +1,9 @@
 // The events a Blocks app's listeners wait for besides values and clicks (the welcome's
-// `app.listen`): focus and blur, release (a slider let go), and select (a table cell, a gallery
-// image, text selected in a textbox, a chat message, a point clicked on an image: its pixel [x, y]). Only listened components get these DOM listeners, so other
-// pages send nothing more. Chatbot like / edit are sent by its own view through ctx.trigger.
+// `app.listen`): focus and blur, release (a slider let go), select (a table cell, a gallery
+// image, text selected in a textbox, a chat message, a point clicked on an image: its pixel
+// [x, y]), key_up (a dropdown's key) and the media events (play, pause, end, a recording started
+// or stopped). Only listened components get these DOM listeners, so other pages send nothing
+// more. Chatbot like / edit are sent by its own view through ctx.trigger.
 
 import type { TriggerEvent, Value } from "../protocol/messages";
 
@@ -14,7 +16,38 @@ export function listen(id: string, root: HTMLElement, events: readonly string[],
     else if (event === "blur") root.addEventListener("focusout", (e) => enters(root, e) && send(id, "blur"));
     else if (event === "release") root.addEventListener("change", (e) => released(e) && send(id, "release"));
     else if (event === "select") listenSelect(id, root, send);
+    else if (event === "key_up") root.addEventListener("keyup", (e) => send(id, "key_up", keyUpData(e)));
+    else if (event in MEDIA_EVENTS) listenMedia(id, root, event as MediaEvent, send);
   }
+}
+
+type MediaEvent = "play" | "pause" | "stop" | "end" | "start_recording" | "pause_recording" | "stop_recording";
+
+/** The DOM event behind each media listener: the media element's own (they do not bubble, so
+ * they are caught on the way down), or the recorder's (recorder.ts). Gradio's stop and end both
+ * mean the media played to its end. */
+const MEDIA_EVENTS: Record<MediaEvent, string> = {
+  play: "play",
+  pause: "pause",
+  stop: "ended",
+  end: "ended",
+  start_recording: "rx-recording-start",
+  pause_recording: "rx-recording-pause",
+  stop_recording: "rx-recording-stop",
+};
+
+function listenMedia(id: string, root: HTMLElement, event: MediaEvent, send: SendEvent): void {
+  root.addEventListener(MEDIA_EVENTS[event], (e) => {
+    if (e.target instanceof HTMLMediaElement && e.target.classList.contains("rx-rec-live")) return; // the webcam's live view
+    send(id, event);
+  }, true);
+}
+
+/** gr.KeyUpData: the key, and the text in the field as it is now. */
+function keyUpData(e: KeyboardEvent): Value {
+  const field = e.target;
+  const text = field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field.value : "";
+  return { key: e.key, input_value: text };
 }
 
 /** Focus moved in from (or out to) outside the component, not between its own parts. */
