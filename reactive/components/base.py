@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import copy
 import inspect
 import warnings
@@ -31,6 +32,9 @@ class _ValueFunctions(type):
     :meth:`Component._value_function` binds ``fn``."""
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        made_as = cls.made_as()
+        if made_as is not cls:  # Gradio's gr.Text inside a Blocks is a Textbox
+            return made_as(*args, **kwargs)
         fn, args, kwargs = _value_function_taken(cls, args, kwargs)
         made: Any = cls.__new__(cls, *args, **kwargs)  # type: ignore[arg-type]  # Component.__new__
         if fn is not None:
@@ -99,6 +103,11 @@ class Component(Listeners, metaclass=_ValueFunctions):
 
     #: The arguments the component was made with (see :meth:`given_props`).
     _made_with: tuple[tuple[Any, ...], dict[str, Any]]
+
+    @classmethod
+    def made_as(cls) -> builtins.type[Component]:
+        """The class a call of this one makes (itself, unless a subclass says otherwise)."""
+        return cls
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Self:
         made = super().__new__(cls)

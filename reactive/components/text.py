@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal, Self, cast
+import builtins
+from typing import Any, ClassVar, Literal
 
 from reactive.components import listeners, placement
 from reactive.components.base import Component, require_type
@@ -100,10 +101,11 @@ class Text(Component):
     text_like = True
     accepts_input: ClassVar[bool] = False
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+    @classmethod
+    def made_as(cls) -> builtins.type[Component]:
         if cls is Text and listeners.active() is not None:  # Gradio's gr.Text, in a Blocks
-            return cast(Self, Textbox(*args, **kwargs))
-        return super().__new__(cls, *args, **kwargs)
+            return Textbox
+        return cls
 
     def __init__(self, value: str = "", *, label: str | None = None, **kwargs: Any) -> None:
         super().__init__(value, label=label, **kwargs)

@@ -15,8 +15,8 @@ from reactive.testing import AppTester
 
 
 def test_a_missing_gradio_name_is_named_as_a_gradio_feature_reactive_lacks() -> None:
-    with pytest.raises(AttributeError, match=r"gr\.FileExplorer is a Gradio feature"):
-        gr.FileExplorer  # noqa: B018
+    with pytest.raises(AttributeError, match=r"gr\.Workflow is a Gradio feature"):
+        gr.Workflow  # noqa: B018
     with pytest.raises(AttributeError, match=r"has no attribute '_private'$"):
         gr._private  # noqa: B018
 
