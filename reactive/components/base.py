@@ -32,11 +32,11 @@ class _ValueFunctions(type):
     :meth:`Component._value_function` binds ``fn``."""
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
-        made_as = cls.made_as()
+        made_as = cls.made_as()  # type: ignore[attr-defined]  # Component.made_as
         if made_as is not cls:  # Gradio's gr.Text inside a Blocks is a Textbox
             return made_as(*args, **kwargs)
         fn, args, kwargs = _value_function_taken(cls, args, kwargs)
-        made: Any = cls.__new__(cls, *args, **kwargs)  # type: ignore[arg-type]  # Component.__new__
+        made: Any = cls.__new__(cls, *args, **kwargs)  # Component.__new__
         if fn is not None:
             made._value_fn = fn
         made.__init__(*args, **kwargs)
