@@ -77,6 +77,7 @@ from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
 from reactive.gradio.layouts import Accordion, Column, Group, Row, Sidebar, Tab, TabItem, Tabs
 from reactive.gradio.missing import missing_feature
+from reactive.gradio.tabbed_interface import TabbedInterface
 from reactive.gradio.timer import Timer
 from reactive.media.samples import get_audio, get_file, get_image, get_model3d, get_video
 from reactive.messages import Info, Warning
@@ -156,6 +157,7 @@ __all__ = [
     "State",
     "Tab",
     "TabItem",
+    "TabbedInterface",
     "Tabs",
     "Text",
     "TextArea",

@@ -58,7 +58,11 @@ def _find_app(namespace: dict[str, object], path: str, attribute: str) -> App:
         if not isinstance(found, App):
             raise AppLoadError(f"{path} has no rx.App named {attribute!r}.")
         return found
-    apps = {name: value for name, value in namespace.items() if isinstance(value, App)}
+    apps = {  # an app placed inside another's page (rendered in a gr.Blocks) is part of it
+        name: value
+        for name, value in namespace.items()
+        if isinstance(value, App) and not value.grafted
+    }
     if not apps:
         raise AppLoadError(
             f"{path} defines no rx.App. Create one at module level: app = rx.App(title=...)."

@@ -14,6 +14,7 @@ EXPECTED = {
     "Tab",
     "Tabs",
     "TabItem",
+    "TabbedInterface",
     "Group",
     "Accordion",
     "EventData",

@@ -58,6 +58,10 @@ class App(LayoutBuilder):
             return text.upper()
     """
 
+    #: Placed inside another app's page (a Gradio app rendered in a ``gr.Blocks``): served
+    #: as part of that one, never on its own.
+    grafted: bool = False
+
     def __init__(
         self,
         title: str = "reactive",

@@ -27,6 +27,7 @@ from reactive.components.listeners import NOT_SET
 from reactive.definition import layout
 from reactive.definition.graph import BoundFunction
 from reactive.errors import DefinitionError
+from reactive.gradio import nesting
 from reactive.gradio.events import bind
 from reactive.gradio.gradio_app import GradioApp
 from reactive.scheduler.limiter import Limiter
@@ -75,9 +76,12 @@ class Blocks(GradioApp):
         self._limiters: dict[str, Limiter] = {}
         self._defaulted: list[BoundFunction] = []  # listeners without concurrency_limit=
         self._default_limit: int | None = None
+        self._host: Blocks | None = None
         if js is not None:
             with self:
                 self.load(None, js=js)
+        #: Made inside another Blocks' ``with``: placed there when its own ``with`` ends.
+        self._host = nesting.host()
 
     # ---------------------------------------------------------------- the with statement
 
@@ -90,14 +94,32 @@ class Blocks(GradioApp):
         placing, listening = self._tokens.pop()
         listeners.leave(listening)
         placement.leave(placing)
+        host, self._host = self._host, None
+        if host is not None and not self._tokens and exc[0] is None:
+            host.nest(self)  # `with gr.Blocks():` inside another's `with`: placed there
 
-    def render(self) -> NoReturn:
-        """Gradio's ``demo.render()`` inside another Blocks: refused, naming the alternative."""
-        raise DefinitionError(
-            "Rendering one gr.Blocks inside another (demo.render()) is not supported: build "
-            "its components inside the outer `with gr.Blocks():` (a function that makes them, "
-            "called there, works)."
-        )
+    def clear(self) -> Self:
+        """Gradio's ``demo.clear()``: forget every component, block and listener."""
+        if self._tokens:
+            raise DefinitionError("demo.clear() cannot be called inside its own `with demo:`.")
+        self.components.clear()
+        self.functions.clear()
+        self.layout.children.clear()
+        self._defaulted.clear()
+        self._graph = None
+        return self
+
+    # ---------------------------------------------------------------- apps inside apps
+
+    def nest(self, inner: GradioApp, top: list[Component] | None = None) -> None:
+        """Place ``inner`` (an Interface, a ChatInterface, a Blocks) at this app's current
+        block, its components and listeners joining this app's (``reactive.gradio.nesting``)."""
+        nesting.graft(inner, self, top)
+        if isinstance(inner, Blocks):
+            self._defaulted.extend(inner._defaulted)
+            for function in inner._defaulted:
+                self.limit_by_default(function)
+        self._graph = None
 
     # ---------------------------------------------------------------- listeners
 

@@ -28,6 +28,7 @@ from reactive.components import Button, Chatbot, Textbox
 from reactive.components.base import Component, warn_unsupported
 from reactive.components.multimodal import MultimodalTextbox
 from reactive.errors import DefinitionError
+from reactive.gradio import nesting
 from reactive.gradio.chat_flagging import Flagger, check_mode
 from reactive.gradio.chat_turns import Turns, chat_examples
 from reactive.gradio.gradio_app import GradioApp, accordion_of
@@ -93,33 +94,56 @@ class ChatInterface(GradioApp):
         flagging_dir: str = ".gradio/flagged",
         **unsupported: Any,
     ) -> None:
-        _refuse(unsupported, cache_examples)
-        if theme is not None and not isinstance(theme, dict):
-            warn_unsupported("ChatInterface", {"theme": theme})
-            theme = None
-        super().__init__(
-            title or "Chat", description=description, show_error=show_error, css=css, theme=theme
-        )
-        self.chat_type = type
-        self.multimodal = multimodal
-        self.chatbot = chatbot or Chatbot(type=type, label="Chatbot", height=420)
-        self.textbox = _textbox(textbox, multimodal, autofocus)
-        self._own_textbox = textbox is not None
-        if editable and self.chatbot.editable is None:
-            self.chatbot.editable = "user"
-        self.additional_inputs = _as_list(additional_inputs)
-        turns = Turns(fn, type, multimodal, self.chatbot)
-        turns.check(len(self.additional_inputs))
-        limit = None if concurrency_limit == "default" else concurrency_limit
-        self._build(turns, submit_btn, stop_btn, additional_inputs_accordion, limit)
-        flag_box = (
-            self._flagging(flagging_dir, flagging_options) if check_mode(flagging_mode) else None
-        )
-        if examples:
-            self._chat_examples(examples, example_labels, run_examples_on_click)
-        self.chatbot.chat_controls = self._controls(stop_btn, save_history, editable)
-        if flag_box is not None:
-            self.chatbot.chat_controls["flag"] = flag_box.id
+        host = nesting.host()  # made inside `with gr.Blocks():`: placed there
+        with nesting.apart():
+            _refuse(unsupported, cache_examples)
+            if theme is not None and not isinstance(theme, dict):
+                warn_unsupported("ChatInterface", {"theme": theme})
+                theme = None
+            super().__init__(
+                title or "Chat",
+                description=description,
+                show_error=show_error,
+                css=css,
+                theme=theme,
+            )
+            self.chat_type = type
+            self.multimodal = multimodal
+            self.chatbot = chatbot or Chatbot(type=type, label="Chatbot", height=420)
+            self.textbox = _textbox(textbox, multimodal, autofocus)
+            self._own_textbox = textbox is not None
+            if editable and self.chatbot.editable is None:
+                self.chatbot.editable = "user"
+            self.additional_inputs = _as_list(additional_inputs)
+            turns = Turns(fn, type, multimodal, self.chatbot)
+            turns.check(len(self.additional_inputs))
+            limit = None if concurrency_limit == "default" else concurrency_limit
+            self._build(turns, submit_btn, stop_btn, additional_inputs_accordion, limit)
+            flag_box = (
+                self._flagging(flagging_dir, flagging_options)
+                if check_mode(flagging_mode)
+                else None
+            )
+            if examples:
+                self._chat_examples(examples, example_labels, run_examples_on_click)
+            self._flag_box = flag_box
+            self._control_args = (stop_btn, save_history, editable)
+            self.rewire()
+
+        self.given_title = title
+        #: Gradio's name for the conversation as a listener's input or output.
+        self.chatbot_value = self.chatbot
+        if host is not None:
+            host.nest(self, self.heading())
+
+    def heading(self) -> list[Component]:
+        return nesting.heading(self.given_title, self.description)
+
+    def rewire(self) -> None:
+        """The ids the chat view's controls name (computed again once placed in a Blocks)."""
+        self.chatbot.chat_controls = self._controls(*self._control_args)
+        if self._flag_box is not None:
+            self.chatbot.chat_controls["flag"] = self._flag_box.id
 
     def _build(
         self,
@@ -158,7 +182,7 @@ class ChatInterface(GradioApp):
             turns.respond()
         )
         self._chat_fn = self.functions[-1]
-        self._respond_ids = [self._chat_fn.id]
+        self._respond_fns = [self._chat_fn]
         self.fn(
             [self.chatbot, *self.additional_inputs],
             outputs,
@@ -166,7 +190,7 @@ class ChatInterface(GradioApp):
             name=f"{name}_retry",
             concurrency_limit=limit,
         )(turns.retry())
-        self._respond_ids.append(self.functions[-1].id)
+        self._respond_fns.append(self.functions[-1])
         self.fn(self.chatbot, outputs, trigger=self._undo, name=f"{name}_undo")(turns.undo)
         self.fn(None, outputs, trigger=self._clear, name=f"{name}_clear")(turns.clear)
 
@@ -203,7 +227,7 @@ class ChatInterface(GradioApp):
             "multimodal": self.multimodal,
         }
         if stop_btn:
-            controls["stop"] = self._respond_ids
+            controls["stop"] = [function.id for function in self._respond_fns]
             controls["stop_label"] = stop_btn if isinstance(stop_btn, str) else "Stop"
         if save_history:
             controls["save_history"] = True

@@ -7,32 +7,32 @@ import os
 import sys
 from typing import Any, NoReturn, Self
 
-from reactive.components import listeners
-from reactive.components.base import warn_unsupported
+from reactive.components.base import Component, warn_unsupported
 from reactive.definition import serving
 from reactive.definition.app import App
 from reactive.errors import DefinitionError
+from reactive.gradio import nesting
 
 
 class GradioApp(App):
     """An App with Gradio's ``queue()`` and ``launch()``: ``rx.Interface``, ``rx.ChatInterface``."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        if listeners.active() is not None:  # inside `with gr.Blocks():`
+    def render(self) -> Self:
+        """Place this app (made outside) where it is called, inside ``with gr.Blocks():``;
+        its components and listeners join that app's (``reactive.gradio.nesting``)."""
+        host = nesting.host()
+        if host is None:
+            kind = type(self).__name__
             raise DefinitionError(
-                f"gr.{type(self).__name__}(...) inside `with gr.Blocks():` is not supported: "
-                f"each is a page of its own. Serve it on its own, or build its components and "
-                f"listeners in the Blocks."
+                f"{kind.lower()}.render() places a gr.{kind} inside another app: call it "
+                f"inside `with gr.Blocks():`."
             )
-        super().__init__(*args, **kwargs)
+        host.nest(self, self.heading())
+        return self
 
-    def render(self) -> NoReturn:
-        """Gradio's ``chat.render()`` inside a Blocks: refused, naming it."""
-        kind = type(self).__name__
-        raise DefinitionError(
-            f"Rendering a gr.{kind} inside a gr.Blocks ({kind.lower()}.render()) is not "
-            f"supported: each is a page of its own. Serve it on its own."
-        )
+    def heading(self) -> list[Component]:
+        """What Gradio draws above this app when it is placed inside a Blocks (its title)."""
+        return []
 
     def unload(self, *args: Any, **kwargs: Any) -> NoReturn:
         """Gradio's ``demo.unload(fn)`` (run when a page closes): refused, naming it."""

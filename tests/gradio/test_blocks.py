@@ -142,9 +142,6 @@ def test_a_component_made_outside_or_with_render_false_is_placed_by_render() -> 
 def test_gr_render_and_nested_blocks_are_refused_with_a_way_out() -> None:
     with pytest.raises(DefinitionError, match=r"gr\.render .* not supported yet"):
         gr.render(inputs=[])
-    inner = gr.Blocks()
-    with gr.Blocks(), pytest.raises(DefinitionError, match=r"demo\.render"):
-        inner.render()
 
 
 async def test_browser_state_is_sent_by_the_page_and_stored_from_outputs() -> None:
@@ -166,9 +163,3 @@ async def test_browser_state_is_sent_by_the_page_and_stored_from_outputs() -> No
     with pytest.raises(DefinitionError, match="secret"):
         gr.BrowserState(secret="x")
 
-
-def test_an_interface_or_blocks_inside_blocks_is_refused() -> None:
-    with gr.Blocks(), pytest.raises(DefinitionError, match=r"gr.Interface\(...\) inside"):
-        gr.Interface(lambda x: x, "text", "text")
-    with gr.Blocks(), pytest.raises(DefinitionError, match=r"gr.Blocks\(...\) inside"):
-        gr.Blocks()

@@ -113,8 +113,8 @@ def test_queue_default_concurrency_limit_limits_listeners_without_their_own() ->
 
 def test_a_chat_interface_rendered_in_blocks_and_demo_unload_are_refused_by_name() -> None:
     chat = gr.ChatInterface(lambda message, history: message, type="messages")
-    with pytest.raises(DefinitionError, match=r"gr\.ChatInterface inside a gr\.Blocks"):
-        chat.render()
+    with pytest.raises(DefinitionError, match=r"call it inside `with gr\.Blocks"):
+        chat.render()  # outside any Blocks
     with gr.Blocks() as demo, pytest.raises(DefinitionError, match=r"demo\.unload"):
         demo.unload(lambda: None)
 
