@@ -61,6 +61,7 @@ from reactive.components import (
 )
 from reactive.definition.app import App
 from reactive.definition.event_data import EditData, EventData, LikeData, Request, SelectData
+from reactive.definition.i18n import I18n
 from reactive.definition.update import skip, update
 from reactive.errors import (
     Cancelled,
@@ -131,6 +132,7 @@ __all__ = [
     "Gallery",
     "Group",
     "HighlightedText",
+    "I18n",
     "Image",
     "Info",
     "Interface",

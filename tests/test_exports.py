@@ -15,6 +15,7 @@ EXPECTED = {
     "Tabs",
     "TabItem",
     "TabbedInterface",
+    "I18n",
     "Group",
     "Accordion",
     "EventData",

@@ -23,6 +23,7 @@ from reactive.definition.graph import (
     parameter_names,
     stream_settings,
 )
+from reactive.definition.i18n import I18n, catalog_of
 from reactive.definition.layout_builder import LayoutBuilder
 from reactive.errors import DefinitionError
 from reactive.media.image import allow_pixels
@@ -152,6 +153,8 @@ class App(LayoutBuilder):
         self.layout = layout.Column(self)  # where components appear on the page
         self._labelled: set[str] = set()
         self._counts: dict[str, int] = {}
+        #: The app's translations (``gr.I18n``): found in its components' texts, or given.
+        self.i18n: I18n | None = None
 
     def enable_mcp(self) -> None:
         """Serve the API functions as MCP tools too; refused now if the SDK is missing."""
@@ -161,6 +164,13 @@ class App(LayoutBuilder):
                 "mcp), or leave mcp out."
             )
         self.mcp = True
+
+    def allow_paths(self, folders: Sequence[str | Path]) -> None:
+        """Let outputs serve files from ``folders`` too (``allowed_paths`` given late)."""
+        current = self.served_paths
+        self.served_paths = ServedPaths.of([*current.allowed, *folders], current.blocked)
+        for component in self.components.values():
+            component.served_paths = self.served_paths
 
     @property
     def graph(self) -> Graph:
@@ -416,6 +426,8 @@ class App(LayoutBuilder):
         else:
             component.assign_id(self._unique_id(component.type))
         self.components[component.id] = component
+        if self.i18n is None:
+            self.i18n = catalog_of(vars(component).values())
         component.served_paths = self.served_paths
         component.media_limits = self.media_limits
 

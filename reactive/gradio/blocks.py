@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextvars
 from typing import Any, NoReturn, Self
 
+from reactive import themes
 from reactive.components import listeners, placement
 from reactive.components.base import Component, warn_unsupported
 from reactive.components.listeners import NOT_SET
@@ -43,7 +44,7 @@ class Blocks(GradioApp):
     Args:
         title: the browser tab's title (a Blocks page shows no heading, as in Gradio).
         css: extra CSS for the page.
-        theme: CSS variables as a dict (Gradio theme objects are accepted and ignored).
+        theme: a theme (``gr.themes.Soft()``, a name like ``"soft"``), or CSS variables as a dict.
         js: a JavaScript function's source, run in the page when it opens.
         fill_height: let the page's top level fill the window's height.
     """
@@ -65,12 +66,12 @@ class Blocks(GradioApp):
             unsupported["head"] = head
         if fill_width:
             unsupported["fill_width"] = fill_width
-        if theme is not None and not isinstance(theme, dict):
-            unsupported["theme"] = theme  # a Gradio theme object: its look is Gradio's own
-            theme = None
+        resolved = themes.resolve(theme, None)
+        if theme is not None and resolved is None:
+            unsupported["theme"] = theme  # not a theme reactive can draw
         if unsupported:
             warn_unsupported("Blocks", unsupported)
-        super().__init__(title, css=css, theme=theme)
+        super().__init__(title, css=css, theme=resolved)
         self.fill_height = fill_height
         self._tokens: list[_Token] = []
         self._limiters: dict[str, Limiter] = {}

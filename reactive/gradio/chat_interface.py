@@ -24,8 +24,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
+from reactive import themes
 from reactive.components import Button, Chatbot, Textbox
-from reactive.components.base import Component, warn_unsupported
+from reactive.components.base import Component
 from reactive.components.multimodal import MultimodalTextbox
 from reactive.errors import DefinitionError
 from reactive.gradio import nesting
@@ -97,9 +98,7 @@ class ChatInterface(GradioApp):
         host = nesting.host()  # made inside `with gr.Blocks():`: placed there
         with nesting.apart():
             _refuse(unsupported, cache_examples)
-            if theme is not None and not isinstance(theme, dict):
-                warn_unsupported("ChatInterface", {"theme": theme})
-                theme = None
+            theme = themes.resolve(theme, "ChatInterface")
             super().__init__(
                 title or "Chat",
                 description=description,

@@ -5,11 +5,15 @@ from __future__ import annotations
 import inspect
 import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn, Self
 
+from reactive import themes
 from reactive.components.base import Component, warn_unsupported
 from reactive.definition import serving
 from reactive.definition.app import App
+from reactive.definition.i18n import I18n
 from reactive.errors import DefinitionError
 from reactive.gradio import nesting
 
@@ -51,10 +55,17 @@ class GradioApp(App):
         server_name: str | None = None,
         server_port: int | None = None,
         show_error: bool | None = None,
+        theme: Any = None,
+        css: str | None = None,
+        allowed_paths: Sequence[str | Path] = (),
+        mcp_server: bool | None = None,
+        i18n: I18n | None = None,
         **unsupported: Any,
     ) -> None:
         """Serve the app as ``reactive run`` does (default http://127.0.0.1:7860/, like Gradio).
 
+        ``theme=`` and ``css=`` (where Gradio 6 takes them), ``allowed_paths=`` (folders outputs
+        may serve files from) and ``mcp_server=True`` (the functions as MCP tools) apply first.
         When the module is imported rather than run (``reactive run app.py``, a test), this does
         nothing, so a module ending in ``demo.launch()`` works both ways.
         """
@@ -62,6 +73,9 @@ class GradioApp(App):
         caller = frame.f_back if frame is not None else None
         if caller is None or caller.f_globals.get("__name__") != "__main__":
             return
+        self.configure(
+            theme=theme, css=css, allowed_paths=allowed_paths, mcp_server=mcp_server, i18n=i18n
+        )
         if share:
             unsupported["share"] = share
         if unsupported:
@@ -76,6 +90,28 @@ class GradioApp(App):
             serving.serve(self, host=host, port=port)
         except KeyboardInterrupt:
             sys.stderr.write("\n")
+
+    def configure(
+        self,
+        *,
+        theme: Any = None,
+        css: str | None = None,
+        allowed_paths: Sequence[str | Path] = (),
+        mcp_server: bool | None = None,
+        i18n: I18n | None = None,
+    ) -> None:
+        """What ``launch()`` takes besides where to serve: applied to the app as defined."""
+        if i18n is not None:
+            self.i18n = i18n
+        resolved = themes.resolve(theme, "launch()")
+        if resolved is not None:
+            self.theme = dict(resolved)
+        if css:
+            self.css = f"{self.css}\n{css}" if self.css else css
+        if allowed_paths:
+            self.allow_paths(allowed_paths)
+        if mcp_server:
+            self.enable_mcp()
 
 
 def accordion_of(accordion: Any) -> tuple[str, bool]:

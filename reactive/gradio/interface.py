@@ -22,6 +22,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from reactive import themes
 from reactive.components import (
     HTML,
     JSON,
@@ -143,7 +144,7 @@ class Interface(GradioApp):
         submit_btn, clear_btn: the buttons' labels (``clear_btn=None`` drops Clear).
         show_error: show the text of any exception (else a generic message).
         concurrency_limit: at most this many calls at once across all sessions.
-        css, theme: extra CSS; CSS variables as a dict (Gradio theme objects are ignored).
+        css, theme: extra CSS; a theme (``gr.themes.Soft()``) or CSS variables as a dict.
         stream_every, time_limit: with a streaming input (microphone or webcam), the seconds
             per chunk and the longest stream; such an input always streams (no Submit).
         additional_inputs: more inputs (passed after ``inputs``), shown in an accordion
@@ -180,9 +181,7 @@ class Interface(GradioApp):
             if unsupported:
                 warn_unsupported("Interface", unsupported)
             self._additional = (_as_list(additional_inputs or []), additional_inputs_accordion)
-            if theme is not None and not isinstance(theme, dict):
-                warn_unsupported("Interface", {"theme": theme})
-                theme = None
+            theme = themes.resolve(theme, "Interface")
             super().__init__(
                 title or "reactive",
                 description=description,

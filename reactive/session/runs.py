@@ -16,6 +16,7 @@ from typing import Any
 
 from reactive import runcontext
 from reactive.components.base import Component
+from reactive.definition import i18n
 from reactive.definition.arguments import Fired
 from reactive.definition.event_data import RequestInfo
 from reactive.definition.graph import BoundFunction
@@ -83,6 +84,11 @@ class Runs:
         #: The page's request, for functions that ask for ``gr.Request``.
         self.request = RequestInfo()
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The page's languages, most wanted first (its ``Accept-Language``)."""
+        return i18n.languages_of(self.request.headers.get("accept-language"))
+
     def submit(
         self, function: BoundFunction, fired: Fired | None = None, on_busy: OnBusy | None = None
     ) -> Run | None:
@@ -134,6 +140,7 @@ class Runs:
 
     async def _body(self, function: BoundFunction, args: tuple[Any, ...], run: Run) -> None:
         runcontext.current.set(self._context(function, run))  # the run's own task context
+        i18n.page_languages.set(self.languages)  # gr.I18n texts asked for while it runs
         try:
             await execute(
                 function.fn,

@@ -161,7 +161,9 @@ class Session:
         if resumed:
             self.outbound.replay_statuses()
         if page:
-            greeting = welcome(self.id, resumed, self.app, self.components, self.store)
+            greeting = welcome(
+                self.id, resumed, self.app, self.components, self.store, self._runs.languages
+            )
             await channel.transport.send(channel.connection.send_welcome(greeting))
         writer = BatchWriter(
             self.outbound, self.store, self.gate, channel, self._sync_gate, self.stop_runs

@@ -6,7 +6,7 @@ must show the values it had: the last value sent, else the one the page itself s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reactive.components.base import Component
@@ -21,9 +21,14 @@ def welcome(
     app: App,
     components: Mapping[str, Component],
     values: Values,
+    languages: Sequence[str] = (),
 ) -> Welcome:
-    """The ``welcome`` message for a page attaching to session ``session_id``."""
-    return Welcome(session_id, resumed, describe(app, components, values))
+    """The ``welcome`` message for a page attaching to session ``session_id``; an app with
+    translations (``gr.I18n``) shows its texts in the first of ``languages`` it has."""
+    described = describe(app, components, values)
+    if app.i18n is not None:
+        described = app.i18n.translate(described, languages)
+    return Welcome(session_id, resumed, described)
 
 
 def describe(app: App, components: Mapping[str, Component], values: Values) -> dict[str, Any]:

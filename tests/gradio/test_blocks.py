@@ -162,4 +162,3 @@ async def test_browser_state_is_sent_by_the_page_and_stored_from_outputs() -> No
         assert await page.wait_value("saved", ["kept", "from before", "new"])
     with pytest.raises(DefinitionError, match="secret"):
         gr.BrowserState(secret="x")
-

@@ -49,9 +49,11 @@ def test_a_webcam_image_without_stream_is_warned_about_when_drawn() -> None:
 
 
 def test_a_theme_objects_set_returns_the_theme_and_names_what_is_not_drawn() -> None:
-    with pytest.warns(gr.CompatibilityWarning, match="button_primary_background_fill"):
-        theme = gr.themes.Soft().set(button_primary_background_fill="#f00")
-    assert theme == gr.themes.Soft()
+    with pytest.warns(gr.CompatibilityWarning, match="block_title_text_weight"):
+        theme = gr.themes.Soft().set(
+            button_primary_background_fill="#f00", block_title_text_weight="600"
+        )
+    assert theme == {**gr.themes.Soft(), "button-primary": "#f00"}
     assert theme.set() is theme
 
 
