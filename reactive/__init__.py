@@ -72,6 +72,8 @@ from reactive.errors import (
     ReactiveError,
 )
 from reactive.errors import UserError as Error
+from reactive.gradio import mcp
+from reactive.gradio.api_function import api
 from reactive.gradio.blocks import Blocks, render
 from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.events import on
@@ -168,6 +170,7 @@ __all__ = [
     "Video",
     "Warning",
     "__version__",
+    "api",
     "cancelled",
     "checkpoint",
     "get_audio",
@@ -175,6 +178,7 @@ __all__ = [
     "get_image",
     "get_model3d",
     "get_video",
+    "mcp",
     "media",
     "on",
     "render",

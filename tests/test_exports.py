@@ -16,6 +16,8 @@ EXPECTED = {
     "TabItem",
     "TabbedInterface",
     "I18n",
+    "api",
+    "mcp",
     "Group",
     "Accordion",
     "EventData",

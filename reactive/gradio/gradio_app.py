@@ -61,18 +61,19 @@ class GradioApp(App):
         mcp_server: bool | None = None,
         i18n: I18n | None = None,
         **unsupported: Any,
-    ) -> None:
+    ) -> tuple[Self, str | None, None]:
         """Serve the app as ``reactive run`` does (default http://127.0.0.1:7860/, like Gradio).
 
         ``theme=`` and ``css=`` (where Gradio 6 takes them), ``allowed_paths=`` (folders outputs
         may serve files from) and ``mcp_server=True`` (the functions as MCP tools) apply first.
         When the module is imported rather than run (``reactive run app.py``, a test), this does
-        nothing, so a module ending in ``demo.launch()`` works both ways.
+        nothing, so a module ending in ``demo.launch()`` works both ways. Returns Gradio's
+        ``(app, local_url, share_url)``; the URL is None when nothing was served.
         """
         frame = inspect.currentframe()
         caller = frame.f_back if frame is not None else None
         if caller is None or caller.f_globals.get("__name__") != "__main__":
-            return
+            return self, None, None
         self.configure(
             theme=theme, css=css, allowed_paths=allowed_paths, mcp_server=mcp_server, i18n=i18n
         )
@@ -90,6 +91,7 @@ class GradioApp(App):
             serving.serve(self, host=host, port=port)
         except KeyboardInterrupt:
             sys.stderr.write("\n")
+        return self, f"http://{host}:{port}/", None
 
     def configure(
         self,
