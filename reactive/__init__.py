@@ -76,12 +76,15 @@ from reactive.gradio import mcp
 from reactive.gradio.api_function import api
 from reactive.gradio.blocks import Blocks, render
 from reactive.gradio.chat_interface import ChatInterface
+from reactive.gradio.csv_logger import CSVLogger
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
 from reactive.gradio.layouts import Accordion, Column, Group, Row, Sidebar, Tab, TabItem, Tabs
 from reactive.gradio.missing import missing_feature
+from reactive.gradio.mount import mount_gradio_app
 from reactive.gradio.tabbed_interface import TabbedInterface
 from reactive.gradio.timer import Timer
+from reactive.media.paths import set_static_paths
 from reactive.media.samples import get_audio, get_file, get_image, get_model3d, get_video
 from reactive.messages import Info, Warning
 
@@ -105,6 +108,7 @@ __all__ = [
     "Blocks",
     "BrowserState",
     "Button",
+    "CSVLogger",
     "Cancelled",
     "ChatInterface",
     "ChatMessage",
@@ -180,8 +184,10 @@ __all__ = [
     "get_video",
     "mcp",
     "media",
+    "mount_gradio_app",
     "on",
     "render",
+    "set_static_paths",
     "skip",
     "themes",
     "update",
