@@ -84,6 +84,7 @@ from reactive.gradio.missing import missing_feature
 from reactive.gradio.mount import mount_gradio_app
 from reactive.gradio.tabbed_interface import TabbedInterface
 from reactive.gradio.timer import Timer
+from reactive.gradio.validation import validate
 from reactive.media.paths import set_static_paths
 from reactive.media.samples import get_audio, get_file, get_image, get_model3d, get_video
 from reactive.messages import Info, Warning
@@ -191,6 +192,7 @@ __all__ = [
     "skip",
     "themes",
     "update",
+    "validate",
 ]
 
 

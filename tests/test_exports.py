@@ -21,6 +21,7 @@ EXPECTED = {
     "mount_gradio_app",
     "CSVLogger",
     "set_static_paths",
+    "validate",
     "Group",
     "Accordion",
     "EventData",

@@ -98,6 +98,8 @@ class Component(Listeners):
         self.container = container
         self._id: str | None = elem_id
         render = unsupported.pop("render", True)  # Gradio's render=False: placed by .render()
+        #: Made with ``render=False``: a function using it does not place it; ``.render()`` does.
+        self.render_later = not render
         if unsupported:
             warn_unsupported(type(self).__name__, unsupported)
         if render:

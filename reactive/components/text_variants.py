@@ -18,8 +18,11 @@ class TextArea(Textbox):
 class Code(Textbox):
     """Source code in a multi-line text field (monospace); the function receives a ``str``.
 
-    ``language`` is kept as a property for the page (no highlighting: nothing loads from a CDN).
+    ``language`` is kept as a property for the page (no highlighting: nothing loads from a CDN);
+    a returned ``gr.Code(language=..., value=...)`` may change it.
     """
+
+    updatable = Textbox.updatable | {"language"}
 
     def __init__(
         self,

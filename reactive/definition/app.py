@@ -400,7 +400,7 @@ class App(LayoutBuilder):
         """Put a component on the page at its first use; unlabelled ones get a default label."""
         if not (component.has_id and self.components.get(component.id) is component):
             self._register(component)
-            if component.on_page:
+            if component.on_page and not component.render_later:
                 self._current_block().add(component)
         if component.id not in self._labelled:
             self._labelled.add(component.id)
@@ -408,7 +408,12 @@ class App(LayoutBuilder):
                 component.label = default_label
 
     def adopt(self, component: Component, block: layout.Block) -> None:
-        """A component created inside ``block`` (``with app.row():``): placed there at once."""
+        """A component created inside ``block`` (``with app.row():``): placed there at once;
+        one made with ``render=False`` and already used by a function, where it is rendered."""
+        known = component.has_id and self.components.get(component.id) is component
+        if known and not self.layout.holds(component):
+            block.add(component)  # registered when a function used it, placed only now
+            return
         self._register(component)
         if component.on_page:
             block.add(component)

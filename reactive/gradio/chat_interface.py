@@ -62,6 +62,12 @@ class ChatInterface(GradioApp):
             an answer streams and cancels its run; Retry, Undo and Clear sit above the chat.
         flagging_mode: ``"manual"`` shows ``flagging_options`` under each answer; a click adds
             a row to ``<flagging_dir>/dataset.csv``.
+        additional_outputs: components ``fn`` also fills: it returns (or yields)
+            ``(answer, *their values)``. Placed where they are rendered (``render=False`` and a
+            later ``.render()``), else under the chat.
+        show_progress: ``"hidden"`` shows no running state on the conversation.
+        validator: ``validator(message)`` returns ``gr.validate(ok, text)``; a message that is
+            not valid is not sent and its text is shown as the error.
         concurrency_limit: at most this many answers at once across sessions.
     """
 
@@ -93,6 +99,9 @@ class ChatInterface(GradioApp):
         flagging_mode: str | None = None,
         flagging_options: Sequence[str] | None = None,
         flagging_dir: str = ".gradio/flagged",
+        additional_outputs: Component | Sequence[Component] | None = None,
+        show_progress: Literal["full", "minimal", "hidden"] = "minimal",
+        validator: Callable[..., Any] | None = None,
         **unsupported: Any,
     ) -> None:
         host = nesting.host()  # made inside `with gr.Blocks():`: placed there
@@ -114,10 +123,18 @@ class ChatInterface(GradioApp):
             if editable and self.chatbot.editable is None:
                 self.chatbot.editable = "user"
             self.additional_inputs = _as_list(additional_inputs)
-            turns = Turns(fn, type, multimodal, self.chatbot)
+            self.additional_outputs = _as_list(additional_outputs, "additional_outputs")
+            if validator is not None and not callable(validator):
+                raise DefinitionError(
+                    f"ChatInterface validator= takes a function, got {validator!r}."
+                )
+            turns = Turns(fn, type, multimodal, self.chatbot, validator=validator,
+                          extra_outputs=len(self.additional_outputs))  # fmt: skip
             turns.check(len(self.additional_inputs))
             limit = None if concurrency_limit == "default" else concurrency_limit
             self._build(turns, submit_btn, stop_btn, additional_inputs_accordion, limit)
+            for function in self._respond_fns:
+                function.shows_progress = _shows_progress(show_progress)
             flag_box = (
                 self._flagging(flagging_dir, flagging_options)
                 if check_mode(flagging_mode)
@@ -175,16 +192,17 @@ class ChatInterface(GradioApp):
                         self._place(component)
         inputs = [self.textbox, self.chatbot, *self.additional_inputs]
         outputs = [self.textbox, self.chatbot]
+        answered = [*outputs, *self.additional_outputs]  # placed where they are rendered
         triggers: list[Component] = [self.textbox] if send is None else [send, self.textbox]
         name = getattr(turns.fn, "__name__", "chat")
-        self.fn(inputs, outputs, trigger=triggers, name=name, concurrency_limit=limit)(
+        self.fn(inputs, answered, trigger=triggers, name=name, concurrency_limit=limit)(
             turns.respond()
         )
         self._chat_fn = self.functions[-1]
         self._respond_fns = [self._chat_fn]
         self.fn(
             [self.chatbot, *self.additional_inputs],
-            outputs,
+            answered,
             trigger=self._retry,
             name=f"{name}_retry",
             concurrency_limit=limit,
@@ -275,13 +293,23 @@ def _textbox(
     )
 
 
-def _as_list(components: Component | Sequence[Component] | None) -> list[Component]:
+def _as_list(
+    components: Component | Sequence[Component] | None, what: str = "additional_inputs"
+) -> list[Component]:
     if components is None:
         return []
     items = [components] if isinstance(components, Component) else list(components)
     for item in items:
         if not isinstance(item, Component):
             raise DefinitionError(
-                f"ChatInterface additional_inputs are components (rx.Slider(...)), got {item!r}."
+                f"ChatInterface {what} are components (rx.Slider(...)), got {item!r}."
             )
     return items
+
+
+def _shows_progress(show_progress: str) -> bool:
+    if show_progress not in ("full", "minimal", "hidden"):
+        raise DefinitionError(
+            f"ChatInterface show_progress is 'full', 'minimal' or 'hidden', got {show_progress!r}."
+        )
+    return show_progress != "hidden"

@@ -18,6 +18,7 @@ from reactive.definition.arguments import plan_for
 from reactive.definition.derived import derives_select
 from reactive.definition.graph import BoundFunction, ChainKind, TriggerSpec, check_streaming
 from reactive.errors import DefinitionError
+from reactive.gradio.validation import validated
 from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import OnBusy
 
@@ -117,6 +118,9 @@ def _bound(
     elif not callable(fn):
         raise DefinitionError(f"A listener's fn must be a function or None, got {fn!r}.")
     else:
+        validator = arguments.pop("validator", None)
+        if validator is not None:  # checks the inputs first (reactive.gradio.validation)
+            fn = validated(fn, validator)
         plan = plan_for(fn, inputs, as_dict)
         server_inputs, server_outputs = inputs, outputs
     if any(type(c).__name__ == "Timer" and c.type == "timer" for c in outputs):
