@@ -79,7 +79,18 @@ from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.csv_logger import CSVLogger
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
-from reactive.gradio.layouts import Accordion, Column, Group, Row, Sidebar, Tab, TabItem, Tabs
+from reactive.gradio.layouts import (
+    Accordion,
+    Column,
+    Group,
+    Row,
+    Sidebar,
+    Step,
+    Tab,
+    TabItem,
+    Tabs,
+    Walkthrough,
+)
 from reactive.gradio.missing import missing_feature
 from reactive.gradio.mount import mount_gradio_app
 from reactive.gradio.tabbed_interface import TabbedInterface
@@ -164,6 +175,7 @@ __all__ = [
     "Sidebar",
     "Slider",
     "State",
+    "Step",
     "Tab",
     "TabItem",
     "TabbedInterface",
@@ -173,6 +185,7 @@ __all__ = [
     "Textbox",
     "Timer",
     "Video",
+    "Walkthrough",
     "Warning",
     "__version__",
     "api",

@@ -22,6 +22,8 @@ EXPECTED = {
     "CSVLogger",
     "set_static_paths",
     "validate",
+    "Walkthrough",
+    "Step",
     "Group",
     "Accordion",
     "EventData",
