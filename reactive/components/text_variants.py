@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from reactive.components.base import warn_unsupported
 from reactive.components.text import Textbox
@@ -23,6 +23,13 @@ class Code(Textbox):
     """
 
     updatable = Textbox.updatable | {"language"}
+    #: The language names Gradio's Code takes (kept as the page's property; no highlighting).
+    languages: ClassVar[list[str | None]] = [
+        "python", "c", "cpp", "markdown", "latex", "json", "html", "css", "javascript",
+        "jinja2", "typescript", "yaml", "dockerfile", "shell", "r", "sql", "sql-msSQL",
+        "sql-mySQL", "sql-mariaDB", "sql-sqlite", "sql-cassandra", "sql-plSQL", "sql-hive",
+        "sql-pgSQL", "sql-gql", "sql-gpSQL", "sql-sparkSQL", "sql-esper", None,
+    ]  # fmt: skip
 
     def __init__(
         self,

@@ -155,6 +155,8 @@ class App(LayoutBuilder):
         self._counts: dict[str, int] = {}
         #: The app's translations (``gr.I18n``): found in its components' texts, or given.
         self.i18n: I18n | None = None
+        #: Run (with no arguments) when a page's session ends (Gradio's ``demo.unload``).
+        self.unloads: list[Callable[[], Any]] = []
 
     def enable_mcp(self) -> None:
         """Serve the API functions as MCP tools too; refused now if the SDK is missing."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, Self
+from typing import Any, Self
 
 from reactive import themes
 from reactive.components.base import Component, warn_unsupported
@@ -38,12 +38,21 @@ class GradioApp(App):
         """What Gradio draws above this app when it is placed inside a Blocks (its title)."""
         return []
 
-    def unload(self, *args: Any, **kwargs: Any) -> NoReturn:
-        """Gradio's ``demo.unload(fn)`` (run when a page closes): refused, naming it."""
-        raise DefinitionError(
-            "demo.unload(...) (run when a page closes) is a Gradio event reactive does not "
-            "have; a gr.State's value is dropped with its session anyway."
-        )
+    def unload(self, fn: Callable[[], Any]) -> None:
+        """Gradio's ``demo.unload(fn)``: ``fn()`` runs when a page's session ends (the page
+        closed and did not come back within the grace period), sync or async."""
+        if not callable(fn):
+            raise DefinitionError(f"demo.unload takes a function, got {fn!r}.")
+        required = [
+            p for p in inspect.signature(fn).parameters.values()
+            if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ]  # fmt: skip
+        if required:
+            raise DefinitionError(
+                f"demo.unload({getattr(fn, '__name__', fn)!r}) runs with no arguments; it takes "
+                f"{', '.join(p.name for p in required)}."
+            )
+        self.unloads.append(fn)
 
     def queue(self, *args: Any, **kwargs: Any) -> Self:
         """Accepted for Gradio compatibility: every call is already scheduled per session."""

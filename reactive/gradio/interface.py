@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from reactive import themes
 from reactive.components import (
@@ -202,6 +202,15 @@ class Interface(GradioApp):
 
     def heading(self) -> list[Component]:
         return nesting.heading(self.given_title, self.description)
+
+    @property
+    def examples_handler(self) -> NoReturn:
+        """Gradio's examples as a ``gr.Dataset`` to change from a listener: refused by name."""
+        raise DefinitionError(
+            "interface.examples_handler (an Interface's examples as a gr.Dataset to change "
+            "later) is not supported: give the examples up front, or build the page as a "
+            "gr.Blocks with a gr.Dataset of your own."
+        )
 
     def _build(
         self,

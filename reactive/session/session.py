@@ -88,6 +88,7 @@ class Session:
         self.flow = Flow()
         self.threads = ThreadBudget(app.max_threads_per_session)
         self._owns_workers = workers is None  # a session on its own (a test) starts its own pool
+        self._had_page = False  # a page attached (not one API call): its unloads run at close
         self.workers = workers if workers is not None else Workers(app)
         self._graph = app.graph
         self._channel: Channel | None = None
@@ -153,6 +154,7 @@ class Session:
         ``load`` or ``every`` functions.
         """
         first = self.state is SessionState.NEW and page
+        self._had_page = self._had_page or page
         self._move(SessionState.ATTACHED)
         self._channel = channel
         if channel.request is not None:
@@ -225,6 +227,18 @@ class Session:
         self._files.close()  # and its upload folder
         if self._owns_workers:
             await self.workers.close()
+        if self._had_page:
+            await self._run_unloads()
+
+    async def _run_unloads(self) -> None:
+        """Gradio's ``demo.unload(fn)``: each runs once its page is gone for good."""
+        for fn in self.app.unloads:
+            try:
+                result = await asyncio.to_thread(fn)
+                if asyncio.iscoroutine(result):
+                    await result
+            except Exception:
+                log.exception("demo.unload function %r failed (session %s)", fn, self.id)
 
     # ---------------------------------------------------------------- inbound
 

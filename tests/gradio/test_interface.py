@@ -176,3 +176,10 @@ def test_gradio_themes_become_css_variables() -> None:
     assert gr.themes.Soft(primary_hue="blue")["accent"] == "light-dark(#2563eb, #60a5fa)"
     with pytest.warns(CompatibilityWarning, match=r"themes.Soft\(\) ignores .*shiny"):
         gr.themes.Soft(shiny=True)
+
+
+def test_code_languages_and_a_refused_examples_handler() -> None:
+    assert "python" in gr.Code.languages
+    demo = gr.Interface(greet, "text", "text", examples=[["Ada"]])
+    with pytest.raises(DefinitionError, match="examples_handler"):
+        _ = demo.examples_handler

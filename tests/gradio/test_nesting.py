@@ -165,3 +165,20 @@ def test_clear_empties_a_blocks() -> None:
     with demo.clear():
         gr.Markdown("Only me")
     assert [spec["type"] for spec in demo.describe()["components"].values()] == ["markdown"]
+
+
+async def test_demo_unload_runs_when_the_pages_session_ends() -> None:
+    import asyncio
+    import threading
+
+    from reactive.session.manager import SessionManager
+
+    ended = threading.Event()
+    with gr.Blocks() as demo:
+        gr.Textbox()
+        demo.unload(ended.set)
+    manager = SessionManager(demo, grace=0.2, run_grace=0.1)
+    async with AppTester(demo, manager=manager) as page:
+        assert not ended.is_set()
+        page.disconnect()
+        assert await asyncio.to_thread(ended.wait, 5)  # after the grace period, not before
