@@ -124,6 +124,8 @@ class BoundFunction:
     js: str | None = None
     #: The page shows its runs' queued / running state and progress (``show_progress``).
     shows_progress: bool = True
+    #: Gradio's ``preprocess=False``: the inputs' values as the page holds them (wire form).
+    raw_inputs: bool = False
 
     @property
     def kind(self) -> str:

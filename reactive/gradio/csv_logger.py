@@ -94,6 +94,8 @@ class CSVLogger:
             return copied or str(value)
         if hasattr(value, "save") or type(value).__name__ == "ndarray":
             return self._picture(value, index)
+        if isinstance(value, dict) and isinstance(value.get("data"), bytes):  # preprocess=False
+            return self._bytes(value, index)
         return json.dumps(value, default=str, ensure_ascii=False)
 
     def _folder(self, index: int) -> Path:
@@ -108,6 +110,13 @@ class CSVLogger:
             return None
         target = self._folder(index) / f"{uuid.uuid4().hex[:8]}-{source.name}"
         shutil.copyfile(source, target)
+        return str(target)
+
+    def _bytes(self, value: dict[str, Any], index: int) -> str:
+        """A file as the page sent it (``{name, mime, data}``): written as it is."""
+        name = Path(str(value.get("name") or "file")).name or "file"
+        target = self._folder(index) / f"{uuid.uuid4().hex[:8]}-{name}"
+        target.write_bytes(value["data"])
         return str(target)
 
     def _picture(self, value: Any, index: int) -> str:

@@ -98,7 +98,8 @@ class Runs:
         """
         for key in function.cancels:
             self._scheduler.cancel(key)
-        args = self._store.args(function.inputs)
+        inputs, store = function.inputs, self._store
+        args = store.wire_args(inputs) if function.raw_inputs else store.args(inputs)
         if function.arguments is not None:
             args = function.arguments.build(args, fired, self.request, self._session_id)
         submission = Submission(
