@@ -24,12 +24,12 @@ class Code(Textbox):
 
     updatable = Textbox.updatable | {"language"}
     #: The language names Gradio's Code takes (kept as the page's property; no highlighting).
-    languages: ClassVar[list[str | None]] = [
+    languages: ClassVar[list[str]] = [
         "python", "c", "cpp", "markdown", "latex", "json", "html", "css", "javascript",
         "jinja2", "typescript", "yaml", "dockerfile", "shell", "r", "sql", "sql-msSQL",
         "sql-mySQL", "sql-mariaDB", "sql-sqlite", "sql-cassandra", "sql-plSQL", "sql-hive",
-        "sql-pgSQL", "sql-gql", "sql-gpSQL", "sql-sparkSQL", "sql-esper", None,
-    ]  # fmt: skip
+        "sql-pgSQL", "sql-gql", "sql-gpSQL", "sql-sparkSQL", "sql-esper",
+    ]  # fmt: skip  (Gradio's list ends with None, "no language": a Dropdown refuses a None choice)
 
     def __init__(
         self,
