@@ -3,7 +3,7 @@
 Element ids (the component ids on the wire):
 
 - ``rt_key_in`` → ``rt_key_out``: ``text.upper()``, ``live=True`` (server CPU per keystroke,
-  and the bystander of the blocking rows);
+  and the bystander of the blocking rows); ``rt_akey_*`` the same as an ``async def``;
 - ``block_in`` → ``block_out``: ``time.sleep(5)``, ``live=True``; a sampler thread in the
   server process counts the calls running at once, per session (the text says which hammer);
 - ``lock_in`` → ``lock_out``: correct ``try/finally`` code around a module-level
@@ -280,6 +280,12 @@ def _add_keystrokes(app: rx.App) -> None:
 
     @app.fn(inputs=source, outputs=target, live=True)
     def rt_shout(text: str) -> str:
+        return text.upper()
+
+    async_source, async_target = _io("rt_akey")  # the same, async: no thread hop
+
+    @app.fn(inputs=async_source, outputs=async_target, live=True)
+    async def rt_ashout(text: str) -> str:
         return text.upper()
 
 

@@ -1,8 +1,9 @@
 """Protocol-level pages (no browser) for the runtime rows: reactive's msgpack session, the floor.
 
 :class:`Page` speaks docs/protocol.md: ``hello`` first, then the ``welcome``; ``input`` and
-``trigger`` frames; every ``batch`` is acknowledged with ``ack{n}`` as soon as it is read (the
-server stops sending once ``window`` bytes are unacknowledged); ``update`` and ``append``
+``trigger`` frames; batches are acknowledged with ``ack{n}`` as the browser page paces its acks
+(:mod:`benchmarks.ack_pacer`: after 0.1 s or 256 KiB; the server stops sending once ``window``
+bytes are unacknowledged); ``update`` and ``append``
 events are applied as the page applies them (an append only where its ``at`` fits).
 :class:`FloorPage` speaks the floor's raw text frames (``benchmarks.floor``). Both wait with a
 deadline, never for good.
@@ -10,12 +11,15 @@ deadline, never for good.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from types import TracebackType
 from typing import Any, Self
 
 import msgpack
 from websockets.sync.client import ClientConnection, connect
+
+from benchmarks.ack_pacer import AckPacer
 
 TIMEOUT_SECONDS = 10.0
 
@@ -61,6 +65,7 @@ class Page(_Socket):
         self.values: dict[str, Any] = {}
         self.states: dict[str, str] = {}
         self.batches = 0
+        self._acks = AckPacer()
 
     def close(self) -> None:
         self._ws.close()
@@ -71,6 +76,16 @@ class Page(_Socket):
     def click(self, component: str) -> None:
         self._ws.send(pack({"t": "trigger", "c": component, "e": "click"}))
 
+    def _read(self, timeout: float) -> None:
+        """Read (and apply) one frame within ``timeout``, sending the ack when it is due."""
+        due = self._acks.due
+        wait = timeout if due is None else max(0.0, min(timeout, due - time.perf_counter()))
+        with contextlib.suppress(TimeoutError):
+            self._take(self._ws.recv(wait))
+        seq = self._acks.take_due(time.perf_counter())
+        if seq is not None:
+            self._ws.send(pack({"t": "ack", "n": seq}))
+
     def wait_for(self, component: str, value: Any, timeout: float = TIMEOUT_SECONDS) -> float:
         """Read (and ack) until ``component`` shows ``value``; returns when (perf_counter)."""
         deadline = time.perf_counter() + timeout
@@ -78,10 +93,7 @@ class Page(_Socket):
             left = deadline - time.perf_counter()
             if left <= 0:
                 raise ProtocolError(f"{component} did not show {value!r} within {timeout:.1f} s")
-            try:
-                self._take(self._ws.recv(left))
-            except TimeoutError:
-                continue
+            self._read(left)
         return time.perf_counter()
 
     def wait_for_any(self, component: str, timeout: float = TIMEOUT_SECONDS) -> Any:
@@ -92,20 +104,20 @@ class Page(_Socket):
             left = deadline - time.perf_counter()
             if left <= 0:
                 raise ProtocolError(f"{component} got no value within {timeout:.1f} s")
-            try:
-                self._take(self._ws.recv(left))
-            except TimeoutError:
-                continue
+            self._read(left)
         return self.values[component]
 
     def drain(self) -> None:
-        """Take (and ack) whatever has arrived, without waiting."""
+        """Take whatever has arrived, without waiting (and send the ack if it is due)."""
         for _ in range(10_000):
             try:
                 data = self._ws.recv(0)
             except TimeoutError:
-                return
+                break
             self._take(data)
+        seq = self._acks.take_due(time.perf_counter())
+        if seq is not None:
+            self._ws.send(pack({"t": "ack", "n": seq}))
 
     def _take(self, data: str | bytes) -> None:
         message = self._decode(data)
@@ -115,7 +127,9 @@ class Page(_Socket):
         if kind != "batch":
             return
         self.batches += 1
-        self._ws.send(pack({"t": "ack", "n": message["n"]}))  # the window stays open
+        seq = self._acks.read(message["n"], len(data), time.perf_counter())
+        if seq is not None:
+            self._ws.send(pack({"t": "ack", "n": seq}))
         for event in message["e"]:
             if event["t"] == "update":
                 self.values[event["c"]] = event["v"]

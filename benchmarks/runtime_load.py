@@ -105,25 +105,29 @@ class CpuRun:
         return self.cpu_seconds / self.keys * 1e6
 
 
-def cpu_per_key(server: RuntimeServer, keys: int, burst: bool, tag: str) -> CpuRun:
+def cpu_per_key(
+    server: RuntimeServer, keys: int, burst: bool, tag: str, name: str = "rt_key"
+) -> CpuRun:
+    """Keystrokes into ``<name>_in`` (``rt_key``: a sync function, ``rt_akey``: async)."""
     texts = keystroke_texts(keys, tag)
+    source, target = f"{name}_in", f"{name}_out"
     with Page(server.ws_url) as page:
         for text in keystroke_texts(20, f"warm-{tag}"):
-            page.send_input("rt_key_in", text)
-            page.wait_for("rt_key_out", text.upper())
+            page.send_input(source, text)
+            page.wait_for(target, text.upper())
         time.sleep(CPU_SETTLE_SECONDS)
         page.drain()
         before, start = cpu_seconds(server.pid), time.perf_counter()
         if burst:
             for index, text in enumerate(texts):
-                page.send_input("rt_key_in", text)
+                page.send_input(source, text)
                 if index % BURST_DRAIN_EVERY == 0:
                     page.drain()  # ack what came in, as a page would
-            page.wait_for("rt_key_out", texts[-1].upper(), timeout=60)
+            page.wait_for(target, texts[-1].upper(), timeout=60)
         else:
             for text in texts:
-                page.send_input("rt_key_in", text)
-                page.wait_for("rt_key_out", text.upper())
+                page.send_input(source, text)
+                page.wait_for(target, text.upper())
         wall = time.perf_counter() - start
         time.sleep(CPU_SETTLE_SECONDS)
         page.drain()

@@ -134,6 +134,10 @@ def _cpu(bench: RuntimeApp, plan: RuntimePlan, out: Collected) -> None:
                 found.setdefault(f"floor {mode}", []).append(
                     floor_cpu_per_key(floor, keys, burst, tag)
                 )
+                if not burst:  # the same into an async fn: the thread hop's share
+                    found.setdefault("reactive async", []).append(
+                        cpu_per_key(server, keys, burst, f"{tag}a-", name="rt_akey")
+                    )
     out.raw["cpu"] = {series: [asdict(run) for run in runs] for series, runs in found.items()}
     for mode, how in (("one at a time", "each waits for its output"), ("burst", "all sent")):
         mine = median([run.cpu_us_per_key for run in found[f"reactive {mode}"]])
@@ -147,6 +151,14 @@ def _cpu(bench: RuntimeApp, plan: RuntimePlan, out: Collected) -> None:
             {"reactive_us": mine, "floor_us": base, "ratio": share},
         )  # fmt: skip
         out.rows.append(row)
+        if mode == "one at a time":
+            mine = median([run.cpu_us_per_key for run in found["reactive async"]])
+            share = ratio(mine, base)
+            row = Row(
+                f"the same into an `async def` (no worker thread; n={keys})", _us(mine), _us(base),
+                _times(share), "—", FLOOR, {"reactive_us": mine, "floor_us": base, "ratio": share},
+            )  # fmt: skip
+            out.rows.append(row)
 
 
 # ---------------------------------------------------------------- 2. blocking

@@ -35,6 +35,7 @@ from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 import reactive as rx
+from benchmarks.ack_pacer import AckPacer
 from benchmarks.floor import FloorServer
 from benchmarks.load_driver import LeanSocket, open_socket
 from benchmarks.servers import HOST, ServerProcess, _serve_reactive
@@ -119,8 +120,9 @@ class ActiveRun:
 
 
 class _Session:
-    """One lean socket (``load_driver``): a reactive session (``hello`` first, every batch
-    acknowledged) or a floor socket (raw text frames)."""
+    """One lean socket (``load_driver``): a reactive session (``hello`` first, its acks paced
+    as a browser page paces them, :mod:`benchmarks.ack_pacer`) or a floor socket (raw text
+    frames)."""
 
     def __init__(self, reactive: bool, run: ActiveRun | None = None, path: str = "") -> None:
         self._reactive = reactive
@@ -131,6 +133,8 @@ class _Session:
         self._expected: str | None = None
         self._answered: asyncio.Future[None] | None = None
         self._sent_at = 0.0
+        self._acks = AckPacer()
+        self._ack_timer: asyncio.TimerHandle | None = None
 
     async def open(self, port: int) -> None:
         self.socket = await open_socket(HOST, port, self._path, self._on_message, CONNECT_TIMEOUT)
@@ -146,8 +150,7 @@ class _Session:
                 self._welcome.set_result(None)
             if kind != "batch":
                 return
-            assert self.socket is not None
-            self.socket.send(msgpack.packb({"t": "ack", "n": message["n"]}))
+            self._paced_ack(message["n"], len(payload))
             hit = any(e.get("t") == "update" and e.get("v") == self._expected
                       for e in message["e"])  # fmt: skip
         else:
@@ -156,6 +159,28 @@ class _Session:
             assert self._run is not None
             self._run.round_trips_ms.append((time.perf_counter() - self._sent_at) * 1000)
             self._answered.set_result(None)
+
+    def _paced_ack(self, seq: int, size: int) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        due = self._acks.read(seq, size, now)
+        if due is not None:
+            self._send_ack(due)
+        elif self._ack_timer is None and self._acks.due is not None:
+            self._ack_timer = loop.call_at(self._acks.due, self._ack_when_due)
+
+    def _ack_when_due(self) -> None:
+        self._ack_timer = None
+        seq = self._acks.take_due(asyncio.get_running_loop().time())
+        if seq is not None:
+            self._send_ack(seq)
+
+    def _send_ack(self, seq: int) -> None:
+        if self._ack_timer is not None:
+            self._ack_timer.cancel()
+            self._ack_timer = None
+        if self.socket is not None:
+            self.socket.send(msgpack.packb({"t": "ack", "n": seq}))
 
     async def type(self, tag: str, stop: float) -> None:
         """Keystrokes every 1/rate s; each waits for its own output (or is counted lost)."""

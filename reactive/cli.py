@@ -21,6 +21,7 @@ from typing import Any
 import uvicorn
 
 from reactive import __version__, ports, scaffold
+from reactive.definition import launched
 from reactive.definition.app import App
 from reactive.errors import AppLoadError
 from reactive.protocol.limits import DEFAULT_LIMITS
@@ -46,13 +47,15 @@ def load_app(target: str) -> App:
     if folder not in sys.path:  # once, however often --reload loads it again
         sys.path.insert(0, folder)
     spec.loader.exec_module(module)  # errors in the user's module propagate with their traceback
-    app = _find_app(module.__dict__, path_text, attribute)
+    app = _find_app(module.__dict__, path_text, attribute, launched.launched_in(path.stem))
     if os.environ.get(MCP_ENV) == "1":  # reactive run --mcp, in every worker process too
         app.enable_mcp()
     return app
 
 
-def _find_app(namespace: dict[str, object], path: str, attribute: str) -> App:
+def _find_app(
+    namespace: dict[str, object], path: str, attribute: str, launched_app: App | None = None
+) -> App:
     if attribute:
         found = namespace.get(attribute)
         if not isinstance(found, App):
@@ -63,6 +66,8 @@ def _find_app(namespace: dict[str, object], path: str, attribute: str) -> App:
         for name, value in namespace.items()
         if isinstance(value, App) and not value.grafted
     }
+    if not apps and launched_app is not None:  # `gr.Interface(...).launch()`, in no variable
+        return launched_app
     if not apps:
         raise AppLoadError(
             f"{path} defines no rx.App. Create one at module level: app = rx.App(title=...)."

@@ -6,8 +6,9 @@ Usage::
     python scripts/gradio_compat.py /tmp/gradio-demos/demo [--browser 20] [--json out.json]
 
 Each ``<demo>/run.py`` is copied to a temporary folder (with the demo's other files) with
-``import gradio as gr`` replaced by ``import reactive as gr`` and loaded in its own process with
-``reactive.cli.load_app`` (``demo.launch()`` does nothing there, as under ``reactive run``).
+``import gradio as gr`` replaced by ``import reactive as gr`` (in run.py and the demo's other
+modules) and loaded in its own process with ``reactive.cli.load_app`` (``demo.launch()`` does
+nothing there, as under ``reactive run``).
 Demos that need the network, model weights or API keys (they import ``transformers``, ``openai``,
 ``requests``, ... or call ``gr.load``) are skipped, as are those needing a package that is not
 installed. ``--browser N`` also serves the first N that load and opens each in Chromium, checking
@@ -165,6 +166,11 @@ def skip_reason(folder: Path, source: str) -> str | None:
     return None
 
 
+def one_import_changed(source: str) -> str:
+    """``source`` with ``import gradio as gr`` (and ``from gradio...``) naming reactive."""
+    return FROM_LINE.sub(r"\1from reactive\2", IMPORT_LINE.sub(r"\1import reactive as gr", source))
+
+
 def measure(demo: Path, browser: bool, timeout: float) -> dict[str, object]:
     source = (demo / "run.py").read_text(encoding="utf-8", errors="replace")
     reason = skip_reason(demo, source)
@@ -176,10 +182,9 @@ def measure(demo: Path, browser: bool, timeout: float) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / demo.name
         shutil.copytree(demo, copy)
-        changed = FROM_LINE.sub(
-            r"\1from reactive\2", IMPORT_LINE.sub(r"\1import reactive as gr", source)
-        )
-        (copy / "run.py").write_text(changed)
+        for module in copy.glob("*.py"):  # run.py and the demo's own helper modules
+            text = module.read_text(encoding="utf-8", errors="replace")
+            module.write_text(one_import_changed(text))
         command = [
             sys.executable,
             "-c",

@@ -1,10 +1,11 @@
 // Wires the client together: socket -> (welcome: page | batch: frame scheduler -> applier ->
-// views -> ack | error: toast), and views -> input policy chain -> socket.
+// views -> ack pacer | error: toast), and views -> input policy chain -> socket.
 
 import type { ViewContext } from "./components/view";
 import { defaultInputChain } from "./inputs/chain";
 import type { InputPolicy } from "./inputs/policy";
 import * as m from "./protocol/messages";
+import { AckPacer } from "./render/ackPacer";
 import { BatchApplier } from "./render/applier";
 import { browserClock, FrameScheduler } from "./render/frame";
 import { RunTracker } from "./render/runs";
@@ -20,6 +21,7 @@ export class App {
   private readonly page: Page;
   private readonly runs = new RunTracker();
   private readonly frames: FrameScheduler;
+  private readonly acks: AckPacer;
   private readonly inputs: InputPolicy;
   private readonly connection: ConnectionIndicator;
   private readonly toasts: Toasts;
@@ -33,7 +35,7 @@ export class App {
     this.connection = new ConnectionIndicator(document.body);
     this.toasts = new Toasts(document.body);
     this.socket = new Socket(url, {
-      message: (msg) => this.receive(msg),
+      message: (msg, bytes) => this.receive(msg, bytes),
       down: (code, reason, retrying) => this.down(code, reason, retrying),
     });
     this.inputs = defaultInputChain((c, v) => this.socket.send(m.input(c, v)));
@@ -42,10 +44,11 @@ export class App {
       (c) => this.page.view(c),
       (t) => this.toasts.show(t.msg, t.l, t.d),
     );
+    this.acks = new AckPacer(browserClock, (n) => this.socket.send(m.ack(n)));
     this.frames = new FrameScheduler(
       browserClock,
       (batches) => applier.apply(batches),
-      (n) => this.socket.send(m.ack(n)),
+      (n) => this.acks.applied(n),
     );
   }
 
@@ -58,14 +61,18 @@ export class App {
     this.socket.send(m.cancel(f));
   }
 
-  private receive(msg: m.ServerMessage): void {
+  private receive(msg: m.ServerMessage, bytes: number): void {
     if (msg.t === "welcome") this.welcome(msg);
-    else if (msg.t === "batch") this.frames.push(msg);
+    else if (msg.t === "batch") {
+      this.acks.received(bytes);
+      this.frames.push(msg);
+    }
     else this.serverError(msg);
   }
 
   private welcome(msg: m.Welcome): void {
     this.frames.clear();
+    this.acks.reset();
     const reloaded = this.reloaded && !msg.resumed;
     this.reloaded = false;
     if (reloaded) {
@@ -127,6 +134,7 @@ export class App {
 
   private down(code: number, reason: string, retrying: boolean): void {
     this.frames.clear();
+    this.acks.reset();
     if (code === CLOSE_RELOADED) this.reloaded = true;
     this.connection.set(retrying ? "reconnecting" : "closed", reason || closeMeaning(code));
   }

@@ -62,6 +62,11 @@ class Component(Listeners):
         made._made_with = (args, kwargs)
         return made
 
+    @property
+    def made_with(self) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        """The positional and keyword arguments the component was made with."""
+        return self._made_with
+
     def given_props(self) -> dict[str, Any]:
         """The properties its maker named, by name: Gradio's ``return gr.Textbox(visible=False)``
         from a function changes just those (and the value, if given) of the output."""

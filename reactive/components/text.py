@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Self, cast
 
+from reactive.components import listeners
 from reactive.components.base import Component, require_type
 from reactive.errors import DefinitionError
 
@@ -88,11 +89,19 @@ class Textbox(Component):
 
 
 class Text(Component):
-    """Plain text shown as is (line breaks kept). Grows by deltas when a generator extends it."""
+    """Plain text shown as is (line breaks kept). Grows by deltas when a generator extends it.
+
+    Inside ``with gr.Blocks():`` it is Gradio's ``gr.Text``, a :class:`Textbox`.
+    """
 
     type = "text"
     text_like = True
     accepts_input: ClassVar[bool] = False
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+        if cls is Text and listeners.active() is not None:  # Gradio's gr.Text, in a Blocks
+            return cast(Self, Textbox(*args, **kwargs))
+        return super().__new__(cls, *args, **kwargs)
 
     def __init__(self, value: str = "", *, label: str | None = None, **kwargs: Any) -> None:
         super().__init__(value, label=label, **kwargs)

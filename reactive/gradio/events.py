@@ -88,7 +88,7 @@ def bind(
             return function
 
         return decorate
-    if chain is not None and arguments.get("js") is not None:
+    if chain is not None and isinstance(arguments.get("js"), str):
         raise DefinitionError(
             "js= on a chained listener (.then / .success / .failure) is not supported: bind "
             "the JavaScript to the event itself (btn.click(None, ..., js=...))."
@@ -105,6 +105,8 @@ def _bound(
 ) -> BoundFunction:
     inputs_arg, outputs_arg = arguments.pop("inputs", None), arguments.pop("outputs", None)
     js = arguments.pop("js", None)
+    if isinstance(js, bool):  # js=True: Gradio turns fn into JavaScript; here fn runs in Python
+        js = None
     stream_every = arguments.pop("stream_every", None)
     time_limit = arguments.pop("time_limit", None)
     name = getattr(fn, "__name__", "listener") if fn is not None else "js" if js else "noop"

@@ -11,7 +11,7 @@ from typing import Any, Self
 
 from reactive import themes
 from reactive.components.base import Component, warn_unsupported
-from reactive.definition import serving
+from reactive.definition import launched, serving
 from reactive.definition.app import App
 from reactive.definition.i18n import I18n
 from reactive.errors import DefinitionError
@@ -81,7 +81,10 @@ class GradioApp(App):
         """
         frame = inspect.currentframe()
         caller = frame.f_back if frame is not None else None
-        if caller is None or caller.f_globals.get("__name__") != "__main__":
+        module = caller.f_globals.get("__name__") if caller is not None else None
+        if module != "__main__":
+            if isinstance(module, str):  # imported (reactive run): found even if in no variable
+                launched.note(module, self)
             return self, None, None
         self.configure(
             theme=theme, css=css, allowed_paths=allowed_paths, mcp_server=mcp_server, i18n=i18n

@@ -46,6 +46,7 @@ from reactive.components import (
     Radio,
     Slider,
     State,
+    Text,
     Textbox,
 )
 from reactive.components.base import warn_unsupported
@@ -121,6 +122,16 @@ def component_from(value: ComponentArg) -> Component:
         )
     names = ", ".join(sorted([*_SHORTCUTS, *_MEDIA]))
     raise DefinitionError(f"Unknown component name {value!r}; reactive knows: {names}.")
+
+
+def input_from(value: ComponentArg) -> Component:
+    """An Interface input: as :func:`component_from`, but Gradio's ``gr.Text()`` (a Textbox in
+    Gradio, display-only text here) given as an input is the Textbox it stands for."""
+    component = component_from(value)
+    if type(component) is Text:
+        args, kwargs = component.made_with
+        return Textbox(*args, **kwargs)
+    return component
 
 
 def _as_list(value: ComponentsArg) -> list[ComponentArg]:
@@ -224,8 +235,8 @@ class Interface(GradioApp):
         limit: int | None,
     ) -> None:
         name = getattr(fn, "__name__", "fn")
-        ins = [component_from(c) for c in inputs]  # made outside any block: placed in order below
-        extra = [component_from(c) for c in self._additional[0]]
+        ins = [input_from(c) for c in inputs]  # made outside any block: placed in order below
+        extra = [input_from(c) for c in self._additional[0]]
         outs = [component_from(c) for c in outputs]
         for component in [*ins, *extra]:
             if isinstance(component, Number):

@@ -162,3 +162,11 @@ async def test_browser_state_is_sent_by_the_page_and_stored_from_outputs() -> No
         assert await page.wait_value("saved", ["kept", "from before", "new"])
     with pytest.raises(DefinitionError, match="secret"):
         gr.BrowserState(secret="x")
+
+
+def test_clear_gives_the_empty_blocks_and_empties_a_filled_one() -> None:
+    demo = gr.Blocks()
+    with demo.clear():
+        gr.Textbox(elem_id="kept")
+    assert "kept" in demo.components
+    assert demo.clear().components == {}  # Gradio's clear empties it

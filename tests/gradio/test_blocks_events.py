@@ -247,6 +247,22 @@ def test_refused_arguments_name_themselves() -> None:
             text.change(lambda t: t, text, text, trigger_mode="sometimes")
 
 
+async def test_js_true_runs_the_python_fn_on_the_server() -> None:
+    # Gradio turns a js=True fn into JavaScript; the result is the same when it runs in Python.
+    with gr.Blocks() as demo:
+        text = gr.Textbox(elem_id="t")
+        button = gr.Button("Go", elem_id="b", interactive=False)
+        text.change(lambda: gr.Button(interactive=True), None, button, js=True)
+        button.click(lambda: gr.Textbox(interactive=False), None, text, js=True).then(
+            lambda t: None, text, None, js=False
+        )
+    assert all(f.js is None for f in demo.functions)
+    async with AppTester(demo) as page:
+        await page.input("t", "x")
+        enabled = lambda: page.page.props.get("b", {}).get("interactive") is True  # noqa: E731
+        assert await page.wait_until(enabled)
+
+
 def test_js_only_listener_is_described_for_the_page() -> None:
     with gr.Blocks(js="() => { document.body.dataset.loaded = 'yes' }") as demo:
         text = gr.Textbox(elem_id="text")

@@ -136,9 +136,21 @@ def test_interface_additional_inputs_sit_in_an_accordion_after_the_inputs() -> N
     assert layout.index("'More'") < layout.index("'times'")
 
 
-def test_gradios_text_as_an_input_is_refused_pointing_at_textbox() -> None:
-    with pytest.raises(DefinitionError, match=r"gr\.Text is a Textbox: use gr\.Textbox"):
-        gr.Interface(str.upper, gr.Text(), gr.Text())
+async def test_gradios_text_in_blocks_is_a_textbox() -> None:
+    # Gradio's gr.Text is a Textbox: inside a Blocks it is one (an editable input); outside, in
+    # an rx.App, rx.Text stays display-only text (an Interface input: test_interface.py).
+    with gr.Blocks() as demo:
+        word = gr.Text(label="Word", elem_id="w")
+        shout = gr.Text(elem_id="s")
+        word.submit(str.upper, word, shout)
+    assert isinstance(word, gr.Textbox)
+    assert word.label == "Word"
+    assert isinstance(shout, gr.Textbox)
+    assert type(gr.Text()) is gr.Text
+    async with AppTester(demo) as page:
+        await page.input("w", "hi")
+        await page.submit("w")
+        assert await page.wait_value("s", "HI")
 
 
 async def test_tabs_select_fires_for_any_of_its_tabs() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 import reactive as gr
 from reactive.cli import load_app
-from reactive.errors import CompatibilityWarning, DefinitionError
+from reactive.errors import AppLoadError, CompatibilityWarning, DefinitionError
 from reactive.gradio.interface import component_from, media_class
 from reactive.testing import AppTester
 
@@ -106,6 +106,18 @@ async def test_submit_enter_and_clear() -> None:
         )
 
 
+async def test_gr_text_as_an_input_is_the_textbox_it_is_in_gradio() -> None:
+    demo = gr.Interface(lambda w: w[::-1], gr.Text(label="Word", elem_id="w"), gr.Text(elem_id="r"))
+    word = demo.components["w"]
+    assert isinstance(word, gr.Textbox)
+    assert word.label == "Word"
+    assert type(demo.components["r"]) is gr.Text  # an output stays display-only text
+    async with AppTester(demo) as page:
+        await page.input("w", "abc")
+        await page.submit("w")
+        assert await page.wait_value("r", "cba")
+
+
 def test_unsupported_gradio_arguments_are_named_in_a_warning() -> None:
     with pytest.warns(CompatibilityWarning, match="ignores .*allow_flagging.*cache_examples"):
         gr.Interface(greet, "text", "text", allow_flagging="never", cache_examples=True)
@@ -127,6 +139,24 @@ def test_reactive_run_finds_an_interface(tmp_path: Path) -> None:
         "demo.launch()\n"
     )
     assert isinstance(load_app(str(path)), gr.Interface)
+
+
+def test_reactive_run_finds_an_app_launched_without_a_name(tmp_path: Path) -> None:
+    path = tmp_path / "unnamed.py"
+    path.write_text(
+        "import reactive as gr\n"
+        "gr.Interface(lambda name: 'Hello ' + name, 'text', 'text', title='Unnamed').launch()\n"
+    )
+    app = load_app(str(path))
+    assert isinstance(app, gr.Interface)
+    assert app.title == "Unnamed"
+
+
+def test_a_file_without_an_app_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.py"
+    path.write_text("x = 1\n")
+    with pytest.raises(AppLoadError, match=r"defines no rx\.App"):
+        load_app(str(path))
 
 
 # ---------------------------------------------------------------- the seed's examples

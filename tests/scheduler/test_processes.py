@@ -333,12 +333,10 @@ async def test_keystrokes_kill_stale_runs_and_the_last_runs_on_a_warm_worker(
     pool: ProcessPool,
 ) -> None:
     finished: list[int] = []
-    arrived: dict[int, float] = {}
 
     async def run(tag: int) -> None:
         async def emit(value: int) -> None:
             finished.append(value)
-            arrived[value] = time.perf_counter()
 
         await pool.call(ref(proc_app.work), (0.1, tag), emit, generator=False)
 
@@ -349,16 +347,13 @@ async def test_keystrokes_kill_stale_runs_and_the_last_runs_on_a_warm_worker(
             queued += pool.statistics().waiting
             runs[-1].cancel()
         runs.append(asyncio.ensure_future(run(tag)))
-        typed = time.perf_counter()
         if tag < 9:
             await asyncio.sleep(0.03)  # the typist's pace, not a wait for the pool
     await runs[-1]
     stats = pool.statistics()
     assert finished == [9]
     assert stats.killed + queued == 9, (stats, queued)
-    assert stats.killed >= 1
-    latency = arrived[9] - typed
-    assert latency < 0.4, latency  # ~0.1 s of work; the loose bound is for a loaded machine
+    assert stats.killed >= 1  # (the last key's latency is a benchmark row: --runtime)
 
 
 # --- lifecycle --------------------------------------------------------------------------------

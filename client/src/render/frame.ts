@@ -1,9 +1,10 @@
-// Applies incoming batches so that each rendered frame shows at most one apply, then sends ONE ack
-// with the highest batch number applied. A batch that arrives while nothing waits is applied at
-// once, so the coming frame paints it with no extra wait (a keystroke's reply, a stream's first
-// token); batches arriving after it wait, and are applied together in the callback of the frame
-// after, so a fast stream costs one DOM pass and one layout per frame. A 50 ms timer stands in
-// for frames that do not come (a hidden tab). Pure: the clock is injected.
+// Applies incoming batches so that each rendered frame shows at most one apply, then reports ONE
+// ack with the highest batch number applied (the ack pacer, ackPacer.ts, decides when it leaves).
+// A batch that arrives while nothing waits is applied at once, so the coming frame paints it with
+// no extra wait (a keystroke's reply, a stream's first token); batches arriving after it wait, and
+// are applied together in the callback of the frame after, so a fast stream costs one DOM pass and
+// one layout per frame. A 50 ms timer stands in for frames that do not come (a hidden tab). Pure:
+// the clock is injected.
 
 import type { Batch } from "../protocol/messages";
 

@@ -16,8 +16,8 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([4400, 1008, 4001]
 export const CLOSE_RELOADED = 4002;
 
 export interface SocketHandlers {
-  /** A valid server frame. */
-  message(msg: ServerMessage): void;
+  /** A valid server frame of `bytes` bytes. */
+  message(msg: ServerMessage, bytes: number): void;
   /** The socket is down; `retrying` is false after a fatal close. */
   down(code: number, reason: string, retrying: boolean): void;
 }
@@ -79,7 +79,7 @@ export class Socket {
       this.session = msg.session;
       this.backoff.reset();
     }
-    this.handlers.message(msg);
+    this.handlers.message(msg, data.byteLength);
   }
 
   private closed(ws: WebSocket, code: number, reason: string): void {
