@@ -88,6 +88,7 @@ from reactive.definition.event_data import (
     Request,
     SelectData,
 )
+from reactive.definition.i18n import I18n
 from reactive.definition.update import skip, update
 from reactive.errors import (
     Cancelled,
@@ -98,9 +99,12 @@ from reactive.errors import (
     ReactiveError,
 )
 from reactive.errors import UserError as Error
+from reactive.gradio import mcp
+from reactive.gradio.api_function import api
 from reactive.gradio.blocks import Blocks
 from reactive.gradio.caching import Cache, cache
 from reactive.gradio.chat_interface import ChatInterface
+from reactive.gradio.csv_logger import CSVLogger
 from reactive.gradio.events import on
 from reactive.gradio.interface import Interface, media_class
 from reactive.gradio.layouts import (
@@ -110,13 +114,19 @@ from reactive.gradio.layouts import (
     Group,
     Row,
     Sidebar,
+    Step,
     Tab,
     TabItem,
     Tabs,
+    Walkthrough,
 )
 from reactive.gradio.missing import missing_feature
+from reactive.gradio.mount import mount_gradio_app
 from reactive.gradio.render import render
+from reactive.gradio.tabbed_interface import TabbedInterface
 from reactive.gradio.timer import Timer
+from reactive.gradio.validation import validate
+from reactive.media.paths import set_static_paths
 from reactive.media.samples import get_audio, get_file, get_image, get_model3d, get_video
 from reactive.messages import Info, Warning
 
@@ -142,6 +152,7 @@ __all__ = [
     "BrowserState",
     "Brush",
     "Button",
+    "CSVLogger",
     "Cache",
     "Cancelled",
     "ChatInterface",
@@ -177,6 +188,7 @@ __all__ = [
     "Gallery",
     "Group",
     "HighlightedText",
+    "I18n",
     "Image",
     "ImageEditor",
     "ImageMask",
@@ -213,8 +225,10 @@ __all__ = [
     "Sketchpad",
     "Slider",
     "State",
+    "Step",
     "Tab",
     "TabItem",
+    "TabbedInterface",
     "Tabs",
     "Text",
     "TextArea",
@@ -222,10 +236,12 @@ __all__ = [
     "Timer",
     "UploadButton",
     "Video",
+    "Walkthrough",
     "Warning",
     "WaveformOptions",
     "WebcamOptions",
     "__version__",
+    "api",
     "cache",
     "cancelled",
     "checkpoint",
@@ -234,12 +250,16 @@ __all__ = [
     "get_image",
     "get_model3d",
     "get_video",
+    "mcp",
     "media",
+    "mount_gradio_app",
     "on",
     "render",
+    "set_static_paths",
     "skip",
     "themes",
     "update",
+    "validate",
 ]
 
 

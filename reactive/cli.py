@@ -61,7 +61,11 @@ def _find_app(
         if not isinstance(found, App):
             raise AppLoadError(f"{path} has no rx.App named {attribute!r}.")
         return found
-    apps = {name: value for name, value in namespace.items() if isinstance(value, App)}
+    apps = {  # an app placed inside another's page (rendered in a gr.Blocks) is part of it
+        name: value
+        for name, value in namespace.items()
+        if isinstance(value, App) and not value.grafted
+    }
     if not apps and launched_app is not None:  # `gr.Interface(...).launch()`, in no variable
         return launched_app
     if not apps:

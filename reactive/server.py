@@ -56,7 +56,8 @@ def root_path(request: Request | WebSocket) -> str:
     Every URL the server writes into a page or an HTTP answer starts with it; the client builds
     its own from where its bundle was served (``client/src/transport/endpoint.ts``).
     """
-    prefix: str = request.scope.get("root_path", "")
+    given = request.scope.get("reactive.root_path")  # gr.mount_gradio_app(root_path=...)
+    prefix: str = given if isinstance(given, str) else request.scope.get("root_path", "")
     return prefix.rstrip("/")
 
 

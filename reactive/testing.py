@@ -14,10 +14,11 @@ unless ``auto_ack=False``.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from reactive.definition.app import App
+from reactive.definition.event_data import RequestInfo
 from reactive.protocol import codec
 from reactive.protocol.connection import DEFAULT_WINDOW_BYTES, ServerConnection
 from reactive.protocol.messages import PROTOCOL_VERSION
@@ -157,12 +158,17 @@ class AppTester:
         session_id: str | None = None,
         manager: SessionManager | None = None,
         window_bytes: int = DEFAULT_WINDOW_BYTES,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
+        """``headers``: the page's request headers (``accept-language``, ...), lower-case."""
         self.app = app
         self.auto_ack = auto_ack
         self.manager = manager if manager is not None else SessionManager(app)
         self.transport = MemoryTransport()
-        self.channel = Channel(self.transport, ServerConnection(window_bytes=window_bytes))
+        request = RequestInfo(headers=dict(headers)) if headers is not None else None
+        self.channel = Channel(
+            self.transport, ServerConnection(window_bytes=window_bytes), request=request
+        )
         self.page = PageModel()
         self.session: Session | None = None
         self._requested_session = session_id

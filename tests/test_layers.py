@@ -47,7 +47,7 @@ ALLOWED: dict[str, set[str]] = {
     "definition": {"errors", "protocol", "scheduler", "media", "components"},
     # gradio: the scheduler's tables too (a listener's trigger_mode, a shared concurrency_id),
     # and the run context (a block made while a function runs is an update, not a definition).
-    "gradio": {"errors", "scheduler", "media", "reports", "components", "definition"},
+    "gradio": {"errors", "scheduler", "media", "reports", "components", "themes", "definition"},
     "session": {"errors", "protocol", "scheduler", "media", "reports", "components", "definition"},
     "server": {"errors", "protocol", "components", "definition", "session", "web"},
     "web": {"errors", "protocol", "components", "definition", "session", "client"},

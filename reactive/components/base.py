@@ -163,6 +163,8 @@ class Component(Listeners, metaclass=_ValueFunctions):
         self.preserved_by_key: tuple[str, ...] = (
             (preserved,) if isinstance(preserved, str) else tuple(preserved or ())
         )
+        #: Made with ``render=False``: a function using it does not place it; ``.render()`` does.
+        self.render_later = not render
         if unsupported:
             warn_unsupported(type(self).__name__, unsupported)
         if render:

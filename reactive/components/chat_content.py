@@ -2,7 +2,9 @@
 
 To the page: text stays a string; a file (``{"path"}``, ``(path,)``) travels as
 ``{"file": {name, mime, data}}``; a component (``rx.Image(value=...)`` …) as
-``{"component": type, "value": its wire value, "label"?}``, drawn by that component's own view.
+``{"component": type, "value": its wire value, "label"?}``, drawn by that component's own view;
+Gradio 6's list of parts (``[{"type": "text", "text"}, {"type": "file", "file"}]``) as a list of
+those, drawn one after another in one message.
 From the page (an edited or restored history), files and pictures come back as bytes and are
 written to the session's upload folder, so the function gets ``{"path", "mime_type", "orig_name"}``
 as Gradio gives it.
@@ -68,10 +70,33 @@ def content_to_wire(owner: Component, content: Any) -> Any:
         file = content.get("file", content)
         path = file.get("path") if isinstance(file, Mapping) else file
         return {"file": _file(owner, path, content.get("alt_text"))}
-    if isinstance(content, tuple | list) and content and isinstance(content[0], str | Path):
+    if _is_file_pair(content):
         alt = content[1] if len(content) > 1 else None
         return {"file": _file(owner, content[0], alt)}
+    if isinstance(content, list):  # Gradio 6: a list of parts, drawn in one message
+        return [content_to_wire(owner, _part(part)) for part in content]
     return str(content)
+
+
+def _is_file_pair(content: Any) -> bool:
+    """Gradio's ``(path,)`` / ``(path, alt)``; a list only when its first item is a real file
+    (else it is a list of parts: ``["text", {"path": ...}]``)."""
+    if not (isinstance(content, tuple | list) and content and isinstance(content[0], str | Path)):
+        return False
+    return isinstance(content, tuple) or (len(content) <= 2 and Path(content[0]).is_file())
+
+
+def _part(part: Any) -> Any:
+    """One part of a Gradio 6 message: ``{"type": "text", "text"}``, ``{"type": "file",
+    "file": {"path"}}`` or anything a message's content may be."""
+    if isinstance(part, Mapping) and part.get("type") == "text" and "text" in part:
+        return str(part["text"])
+    if isinstance(part, Mapping) and part.get("type") == "file" and "file" in part:
+        file = part["file"]
+        return {"path": file.get("path")} if isinstance(file, Mapping) else {"path": file}
+    if isinstance(part, list):
+        return str(part)  # parts do not nest
+    return part
 
 
 def _component(owner: Component, component: Component) -> dict[str, Any]:
@@ -115,6 +140,8 @@ def content_from_page(owner: Component, content: Any) -> Any:
     """A page's content as the function receives it (files written to the upload folder)."""
     if isinstance(content, str):
         return content
+    if isinstance(content, list):  # a message of several parts
+        return [content_from_page(owner, part) for part in content if not isinstance(part, list)]
     if isinstance(content, Mapping) and isinstance(content.get("file"), Mapping):
         return _saved(owner, content["file"])
     if isinstance(content, Mapping) and isinstance(content.get("component"), str):

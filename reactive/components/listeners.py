@@ -103,6 +103,7 @@ class Listeners:
 
         if placement.active() is None:
             raise DefinitionError(f"{self!r}.render() must be called inside `with gr.Blocks():`.")
+        self.render_later = False
         placement.created(self)  # type: ignore[arg-type]  # self is a Component
         return self
 

@@ -6,6 +6,7 @@ receives ``{"text": str, "files": [path, ...]}``, the files written to the sessi
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -110,20 +111,40 @@ class MultimodalTextbox(Component):
         return save_upload(file["data"], name)
 
     def postprocess(self, value: Any) -> MultimodalValue:
-        """Text, or ``{"text", "files": [paths]}``; files already sent are kept by the page."""
+        """Text, or ``{"text", "files": [paths]}``: the files are attached in the box (an
+        example with files, a function filling the box)."""
         if value is None:
             return {"text": "", "files": []}
         if isinstance(value, str):
             return {"text": value, "files": []}
         if isinstance(value, Mapping):
             files = value.get("files") or []
-            if files:
-                raise OutputError(
-                    f"{self!r}: a function may set the text of a MultimodalTextbox, not its files."
-                )
-            return {"text": str(value.get("text") or ""), "files": []}
+            if not isinstance(files, list | tuple):
+                raise OutputError(f"{self!r}: files is a list of paths, got {files!r:.60}.")
+            return {
+                "text": str(value.get("text") or ""),
+                "files": [self._attached(f) for f in files],
+            }
         raise OutputError(f"{self!r} takes text or {{text, files}}; got {type(value).__name__}.")
+
+    def _attached(self, file: Any) -> dict[str, Any]:
+        """A path (or ``{"path"}``) as the page holds an attached file: its name, type, bytes."""
+        path = file.get("path") if isinstance(file, Mapping) else file
+        if not isinstance(path, str | Path):
+            raise OutputError(f"{self!r}: an attached file is a path, got {file!r:.60}.")
+        real = Path(self.served(path))
+        if not real.is_file():
+            raise OutputError(f"{self!r}: file {str(path)!r} does not exist.")
+        name = Path(str(path)).name
+        mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return {"name": name, "mime": mime, "data": real.read_bytes()}
 
     def example_cell(self, value: Any) -> Any:
         text = value.get("text", "") if isinstance(value, Mapping) else value
+        files = value.get("files") or [] if isinstance(value, Mapping) else []
+        if files:  # the table shows the text and what is attached
+            names = ", ".join(
+                Path(str(f.get("path") if isinstance(f, Mapping) else f)).name for f in files
+            )
+            text = f"{text} 📎 {names}".strip()
         return super().example_cell(text)

@@ -20,16 +20,17 @@ class Code(Textbox):
     """Source code in a multi-line text field (monospace); the function receives a ``str``.
 
     ``language`` is kept as a property for the page (no highlighting: nothing loads from a CDN);
-    ``Code.languages`` lists the names Gradio's takes.
+    a returned ``gr.Code(language=..., value=...)`` may change it.
     """
 
-    languages: ClassVar[list[str | None]] = [
+    updatable = Textbox.updatable | {"language"}
+    #: The language names Gradio's Code takes (kept as the page's property; no highlighting).
+    languages: ClassVar[list[str]] = [
         "python", "c", "cpp", "markdown", "latex", "json", "html", "css", "javascript",
         "jinja2", "typescript", "yaml", "dockerfile", "shell", "r", "sql", "sql-msSQL",
         "sql-mySQL", "sql-mariaDB", "sql-sqlite", "sql-cassandra", "sql-plSQL", "sql-hive",
-        "sql-pgSQL", "sql-gql", "sql-gpSQL", "sql-sparkSQL", "sql-esper", None,
-    ]  # fmt: skip
-    updatable: ClassVar[frozenset[str]] = Textbox.updatable | {"language"}
+        "sql-pgSQL", "sql-gql", "sql-gpSQL", "sql-sparkSQL", "sql-esper",
+    ]  # fmt: skip  (Gradio's list ends with None, "no language": a Dropdown refuses a None choice)
 
     def __init__(
         self,

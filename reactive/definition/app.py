@@ -24,6 +24,7 @@ from reactive.definition.graph import (
     parameter_names,
     stream_settings,
 )
+from reactive.definition.i18n import I18n, catalog_of
 from reactive.definition.layout_builder import LayoutBuilder
 from reactive.errors import DefinitionError
 from reactive.media.image import allow_pixels
@@ -58,6 +59,10 @@ class App(LayoutBuilder):
         def shout(text: str) -> str:
             return text.upper()
     """
+
+    #: Placed inside another app's page (a Gradio app rendered in a ``gr.Blocks``): served
+    #: as part of that one, never on its own.
+    grafted: bool = False
 
     def __init__(
         self,
@@ -151,6 +156,8 @@ class App(LayoutBuilder):
         self.layout = layout.Column(self)  # where components appear on the page
         self._labelled: set[str] = set()
         self._counts: dict[str, int] = {}
+        #: The app's translations (``gr.I18n``): found in its components' texts, or given.
+        self.i18n: I18n | None = None
 
     def _forget_definitions(self) -> None:
         """Drop every component, function and layout block (Gradio's ``demo.clear()``)."""
@@ -170,6 +177,13 @@ class App(LayoutBuilder):
                 "mcp), or leave mcp out."
             )
         self.mcp = True
+
+    def allow_paths(self, folders: Sequence[str | Path]) -> None:
+        """Let outputs serve files from ``folders`` too (``allowed_paths`` given late)."""
+        current = self.served_paths
+        self.served_paths = ServedPaths.of([*current.allowed, *folders], current.blocked)
+        for component in self.components.values():
+            component.served_paths = self.served_paths
 
     @property
     def graph(self) -> Graph:
@@ -399,7 +413,7 @@ class App(LayoutBuilder):
         """Put a component on the page at its first use; unlabelled ones get a default label."""
         if not (component.has_id and self.components.get(component.id) is component):
             self._register(component)
-            if component.on_page:
+            if component.on_page and not component.render_later:
                 self._current_block().add(component)
             for binding in getattr(component, "bindings", ()):  # value=fn, placed at first use
                 self._bind_brought(binding)
@@ -409,7 +423,12 @@ class App(LayoutBuilder):
                 component.label = default_label
 
     def adopt(self, component: Component, block: layout.Block) -> None:
-        """A component created inside ``block`` (``with app.row():``): placed there at once."""
+        """A component created inside ``block`` (``with app.row():``): placed there at once;
+        one made with ``render=False`` and already used by a function, where it is rendered."""
+        known = component.has_id and self.components.get(component.id) is component
+        if known and not self.layout.holds(component):
+            block.add(component)  # registered when a function used it, placed only now
+            return
         self._register(component)
         if component.on_page:
             block.add(component)
@@ -437,6 +456,8 @@ class App(LayoutBuilder):
         else:
             component.assign_id(self._unique_id(component.type))
         self.components[component.id] = component
+        if self.i18n is None:
+            self.i18n = catalog_of(vars(component).values())
         component.served_paths = self.served_paths
         component.media_limits = self.media_limits
 

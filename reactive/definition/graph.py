@@ -133,6 +133,8 @@ class BoundFunction:
     shows_progress: bool = True
     #: The ``gr.Timer`` whose session copy (``active``, interval) paces ``every``, if any.
     timer: str | None = None
+    #: Gradio's ``preprocess=False``: the inputs' values as the page holds them (wire form).
+    raw_inputs: bool = False
 
     @property
     def kind(self) -> str:

@@ -62,6 +62,13 @@ class Block:
     def add(self, child: Block | Component) -> None:
         self.children.append(child)
 
+    def holds(self, component: Component) -> bool:
+        """Whether ``component`` is placed in this block or one inside it."""
+        return any(
+            child is component or (isinstance(child, Block) and child.holds(component))
+            for child in self.children
+        )
+
     def place(self, component: Component) -> None:
         """A component created inside this block: its app places it here at once."""
         self.owner.adopt(component, self)

@@ -33,11 +33,39 @@ class BlockOutput(Component):
         return {"target": self.target}
 
 
+class TabsOutput(BlockOutput):
+    """Stands for ``gr.Tabs`` / ``gr.Walkthrough``: ``gr.Tabs(selected=...)`` returned from a
+    function opens that tab (a tab's ``id``, its label, or its index)."""
+
+    updatable: ClassVar[frozenset[str]] = frozenset({"selected"})
+
+    def __init__(self, target: str, visible: bool, tabs: layout.Tabs) -> None:
+        super().__init__(target, visible)
+        self.tabs = tabs
+        self.selected: int | str | None = None
+
+    def set_prop(self, name: str, value: Any) -> None:
+        if name != "selected":
+            super().set_prop(name, value)
+            return
+        ids = [getattr(child, "tab_id", None) for child in self.tabs.children]
+        self.selected = ids.index(value) if value is not None and value in ids else value
+
+    def extra_props(self) -> dict[str, Any]:
+        extra = super().extra_props()
+        return extra if self.selected is None else {**extra, "selected": self.selected}
+
+
 def output_of(blocks: Host, block: layout.Block) -> Component:
     """The block's stand-in, made and registered on first use; the block gets a DOM id."""
     if block.output is None:
         target = block.props.get("elem_id") or blocks.unique_id(f"{block.type}-block")
         block.props["elem_id"] = target
-        block.output = BlockOutput(str(target), bool(block.props.get("visible", True)))
+        visible = bool(block.props.get("visible", True))
+        block.output = (
+            TabsOutput(str(target), visible, block)
+            if isinstance(block, layout.Tabs)
+            else BlockOutput(str(target), visible)
+        )
         blocks.register(block.output)
     return block.output

@@ -21,12 +21,14 @@ from __future__ import annotations
 import contextvars
 from typing import Any, NoReturn, Self
 
+from reactive import themes
 from reactive.components import listeners, placement
 from reactive.components.base import Component, warn_unsupported
 from reactive.components.listeners import NOT_SET
 from reactive.definition import layout
 from reactive.definition.graph import BoundFunction
 from reactive.errors import DefinitionError
+from reactive.gradio import nesting
 from reactive.gradio.events import Host, bind
 from reactive.gradio.gradio_app import GradioApp
 from reactive.gradio.render_scope import RenderScope
@@ -43,7 +45,7 @@ class Blocks(GradioApp):
     Args:
         title: the browser tab's title (a Blocks page shows no heading, as in Gradio).
         css: extra CSS for the page.
-        theme: CSS variables as a dict (Gradio theme objects are accepted and ignored).
+        theme: a theme (``gr.themes.Soft()``, a name like ``"soft"``), or CSS variables as a dict.
         js: a JavaScript function's source, run in the page when it opens.
         fill_height: let the page's top level fill the window's height.
     """
@@ -65,20 +67,23 @@ class Blocks(GradioApp):
             unsupported["head"] = head
         if fill_width:
             unsupported["fill_width"] = fill_width
-        if theme is not None and not isinstance(theme, dict):
-            unsupported["theme"] = theme  # a Gradio theme object: its look is Gradio's own
-            theme = None
+        resolved = themes.resolve(theme, None)
+        if theme is not None and resolved is None:
+            unsupported["theme"] = theme  # not a theme reactive can draw
         if unsupported:
             warn_unsupported("Blocks", unsupported)
-        super().__init__(title, css=css, theme=theme)
+        super().__init__(title, css=css, theme=resolved)
         self.fill_height = fill_height
         self._tokens: list[_Token] = []
         self._limiters: dict[str, Limiter] = {}
         self._defaulted: list[BoundFunction] = []  # listeners without concurrency_limit=
         self._default_limit: int | None = None
+        self._host: Blocks | None = None
         if js is not None:
             with self:
                 self.load(None, js=js)
+        #: Made inside another Blocks' ``with``: placed there when its own ``with`` ends.
+        self._host = nesting.host()
 
     # ---------------------------------------------------------------- the with statement
 
@@ -91,14 +96,21 @@ class Blocks(GradioApp):
         placing, listening = self._tokens.pop()
         listeners.leave(listening)
         placement.leave(placing)
+        host, self._host = self._host, None
+        if host is not None and not self._tokens and exc[0] is None:
+            host.nest(self)  # `with gr.Blocks():` inside another's `with`: placed there
 
-    def render(self) -> NoReturn:
-        """Gradio's ``demo.render()`` inside another Blocks: refused, naming the alternative."""
-        raise DefinitionError(
-            "Rendering one gr.Blocks inside another (demo.render()) is not supported: build "
-            "its components inside the outer `with gr.Blocks():` (a function that makes them, "
-            "called there, works)."
-        )
+    # ---------------------------------------------------------------- apps inside apps
+
+    def nest(self, inner: GradioApp, top: list[Component] | None = None) -> None:
+        """Place ``inner`` (an Interface, a ChatInterface, a Blocks) at this app's current
+        block, its components and listeners joining this app's (``reactive.gradio.nesting``)."""
+        nesting.graft(inner, self, top)
+        if isinstance(inner, Blocks):
+            self._defaulted.extend(inner._defaulted)
+            for function in inner._defaulted:
+                self.limit_by_default(function)
+        self._graph = None
 
     def clear(self) -> Self:
         """Gradio's ``demo.clear()``: forget every component, listener and layout block made

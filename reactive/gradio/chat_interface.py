@@ -24,10 +24,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
+from reactive import themes
 from reactive.components import Button, Chatbot, Textbox
-from reactive.components.base import Component, warn_unsupported
+from reactive.components.base import Component
 from reactive.components.multimodal import MultimodalTextbox
 from reactive.errors import DefinitionError
+from reactive.gradio import nesting
 from reactive.gradio.chat_flagging import Flagger, check_mode
 from reactive.gradio.chat_turns import Turns, chat_examples
 from reactive.gradio.gradio_app import GradioApp, accordion_of
@@ -60,6 +62,12 @@ class ChatInterface(GradioApp):
             an answer streams and cancels its run; Retry, Undo and Clear sit above the chat.
         flagging_mode: ``"manual"`` shows ``flagging_options`` under each answer; a click adds
             a row to ``<flagging_dir>/dataset.csv``.
+        additional_outputs: components ``fn`` also fills: it returns (or yields)
+            ``(answer, *their values)``. Placed where they are rendered (``render=False`` and a
+            later ``.render()``), else under the chat.
+        show_progress: ``"hidden"`` shows no running state on the conversation.
+        validator: ``validator(message)`` returns ``gr.validate(ok, text)``; a message that is
+            not valid is not sent and its text is shown as the error.
         concurrency_limit: at most this many answers at once across sessions.
     """
 
@@ -91,35 +99,67 @@ class ChatInterface(GradioApp):
         flagging_mode: str | None = None,
         flagging_options: Sequence[str] | None = None,
         flagging_dir: str = ".gradio/flagged",
+        additional_outputs: Component | Sequence[Component] | None = None,
+        show_progress: Literal["full", "minimal", "hidden"] = "minimal",
+        validator: Callable[..., Any] | None = None,
         **unsupported: Any,
     ) -> None:
-        _refuse(unsupported, cache_examples)
-        if theme is not None and not isinstance(theme, dict):
-            warn_unsupported("ChatInterface", {"theme": theme})
-            theme = None
-        super().__init__(
-            title or "Chat", description=description, show_error=show_error, css=css, theme=theme
-        )
-        self.chat_type = type
-        self.multimodal = multimodal
-        self.chatbot = chatbot or Chatbot(type=type, label="Chatbot", height=420)
-        self.textbox = _textbox(textbox, multimodal, autofocus)
-        self._own_textbox = textbox is not None
-        if editable and self.chatbot.editable is None:
-            self.chatbot.editable = "user"
-        self.additional_inputs = _as_list(additional_inputs)
-        turns = Turns(fn, type, multimodal, self.chatbot)
-        turns.check(len(self.additional_inputs))
-        limit = None if concurrency_limit == "default" else concurrency_limit
-        self._build(turns, submit_btn, stop_btn, additional_inputs_accordion, limit)
-        flag_box = (
-            self._flagging(flagging_dir, flagging_options) if check_mode(flagging_mode) else None
-        )
-        if examples:
-            self._chat_examples(examples, example_labels, run_examples_on_click)
-        self.chatbot.chat_controls = self._controls(stop_btn, save_history, editable)
-        if flag_box is not None:
-            self.chatbot.chat_controls["flag"] = flag_box.id
+        host = nesting.host()  # made inside `with gr.Blocks():`: placed there
+        with nesting.apart():
+            _refuse(unsupported, cache_examples)
+            theme = themes.resolve(theme, "ChatInterface")
+            super().__init__(
+                title or "Chat",
+                description=description,
+                show_error=show_error,
+                css=css,
+                theme=theme,
+            )
+            self.chat_type = type
+            self.multimodal = multimodal
+            self.chatbot = chatbot or Chatbot(type=type, label="Chatbot", height=420)
+            self.textbox = _textbox(textbox, multimodal, autofocus)
+            self._own_textbox = textbox is not None
+            if editable and self.chatbot.editable is None:
+                self.chatbot.editable = "user"
+            self.additional_inputs = _as_list(additional_inputs)
+            self.additional_outputs = _as_list(additional_outputs, "additional_outputs")
+            if validator is not None and not callable(validator):
+                raise DefinitionError(
+                    f"ChatInterface validator= takes a function, got {validator!r}."
+                )
+            turns = Turns(fn, type, multimodal, self.chatbot, validator=validator,
+                          extra_outputs=len(self.additional_outputs))  # fmt: skip
+            turns.check(len(self.additional_inputs))
+            limit = None if concurrency_limit == "default" else concurrency_limit
+            self._build(turns, submit_btn, stop_btn, additional_inputs_accordion, limit)
+            for function in self._respond_fns:
+                function.shows_progress = _shows_progress(show_progress)
+            flag_box = (
+                self._flagging(flagging_dir, flagging_options)
+                if check_mode(flagging_mode)
+                else None
+            )
+            if examples:
+                self._chat_examples(examples, example_labels, run_examples_on_click)
+            self._flag_box = flag_box
+            self._control_args = (stop_btn, save_history, editable)
+            self.rewire()
+
+        self.given_title = title
+        #: Gradio's name for the conversation as a listener's input or output.
+        self.chatbot_value = self.chatbot
+        if host is not None:
+            host.nest(self, self.heading())
+
+    def heading(self) -> list[Component]:
+        return nesting.heading(self.given_title, self.description)
+
+    def rewire(self) -> None:
+        """The ids the chat view's controls name (computed again once placed in a Blocks)."""
+        self.chatbot.chat_controls = self._controls(*self._control_args)
+        if self._flag_box is not None:
+            self.chatbot.chat_controls["flag"] = self._flag_box.id
 
     def _build(
         self,
@@ -152,21 +192,22 @@ class ChatInterface(GradioApp):
                         self._place(component)
         inputs = [self.textbox, self.chatbot, *self.additional_inputs]
         outputs = [self.textbox, self.chatbot]
+        answered = [*outputs, *self.additional_outputs]  # placed where they are rendered
         triggers: list[Component] = [self.textbox] if send is None else [send, self.textbox]
         name = getattr(turns.fn, "__name__", "chat")
-        self.fn(inputs, outputs, trigger=triggers, name=name, concurrency_limit=limit)(
+        self.fn(inputs, answered, trigger=triggers, name=name, concurrency_limit=limit)(
             turns.respond()
         )
         self._chat_fn = self.functions[-1]
-        self._respond_ids = [self._chat_fn.id]
+        self._respond_fns = [self._chat_fn]
         self.fn(
             [self.chatbot, *self.additional_inputs],
-            outputs,
+            answered,
             trigger=self._retry,
             name=f"{name}_retry",
             concurrency_limit=limit,
         )(turns.retry())
-        self._respond_ids.append(self.functions[-1].id)
+        self._respond_fns.append(self.functions[-1])
         self.fn(self.chatbot, outputs, trigger=self._undo, name=f"{name}_undo")(turns.undo)
         self.fn(None, outputs, trigger=self._clear, name=f"{name}_clear")(turns.clear)
 
@@ -203,7 +244,7 @@ class ChatInterface(GradioApp):
             "multimodal": self.multimodal,
         }
         if stop_btn:
-            controls["stop"] = self._respond_ids
+            controls["stop"] = [function.id for function in self._respond_fns]
             controls["stop_label"] = stop_btn if isinstance(stop_btn, str) else "Stop"
         if save_history:
             controls["save_history"] = True
@@ -252,13 +293,23 @@ def _textbox(
     )
 
 
-def _as_list(components: Component | Sequence[Component] | None) -> list[Component]:
+def _as_list(
+    components: Component | Sequence[Component] | None, what: str = "additional_inputs"
+) -> list[Component]:
     if components is None:
         return []
     items = [components] if isinstance(components, Component) else list(components)
     for item in items:
         if not isinstance(item, Component):
             raise DefinitionError(
-                f"ChatInterface additional_inputs are components (rx.Slider(...)), got {item!r}."
+                f"ChatInterface {what} are components (rx.Slider(...)), got {item!r}."
             )
     return items
+
+
+def _shows_progress(show_progress: str) -> bool:
+    if show_progress not in ("full", "minimal", "hidden"):
+        raise DefinitionError(
+            f"ChatInterface show_progress is 'full', 'minimal' or 'hidden', got {show_progress!r}."
+        )
+    return show_progress != "hidden"

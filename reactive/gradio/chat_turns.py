@@ -16,15 +16,27 @@ from reactive.components.base import Component
 from reactive.components.chat_message import is_message
 from reactive.components.chatbot import Chatbot, as_history, to_tuples
 from reactive.definition.graph import check_arity
-from reactive.errors import DefinitionError
+from reactive.definition.update import skip
+from reactive.errors import DefinitionError, OutputError
+from reactive.gradio.validation import check
 
 Messages = list[dict[str, Any]]
 Prepared = tuple[Any, Messages, Messages, tuple[Any, ...]]  # message, shown, earlier, extra
 
+#: Stands for "no answer yet" (the question is shown first); None is an answer (an empty one).
+_ASKED: Any = object()
+
 
 class Turns:
     def __init__(
-        self, fn: Callable[..., Any], kind: str, multimodal: bool, chatbot: Chatbot
+        self,
+        fn: Callable[..., Any],
+        kind: str,
+        multimodal: bool,
+        chatbot: Chatbot,
+        *,
+        validator: Callable[..., Any] | None = None,
+        extra_outputs: int = 0,
     ) -> None:
         if not callable(fn):
             raise DefinitionError(
@@ -35,6 +47,10 @@ class Turns:
         self.multimodal = multimodal
         self.chatbot = chatbot
         self.is_async = inspect.iscoroutinefunction(fn) or inspect.isasyncgenfunction(fn)
+        #: Checks a message before it is asked (``validator=``); a refusal is the run's error.
+        self.validator = validator
+        #: ``additional_outputs``: ``fn`` returns ``(answer, *their values)``.
+        self.extra_outputs = extra_outputs
 
     def check(self, extra: int) -> None:
         check_arity(self.fn, 2 + extra)
@@ -43,6 +59,8 @@ class Turns:
 
     def respond(self) -> Callable[..., Any]:
         def prepare(message: Any, history: Any, *extra: Any) -> Prepared | None:
+            if self.validator is not None:
+                check(self.validator, (message,))
             return self._ask(message, as_history(history), extra)
 
         return self._entry(prepare)
@@ -78,35 +96,49 @@ class Turns:
     def _entry(self, prepare: Callable[..., Prepared | None]) -> Callable[..., Any]:
         if self.is_async:
 
-            async def run_async(*args: Any) -> AsyncIterator[tuple[Any, Messages]]:
+            async def run_async(*args: Any) -> AsyncIterator[tuple[Any, ...]]:
                 prepared = prepare(*args)
                 if prepared is None:
                     return
                 message, shown, earlier, extra = prepared
-                yield "", shown
+                yield self._shown(shown, _ASKED)
                 result = self.fn(message, self._history(earlier), *extra)
                 if inspect.isasyncgen(result):
                     async for answer in result:
-                        yield "", [*shown, *answer_messages(answer)]
+                        yield self._shown(shown, answer)
                 else:
-                    yield "", [*shown, *answer_messages(await result)]
+                    yield self._shown(shown, await result)
 
             return run_async
 
-        def run(*args: Any) -> Iterator[tuple[Any, Messages]]:
+        def run(*args: Any) -> Iterator[tuple[Any, ...]]:
             prepared = prepare(*args)
             if prepared is None:
                 return
             message, shown, earlier, extra = prepared
-            yield "", shown
+            yield self._shown(shown, _ASKED)
             result = self.fn(message, self._history(earlier), *extra)
             if inspect.isgenerator(result):
                 for answer in result:
-                    yield "", [*shown, *answer_messages(answer)]
+                    yield self._shown(shown, answer)
             else:
-                yield "", [*shown, *answer_messages(result)]
+                yield self._shown(shown, result)
 
         return run
+
+    def _shown(self, shown: Messages, answer: Any) -> tuple[Any, ...]:
+        """The outputs' values: the box cleared, the conversation with ``answer`` (``_ASKED``:
+        the question only) and, with ``additional_outputs``, their values (kept at first)."""
+        if answer is _ASKED:
+            return ("", shown, *[skip()] * self.extra_outputs)
+        if not self.extra_outputs:
+            return "", [*shown, *answer_messages(answer)]
+        if not isinstance(answer, tuple) or len(answer) != 1 + self.extra_outputs:
+            raise OutputError(
+                f"{getattr(self.fn, '__name__', 'fn')}() has {self.extra_outputs} additional "
+                f"output(s): return (answer, {', '.join(['value'] * self.extra_outputs)})."
+            )
+        return ("", [*shown, *answer_messages(answer[0])], *answer[1:])
 
 
 def _question_messages(message: Any, multimodal: bool) -> Messages:
@@ -176,12 +208,18 @@ def chat_examples(
         row = list(example) if extra and isinstance(example, list | tuple) else [example]
         row += defaults[len(row) - 1 :]  # values left out: the inputs' own
         message = row[0]
-        if isinstance(message, Mapping) and message.get("files"):
+        if not multimodal and isinstance(message, Mapping) and message.get("files"):
             raise DefinitionError(
-                "ChatInterface examples with files are not supported; give the text only."
+                "ChatInterface examples with files need multimodal=True (the message box that "
+                "takes files)."
             )
         if multimodal and isinstance(message, str):
             row[0] = {"text": message, "files": []}
+        if multimodal and isinstance(message, Mapping):
+            row[0] = {
+                "text": str(message.get("text") or ""),
+                "files": list(message.get("files") or []),
+            }
         if not multimodal and isinstance(message, Mapping):
             row[0] = str(message.get("text") or "")
         if extra and len(row) != 1 + extra:

@@ -18,6 +18,7 @@ from reactive.definition.arguments import plan_for
 from reactive.definition.derived import derives_select
 from reactive.definition.graph import BoundFunction, ChainKind, TriggerSpec, check_streaming
 from reactive.errors import DefinitionError
+from reactive.gradio.validation import validated
 from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import OnBusy
 
@@ -128,6 +129,7 @@ def _bound(
     stream_every = arguments.pop("stream_every", None)
     time_limit = arguments.pop("time_limit", None)
     name = getattr(fn, "__name__", "listener") if fn is not None else "js" if js else "noop"
+    raw = arguments.get("preprocess", True) is False  # the inputs as the page sent them
     _refuse(name, fn, js, arguments)
     as_dict = isinstance(inputs_arg, set)
     inputs = _components(inputs_arg, "inputs", name)
@@ -138,6 +140,9 @@ def _bound(
     elif not callable(fn):
         raise DefinitionError(f"A listener's fn must be a function or None, got {fn!r}.")
     else:
+        validator = arguments.pop("validator", None)
+        if validator is not None:  # checks the inputs first (reactive.gradio.validation)
+            fn = validated(fn, validator)
         plan = plan_for(fn, inputs, as_dict)
         server_inputs, server_outputs = inputs, outputs
     for component in [*inputs, *outputs]:
@@ -163,6 +168,7 @@ def _bound(
         cancels=_cancels(arguments.pop("cancels", None)),
         js=js if isinstance(js, str) else None,
         shows_progress=_shows_progress(arguments.pop("show_progress", "full")),
+        raw_inputs=raw,
     )
     if defaulted and bound.limiter is None:  # demo.queue(default_concurrency_limit=) sets it
         blocks.limit_by_default(bound)
@@ -186,7 +192,7 @@ def _refuse(name: str, fn: Any, js: Any, arguments: dict[str, Any]) -> None:
             f"result to fn); bind the JS alone with fn=None, and the Python in its own listener."
         )
     refused = [k for k in ("batch",) if arguments.get(k)]
-    refused += [k for k in ("preprocess", "postprocess") if arguments.get(k, True) is False]
+    refused += [k for k in ("postprocess",) if arguments.get(k, True) is False]
     if refused:
         raise DefinitionError(
             f"{name}(): reactive does not support {', '.join(refused)} on a listener; remove "

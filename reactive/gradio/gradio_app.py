@@ -5,36 +5,39 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from collections.abc import Callable
-from typing import Any, NoReturn, Self
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Self
 
-from reactive.components import listeners
-from reactive.components.base import warn_unsupported
+from reactive import themes
+from reactive.components.base import Component, warn_unsupported
 from reactive.definition import launched, serving
 from reactive.definition.app import App
 from reactive.definition.arguments import plan_for
+from reactive.definition.i18n import I18n
 from reactive.errors import DefinitionError
+from reactive.gradio import nesting
 
 
 class GradioApp(App):
     """An App with Gradio's ``queue()`` and ``launch()``: ``rx.Interface``, ``rx.ChatInterface``."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        if listeners.active() is not None:  # inside `with gr.Blocks():`
+    def render(self) -> Self:
+        """Place this app (made outside) where it is called, inside ``with gr.Blocks():``;
+        its components and listeners join that app's (``reactive.gradio.nesting``)."""
+        host = nesting.host()
+        if host is None:
+            kind = type(self).__name__
             raise DefinitionError(
-                f"gr.{type(self).__name__}(...) inside `with gr.Blocks():` is not supported: "
-                f"each is a page of its own. Serve it on its own, or build its components and "
-                f"listeners in the Blocks."
+                f"{kind.lower()}.render() places a gr.{kind} inside another app: call it "
+                f"inside `with gr.Blocks():`."
             )
-        super().__init__(*args, **kwargs)
+        host.nest(self, self.heading())
+        return self
 
-    def render(self) -> NoReturn:
-        """Gradio's ``chat.render()`` inside a Blocks: refused, naming it."""
-        kind = type(self).__name__
-        raise DefinitionError(
-            f"Rendering a gr.{kind} inside a gr.Blocks ({kind.lower()}.render()) is not "
-            f"supported: each is a page of its own. Serve it on its own."
-        )
+    def heading(self) -> list[Component]:
+        """What Gradio draws above this app when it is placed inside a Blocks (its title)."""
+        return []
 
     def unload(self, fn: Callable[..., Any]) -> None:
         """Run ``fn`` when a session ends (its page closed and not back within the grace
@@ -54,12 +57,20 @@ class GradioApp(App):
         server_name: str | None = None,
         server_port: int | None = None,
         show_error: bool | None = None,
+        theme: Any = None,
+        css: str | None = None,
+        allowed_paths: Sequence[str | Path] = (),
+        mcp_server: bool | None = None,
+        i18n: I18n | None = None,
         **unsupported: Any,
-    ) -> None:
+    ) -> tuple[Self, str | None, None]:
         """Serve the app as ``reactive run`` does (default http://127.0.0.1:7860/, like Gradio).
 
+        ``theme=`` and ``css=`` (where Gradio 6 takes them), ``allowed_paths=`` (folders outputs
+        may serve files from) and ``mcp_server=True`` (the functions as MCP tools) apply first.
         When the module is imported rather than run (``reactive run app.py``, a test), this does
-        nothing, so a module ending in ``demo.launch()`` works both ways.
+        nothing, so a module ending in ``demo.launch()`` works both ways. Returns Gradio's
+        ``(app, local_url, share_url)``; the URL is None when nothing was served.
         """
         frame = inspect.currentframe()
         caller = frame.f_back if frame is not None else None
@@ -67,7 +78,10 @@ class GradioApp(App):
         if module != "__main__":
             if isinstance(module, str):  # imported (reactive run): found even if in no variable
                 launched.note(module, self)
-            return
+            return self, None, None
+        self.configure(
+            theme=theme, css=css, allowed_paths=allowed_paths, mcp_server=mcp_server, i18n=i18n
+        )
         if share:
             unsupported["share"] = share
         if unsupported:
@@ -82,6 +96,29 @@ class GradioApp(App):
             serving.serve(self, host=host, port=port)
         except KeyboardInterrupt:
             sys.stderr.write("\n")
+        return self, f"http://{host}:{port}/", None
+
+    def configure(
+        self,
+        *,
+        theme: Any = None,
+        css: str | None = None,
+        allowed_paths: Sequence[str | Path] = (),
+        mcp_server: bool | None = None,
+        i18n: I18n | None = None,
+    ) -> None:
+        """What ``launch()`` takes besides where to serve: applied to the app as defined."""
+        if i18n is not None:
+            self.i18n = i18n
+        resolved = themes.resolve(theme, "launch()")
+        if resolved is not None:
+            self.theme = dict(resolved)
+        if css:
+            self.css = f"{self.css}\n{css}" if self.css else css
+        if allowed_paths:
+            self.allow_paths(allowed_paths)
+        if mcp_server:
+            self.enable_mcp()
 
 
 def accordion_of(accordion: Any) -> tuple[str, bool]:

@@ -20,8 +20,9 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
+from reactive import themes
 from reactive.components import (
     HTML,
     JSON,
@@ -57,6 +58,7 @@ from reactive.components import (
 from reactive.components.base import warn_unsupported
 from reactive.definition.graph import output_label, parameter_names
 from reactive.errors import DefinitionError
+from reactive.gradio import nesting
 from reactive.gradio.gradio_app import GradioApp, accordion_of
 
 ComponentArg = Component | str
@@ -169,11 +171,12 @@ class Interface(GradioApp):
         submit_btn, clear_btn: the buttons' labels (``clear_btn=None`` drops Clear).
         show_error: show the text of any exception (else a generic message).
         concurrency_limit: at most this many calls at once across all sessions.
-        css, theme: extra CSS; CSS variables as a dict (Gradio theme objects are ignored).
+        css, theme: extra CSS; a theme (``gr.themes.Soft()``) or CSS variables as a dict.
         stream_every, time_limit: with a streaming input (microphone or webcam), the seconds
             per chunk and the longest stream; such an input always streams (no Submit).
         additional_inputs: more inputs (passed after ``inputs``), shown in an accordion
             labelled ``additional_inputs_accordion`` (default "Additional Inputs", closed).
+        api_name: the function's name in the API (default its ``__name__``); ``False`` hides it.
     """
 
     def __init__(
@@ -197,27 +200,44 @@ class Interface(GradioApp):
         time_limit: float | None = None,
         additional_inputs: ComponentsArg | None = None,
         additional_inputs_accordion: Any = None,
+        api_name: str | bool | None = None,
         **unsupported: Any,
     ) -> None:
-        if unsupported:
-            warn_unsupported("Interface", unsupported)
-        self._additional = (_as_list(additional_inputs or []), additional_inputs_accordion)
-        if theme is not None and not isinstance(theme, dict):
-            warn_unsupported("Interface", {"theme": theme})
-            theme = None
-        super().__init__(
-            title or "reactive",
-            description=description,
-            footer=article,
-            show_error=show_error,
-            css=css,
-            theme=theme,
+        host = nesting.host()  # made inside `with gr.Blocks():`: placed there
+        with nesting.apart():
+            if unsupported:
+                warn_unsupported("Interface", unsupported)
+            self._additional = (_as_list(additional_inputs or []), additional_inputs_accordion)
+            theme = themes.resolve(theme, "Interface")
+            super().__init__(
+                title or "reactive",
+                description=description,
+                footer=article,
+                show_error=show_error,
+                css=css,
+                theme=theme,
+            )
+            self.interface_fn = fn
+            limit = concurrency_limit if isinstance(concurrency_limit, int) else None
+            self._stream = (stream_every, time_limit)
+            self._api_name = api_name
+            self._build(fn, _as_list(inputs), _as_list(outputs), examples, live, submit_btn,
+                        clear_btn, limit)  # fmt: skip
+        self.given_title = title
+        if host is not None:
+            host.nest(self, self.heading())
+
+    def heading(self) -> list[Component]:
+        return nesting.heading(self.given_title, self.description)
+
+    @property
+    def examples_handler(self) -> NoReturn:
+        """Gradio's examples as a ``gr.Dataset`` to change from a listener: refused by name."""
+        raise DefinitionError(
+            "interface.examples_handler (an Interface's examples as a gr.Dataset to change "
+            "later) is not supported: give the examples up front, or build the page as a "
+            "gr.Blocks with a gr.Dataset of your own."
         )
-        self.interface_fn = fn
-        limit = concurrency_limit if isinstance(concurrency_limit, int) else None
-        self._stream = (stream_every, time_limit)
-        self._build(fn, _as_list(inputs), _as_list(outputs), examples, live, submit_btn,
-                    clear_btn, limit)  # fmt: skip
 
     def _build(
         self,
@@ -264,7 +284,8 @@ class Interface(GradioApp):
             trigger=triggers or (None if ins else "load"),
             concurrency_limit=limit,
             examples=examples if examples and not isinstance(examples, str) else None,
-            name=name,
+            name=self._api_name if isinstance(self._api_name, str) else name,
+            api=self._api_name is not False,
             stream_every=self._stream[0],
             time_limit=self._stream[1],
         )(fn)

@@ -188,6 +188,49 @@ class Tab(_AnUpdateWhenReturned, layout.Tab):
 TabItem = Tab
 
 
+class Walkthrough(Tabs):
+    """Steps shown one at a time, their numbered titles in a row above (Gradio's stepper):
+    ``with gr.Walkthrough(selected=0) as w: with gr.Step("Image", id=0): ...``; a function
+    returning ``gr.Walkthrough(selected=1)`` for ``outputs=w`` moves to that step."""
+
+    def __init__(
+        self,
+        *,
+        selected: int | None = None,
+        visible: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        **rest: Any,
+    ) -> None:
+        super().__init__(
+            selected=selected, visible=visible, elem_id=elem_id, elem_classes=elem_classes,
+            **rest,
+        )  # fmt: skip
+        self.props["walkthrough"] = True
+
+
+class Step(Tab):
+    """One step of a ``gr.Walkthrough``; ``id`` is the number ``selected`` names it by."""
+
+    def __init__(
+        self,
+        label: str | None = None,
+        *,
+        visible: bool = True,
+        id: int | None = None,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        **rest: Any,
+    ) -> None:
+        parent = active_blocks("gr.Step()").current_block()
+        if not isinstance(parent, Walkthrough):
+            raise DefinitionError(
+                f"gr.Step({label!r}) must be inside `with gr.Walkthrough():`, not in {parent!r}."
+            )
+        super().__init__(label, visible=visible, id=id, elem_id=elem_id,
+                         elem_classes=elem_classes, **rest)  # fmt: skip
+
+
 def _tabs_for(blocks: Host) -> layout.Tabs:
     """The Tabs a new Tab goes in: the current block, or implicit tabs right before it."""
     parent = blocks.current_block()

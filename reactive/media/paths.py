@@ -27,6 +27,17 @@ SYSTEM_BLOCKED = (Path("/proc"), Path("/sys"), Path("/dev"))
 
 _trusted: contextvars.ContextVar[bool] = contextvars.ContextVar("reactive_trusted", default=False)
 
+#: Files and folders every app in this process may serve (Gradio's ``gr.set_static_paths``).
+_static: list[Path] = []
+
+
+def set_static_paths(paths: str | Path | Iterable[str | Path]) -> None:
+    """Let every app's outputs serve these files or folders too (Gradio's
+    ``gr.set_static_paths(paths=[...])``), as ``allowed_paths`` would; call it before
+    launching."""
+    items = [paths] if isinstance(paths, str | Path) else list(paths)
+    _static.extend(_real(p) for p in items)
+
 
 @contextmanager
 def trusted() -> Iterator[None]:
@@ -77,7 +88,7 @@ class ServedPaths:
             raise OutputError(
                 f"{what}: {shown} is under rx.App(blocked_paths=[...]) and is not served."
             )
-        if any(_under(real, root) for root in self.allowed):
+        if any(_under(real, root) for root in (*self.allowed, *_static)):
             return real
         roots = (_real(Path.cwd()), _real(tempfile.gettempdir()))
         root = next((r for r in roots if _under(real, r)), None)

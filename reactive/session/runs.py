@@ -16,6 +16,7 @@ from typing import Any
 
 from reactive import runcontext
 from reactive.components.base import Component
+from reactive.definition import i18n
 from reactive.definition.arguments import Fired
 from reactive.definition.component_props import ComponentProps, changes_of
 from reactive.definition.event_data import RequestInfo
@@ -88,6 +89,11 @@ class Runs:
         #: The page's request, for functions that ask for ``gr.Request``.
         self.request = RequestInfo()
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The page's languages, most wanted first (its ``Accept-Language``)."""
+        return i18n.languages_of(self.request.headers.get("accept-language"))
+
     def submit(
         self, function: BoundFunction, fired: Fired | None = None, on_busy: OnBusy | None = None
     ) -> Run | None:
@@ -97,7 +103,8 @@ class Runs:
         """
         for key in function.cancels:
             self._scheduler.cancel(key)
-        args = self._store.args(function.inputs)
+        inputs, store = function.inputs, self._store
+        args = store.wire_args(inputs) if function.raw_inputs else store.args(inputs)
         if function.arguments is not None:
             args = function.arguments.build(
                 args, fired, self.request, self._session_id, self._components
@@ -141,6 +148,7 @@ class Runs:
 
     async def _body(self, function: BoundFunction, args: tuple[Any, ...], run: Run) -> None:
         runcontext.current.set(self._context(function, run))  # the run's own task context
+        i18n.page_languages.set(self.languages)  # gr.I18n texts asked for while it runs
         try:
             await execute(
                 function.fn,

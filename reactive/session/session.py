@@ -94,6 +94,7 @@ class Session:
         self.flow = Flow()
         self.threads = ThreadBudget(app.max_threads_per_session)
         self._owns_workers = workers is None  # a session on its own (a test) starts its own pool
+        self._had_page = False  # a page attached (not one API call): its unloads run at close
         self.workers = workers if workers is not None else Workers(app)
         self._graph = app.graph
         self._channel: Channel | None = None
@@ -172,7 +173,8 @@ class Session:
             self.outbound.replay_statuses()
         if page:
             greeting = welcome(
-                self.id, resumed, self.app, self.components, self.store, self._renders.wire
+                self.id, resumed, self.app, self.components, self.store, self._renders.wire,
+                self._runs.languages,
             )
             await channel.transport.send(channel.connection.send_welcome(greeting))
         writer = BatchWriter(

@@ -48,6 +48,15 @@ class Values:
         """A function's arguments: the current Python values of its inputs."""
         return tuple(self._python[c.id] for c in inputs)
 
+    def wire_args(self, inputs: Iterable[Component]) -> tuple[Any, ...]:
+        """Arguments as the page shows its inputs (Gradio's ``preprocess=False``): the wire
+        value last sent or set by the page, else the component's starting one."""
+        args = []
+        for component in inputs:
+            shown, wire = self.shown(component.id)
+            args.append(wire if shown else component.initial_wire_value())
+        return tuple(args)
+
     def set_from_page(self, component: str, python: Any, page: Any) -> None:
         """The page (or an example) set ``component``: its Python value and its wire value."""
         self._python[component] = python

@@ -6,7 +6,7 @@ must show the values it had: the last value sent, else the one the page itself s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from reactive.components.base import Component
@@ -22,9 +22,14 @@ def welcome(
     components: Mapping[str, Component],
     values: Values,
     rendered: Callable[[str], Any] = lambda slot: None,
+    languages: Sequence[str] = (),
 ) -> Welcome:
-    """The ``welcome`` message for a page attaching to session ``session_id``."""
-    return Welcome(session_id, resumed, describe(app, components, values, rendered))
+    """The ``welcome`` message for a page attaching to session ``session_id``; an app with
+    translations (``gr.I18n``) shows its texts in the first of ``languages`` it has."""
+    described = describe(app, components, values, rendered)
+    if app.i18n is not None:
+        described = app.i18n.translate(described, languages)
+    return Welcome(session_id, resumed, described)
 
 
 def describe(

@@ -25,10 +25,12 @@ from starlette.types import Receive, Scope, Send
 
 from reactive.client.state import RunRecord
 from reactive.definition.app import App
+from reactive.definition.mcp_marks import McpMark
 from reactive.protocol.origin import origin_allowed
 from reactive.session.manager import SessionManager
 from reactive.web.arguments import BadRequest, named_arguments
 from reactive.web.jsonvalues import joined, pcm_wav
+from reactive.web.mcp_catalog import Catalog
 from reactive.web.oneshot import CallRefused, run_once
 from reactive.web.schema import Exposed, arguments_schema, exposed
 
@@ -38,12 +40,13 @@ Content = types.ContentBlock
 
 def mcp_routes(app: App, sessions: SessionManager) -> tuple[list[BaseRoute], Lifespan]:
     """The ``/mcp`` route, and the lifespan the server enters to run the SDK's manager."""
-    functions = exposed(app)
+    catalog = Catalog(app)
+    functions = catalog.tools(exposed(app))
 
     async def list_tools(
         ctx: ServerRequestContext[Any, Any], params: types.PaginatedRequestParams | None
     ) -> types.ListToolsResult:
-        return types.ListToolsResult(tools=[_tool(f) for f in functions.values()])
+        return types.ListToolsResult(tools=[_tool(n, *f) for n, f in functions.items()])
 
     async def call_tool(
         ctx: ServerRequestContext[Any, Any], params: types.CallToolRequestParams
@@ -51,10 +54,14 @@ def mcp_routes(app: App, sessions: SessionManager) -> tuple[list[BaseRoute], Lif
         function = functions.get(params.name)
         if function is None:
             return _error(f"No tool {params.name!r}; there are: {', '.join(functions)}.")
-        return await _call(ctx, sessions, function, dict(params.arguments or {}))
+        return await _call(ctx, sessions, function[0], dict(params.arguments or {}))
 
     server: Server[Any] = Server(
-        app.title, description=app.description, on_list_tools=list_tools, on_call_tool=call_tool
+        app.title,
+        description=app.description,
+        on_list_tools=list_tools,
+        on_call_tool=call_tool,
+        **_resources_and_prompts(catalog),
     )
     # The server's own Host check (HostCheck) and the Origin check below guard /mcp.
     security = TransportSecuritySettings(enable_dns_rebinding_protection=False)
@@ -79,11 +86,45 @@ class _OriginCheck:
         await self._app(scope, receive, send)
 
 
-def _tool(function: Exposed) -> types.Tool:
+def _tool(name: str, function: Exposed, note: McpMark | None) -> types.Tool:
     schema = arguments_schema(function)
     schema["required"] = list(function.names)
-    description = function.doc or f"Runs {function.info.name}."
-    return types.Tool(name=function.info.name, description=description, input_schema=schema)
+    description = (note.description if note else None) or function.doc or f"Runs {name}."
+    meta = dict(note.meta) if note and note.meta else None
+    return types.Tool(name=name, description=description, input_schema=schema, _meta=meta)
+
+
+def _resources_and_prompts(catalog: Catalog) -> dict[str, Any]:
+    """The server's resource and prompt handlers, for an app that marked any."""
+    handlers: dict[str, Any] = {}
+    if catalog.resources:
+
+        async def list_resources(ctx: Any, params: Any) -> types.ListResourcesResult:
+            return types.ListResourcesResult(resources=catalog.listing()[0])
+
+        async def list_templates(ctx: Any, params: Any) -> types.ListResourceTemplatesResult:
+            return types.ListResourceTemplatesResult(resource_templates=catalog.listing()[1])
+
+        async def read_resource(
+            ctx: Any, params: types.ReadResourceRequestParams
+        ) -> types.ReadResourceResult:
+            return await catalog.read(str(params.uri))
+
+        handlers |= {"on_list_resources": list_resources,
+                     "on_list_resource_templates": list_templates,
+                     "on_read_resource": read_resource}  # fmt: skip
+    if catalog.prompts:
+
+        async def list_prompts(ctx: Any, params: Any) -> types.ListPromptsResult:
+            return types.ListPromptsResult(prompts=catalog.prompt_listing())
+
+        async def get_prompt(
+            ctx: Any, params: types.GetPromptRequestParams
+        ) -> types.GetPromptResult:
+            return await catalog.prompt(params.name, dict(params.arguments or {}))
+
+        handlers |= {"on_list_prompts": list_prompts, "on_get_prompt": get_prompt}
+    return handlers
 
 
 async def _call(

@@ -233,8 +233,8 @@ def test_refused_arguments_name_themselves() -> None:
             text.change(lambda t: t, text, text, js="(t) => t")
         with pytest.raises(DefinitionError, match="does not support batch"):
             text.change(lambda t: t, text, text, batch=True)
-        with pytest.raises(DefinitionError, match="does not support preprocess"):
-            text.change(lambda t: t, text, text, preprocess=False)
+        with pytest.raises(DefinitionError, match="does not support postprocess"):
+            text.change(lambda t: t, text, text, postprocess=False)
         with pytest.raises(DefinitionError, match="more parameters than inputs"):
             text.change(lambda a, b: a, text, text)
         with pytest.raises(DefinitionError, match="cancels= takes what listeners return"):

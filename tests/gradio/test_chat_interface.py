@@ -93,8 +93,8 @@ def test_history_as_tuples() -> None:
 
 
 def test_unsupported_arguments_are_refused_at_definition() -> None:
-    with pytest.raises(DefinitionError, match="ChatInterface does not support additional_outputs"):
-        gr.ChatInterface(slow_echo, additional_outputs=[gr.Textbox()])
+    with pytest.raises(DefinitionError, match="ChatInterface does not support sidebar_width"):
+        gr.ChatInterface(slow_echo, sidebar_width=3)
     with pytest.raises(DefinitionError, match="cache_examples"):
         gr.ChatInterface(slow_echo, examples=["a"], cache_examples=True)
 

@@ -49,9 +49,11 @@ def test_a_webcam_image_without_stream_is_warned_about_when_drawn() -> None:
 
 
 def test_a_theme_objects_set_returns_the_theme_and_names_what_is_not_drawn() -> None:
-    with pytest.warns(gr.CompatibilityWarning, match="button_primary_background_fill"):
-        theme = gr.themes.Soft().set(button_primary_background_fill="#f00")
-    assert theme == gr.themes.Soft()
+    with pytest.warns(gr.CompatibilityWarning, match="block_title_text_weight"):
+        theme = gr.themes.Soft().set(
+            button_primary_background_fill="#f00", block_title_text_weight="600"
+        )
+    assert theme == {**gr.themes.Soft(), "button-primary": "#f00"}
     assert theme.set() is theme
 
 
@@ -113,8 +115,10 @@ def test_queue_default_concurrency_limit_limits_listeners_without_their_own() ->
 
 def test_a_chat_interface_rendered_in_blocks_is_refused_by_name() -> None:
     chat = gr.ChatInterface(lambda message, history: message, type="messages")
-    with pytest.raises(DefinitionError, match=r"gr\.ChatInterface inside a gr\.Blocks"):
-        chat.render()
+    with pytest.raises(DefinitionError, match=r"call it inside `with gr\.Blocks"):
+        chat.render()  # outside any Blocks
+    with gr.Blocks() as demo, pytest.raises(DefinitionError, match=r"parameter .x. has no input"):
+        demo.unload(lambda x: None)
 
 
 def test_interface_additional_inputs_sit_in_an_accordion_after_the_inputs() -> None:

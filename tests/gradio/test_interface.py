@@ -208,6 +208,14 @@ def test_examples_fill_an_interface() -> None:
 
 def test_gradio_themes_become_css_variables() -> None:
     demo = gr.Interface(greet, "text", "text", theme=gr.themes.Soft())
-    assert demo.describe()["theme"]["accent"] == "#6d28d9"
-    with pytest.warns(CompatibilityWarning, match=r"themes.Soft\(\) ignores .*primary_hue"):
-        gr.themes.Soft(primary_hue="blue")
+    assert demo.describe()["theme"]["accent"] == "light-dark(#4f46e5, #818cf8)"  # indigo
+    assert gr.themes.Soft(primary_hue="blue")["accent"] == "light-dark(#2563eb, #60a5fa)"
+    with pytest.warns(CompatibilityWarning, match=r"themes.Soft\(\) ignores .*shiny"):
+        gr.themes.Soft(shiny=True)
+
+
+def test_code_languages_and_a_refused_examples_handler() -> None:
+    assert "python" in gr.Code.languages
+    demo = gr.Interface(greet, "text", "text", examples=[["Ada"]])
+    with pytest.raises(DefinitionError, match="examples_handler"):
+        _ = demo.examples_handler

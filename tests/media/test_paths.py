@@ -94,3 +94,19 @@ def test_values_the_author_wrote_are_trusted(cwd: Path) -> None:
         assert ServedPaths().check(OUTSIDE, "File") == OUTSIDE
     with pytest.raises(OutputError):
         ServedPaths().check(OUTSIDE, "File")
+
+
+def test_set_static_paths_lets_every_app_serve_those_files(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reactive as gr
+    from reactive.media import paths
+
+    monkeypatch.setattr(paths, "_static", [])  # the process-wide list, fresh for this test
+    with pytest.raises(OutputError):
+        ServedPaths().check(OUTSIDE, "Image")
+    gr.set_static_paths(paths=[str(OUTSIDE)])
+    assert ServedPaths().check(OUTSIDE, "Image") == OUTSIDE.resolve()
+    gr.set_static_paths("/proc")
+    with pytest.raises(OutputError, match="system file"):
+        ServedPaths().check("/proc/self/status", "File")

@@ -1,6 +1,7 @@
 // layoutblock: a layout block (gr.Column, gr.Row, gr.Tab, ...) among a function's outputs, or a
 // gr.Tab with a .select listener. Not drawn itself; gr.update(visible=...) on it shows or hides
-// the block's element (`target`; for a tab, its button), and a listened tab reports being chosen.
+// the block's element (`target`; for a tab, its button), gr.Tabs(selected=...) opens that tab,
+// and a listened tab reports being chosen.
 
 import type { Props, Value } from "../protocol/messages";
 import { bool, str } from "./props";
@@ -33,6 +34,8 @@ export class BlockOutputView extends ComponentView {
   private apply(): void {
     const block = this.element();
     if (block === null) return;
+    const selected = this.props["selected"];
+    if (selected !== undefined && selected !== null) chooseTab(block, selected);
     const shown = bool(this.props, "visible", true);
     if (block.getAttribute("role") !== "tabpanel") block.hidden = !shown;
     else tabButton(block)?.toggleAttribute("hidden", !shown); // the panel's hidden is the selection
@@ -48,6 +51,14 @@ export class BlockOutputView extends ComponentView {
       ctx.trigger(this.id, "select", { index, value: tabButton(panel)?.textContent ?? "", selected: true });
     }).observe(panel, { attributes: true, attributeFilter: ["hidden"] });
   }
+}
+
+/** gr.Tabs(selected=...) returned by a function: open that tab (an index or a label). */
+function chooseTab(tabs: HTMLElement, selected: Value): void {
+  const buttons = [...tabs.querySelectorAll<HTMLButtonElement>(":scope > .rx-tablist > [role=tab]")];
+  const index = typeof selected === "number" ? selected : buttons.findIndex((b) => b.textContent === String(selected));
+  const button = buttons[index];
+  if (button !== undefined && button.getAttribute("aria-selected") !== "true") button.click();
 }
 
 function tabButton(panel: HTMLElement): HTMLElement | null {

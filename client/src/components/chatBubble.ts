@@ -1,6 +1,6 @@
-// Draws one chat message's body: Markdown text, a file (picture, sound, film or download) or a
-// component's own view; a message with metadata is a collapsed thought (<details>) whose summary
-// shows its title and status, open while it is pending.
+// Draws one chat message's body: Markdown text, a file (picture, sound, film or download), a
+// component's own view, or a list of those (Gradio 6's parts); a message with metadata is a
+// collapsed thought (<details>) whose summary shows its title and status, open while pending.
 
 import { isMap } from "../protocol/codec";
 import type { Props, Value } from "../protocol/messages";
@@ -28,6 +28,12 @@ export function drawContent(m: ChatMessage, key: string, markdown: boolean, nest
     if (markdown) body.innerHTML = renderMarkdown(c);
     else body.textContent = c;
     return body;
+  }
+  if (Array.isArray(c)) {
+    // Gradio 6's list of parts (text, files, components): one after another in one message.
+    const parts = el("div", "rx-msg-parts");
+    c.forEach((part: Value, i: number) => parts.append(drawContent({ ...m, content: part }, `${key}-${i}`, markdown, nested, held)));
+    return parts;
   }
   if (isMap(c) && isMap(c["file"])) return drawFile(c["file"] as Props, held);
   if (isMap(c) && typeof c["component"] === "string") {

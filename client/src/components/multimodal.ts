@@ -68,9 +68,9 @@ export class MultimodalTextboxView extends ComponentView {
   }
 
   update(v: Value): void {
-    const text = typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) ? asText((v as Record<string, Value>)["text"]) : asText(v);
-    this.area.value = text;
-    this.files = [];
+    const record = typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) ? (v as Record<string, Value>) : null;
+    this.area.value = record !== null ? asText(record["text"]) : asText(v);
+    this.files = record !== null ? attachedFiles(record["files"]) : []; // an example's files
     this.drawChips();
     this.grow();
     this.ctx.reset(this.id, this.current());
@@ -178,3 +178,16 @@ const MIC_ICON =
   '<svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2" ' +
   'stroke-linecap="round" aria-hidden="true"><rect x="9" y="3" width="6" height="11" rx="3"/>' +
   '<path d="M5 11a7 7 0 0 0 14 0M12 18v3"/></svg>';
+/** The files a value carries ({name, mime, data} each), as attached in the box. */
+function attachedFiles(v: Value | undefined): Attached[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((f: Value) => {
+    if (typeof f !== "object" || f === null || Array.isArray(f) || f instanceof Uint8Array) return [];
+    const file = f as Record<string, Value>;
+    const data = file["data"];
+    if (!(data instanceof Uint8Array)) return [];
+    const name = typeof file["name"] === "string" ? file["name"] : "file";
+    const mime = typeof file["mime"] === "string" ? file["mime"] : "application/octet-stream";
+    return [{ name, mime, data }];
+  });
+}

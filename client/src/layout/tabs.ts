@@ -1,5 +1,6 @@
 // Tabs: a tablist of buttons and one panel per tab node; a click or the arrow keys switch
 // (WAI-ARIA tabs pattern: roving tabindex, Home/End). `selected` names a tab by label or index.
+// A walkthrough (gr.Walkthrough) is the same, its tabs drawn as numbered steps.
 
 import type { LayoutNode } from "../protocol/messages";
 import { bool, str } from "../components/props";
@@ -12,6 +13,8 @@ let counter = 0;
 export function renderTabs(node: LayoutNode, fill: Fill): HTMLElement {
   const box = document.createElement("div");
   box.className = "rx-layout rx-tabs";
+  const steps = bool(propsOf(node), "walkthrough", false); // gr.Walkthrough: numbered steps
+  if (steps) box.classList.add("rx-walkthrough");
   const list = document.createElement("div");
   list.className = "rx-tablist";
   list.setAttribute("role", "tablist");
@@ -29,6 +32,7 @@ export function renderTabs(node: LayoutNode, fill: Fill): HTMLElement {
     tab.setAttribute("role", "tab");
     tab.id = `${prefix}-tab-${index}`;
     tab.textContent = str(props, "label") ?? `Tab ${index + 1}`;
+    if (steps) tab.dataset["step"] = String(index + 1);
     tab.hidden = !bool(props, "visible", true);
     const panel = document.createElement("div");
     panel.className = "rx-layout rx-column rx-tabpanel";
