@@ -41,23 +41,6 @@ SHOWN_IN_CHAT = frozenset(
 )
 
 
-def content_parts(content: Any) -> list[Any] | None:
-    """Gradio 6's content as a list of parts (text, ``{"path"}``, ``{"type": "text", "text"}``,
-    ``{"type": "file", "file"}``, components), or None for one content. A list of a path and
-    its alt text (``[path, alt]``, Gradio's older file form) is one file, not parts."""
-    if not isinstance(content, list) or not any(
-        isinstance(part, Mapping | Component) for part in content
-    ):
-        return None
-    return [_text_part(part) for part in content]
-
-
-def _text_part(part: Any) -> Any:
-    if isinstance(part, Mapping) and part.get("type") == "text":
-        return str(part.get("text") or "")
-    return part
-
-
 def content_to_wire(owner: Component, content: Any) -> Any:
     """What the page draws for one message's content."""
     if content is None:

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Literal
 
 from reactive.components.base import Component
-from reactive.components.chat_content import content_from_page, content_parts, content_to_wire
+from reactive.components.chat_content import content_from_page, content_to_wire
 from reactive.components.chat_examples import clean_examples, example_select_data, examples_wire
 from reactive.components.chat_message import (
     ChatMessage,
@@ -180,7 +180,7 @@ class Chatbot(Component):
 
     def _messages(self, item: Any) -> list[WireMessage]:
         if is_message(item):
-            return self._message_parts(item)
+            return [self._message(item)]  # a list of parts stays one message (its index)
         if isinstance(item, list | tuple) and len(item) == 2:
             pair = [("user", item[0]), ("assistant", item[1])]
             return [
@@ -190,18 +190,6 @@ class Chatbot(Component):
             f"{self!r}: each message is a dict {{role, content}}, an rx.ChatMessage or a "
             f"[user, bot] pair; got {item!r:.60}."
         )
-
-    def _message_parts(self, item: Any) -> list[WireMessage]:
-        """A message whose content is a list of parts is shown as one message per part (the
-        metadata and options go with the last)."""
-        parts = content_parts(field_of(item, "content"))
-        if parts is None:
-            return [self._message(item)]
-        role = field_of(item, "role")
-        last = {k: field_of(item, k) for k in ("metadata", "options") if field_of(item, k)}
-        split = [{"role": role, "content": part} for part in parts]
-        split[-1] |= last
-        return [self._message(message) for message in split]
 
     def _message(self, item: Any) -> WireMessage:
         role = check_role(repr(self), field_of(item, "role"))

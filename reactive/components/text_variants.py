@@ -44,7 +44,7 @@ class Code(Textbox):
     ) -> None:
         classes = kwargs.pop("elem_classes", None)
         classes = [classes] if isinstance(classes, str) else list(classes or [])
-        if language not in self.languages:
+        if language is not None and language not in self.languages:
             names = ", ".join(str(name) for name in self.languages if name)
             raise DefinitionError(
                 f"Code language must be one of {names} or None; got {language!r}."

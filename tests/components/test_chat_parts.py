@@ -1,4 +1,4 @@
-"""Gradio 6's message content as a list of parts: one message shown per part."""
+"""Gradio 6's message content as a list of parts: one message, its parts drawn in order."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import reactive as rx
 from tests.media import generate
 
 
-def test_a_list_of_parts_is_one_message_per_part(tmp_path: Path) -> None:
+def test_a_list_of_parts_is_one_message_whose_parts_are_drawn_in_order(tmp_path: Path) -> None:
+    # One message, so the page's message indices (like, edit, select) are the app's.
     song = generate.write_wav(tmp_path / "song.wav", 16000, 0.2)
     chat = rx.Chatbot()
     wire = chat.postprocess([
@@ -17,11 +18,12 @@ def test_a_list_of_parts_is_one_message_per_part(tmp_path: Path) -> None:
         {"role": "assistant", "content": [{"type": "file", "file": {"path": str(song)}}],
          "options": [{"value": "More"}]},
     ])  # fmt: skip
-    assert [m["role"] for m in wire] == ["user", "user", "user", "assistant"]
-    assert wire[0]["content"]["file"]["name"] == "song.wav"
-    assert [wire[1]["content"], wire[2]["content"]] == ["hello", "again"]
-    assert wire[3]["content"]["file"]["mime"].startswith("audio/")
-    assert wire[3]["options"] == [{"value": "More", "label": "More"}]
+    assert [m["role"] for m in wire] == ["user", "assistant"]
+    first = wire[0]["content"]
+    assert first[0]["file"]["name"] == "song.wav"
+    assert first[1:] == ["hello", "again"]
+    assert wire[1]["content"][0]["file"]["mime"].startswith("audio/")
+    assert wire[1]["options"] == [{"value": "More", "label": "More"}]
 
 
 def test_a_path_and_its_alt_text_stay_one_file(tmp_path: Path) -> None:

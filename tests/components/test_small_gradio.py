@@ -47,7 +47,8 @@ def test_code_textarea_json_duplicate_button() -> None:
 
 async def test_code_languages_and_a_returned_language() -> None:
     assert "python" in gr.Code.languages
-    assert None in gr.Code.languages
+    assert None not in gr.Code.languages  # a Dropdown of them (Gradio's `code` demo) takes no None
+    assert gr.Code(language=None).language is None  # no language: plain text
     with pytest.raises(DefinitionError, match="Code language must be one of python"):
         gr.Code(language="klingon")
     with gr.Blocks() as demo:
