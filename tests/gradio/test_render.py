@@ -310,6 +310,19 @@ async def test_a_callable_value_of_a_rendered_component_is_called_at_each_render
         )
 
 
+async def test_a_value_function_with_inputs_inside_a_render_is_refused() -> None:
+    with gr.Blocks() as demo:
+        source = gr.Slider(1, 5, elem_id="source")
+
+        @gr.render()
+        def follows() -> None:
+            gr.Textbox(value=lambda n: f"n={n}", inputs=[source])  # type: ignore[arg-type]
+
+    async with AppTester(demo) as page:
+        assert await page.wait_status("follows", "error")
+        assert "a value function with inputs= or every=" in page.page.status["follows"]["msg"]
+
+
 async def test_two_renders_cannot_share_an_elem_id() -> None:
     with gr.Blocks() as demo:
 
