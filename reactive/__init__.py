@@ -106,6 +106,7 @@ from reactive.gradio.caching import Cache, cache
 from reactive.gradio.chat_interface import ChatInterface
 from reactive.gradio.csv_logger import CSVLogger
 from reactive.gradio.events import on
+from reactive.gradio.gradio_app import NO_RELOAD
 from reactive.gradio.interface import Interface, media_class
 from reactive.gradio.layouts import (
     Accordion,
@@ -142,6 +143,7 @@ __version__ = "0.1.0"
 __all__ = [
     "HTML",
     "JSON",
+    "NO_RELOAD",
     "Accordion",
     "AnnotatedImage",
     "App",

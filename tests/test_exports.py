@@ -95,6 +95,7 @@ EXPECTED = {
     "TextArea",
     "Markdown",
     "MultimodalTextbox",
+    "NO_RELOAD",
     "Number",
     "OutputError",
     "ReactiveError",

@@ -18,6 +18,11 @@ from reactive.definition.i18n import I18n
 from reactive.errors import DefinitionError
 from reactive.gradio import nesting
 
+#: Gradio's ``if gr.NO_RELOAD:`` guard (code its hot reload must not run again). ``reactive run
+#: --reload`` imports the whole file afresh in a new app each time, so the guarded code runs at
+#: every load, as it must: the flag is always True.
+NO_RELOAD: bool = True
+
 
 class GradioApp(App):
     """An App with Gradio's ``queue()`` and ``launch()``: ``rx.Interface``, ``rx.ChatInterface``."""
