@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from reactive.errors import DefinitionError, OutputError
 from reactive.scheduler.executor import kind_of
 from reactive.scheduler.limiter import Limiter
 from reactive.scheduler.policy import OnBusy
+
+log = logging.getLogger("reactive")
 
 if TYPE_CHECKING:
     from reactive.definition.arguments import ArgumentPlan
@@ -135,6 +138,8 @@ class BoundFunction:
     timer: str | None = None
     #: Gradio's ``preprocess=False``: the inputs' values as the page holds them (wire form).
     raw_inputs: bool = False
+    #: Whether the "too many values returned" warning was logged (once per function).
+    _warned_extra: bool = field(default=False, repr=False)
 
     @property
     def kind(self) -> str:
@@ -162,6 +167,9 @@ class BoundFunction:
             return self._split_dict({_output_key(k): v for k, v in value.items()})
         if count == 1:
             return [value]
+        if isinstance(value, tuple | list) and len(value) > count:  # Gradio drops the extra
+            self._warn_extra(len(value))
+            return list(value[:count])
         if not isinstance(value, tuple | list) or len(value) != count:
             got = f"{len(value)} values" if isinstance(value, tuple | list) else "one value"
             raise OutputError(
@@ -169,6 +177,16 @@ class BoundFunction:
                 f"return (or yield) a tuple of {count}."
             )
         return list(value)
+
+    def _warn_extra(self, returned: int) -> None:
+        """Log, once per function, that values past its outputs are dropped (as Gradio does)."""
+        if self._warned_extra:
+            return
+        self._warned_extra = True
+        log.warning(
+            "%s() returned %d values for %d outputs: the extra ones are ignored.",
+            self.name, returned, len(self.outputs),
+        )  # fmt: skip
 
     def _split_dict(self, value: dict[Component | None, Any]) -> list[Any]:
         """A dict keyed by output components (Gradio's form): the others stay as they are."""

@@ -225,6 +225,27 @@ async def test_wrong_number_of_results_is_a_clear_error() -> None:
         assert "returned one value but has 2 outputs" in page.page.status["one"]["msg"]
 
 
+async def test_extra_results_are_dropped_with_one_warning_as_in_gradio(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = rx.App()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=[rx.Text(elem_id="a"), rx.Text(elem_id="b")],
+            live=True)  # fmt: skip
+    def three(q: str) -> tuple[str, str, str]:
+        return q, q.upper(), "extra"
+
+    async with AppTester(app) as page:
+        await page.input("q", "x")
+        assert await page.wait_value("b", "X")
+        await page.input("q", "y")
+        assert await page.wait_value("b", "Y")
+        assert page.page.values["a"] == "y"
+    extra = [r for r in caplog.records if "the extra ones are ignored" in r.getMessage()]
+    assert len(extra) == 1  # once per function, not per call
+    assert "three() returned 3 values for 2 outputs" in extra[0].getMessage()
+
+
 async def test_an_output_that_is_another_functions_input_propagates() -> None:
     app = rx.App()
     middle = rx.Textbox(elem_id="middle")
