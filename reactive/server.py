@@ -23,11 +23,13 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from reactive.definition.app import App
 from reactive.definition.event_data import RequestInfo
+from reactive.direct import EXTENSION as DIRECT_EXTENSION
+from reactive.direct import DirectSocket
 from reactive.protocol.connection import ConnectionState
 from reactive.protocol.origin import HostPolicy, origin_allowed
 from reactive.session.channel import Channel
+from reactive.session.inbox import Inbox
 from reactive.session.manager import DEFAULT_GRACE_SECONDS, SessionManager
-from reactive.session.session import Session
 from reactive.web.api import api_routes
 
 log = logging.getLogger("reactive")
@@ -62,16 +64,34 @@ def root_path(request: Request | WebSocket) -> str:
 
 
 class SocketTransport:
-    """A Starlette WebSocket as a session transport."""
+    """A Starlette WebSocket as a session transport: every frame an ASGI message."""
 
     def __init__(self, websocket: WebSocket) -> None:
         self._websocket = websocket
+
+    def try_send(self, data: bytes) -> bool:
+        return False  # an ASGI send is awaited
 
     async def send(self, data: bytes) -> None:
         await self._websocket.send_bytes(data)
 
     async def close(self, code: int, reason: str = "") -> None:
         await self._websocket.close(code, reason)
+
+
+class DirectTransport(SocketTransport):
+    """The same WebSocket, its frames written straight to the protocol (:mod:`reactive.direct`)."""
+
+    def __init__(self, websocket: WebSocket, direct: DirectSocket) -> None:
+        super().__init__(websocket)
+        self._direct = direct
+
+    def try_send(self, data: bytes) -> bool:
+        return self._direct.send_now(data)
+
+    async def send(self, data: bytes) -> None:
+        while not self._direct.send_now(data):
+            await self._direct.wait_writable()
 
 
 class HostCheck:
@@ -287,20 +307,50 @@ async def _favicon(request: Request) -> FileResponse:
 
 
 async def _pump(websocket: WebSocket, sessions: SessionManager) -> None:
+    """Frames between the socket and its session until the socket closes."""
+    direct: DirectSocket | None = websocket.scope.get("extensions", {}).get(DIRECT_EXTENSION)
+    if direct is not None:
+        await _pump_direct(websocket, direct, sessions)
+        return
     channel = Channel(SocketTransport(websocket), request=_request_info(websocket))
-    session: Session | None = None
+    inbox = Inbox(sessions, channel)
     try:
         while True:
             message = await websocket.receive()
             if message["type"] == "websocket.disconnect":
                 break
             data = message.get("bytes")
-            frame: bytes | str = data if data is not None else message.get("text", "")
-            session = await sessions.feed(channel, session, frame)
+            await inbox.feed(data if data is not None else message.get("text", ""))
             if channel.connection.state is ConnectionState.CLOSED:
                 break
     except WebSocketDisconnect:
         pass
     finally:
-        if session is not None:
-            sessions.detach(session, channel)
+        if inbox.session is not None:
+            sessions.detach(inbox.session, channel)
+
+
+async def _pump_direct(
+    websocket: WebSocket, direct: DirectSocket, sessions: SessionManager
+) -> None:
+    """The same, with frames handed over in the protocol's ``data_received``: this task only
+    waits for the socket to close."""
+
+    def reading(on: bool) -> None:
+        if on:
+            direct.resume_reading()
+        else:
+            direct.pause_reading()
+
+    channel = Channel(DirectTransport(websocket, direct), request=_request_info(websocket))
+    inbox = Inbox(sessions, channel, reading)
+    direct.set_receiver(inbox.push)
+    try:
+        while (await websocket.receive())["type"] != "websocket.disconnect":
+            pass  # only the disconnect comes this way now
+    except WebSocketDisconnect:
+        pass
+    finally:
+        direct.set_receiver(None)
+        if inbox.session is not None:
+            sessions.detach(inbox.session, channel)

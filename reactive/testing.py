@@ -35,9 +35,13 @@ class MemoryTransport:
         self.sent_bytes = 0
         self.close_code: int | None = None
 
-    async def send(self, data: bytes) -> None:
+    def try_send(self, data: bytes) -> bool:
         self.sent_bytes += len(data)
         self.messages.put_nowait(codec.decode(data))
+        return True
+
+    async def send(self, data: bytes) -> None:
+        self.try_send(data)
 
     async def close(self, code: int, reason: str = "") -> None:
         self.close_code = code

@@ -49,9 +49,10 @@ ALLOWED: dict[str, set[str]] = {
     # and the run context (a block made while a function runs is an update, not a definition).
     "gradio": {"errors", "scheduler", "media", "reports", "components", "themes", "definition"},
     "session": {"errors", "protocol", "scheduler", "media", "reports", "components", "definition"},
-    "server": {"errors", "protocol", "components", "definition", "session", "web"},
+    "direct": set(),
+    "server": {"errors", "protocol", "components", "definition", "session", "web", "direct"},
     "web": {"errors", "protocol", "components", "definition", "session", "client"},
-    "uvicorn_socket": set(),
+    "uvicorn_socket": {"direct"},
     "ports": {"errors"},
     "scaffold": {"errors"},
     "reload": {"errors", "protocol", "components", "definition", "server"},

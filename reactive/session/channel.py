@@ -15,6 +15,10 @@ log = logging.getLogger("reactive")
 class Transport(Protocol):
     """Where a session's bytes go: a WebSocket in the server, a list in tests."""
 
+    def try_send(self, data: bytes) -> bool:
+        """Send ``data`` now if the transport can take it without waiting; False: not sent
+        (its buffer is full, or it can only send by awaiting :meth:`send`)."""
+
     async def send(self, data: bytes) -> None: ...
 
     async def close(self, code: int, reason: str = "") -> None: ...

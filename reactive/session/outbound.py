@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -84,7 +85,9 @@ class Outbound:
     def __init__(self) -> None:
         self._pending: dict[tuple[str, str], Pending] = {}
         self._sent_text: dict[str, _SentText] = {}
-        self._ready = asyncio.Event()
+        self._ready = False  # something is pending and the writer was told
+        self._listener: Callable[[], None] | None = None  # the writer, while a page is attached
+        self._heavy = 0  # values queued unconverted since the last take (a bound, not a count)
         self._held_wake: asyncio.TimerHandle | None = None  # a lone "running" status waits
         self._value_count = 0
         self._backlog: dict[str, deque[tuple[str, str]]] = {}
@@ -117,8 +120,11 @@ class Outbound:
         """
         component = item.component.id
         if item.component.grows:
+            self._heavy += not item.ready
             self._put(("v", component), item)
             return
+        if not item.ready:
+            self._heavy += 1
         self._value_count += 1
         key = ("v", f"{component}#{self._value_count}")
         self._put(key, item)
@@ -197,7 +203,7 @@ class Outbound:
         self._pending[key] = item
         if wake:
             self._wake()
-        elif self._held_wake is None and not self._ready.is_set():
+        elif self._held_wake is None and not self._ready:
             loop = asyncio.get_running_loop()
             self._held_wake = loop.call_later(START_COALESCE_SECONDS, self._wake)
 
@@ -205,7 +211,10 @@ class Outbound:
         if self._held_wake is not None:
             self._held_wake.cancel()
             self._held_wake = None
-        self._ready.set()
+        if not self._ready:
+            self._ready = True
+            if self._listener is not None:
+                self._listener()
 
     def drop_run(self, run: Run) -> None:
         """Forget every pending value of a cancelled run; any still in flight is dropped by the
@@ -224,15 +233,28 @@ class Outbound:
 
     # ---------------------------------------------------------------- the writer
 
-    async def wait(self) -> None:
-        """Wait until there is something to send."""
-        await self._ready.wait()
+    def listen(self, listener: Callable[[], None] | None) -> None:
+        """Call ``listener`` each time something becomes pending (at once if something is)."""
+        self._listener = listener
+        if listener is not None and self._ready:
+            listener()
+
+    @property
+    def ready(self) -> bool:
+        """Something is pending and due (a lone "running" status is not due yet)."""
+        return self._ready
+
+    @property
+    def has_heavy(self) -> bool:
+        """A pending value may still need converting (in a thread, by the writer)."""
+        return self._heavy > 0
 
     def take(self) -> list[Pending]:
         items = list(self._pending.values())
         self._pending.clear()
         self._backlog.clear()
-        self._ready.clear()
+        self._ready = False
+        self._heavy = 0
         if self._held_wake is not None:
             self._held_wake.cancel()
             self._held_wake = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Coroutine, Mapping
 from functools import partial
 from typing import Any
 
@@ -98,7 +98,7 @@ class Session:
         self.workers = workers if workers is not None else Workers(app)
         self._graph = app.graph
         self._channel: Channel | None = None
-        self._writer: asyncio.Task[None] | None = None
+        self._writer: BatchWriter | None = None
         self._timers: list[asyncio.Task[None]] = []
         self._runs = Runs(
             session_id,
@@ -180,7 +180,8 @@ class Session:
         writer = BatchWriter(
             self.outbound, self.store, self.gate, channel, self._sync_gate, self.stop_runs
         )
-        self._writer = asyncio.get_running_loop().create_task(writer.run())
+        writer.start()
+        self._writer = writer
         self._sync_gate()
         if first:
             if not restored:
@@ -208,7 +209,7 @@ class Session:
         self._captures.stop_all()  # a capture needs its page: the page's stream is over
         self.flow.pause()
         if self._writer is not None:
-            self._writer.cancel()
+            self._writer.stop()
             self._writer = None
 
     def stop_runs(self) -> None:
@@ -254,26 +255,46 @@ class Session:
         refuses a file) is logged with its traceback and answered with ``server_error``, and
         the session goes on. Cancellation (``BaseException``) propagates.
         """
+        rest = self.receive_now(data)
+        if rest is not None:
+            await rest
+
+    def receive_now(self, data: bytes | str) -> Coroutine[Any, Any, None] | None:
+        """:meth:`receive` without a coroutine for the frames handled at once (a keystroke, a
+        click, an ack): None when done, else what is left to await (an upload, a call, a
+        media input, an error answer), which the pump awaits before the next frame."""
         channel = self._channel
         if channel is None:
-            return
+            return None
         component: str | None = None
         try:
             message = channel.connection.receive(data)
             component = getattr(message, "component", None)
             if component is not None and self._retired(component):
-                return  # the page has not drawn its slot's new render yet: nothing to do
-            if isinstance(message, Upload | Call | StreamChunk):  # one check per keystroke
-                if isinstance(message, Upload):
-                    await self._on_upload(message)
-                elif isinstance(message, StreamChunk):
-                    await self._captures.receive(message, self._input_target(message.component))
-                else:
-                    await self.call(message)
-            elif isinstance(message, Input) and self._slow_input(message.component):
+                return None  # the page has not drawn its slot's new render yet: nothing to do
+            if isinstance(message, Upload | Call | StreamChunk) or (  # one check per keystroke
+                isinstance(message, Input) and self._slow_input(message.component)
+            ):
+                return self._receive_later(channel, message)
+            self.handle(message)
+        except RemoteProtocolError as exc:
+            return channel.reject(exc)
+        except Exception as exc:  # a bug on one message must not drop the socket (cancel passes)
+            return channel.fail(exc, component)
+        return None
+
+    async def _receive_later(self, channel: Channel, message: ClientMessage) -> None:
+        """The frames that wait on something (a thread, a file): answered as :meth:`receive`."""
+        component = getattr(message, "component", None)
+        try:
+            if isinstance(message, Upload):
+                await self._on_upload(message)
+            elif isinstance(message, StreamChunk):
+                await self._captures.receive(message, self._input_target(message.component))
+            elif isinstance(message, Call):
+                await self.call(message)
+            elif isinstance(message, Input):
                 await self._on_file_input(self._input_target(message.component), message.value)
-            else:
-                self.handle(message)
         except RemoteProtocolError as exc:
             await channel.reject(exc)
         except Exception as exc:  # a bug on one message must not drop the socket (cancel passes)

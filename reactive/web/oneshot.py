@@ -26,8 +26,12 @@ class _Inbox:
     def __init__(self) -> None:
         self.messages: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
 
-    async def send(self, data: bytes) -> None:
+    def try_send(self, data: bytes) -> bool:
         self.messages.put_nowait(codec.decode(data))
+        return True
+
+    async def send(self, data: bytes) -> None:
+        self.try_send(data)
 
     async def close(self, code: int, reason: str = "") -> None:
         self.messages.put_nowait({"t": "close", "code": code, "msg": reason})

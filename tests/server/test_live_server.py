@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 from collections.abc import Iterator
+from typing import Any
 
 import msgpack
 import pytest
@@ -117,3 +119,49 @@ async def test_a_proxy_that_hides_https_is_refused_with_403(proxied: tuple[str, 
         ):
             pass
     assert info.value.response.status_code == 403
+
+
+# ---------------------------------------------------------------- the direct socket
+
+
+async def test_under_our_protocol_frames_take_the_direct_socket_and_keep_their_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reactive import server
+
+    direct_pumps: list[object] = []
+    original = server._pump_direct
+
+    async def counted(websocket: Any, direct: Any, sessions: Any) -> None:
+        direct_pumps.append(direct)
+        await original(websocket, direct, sessions)
+
+    monkeypatch.setattr(server, "_pump_direct", counted)
+    seen: list[str] = []
+    app = rx.App()
+
+    @app.fn(
+        inputs=rx.Textbox(elem_id="t"), outputs=rx.Text(elem_id="o"), live=True, on_busy="queue"
+    )
+    def record(text: str) -> str:
+        seen.append(text)
+        return text.upper()
+    keys = [f"k{i}" for i in range(300)]
+    with background_server(app) as url:
+        host = url.split("//", 1)[1].rstrip("/")
+        async with connect(f"ws://{host}/ws", origin=f"http://{host}") as ws:  # type: ignore[arg-type]
+            await ws.send(msgpack.packb({"t": "hello", "v": 1, "session": None}))
+            assert msgpack.unpackb(await ws.recv())["t"] == "welcome"
+            for key in keys:  # a burst, many frames to one read of the socket
+                await ws.send(msgpack.packb({"t": "input", "c": "t", "v": key}))
+            shown = ""
+            async with asyncio.timeout(10):
+                while shown != "K299":
+                    batch = msgpack.unpackb(await ws.recv())
+                    for event in batch.get("e", []):
+                        if event.get("t") == "update" and event.get("c") == "o":
+                            shown = event["v"]
+                    if batch.get("t") == "batch":
+                        await ws.send(msgpack.packb({"t": "ack", "n": batch["n"]}))
+    assert len(direct_pumps) == 1
+    assert seen == keys  # every frame handled, in the order it was sent

@@ -7,6 +7,9 @@ from reactive.session.flow import Flow
 
 
 class NoTransport:
+    def try_send(self, data: bytes) -> bool:
+        raise AssertionError("nothing is sent")
+
     async def send(self, data: bytes) -> None:
         raise AssertionError("nothing is sent")
 

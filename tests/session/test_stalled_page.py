@@ -57,6 +57,9 @@ class StuckTransport(MemoryTransport):
         super().__init__()
         self.stuck = False
 
+    def try_send(self, data: bytes) -> bool:
+        return not self.stuck and super().try_send(data)
+
     async def send(self, data: bytes) -> None:
         if self.stuck:
             await asyncio.Event().wait()
