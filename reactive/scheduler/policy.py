@@ -10,6 +10,8 @@ class OnBusy(Enum):
     QUEUE = "queue"  # run every trigger, in order
     IGNORE = "ignore"  # drop triggers while a run is active
 
+    __hash__ = object.__hash__  # identity, in C: looked up at every submit
+
 
 class Decision(Enum):
     START = "start"

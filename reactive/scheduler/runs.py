@@ -16,6 +16,10 @@ class RunState(Enum):
     ERROR = "error"
     CANCELLED = "cancelled"
 
+    # Members are singletons: identity hashing (in C) instead of Enum's hash of the name, in
+    # Python, which the transitions table and every status lookup pay for each keystroke.
+    __hash__ = object.__hash__
+
     @property
     def finished(self) -> bool:
         return self in _TERMINAL

@@ -13,6 +13,7 @@ import itertools
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Protocol
 
 from reactive.scheduler.clock import Clock, LoopClock
@@ -21,6 +22,12 @@ from reactive.scheduler.policy import Decision, OnBusy, decide
 from reactive.scheduler.runs import Run, RunState
 
 RunBody = Callable[[Run], Awaitable[None]]
+#: Reports a run started by a :data:`Starter` as ended: None, or the exception it raised.
+Ended = Callable[[BaseException | None], None]
+#: Starts a run at once, with no task (a plain sync function handed to a free thread), and
+#: calls ``ended`` on the loop when it is over; False when it cannot start now (no free
+#: thread): the run's ``body`` runs in a task instead.
+Starter = Callable[[Run, Ended], bool]
 
 
 class RunObserver(Protocol):
@@ -34,6 +41,9 @@ class Submission:
     on_busy: OnBusy = OnBusy.LATEST
     debounce: float = 0.0
     limiter: Slots | None = None
+    #: The same work started without a task, when it can be (used only with no debounce and
+    #: no limiter): a keystroke's run costs no task, no coroutine and no future.
+    start: Starter | None = None
 
 
 @dataclass(slots=True)
@@ -62,6 +72,8 @@ class Scheduler:
         self._lanes: dict[str, _Lane] = {}
         self._ids = itertools.count(1)
         self._tasks: set[asyncio.Task[None]] = set()
+        self._direct = 0  # runs started by a Starter whose end is not reported yet
+        self._direct_idle: asyncio.Future[None] | None = None  # set when _direct drops to 0
         self._started = self._finished = self._cancelled = 0
 
     def submit(self, key: str, submission: Submission) -> Run | None:
@@ -101,8 +113,13 @@ class Scheduler:
 
         Cancelling this wait leaves the runs alone (``asyncio.wait``, not ``gather``).
         """
-        while self._tasks:
-            await asyncio.wait(set(self._tasks))
+        while self._tasks or self._direct:
+            waits: set[asyncio.Future[None]] = set(self._tasks)
+            if self._direct:
+                if self._direct_idle is None or self._direct_idle.done():
+                    self._direct_idle = asyncio.get_running_loop().create_future()
+                waits.add(self._direct_idle)
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
 
     def active_run(self, key: str) -> Run | None:
         lane = self._lanes.get(key)
@@ -116,6 +133,28 @@ class Scheduler:
 
     def _start(self, lane: _Lane, run: Run, submission: Submission) -> None:
         lane.active = run
+        plain = submission.debounce <= 0 and submission.limiter is None
+        if submission.start is not None and plain:
+            # At the end of this loop turn, as a task would start: a newer trigger in the same
+            # turn (a burst of keystrokes) supersedes it before it costs a thread.
+            self._direct += 1
+            asyncio.get_running_loop().call_soon(self._launch, lane, run, submission)
+            return
+        self._start_task(lane, run, submission)
+
+    def _launch(self, lane: _Lane, run: Run, submission: Submission) -> None:
+        """Start a run by its Starter; a task runs its body instead if the Starter cannot."""
+        assert submission.start is not None
+        if run.state.finished:  # superseded before it started
+            self._ended(lane, run, None)
+        elif submission.start(run, partial(self._ended, lane, run)):
+            self._move(run, RunState.RUNNING)
+            self._started += 1
+        else:
+            self._direct -= 1
+            self._start_task(lane, run, submission)
+
+    def _start_task(self, lane: _Lane, run: Run, submission: Submission) -> None:
         # The debounce runs from the trigger, not from whenever the task first gets scheduled.
         start_at = self._clock.now() + submission.debounce
         task = asyncio.get_running_loop().create_task(self._drive(lane, run, submission, start_at))
@@ -125,11 +164,28 @@ class Scheduler:
 
     def _cancel_active(self, lane: _Lane) -> None:
         run, task = lane.active, lane.task
-        if run is None or task is None:
+        if run is None:
             return
         lane.active = lane.task = None
         self._mark_cancelled(run)
-        task.cancel()
+        if task is not None:
+            task.cancel()
+        # A run without a task (started by its Starter) ends when its thread returns.
+
+    def _ended(self, lane: _Lane, run: Run, error: BaseException | None) -> None:
+        """A run started without a task is over (its thread returned): as ``_drive`` ends."""
+        self._direct -= 1
+        idle = self._direct_idle
+        if not self._direct and idle is not None and not idle.done():
+            idle.set_result(None)
+        if not run.state.finished:
+            if error is None:
+                self._move(run, RunState.DONE)
+                self._finished += 1
+            else:
+                run.error = error
+                self._move(run, RunState.ERROR)
+        self._after_run(lane, run)
 
     def _cancel_waiting(self, lane: _Lane) -> None:
         while lane.waiting:

@@ -23,12 +23,18 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from reactive.scheduler.limiter import Limiter
+
 log = logging.getLogger("reactive")
 
 #: Threads the process-wide pool may hold; idle ones are reused before a new one starts.
 MAX_WORKER_THREADS = 4096
 #: An idle worker thread ends after this long without work (read at each wait: tests lower it).
 IDLE_THREAD_SECONDS = 60.0
+
+
+#: Work for a pool thread: it returns its hand-off to the loop (or None), run after idling.
+Call = Callable[[], Callable[[], None] | None]
 
 
 class WorkerPool:
@@ -42,7 +48,7 @@ class WorkerPool:
     def __init__(self, max_threads: int, idle_seconds: float | None = None) -> None:
         self._max = max_threads
         self._idle_seconds = idle_seconds  # None: IDLE_THREAD_SECONDS as it is at each wait
-        self._calls: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._calls: queue.SimpleQueue[Call] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._threads = 0
         self._idle = 0  # waiting threads not yet claimed by a submitted call
@@ -51,7 +57,9 @@ class WorkerPool:
     def threads(self) -> int:
         return self._threads
 
-    def submit(self, call: Callable[[], None]) -> None:
+    def submit(self, call: Call) -> None:
+        """Run ``call`` in a thread; what it returns (its hand-off to the loop) runs after the
+        thread is marked idle, as the last thing before it waits again."""
         with self._lock:
             if self._idle:
                 self._idle -= 1  # claimed: that thread takes this call
@@ -76,9 +84,13 @@ class WorkerPool:
                     self._idle -= 1
                     self._threads -= 1
                     return
-            call()  # never raises: ThreadBudget hands every outcome to the loop
+            handoff = call()  # never raises: ThreadBudget hands every outcome to the loop
             with self._lock:
                 self._idle += 1
+            # Last: the loop wakes to take the outcome while this thread is already on its
+            # way to wait, so the two do not pass the GIL back and forth.
+            if handoff is not None:
+                handoff()
 
 
 _pool: WorkerPool | None = None
@@ -134,7 +146,7 @@ class ThreadBudget:
         if limit < 1:
             raise ValueError(f"A thread budget needs at least 1 thread, got {limit}.")
         self.limit = limit
-        self._free = asyncio.Semaphore(limit)
+        self._free = Limiter(limit)  # FIFO: the run that waited longest gets the next thread
         self._idle = asyncio.Event()
         self._idle.set()
         self._labels: dict[int, str] = {}
@@ -155,41 +167,74 @@ class ThreadBudget:
         The slot is freed when ``work`` returns (or raises), whatever happened to the run that
         started it meanwhile.
         """
-        await self._free.acquire()
+        if not self._free.acquire_nowait():
+            await self._free.acquire(_no_position)
         loop = asyncio.get_running_loop()
+        call = ThreadCall(loop)
+        self._submit(loop, contextvars.copy_context(), work, label, call.finish)
+        return call
+
+    def start_now(
+        self,
+        work: Callable[[], Any],
+        label: str,
+        context: contextvars.Context,
+        deliver: Callable[[Outcome], None],
+    ) -> bool:
+        """Start ``work`` in ``context`` in a thread if a slot is free now, else do nothing and
+        return False. ``deliver`` gets its outcome on the loop once it returns."""
+        if not self._free.acquire_nowait():
+            return False
+        self._submit(asyncio.get_running_loop(), context, work, label, deliver)
+        return True
+
+    def _submit(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        context: contextvars.Context,
+        work: Callable[[], Any],
+        label: str,
+        deliver: Callable[[Outcome], None],
+    ) -> None:
         ticket = next(self._tickets)
         self._labels[ticket] = label
         self._idle.clear()
-        call = ThreadCall(loop)
-        context = contextvars.copy_context()
         try:
-            worker_pool().submit(partial(self._in_thread, loop, call, ticket, context, work))
+            worker_pool().submit(partial(self._in_thread, loop, deliver, ticket, context, work))
         except BaseException:
             self._release(ticket)
             raise
-        return call
 
     def _in_thread(
         self,
         loop: asyncio.AbstractEventLoop,
-        call: ThreadCall,
+        deliver: Callable[[Outcome], None],
         ticket: int,
         context: contextvars.Context,
         work: Callable[[], Any],
-    ) -> None:
+    ) -> Callable[[], None]:
         outcome: Outcome
         try:
             outcome = (True, context.run(work))
         except BaseException as exc:  # handed to the loop, which re-raises it in the run
             outcome = (False, exc)
+        return partial(self._hand_over, loop, deliver, ticket, outcome)
+
+    def _hand_over(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        deliver: Callable[[Outcome], None],
+        ticket: int,
+        outcome: Outcome,
+    ) -> None:
         try:
-            loop.call_soon_threadsafe(self._finished, call, ticket, outcome)
+            loop.call_soon_threadsafe(self._finished, deliver, ticket, outcome)
         except RuntimeError:  # the loop is closed: nobody is waiting any more
             log.debug("A worker thread ended after its event loop closed.")
 
-    def _finished(self, call: ThreadCall, ticket: int, outcome: Outcome) -> None:
+    def _finished(self, deliver: Callable[[Outcome], None], ticket: int, outcome: Outcome) -> None:
         self._release(ticket)
-        call.finish(outcome)
+        deliver(outcome)
 
     def _release(self, ticket: int) -> None:
         del self._labels[ticket]
@@ -200,6 +245,10 @@ class ThreadBudget:
     async def wait_idle(self) -> None:
         """Wait until every thread this budget started has returned."""
         await self._idle.wait()
+
+
+def _no_position(position: int) -> None:
+    """A thread budget's waiters are not told their place (only the newest input waits)."""
 
 
 async def outlive(call: ThreadCall) -> None:

@@ -9,6 +9,7 @@ and each change of a run's state becomes the status the page shows (:func:`statu
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
@@ -26,13 +27,14 @@ from reactive.definition.update import PropUpdate
 from reactive.errors import OutputError, UserError
 from reactive.protocol.messages import Progress, Props, Status, Toast, ToastLevel
 from reactive.protocol.messages import RunState as WireRunState
-from reactive.scheduler.executor import execute
+from reactive.scheduler.cancel import current_token
+from reactive.scheduler.executor import execute, kind_of, label_of
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.limiter import Slots
 from reactive.scheduler.policy import OnBusy
 from reactive.scheduler.runs import Run, RunState
-from reactive.scheduler.scheduler import Scheduler, Submission
-from reactive.scheduler.threads import ThreadBudget
+from reactive.scheduler.scheduler import Ended, Scheduler, Submission
+from reactive.scheduler.threads import Outcome, ThreadBudget
 from reactive.session.outbound import Outbound, PendingValue
 from reactive.session.streams import Streams
 from reactive.session.values import Values
@@ -84,8 +86,11 @@ class Runs:
         self.on_render: Callable[[BoundFunction, Run, Rendered], None] | None = None
         self._limiters = limiters  # limits shared across processes, by function id
         self._streams = Streams(outbound, gate)
-        self._functions: dict[int, BoundFunction] = {}
+        # The function whose runs a scheduler key names (set before its first submit: a run
+        # that starts at once reports "running" from inside the scheduler's submit).
+        self._functions: dict[str, BoundFunction] = {}
         self._fired: dict[int, Fired] = {}  # the trigger of runs whose chain passes it on
+        self._direct_functions: dict[str, bool] = {}  # by function id: see _direct
         #: The page's request, for functions that ask for ``gr.Request``.
         self.request = RequestInfo()
 
@@ -114,23 +119,21 @@ class Runs:
             on_busy=function.on_busy if on_busy is None else on_busy,
             debounce=function.debounce,
             limiter=self._limiters.get(function.id, function.limiter),
+            start=partial(self._start_now, function, args) if self._direct(function) else None,
         )
+        self._functions[function.id] = function
         run = self._scheduler.submit(function.id, submission)
-        if run is not None:
-            self._functions[run.id] = function
-            if function.chain and fired is not None:
-                self._fired[run.id] = fired
+        if run is not None and function.chain and fired is not None:
+            self._fired[run.id] = fired
         return run
 
     def changed(self, run: Run) -> None:
         """A run changed state: drop a cancelled run's events, queue its status for the page."""
-        function = self._functions.get(run.id)
+        function = self._functions.get(run.key)
         if function is None:
             return
         if run.state is RunState.CANCELLED:
             self._outbound.drop_run(run)
-        if run.state.finished:
-            del self._functions[run.id]
         status = status_of(function, run)
         if status is not None:
             self._outbound.put_status(status)
@@ -145,6 +148,63 @@ class Runs:
         for kind, follower in function.chain:
             if kind == "then" or (kind == "success") == ok:
                 self.submit(follower, fired)
+
+    def _direct(self, function: BoundFunction) -> bool:
+        """Whether runs of ``function`` may start without a task: a plain sync function (in
+        a thread) none of whose outputs streams, so its result is shown without awaiting."""
+        direct = self._direct_functions.get(function.id)
+        if direct is None:
+            direct = (
+                kind_of(function.fn) == "sync"
+                and function.run_in != "process"
+                and not any(output.streams for output in function.outputs)
+            )
+            self._direct_functions[function.id] = direct
+        return direct
+
+    def _start_now(
+        self, function: BoundFunction, args: tuple[Any, ...], run: Run, ended: Ended
+    ) -> bool:
+        """:meth:`_body` for a :meth:`_direct` function, with no task: its thread's outcome is
+        shown (and the run ended) by a callback. False when no thread of the budget is free."""
+        context = contextvars.copy_context()
+        context.run(self._enter, function, run)
+        deliver = partial(self._returned, function, run, ended)
+        work = partial(function.fn, *args)
+        return self._threads.start_now(work, label_of(function.fn), context, deliver)
+
+    def _enter(self, function: BoundFunction, run: Run) -> None:
+        """In the run's context: what code running for it reads (progress, texts, its stop)."""
+        runcontext.current.set(self._context(function, run))
+        i18n.page_languages.set(self.languages)  # gr.I18n texts asked for while it runs
+        current_token.set(run.token)
+
+    def _returned(
+        self, function: BoundFunction, run: Run, ended: Ended, outcome: Outcome
+    ) -> None:
+        ok, value = outcome
+        if ok and run.state is RunState.RUNNING:
+            try:
+                self._emit_now(function, run, value)
+            except Exception as exc:
+                ok, value = False, exc
+        if ok or run.state.finished:  # a superseded run's outcome, even an error: not shown
+            ended(None)
+            return
+        self._log_failure(function, run, value)
+        ended(value)
+
+    def _log_failure(self, function: BoundFunction, run: Run, exc: BaseException) -> None:
+        if isinstance(exc, UserError):  # rx.Error / gr.Error: a message for the page, not a bug
+            log.warning(
+                "%s() raised rx.Error: %s (session %s, run %d)",
+                function.name, exc, self._session_id, run.id,
+            )  # fmt: skip
+        else:
+            log.error(
+                "Error in %s() (session %s, run %d)", function.name, self._session_id, run.id,
+                exc_info=exc,
+            )  # fmt: skip
 
     async def _body(self, function: BoundFunction, args: tuple[Any, ...], run: Run) -> None:
         runcontext.current.set(self._context(function, run))  # the run's own task context
@@ -164,17 +224,8 @@ class Runs:
         except asyncio.CancelledError:
             await self._streams.abort(run, failed=False)
             raise
-        except UserError as exc:  # rx.Error / gr.Error: a message for the page, not a bug
-            log.warning(
-                "%s() raised rx.Error: %s (session %s, run %d)",
-                function.name, exc, self._session_id, run.id,
-            )  # fmt: skip
-            await self._streams.abort(run, failed=True)
-            raise
-        except Exception:
-            log.exception(
-                "Error in %s() (session %s, run %d)", function.name, self._session_id, run.id
-            )
+        except Exception as exc:
+            self._log_failure(function, run, exc)
             await self._streams.abort(run, failed=True)
             raise
 
@@ -199,15 +250,24 @@ class Runs:
         if run.state is not RunState.RUNNING:
             return  # a superseded run's late result: never shown
         for output, part in zip(function.outputs, function.split(value), strict=True):
-            if isinstance(part, Rendered) and self.on_render is not None:
-                self.on_render(function, run, part)
-            elif self._streams.takes(run, output, part):  # media: in order, never conflated
+            if self._streams.takes(run, output, part):  # media: in order, never conflated
                 self._store.set_result(output.id, part)
                 await self._streams.put(run, self._components[output.id], part)
-            elif self._put_output(function, run, self._components[output.id], part):
-                for dependent in self.dependents.get(output.id, ()):
-                    if dependent is not function:
-                        self.submit(dependent)
+            else:
+                self._emit_part(function, run, output, part)
+
+    def _emit_now(self, function: BoundFunction, run: Run, value: Any) -> None:
+        """:meth:`_emit` for a function none of whose outputs streams: nothing to await."""
+        for output, part in zip(function.outputs, function.split(value), strict=True):
+            self._emit_part(function, run, output, part)
+
+    def _emit_part(self, function: BoundFunction, run: Run, output: Component, part: Any) -> None:
+        if isinstance(part, Rendered) and self.on_render is not None:
+            self.on_render(function, run, part)
+        elif self._put_output(function, run, self._components[output.id], part):
+            for dependent in self.dependents.get(output.id, ()):
+                if dependent is not function:
+                    self.submit(dependent)
 
     def _put_output(
         self, function: BoundFunction, run: Run, component: Component, part: Any

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import pytest
 
@@ -184,3 +185,124 @@ async def test_concurrency_limit_queues_across_schedulers_with_positions() -> No
     assert limiter.statistics().running == 0
     assert runs[2] is not None
     assert runs[2].state is RunState.DONE
+
+
+class Starter:
+    """A Starter (a run with no task): records each run it starts; ``end`` reports one over."""
+
+    def __init__(self, accept: bool = True) -> None:
+        self.accept = accept
+        self.started: list[int] = []
+        self.ends: dict[int, Callable[[BaseException | None], None]] = {}
+
+    def __call__(self, run: Run, ended: Callable[[BaseException | None], None]) -> bool:
+        if not self.accept:
+            return False
+        self.started.append(run.id)
+        self.ends[run.id] = ended
+        return True
+
+    def end(self, run: Run, error: BaseException | None = None) -> None:
+        self.ends.pop(run.id)(error)
+
+
+async def _never(run: Run) -> None:
+    raise AssertionError("a run its Starter took has no body to run")
+
+
+async def test_a_run_with_a_starter_runs_without_a_task_and_ends_when_reported(
+    recorder: Recorder,
+) -> None:
+    scheduler = Scheduler(recorder)
+    starter = Starter()
+    run = scheduler.submit("f", Submission(_never, start=starter))
+    assert run is not None
+    assert starter.started == []  # at the end of the loop turn, as a task would start
+    await settle()
+    assert starter.started == [run.id]
+    assert recorder.states(run.id) == ["running"]
+    starter.end(run)
+    assert recorder.states(run.id) == ["running", "done"]
+    assert scheduler.active_run("f") is None
+    await asyncio.wait_for(scheduler.wait_idle(), 1)
+
+
+async def test_a_trigger_in_the_same_loop_turn_supersedes_a_run_before_it_starts(
+    recorder: Recorder,
+) -> None:
+    scheduler = Scheduler(recorder)
+    starter = Starter()
+    runs = [scheduler.submit("f", Submission(_never, start=starter)) for _ in range(5)]
+    await settle()
+    assert [r.id for r in runs if r is not None][-1:] == starter.started  # only the newest
+    assert all(r is not None and r.state is RunState.CANCELLED for r in runs[:-1])
+    assert all(recorder.states(r.id) == ["cancelled"] for r in runs[:-1] if r is not None)
+
+
+async def test_a_superseded_started_run_stays_counted_until_its_end_is_reported(
+    recorder: Recorder,
+) -> None:
+    scheduler = Scheduler(recorder)
+    starter = Starter()
+    first = scheduler.submit("f", Submission(_never, start=starter))
+    await settle()
+    second = scheduler.submit("f", Submission(_never, start=starter))
+    await settle()
+    assert first is not None
+    assert second is not None
+    assert first.state is RunState.CANCELLED
+    assert first.token.cancelled
+    assert starter.started == [first.id, second.id]
+    waiting = asyncio.create_task(scheduler.wait_idle())
+    starter.end(second)
+    await settle()
+    assert not waiting.done()  # the first run's thread has not returned yet
+    starter.end(first)  # a late end of a superseded run: no state change, no status
+    await asyncio.wait_for(waiting, 1)
+    assert first.state is RunState.CANCELLED
+    assert recorder.states(first.id) == ["running", "cancelled"]
+    assert scheduler.active_run("f") is None
+
+
+async def test_a_started_run_that_raised_ends_in_error(recorder: Recorder) -> None:
+    scheduler = Scheduler(recorder)
+    starter = Starter()
+    run = scheduler.submit("f", Submission(_never, start=starter))
+    await settle()
+    assert run is not None
+    failure = ValueError("boom")
+    starter.end(run, failure)
+    assert run.state is RunState.ERROR
+    assert run.error is failure
+
+
+async def test_a_starter_that_cannot_start_falls_back_to_the_body_in_a_task(
+    recorder: Recorder,
+) -> None:
+    scheduler = Scheduler(recorder)
+    gate = Gate()
+    run = scheduler.submit("f", Submission(gate.body(), start=Starter(accept=False)))
+    await settle()
+    assert run is not None
+    assert gate.started == [run.id]
+    gate.release.set()
+    await settle()
+    assert run.state is RunState.DONE
+    assert recorder.states(run.id) == ["running", "done"]
+
+
+async def test_a_debounced_or_limited_run_never_uses_its_starter(recorder: Recorder) -> None:
+    clock = FakeClock()
+    scheduler = Scheduler(recorder, clock)
+    starter, gate = Starter(), Gate()
+    gate.release.set()
+    debounced = scheduler.submit("d", Submission(gate.body(), debounce=0.1, start=starter))
+    limited = scheduler.submit("l", Submission(gate.body(), limiter=Limiter(1), start=starter))
+    await settle()
+    await clock.advance(0.2)
+    await settle()
+    assert starter.started == []
+    assert debounced is not None
+    assert limited is not None
+    assert debounced.state is RunState.DONE
+    assert limited.state is RunState.DONE

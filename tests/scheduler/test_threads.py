@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import threading
 import time
 from collections.abc import Callable
@@ -170,3 +171,44 @@ def test_worker_threads_are_daemons_so_a_stuck_call_cannot_hold_the_process() ->
     pool.submit(probe)
     assert seen.wait(5)
     assert daemon == [True]
+
+
+async def test_start_now_takes_a_free_slot_at_once_and_refuses_when_none_is() -> None:
+    budget = ThreadBudget(1)
+    release = threading.Event()
+    outcomes: list[tuple[bool, Any]] = []
+    context = contextvars.copy_context()
+    assert budget.start_now(release.wait, "blocked()", context, outcomes.append)
+    assert budget.running() == ["blocked()"]
+    assert not budget.start_now(lambda: 1, "next()", context, outcomes.append)  # no slot
+    release.set()
+    assert await _loop_eventually(lambda: outcomes == [(True, True)])
+    assert budget.busy == 0
+    assert budget.start_now(lambda: 1 / 0, "fails()", context, outcomes.append)
+    assert await _loop_eventually(lambda: len(outcomes) == 2)
+    ok, error = outcomes[1]
+    assert not ok
+    assert isinstance(error, ZeroDivisionError)
+
+
+def test_the_pool_runs_a_calls_hand_off_after_marking_its_thread_idle() -> None:
+    pool = WorkerPool(max_threads=1, idle_seconds=5)
+    idle_at_hand_off: list[int] = []
+    handed = threading.Event()
+
+    def hand_off() -> None:
+        idle_at_hand_off.append(pool._idle)  # what a submit made now would find
+        handed.set()
+
+    pool.submit(lambda: hand_off)
+    assert handed.wait(5)
+    assert idle_at_hand_off == [1]  # a call submitted in reply reuses this very thread
+
+
+async def _loop_eventually(check: Callable[[], bool], seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        await asyncio.sleep(0.001)
+    return True
