@@ -107,7 +107,8 @@ def _run_floor(typing_runs: RunCounter, port: int) -> None:
 class FloorServer(ServerProcess):
     """``with FloorServer() as floor: floor.url``; serves from its own process."""
 
-    def __init__(self) -> None:
+    def __init__(self, cpus: set[int] | None = None) -> None:
         #: Replies started and finished on ``/typing``.
         self.typing_runs = RunCounter()
-        super().__init__(functools.partial(_run_floor, self.typing_runs), "The floor server")
+        serve = functools.partial(_run_floor, self.typing_runs)
+        super().__init__(serve, "The floor server", cpus=cpus)

@@ -76,10 +76,12 @@ class RuntimeServer(ServerProcess):
     ``sample``: run the gauges' sampler thread in it (only where counted: it costs CPU).
     """
 
-    def __init__(self, bench: RuntimeApp, sample: bool = False) -> None:
+    def __init__(
+        self, bench: RuntimeApp, sample: bool = False, cpus: set[int] | None = None
+    ) -> None:
         serve = functools.partial(_serve_runtime, bench, sample)
         # Killed soon if it does not stop: blocked calls may hold it for their whole 5 s.
-        super().__init__(serve, "the runtime server", stop_grace=STOP_GRACE_SECONDS)
+        super().__init__(serve, "the runtime server", stop_grace=STOP_GRACE_SECONDS, cpus=cpus)
 
     @property
     def ws_url(self) -> str:

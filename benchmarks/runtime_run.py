@@ -52,6 +52,7 @@ from benchmarks.runtime_load import (
     locks,
     typing_variant,
 )
+from benchmarks.servers import on_cpus, placement
 from benchmarks.stats import median, percentile, ratio
 from benchmarks.table import Row, render
 
@@ -122,7 +123,12 @@ def _plain(figure: str, mine: str, target: str, values: dict[str, float | None])
 
 def _cpu(bench: RuntimeApp, plan: RuntimePlan, out: Collected) -> None:
     found: dict[str, list[CpuRun]] = {}
-    with RuntimeServer(bench) as server, FloorServer() as floor:
+    driver_cpus, server_cpus = placement()
+    with (
+        on_cpus(driver_cpus),
+        RuntimeServer(bench, cpus=server_cpus) as server,
+        FloorServer(cpus=server_cpus) as floor,
+    ):
         for rep in range(plan.cpu_reps):
             for burst in (False, True):
                 mode = "burst" if burst else "one at a time"
@@ -343,7 +349,10 @@ NOTES = (
     "Server CPU: user + system time of the server process (/proc/<pid>/stat, every thread, "
     "10 ms ticks) over the keystrokes, divided by their number; the floor gets the same texts "
     "as raw text frames on /key. Each scenario runs against a fresh server process, killed "
-    "(SIGKILL) if it does not stop 2 s after SIGTERM.",
+    "(SIGKILL) if it does not stop 2 s after SIGTERM. For the CPU rows both servers run on the "
+    "last core and the client on the first (benchmarks.servers.placement): on this VM a "
+    "wake-up across cores costs tens of µs, one within a core a few, so unpinned runs of the "
+    "same server measured 40 to 110 µs a key.",
     "Blocking: a sampler thread inside the server counts, every 5 ms, the threads whose stack "
     'holds the blocking function\'s frame (sys._current_frames), by session; "server threads" '
     "is threading.active_count(). The bystander types into text.upper() for 3 s from the "
