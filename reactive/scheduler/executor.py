@@ -102,7 +102,8 @@ async def execute(
 
 
 def label_of(fn: Callable[..., Any]) -> str:
-    return f"{getattr(fn, '__qualname__', repr(fn))}()"
+    name = getattr(fn, "__qualname__", None)
+    return f"{name if name is not None else repr(fn)}()"
 
 
 async def _drive_async_generator(agen: Any, emit: Emit, gate: Gate) -> None:

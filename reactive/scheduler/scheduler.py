@@ -35,7 +35,7 @@ class RunObserver(Protocol):
         """Called after every state change of a run, and when its queue position changes."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is made per keystroke, and frozen __init__ is slower
 class Submission:
     body: RunBody
     on_busy: OnBusy = OnBusy.LATEST

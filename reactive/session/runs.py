@@ -90,14 +90,25 @@ class Runs:
         # that starts at once reports "running" from inside the scheduler's submit).
         self._functions: dict[str, BoundFunction] = {}
         self._fired: dict[int, Fired] = {}  # the trigger of runs whose chain passes it on
-        self._direct_functions: dict[str, bool] = {}  # by function id: see _direct
-        #: The page's request, for functions that ask for ``gr.Request``.
-        self.request = RequestInfo()
+        self._shapes: dict[str, str] = {}  # by function id: see _shape
+        self._labels: dict[str, str] = {}  # by function id: how a running call is named
+        self._request = RequestInfo()
+        self._languages: tuple[str, ...] = ()
 
     @property
     def languages(self) -> tuple[str, ...]:
         """The page's languages, most wanted first (its ``Accept-Language``)."""
-        return i18n.languages_of(self.request.headers.get("accept-language"))
+        return self._languages
+
+    @property
+    def request(self) -> RequestInfo:
+        """The page's request, for functions that ask for ``gr.Request``."""
+        return self._request
+
+    @request.setter
+    def request(self, request: RequestInfo) -> None:
+        self._request = request  # its languages parsed once, not at every run
+        self._languages = i18n.languages_of(request.headers.get("accept-language"))
 
     def submit(
         self, function: BoundFunction, fired: Fired | None = None, on_busy: OnBusy | None = None
@@ -114,12 +125,14 @@ class Runs:
             args = function.arguments.build(
                 args, fired, self.request, self._session_id, self._components
             )
+        shape = self._shape(function)
+        body = self._async_body if shape == "async" else self._body
         submission = Submission(
-            body=partial(self._body, function, args),
+            body=partial(body, function, args),
             on_busy=function.on_busy if on_busy is None else on_busy,
             debounce=function.debounce,
             limiter=self._limiters.get(function.id, function.limiter),
-            start=partial(self._start_now, function, args) if self._direct(function) else None,
+            start=partial(self._start_now, function, args) if shape == "thread" else None,
         )
         self._functions[function.id] = function
         run = self._scheduler.submit(function.id, submission)
@@ -149,29 +162,42 @@ class Runs:
             if kind == "then" or (kind == "success") == ok:
                 self.submit(follower, fired)
 
-    def _direct(self, function: BoundFunction) -> bool:
-        """Whether runs of ``function`` may start without a task: a plain sync function (in
-        a thread) none of whose outputs streams, so its result is shown without awaiting."""
-        direct = self._direct_functions.get(function.id)
-        if direct is None:
-            direct = (
-                kind_of(function.fn) == "sync"
-                and function.run_in != "process"
-                and not any(output.streams for output in function.outputs)
+    def _shape(self, function: BoundFunction) -> str:
+        """How runs of ``function`` go (remembered by function id):
+
+        - ``"thread"``: a plain sync function none of whose outputs streams: started without
+          a task (:meth:`_start_now`), its result shown by a callback;
+        - ``"async"``: the same for an ``async def``: its task awaits it and shows its result,
+          with no executor, emit or stream layers;
+        - ``"general"``: anything else (generators, processes, streaming outputs).
+        """
+        shape = self._shapes.get(function.id)
+        if shape is None:
+            kind = kind_of(function.fn)
+            plain = function.run_in != "process" and not any(o.streams for o in function.outputs)
+            shape = (
+                "thread"
+                if plain and kind == "sync"
+                else "async"
+                if plain and kind == "async"
+                else "general"
             )
-            self._direct_functions[function.id] = direct
-        return direct
+            self._shapes[function.id] = shape
+        return shape
 
     def _start_now(
         self, function: BoundFunction, args: tuple[Any, ...], run: Run, ended: Ended
     ) -> bool:
-        """:meth:`_body` for a :meth:`_direct` function, with no task: its thread's outcome is
+        """:meth:`_body` for a ``"thread"`` function, with no task: its thread's outcome is
         shown (and the run ended) by a callback. False when no thread of the budget is free."""
         context = contextvars.copy_context()
         context.run(self._enter, function, run)
         deliver = partial(self._returned, function, run, ended)
         work = partial(function.fn, *args)
-        return self._threads.start_now(work, label_of(function.fn), context, deliver)
+        label = self._labels.get(function.id)
+        if label is None:
+            label = self._labels[function.id] = label_of(function.fn)
+        return self._threads.start_now(work, label, context, deliver)
 
     def _enter(self, function: BoundFunction, run: Run) -> None:
         """In the run's context: what code running for it reads (progress, texts, its stop)."""
@@ -179,9 +205,7 @@ class Runs:
         i18n.page_languages.set(self.languages)  # gr.I18n texts asked for while it runs
         current_token.set(run.token)
 
-    def _returned(
-        self, function: BoundFunction, run: Run, ended: Ended, outcome: Outcome
-    ) -> None:
+    def _returned(self, function: BoundFunction, run: Run, ended: Ended, outcome: Outcome) -> None:
         ok, value = outcome
         if ok and run.state is RunState.RUNNING:
             try:
@@ -205,6 +229,17 @@ class Runs:
                 "Error in %s() (session %s, run %d)", function.name, self._session_id, run.id,
                 exc_info=exc,
             )  # fmt: skip
+
+    async def _async_body(self, function: BoundFunction, args: tuple[Any, ...], run: Run) -> None:
+        """:meth:`_body` for an ``"async"`` function: awaited here, its result shown at once."""
+        self._enter(function, run)  # the run's own task context
+        try:
+            value = await function.fn(*args)
+            if run.state is RunState.RUNNING:
+                self._emit_now(function, run, value)
+        except Exception as exc:
+            self._log_failure(function, run, exc)
+            raise
 
     async def _body(self, function: BoundFunction, args: tuple[Any, ...], run: Run) -> None:
         runcontext.current.set(self._context(function, run))  # the run's own task context
