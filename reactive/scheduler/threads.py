@@ -17,8 +17,10 @@ import asyncio
 import contextvars
 import itertools
 import logging
+import math
 import queue
 import threading
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -31,6 +33,16 @@ log = logging.getLogger("reactive")
 MAX_WORKER_THREADS = 4096
 #: An idle worker thread ends after this long without work (read at each wait: tests lower it).
 IDLE_THREAD_SECONDS = 60.0
+#: A function whose last call returned within this long is quick: its calls share the
+#: :class:`QuickLane`'s few threads.
+QUICK_SECONDS = 0.005
+#: The quick lane's threads. Under a few thousand keystrokes a second a thread per call would
+#: start hundreds, and more runnable threads than a few only pass the GIL around.
+QUICK_THREADS = 4
+#: Quick calls that waited this long while none of the lane's calls returned move to the pool,
+#: each with a thread of its own: a quick function turned out to block. Longer than the GIL's
+#: switch interval (5 ms), so a loop that merely held the GIL does not count as a stall.
+STALL_SECONDS = 0.02
 
 
 #: Work for a pool thread: it returns its hand-off to the loop (or None), run after idling.
@@ -52,6 +64,10 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._threads = 0
         self._idle = 0  # waiting threads not yet claimed by a submitted call
+        self._unclaimed = 0  # queued calls no thread was claimed for (at the cap)
+        self.returned = 0  # calls that returned so far (a measure of progress)
+        #: Set when a call was queued at the cap, behind busy threads.
+        self.backlogged = threading.Event()
 
     @property
     def threads(self) -> int:
@@ -61,13 +77,17 @@ class WorkerPool:
         """Run ``call`` in a thread; what it returns (its hand-off to the loop) runs after the
         thread is marked idle, as the last thing before it waits again."""
         with self._lock:
+            waits = start = False
             if self._idle:
                 self._idle -= 1  # claimed: that thread takes this call
-                start = False
             else:
                 start = self._threads < self._max  # at the cap, the call waits for a thread
                 self._threads += start
+                waits = not start
+                self._unclaimed += waits
         self._calls.put(call)
+        if waits and not self.backlogged.is_set():
+            self.backlogged.set()
         if start:
             name = f"reactive-worker-{self._threads}"
             threading.Thread(target=self._work, name=name, daemon=True).start()
@@ -86,14 +106,82 @@ class WorkerPool:
                     return
             handoff = call()  # never raises: ThreadBudget hands every outcome to the loop
             with self._lock:
-                self._idle += 1
+                if self._unclaimed:
+                    self._unclaimed -= 1  # this thread takes a call that waits
+                else:
+                    self._idle += 1
+                self.returned += 1
             # Last: the loop wakes to take the outcome while this thread is already on its
             # way to wait, so the two do not pass the GIL back and forth.
             if handoff is not None:
                 handoff()
 
+    def take_waiting(self) -> list[Call]:
+        """Remove and return the calls that wait for a thread (queued at the cap)."""
+        taken: list[Call] = []
+        with self._lock:
+            while len(taken) < self._unclaimed:
+                try:
+                    taken.append(self._calls.get_nowait())
+                except queue.Empty:
+                    break
+            self._unclaimed -= len(taken)
+        return taken
+
+
+class QuickLane:
+    """A few threads for the calls of quick functions (a keystroke's ``text.upper()``).
+
+    Quick calls queue for these threads instead of each taking a thread of the pool. A quick
+    function that turns out to block cannot hold the others up: a watcher thread, awake only
+    while calls wait, moves them to the pool once ``STALL_SECONDS`` pass with none returning.
+    """
+
+    def __init__(self, pool: WorkerPool, threads: int = QUICK_THREADS) -> None:
+        self._pool = pool
+        self._lane = WorkerPool(threads)
+        self._watcher: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def threads(self) -> int:
+        return self._lane.threads
+
+    def submit(self, call: Call) -> None:
+        self._lane.submit(call)
+        if self._watcher is None:
+            with self._lock:
+                if self._watcher is None:
+                    self._watcher = threading.Thread(
+                        target=self._watch, name="reactive-quick-watch", daemon=True
+                    )
+                    self._watcher.start()
+
+    def _watch(self) -> None:
+        lane = self._lane
+        while True:
+            lane.backlogged.wait()
+            returned = lane.returned
+            time.sleep(STALL_SECONDS)
+            if lane.returned != returned:
+                continue  # calls return: the lane keeps up, or will
+            lane.backlogged.clear()  # first: a call queued from now on sets it again
+            moved = lane.take_waiting()
+            if not moved:
+                continue
+            for label in list(_running.values()):  # whatever runs now may be what blocks
+                _last_seconds[label] = math.inf
+            log.debug("%d quick call(s) waited: each gets a thread of its own", len(moved))
+            for call in moved:
+                self._pool.submit(call)
+
 
 _pool: WorkerPool | None = None
+_quick: QuickLane | None = None
+#: Per function label, how long its last call took in its thread (seconds).
+_last_seconds: dict[str, float] = {}
+#: Per worker thread (its ident), the label of the call it runs now.
+_running: dict[int, str] = {}
 
 
 def worker_pool() -> WorkerPool:
@@ -101,6 +189,19 @@ def worker_pool() -> WorkerPool:
     if _pool is None:
         _pool = WorkerPool(MAX_WORKER_THREADS)
     return _pool
+
+
+def quick_lane() -> QuickLane:
+    global _quick
+    if _quick is None:
+        _quick = QuickLane(worker_pool())
+    return _quick
+
+
+def lane_for(label: str) -> WorkerPool | QuickLane:
+    """The quick lane for a function whose last call was quick, else the pool."""
+    last = _last_seconds.get(label)
+    return quick_lane() if last is not None and last < QUICK_SECONDS else worker_pool()
 
 
 Outcome = tuple[bool, Any]  # (True, result) or (False, the exception it raised)
@@ -200,7 +301,8 @@ class ThreadBudget:
         self._labels[ticket] = label
         self._idle.clear()
         try:
-            worker_pool().submit(partial(self._in_thread, loop, deliver, ticket, context, work))
+            work_in_thread = partial(self._in_thread, loop, deliver, ticket, label, context, work)
+            lane_for(label).submit(work_in_thread)
         except BaseException:
             self._release(ticket)
             raise
@@ -210,14 +312,20 @@ class ThreadBudget:
         loop: asyncio.AbstractEventLoop,
         deliver: Callable[[Outcome], None],
         ticket: int,
+        label: str,
         context: contextvars.Context,
         work: Callable[[], Any],
     ) -> Callable[[], None]:
         outcome: Outcome
+        thread = threading.get_ident()
+        _running[thread] = label
+        started = time.monotonic()
         try:
             outcome = (True, context.run(work))
         except BaseException as exc:  # handed to the loop, which re-raises it in the run
             outcome = (False, exc)
+        _last_seconds[label] = time.monotonic() - started  # decides its next call's lane
+        del _running[thread]
         return partial(self._hand_over, loop, deliver, ticket, outcome)
 
     def _hand_over(

@@ -13,7 +13,7 @@ import pytest
 
 from reactive.scheduler.executor import execute
 from reactive.scheduler.gate import Gate
-from reactive.scheduler.threads import ThreadBudget, WorkerPool, outlive
+from reactive.scheduler.threads import QuickLane, ThreadBudget, WorkerPool, lane_for, outlive
 
 
 async def _sink(_: Any) -> None:
@@ -212,3 +212,58 @@ async def _loop_eventually(check: Callable[[], bool], seconds: float = 5.0) -> b
             return False
         await asyncio.sleep(0.001)
     return True
+
+
+def test_quick_calls_share_the_lanes_few_threads() -> None:
+    pool = WorkerPool(max_threads=64, idle_seconds=5)
+    lane = QuickLane(pool, threads=2)
+    done = threading.Semaphore(0)
+    names: set[str] = set()
+    release = threading.Event()
+
+    def quick() -> None:
+        release.wait(5)  # all submitted before any returns: a pool would start 20 threads
+        names.add(threading.current_thread().name)
+        done.release()
+
+    for _ in range(20):
+        lane.submit(lambda: quick())
+    release.set()
+    assert all(done.acquire(timeout=5) for _ in range(20))
+    assert lane.threads == 2
+    assert len(names) == 2
+    assert pool.threads == 0  # nothing needed the pool: the lane kept up
+
+
+def test_quick_calls_stuck_behind_a_blocked_lane_move_to_the_pool() -> None:
+    pool = WorkerPool(max_threads=64, idle_seconds=5)
+    lane = QuickLane(pool, threads=1)
+    release, blocked = threading.Event(), threading.Event()
+    served = threading.Event()
+
+    def block() -> None:
+        blocked.set()
+        release.wait(10)  # a "quick" function that turned out to block
+
+    lane.submit(lambda: block())
+    assert blocked.wait(5)
+    lane.submit(lambda: served.set())
+    try:
+        assert served.wait(5)  # not after 10 s: the watcher moved it to a thread of the pool
+        assert not release.is_set()
+        assert pool.threads == 1
+    finally:
+        release.set()
+
+
+async def test_a_function_is_quick_once_its_last_call_returned_at_once() -> None:
+    budget = ThreadBudget(2)
+    label = "test_lane_choice.quick()"
+    assert isinstance(lane_for(label), WorkerPool)  # never called: a thread of its own
+    first = await budget.start(lambda: 1, label)
+    assert await first.result == 1
+    assert isinstance(lane_for(label), QuickLane)
+    release = threading.Event()
+    slow = await budget.start(lambda: release.wait(0.05), label)
+    assert await slow.result is False
+    assert isinstance(lane_for(label), WorkerPool)  # its last call took 50 ms
