@@ -20,7 +20,7 @@ from typing import Any
 
 import uvicorn
 
-from reactive import __version__, ports, scaffold
+from reactive import __version__, collector, ports, scaffold
 from reactive.definition import launched
 from reactive.definition.app import App
 from reactive.errors import AppLoadError
@@ -158,12 +158,14 @@ def app_from_environment() -> AsgiApp:
     if not target:
         raise AppLoadError(f"{APP_ENV} is not set: start the server with `reactive run APP.py`.")
     bound = os.environ.get(BIND_ENV, "127.0.0.1")
-    return create_app(
+    asgi = create_app(
         load_app(target),
         allowed_hosts=_hosts(None),
         bound_host=bound,
         frame_ancestors=_frame_ancestors(),
     )
+    collector.prepare_for_serving()  # this worker's app is imported: as _serve does
+    return asgi
 
 
 def reloading(target: str, allowed_hosts: Sequence[str], host: str) -> ReloadingApp:
@@ -232,6 +234,7 @@ def _serve(config: uvicorn.Config, title: str, open_browser: bool, how: str = ""
     sock = ports.bind(config.host, config.port)
     try:
         _announce(title, url_of(config.host, ports.bound_port(sock)), open_browser, how)
+        collector.prepare_for_serving()  # the app is imported: freeze it, collect less often
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()

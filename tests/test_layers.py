@@ -50,6 +50,7 @@ ALLOWED: dict[str, set[str]] = {
     "gradio": {"errors", "scheduler", "media", "reports", "components", "themes", "definition"},
     "session": {"errors", "protocol", "scheduler", "media", "reports", "components", "definition"},
     "direct": set(),
+    "collector": set(),
     "server": {"errors", "protocol", "components", "definition", "session", "web", "direct"},
     "web": {"errors", "protocol", "components", "definition", "session", "client"},
     "uvicorn_socket": {"direct"},
@@ -58,7 +59,7 @@ ALLOWED: dict[str, set[str]] = {
     "reload": {"errors", "protocol", "components", "definition", "server"},
     "cli": {
         "api", "errors", "protocol", "definition", "server", "ports", "scaffold", "reload",
-        "uvicorn_socket",
+        "uvicorn_socket", "collector",
     },
     "testing": {"errors", "protocol", "components", "definition", "session"},
     "client": {"errors", "protocol"},
