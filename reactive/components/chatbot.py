@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Literal
 from reactive.components.base import Component
 from reactive.components.chat_content import content_from_page, content_to_wire
 from reactive.components.chat_examples import clean_examples, example_select_data, examples_wire
+from reactive.components.chat_history import gradio_history
 from reactive.components.chat_message import (
     ChatMessage,
     MessageDict,
@@ -162,6 +163,11 @@ class Chatbot(Component):
 
     def initial_python_value(self) -> Any:
         return [] if self.value is None else self.value
+
+    def gradio_value(self, value: Any) -> Any:
+        """Gradio 6 round-trips a history through the page: each content is a list of parts
+        (``[{"type": "text", "text": ...}]``), even text the app wrote as a string."""
+        return value if self.chat_type == "tuples" else gradio_history(value)
 
     # ---------------------------------------------------------------- to the page
 

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from reactive.components.base import Component
+from reactive.components.chat_history import content_parts, gradio_history
 from reactive.components.chat_message import is_message
 from reactive.components.chatbot import Chatbot, as_history, to_tuples
 from reactive.definition.graph import check_arity
@@ -91,7 +92,8 @@ class Turns:
         return message, [*earlier, *question], earlier, extra
 
     def _history(self, earlier: Messages) -> Any:
-        return to_tuples(earlier) if self.kind == "tuples" else [dict(m) for m in earlier]
+        """``history`` as Gradio 6 gives it: each content a list of parts (or pairs)."""
+        return to_tuples(earlier) if self.kind == "tuples" else gradio_history(earlier)
 
     def _entry(self, prepare: Callable[..., Prepared | None]) -> Callable[..., Any]:
         if self.is_async:
@@ -185,12 +187,11 @@ def last_question(history: Messages, multimodal: bool) -> tuple[Messages, Any]:
         start -= 1
     if start == end:
         return history, None
-    asked = history[start:end]
-    texts = [m["content"] for m in asked if isinstance(m["content"], str)]
-    text = "\n".join(texts)
+    parts = [p for m in history[start:end] for p in content_parts(m["content"])]
+    text = "\n".join(p["text"] for p in parts if p["type"] == "text")
     if not multimodal:
         return history[:start], text
-    files = [m["content"]["path"] for m in asked if _is_file(m["content"])]
+    files = [p["file"]["path"] for p in parts if p["type"] == "file"]
     return history[:start], {"text": text, "files": files}
 
 

@@ -169,6 +169,7 @@ def _bound(
         js=js if isinstance(js, str) else None,
         shows_progress=_shows_progress(arguments.pop("show_progress", "full")),
         raw_inputs=raw,
+        gradio_inputs=True,
     )
     if defaulted and bound.limiter is None:  # demo.queue(default_concurrency_limit=) sets it
         blocks.limit_by_default(bound)

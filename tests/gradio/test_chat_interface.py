@@ -51,10 +51,12 @@ async def test_a_streaming_answer_grows_the_last_message() -> None:
         assert await page.wait_status("slow_echo", "done")
         await chat(page, "again")
         assert await page.wait_until(lambda: len(page.page.values["chatbot"]) == 4)
-        assert seen[-1] == [
-            {"role": "user", "content": "hi"},
-            {"role": "assistant", "content": "You typed: hi"},
-        ]
+        assert seen[-1] == [  # Gradio 6's history: each content a list of parts
+            {"role": "user", "metadata": None,
+             "content": [{"type": "text", "text": "hi"}], "options": None},
+            {"role": "assistant", "metadata": None,
+             "content": [{"type": "text", "text": "You typed: hi"}], "options": None},
+        ]  # fmt: skip
         assert any(e["t"] == "append" for e in page.page.applied)
 
 
