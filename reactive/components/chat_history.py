@@ -1,4 +1,5 @@
-"""A chat history in Gradio 6's form: what a Gradio listener receives as a Chatbot's value.
+"""A chat history's forms: Gradio 6's (what a Gradio listener receives as a Chatbot's value),
+Gradio's older ``[user, bot]`` pairs, and plain message dicts.
 
 Gradio 6 sends every message through the page and back, so a function reading a Chatbot always
 gets each message's content as a list of parts, whatever form the app wrote it in::
@@ -24,6 +25,7 @@ from reactive.components.chat_content import is_file_pair
 from reactive.components.chat_message import field_of, is_message
 
 Part = dict[str, Any]
+WireMessage = dict[str, Any]  # a message as the page gets it
 
 
 def gradio_history(value: Any) -> list[dict[str, Any]]:
@@ -116,3 +118,39 @@ def component_part(component: Component) -> Part:
         "type": "component",
         "instance": component,
     }
+
+
+def to_tuples(messages: list[WireMessage]) -> list[list[Any]]:
+    """Messages as Gradio's ``[user, bot]`` pairs (thoughts and system messages left out)."""
+    pairs: list[list[Any]] = []
+    for message in messages:
+        if message["role"] == "system" or "metadata" in message:
+            continue
+        content = message["content"]
+        if isinstance(content, Mapping) and "path" in content:
+            content = (content["path"],)
+        user = message["role"] == "user"
+        if user or not pairs or pairs[-1][1] is not None:
+            pairs.append([None, None])
+        pairs[-1][0 if user else 1] = content
+    return pairs
+
+
+def as_history(value: Any) -> list[WireMessage]:
+    """Any chat value (messages, ChatMessage, pairs) as plain message dicts, content untouched."""
+    history: list[WireMessage] = []
+    for item in value or []:
+        if is_message(item):
+            message: WireMessage = {
+                "role": field_of(item, "role"),
+                "content": field_of(item, "content"),
+            }
+            for key in ("metadata", "options"):
+                extra = field_of(item, key)
+                if extra:
+                    message[key] = dict(extra) if isinstance(extra, Mapping) else list(extra)
+            history.append(message)
+        elif isinstance(item, list | tuple) and len(item) == 2:
+            pair = [("user", item[0]), ("assistant", item[1])]
+            history.extend({"role": r, "content": c} for r, c in pair if c is not None)
+    return history

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Literal
 from reactive.components.base import Component
 from reactive.components.chat_content import content_from_page, content_to_wire
 from reactive.components.chat_examples import clean_examples, example_select_data, examples_wire
-from reactive.components.chat_history import gradio_history
+from reactive.components.chat_history import WireMessage, as_history, gradio_history, to_tuples
 from reactive.components.chat_message import (
     ChatMessage,
     MessageDict,
@@ -38,7 +38,6 @@ __all__ = [
     "MessageDict", "WireMessage", "as_history", "to_tuples",
 ]  # fmt: skip
 Message = ChatMessage
-WireMessage = dict[str, Any]  # a message as the page gets it
 EDITABLE = (None, "user", "all")
 DEFAULT_FEEDBACK = ("Like", "Dislike")
 #: The page events a chat view reports (payloads in docs/chat.md).
@@ -51,7 +50,12 @@ class Chatbot(Component):
 
     type = "chatbot"
     example_column: ClassVar[bool] = False  # examples are messages, never a whole conversation
-    updatable: ClassVar[frozenset[str]] = frozenset({"placeholder", "height"})
+    #: What ``rx.update`` may change (each travels as the prop of the same name).
+    updatable: ClassVar[frozenset[str]] = frozenset(
+        {"placeholder", "height", "min_height", "max_height", "feedback_value",
+         "feedback_options", "editable", "layout", "rtl", "render_markdown", "autoscroll",
+         "resizable", "show_copy_button", "show_copy_all_button"}
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -93,7 +97,7 @@ class Chatbot(Component):
         self.show_copy_button = show_copy_button
         self.show_copy_all_button = show_copy_all_button
         self.feedback_options = tuple(feedback_options or ())
-        self.feedback_value = list(feedback_value) if feedback_value is not None else None
+        self.feedback_value = _feedback_value(feedback_value, DefinitionError)
         self.editable = editable
         self.reasoning_tags = check_tags(reasoning_tags)
         self.render_markdown, self.rtl, self.autoscroll = render_markdown, rtl, autoscroll
@@ -106,6 +110,17 @@ class Chatbot(Component):
         #: Set by ChatInterface: what its chat view may do (examples, stop, retry, history).
         self.chat_controls: dict[str, Any] | None = None
         super().__init__(value, label=label, **kwargs)
+
+    def set_prop(self, name: str, value: Any) -> None:
+        if name == "feedback_value":
+            value = _feedback_value(value)
+        elif name == "feedback_options":
+            value = tuple(value or ())
+        elif name == "editable" and value not in EDITABLE:
+            raise OutputError(f"Chatbot editable is None, 'user' or 'all', got {value!r}.")
+        elif name == "layout" and value not in (None, "bubble", "panel"):
+            raise OutputError(f"Chatbot layout is 'bubble' or 'panel', got {value!r}.")
+        super().set_prop(name, value)
 
     def listen(self, kind: str) -> None:
         """Have the page send ``kind`` events (a listener, e.g. ``chatbot.like(fn)``, was added)."""
@@ -260,37 +275,13 @@ def _option_data(owner: Chatbot, data: Any) -> dict[str, Any]:
     return {"index": index, "value": value}
 
 
-def to_tuples(messages: list[WireMessage]) -> list[list[Any]]:
-    """Messages as Gradio's ``[user, bot]`` pairs (thoughts and system messages left out)."""
-    pairs: list[list[Any]] = []
-    for message in messages:
-        if message["role"] == "system" or "metadata" in message:
-            continue
-        content = message["content"]
-        if isinstance(content, Mapping) and "path" in content:
-            content = (content["path"],)
-        user = message["role"] == "user"
-        if user or not pairs or pairs[-1][1] is not None:
-            pairs.append([None, None])
-        pairs[-1][0 if user else 1] = content
-    return pairs
-
-
-def as_history(value: Any) -> list[WireMessage]:
-    """Any chat value (messages, ChatMessage, pairs) as plain message dicts, content untouched."""
-    history: list[WireMessage] = []
-    for item in value or []:
-        if is_message(item):
-            message: WireMessage = {
-                "role": field_of(item, "role"),
-                "content": field_of(item, "content"),
-            }
-            for key in ("metadata", "options"):
-                extra = field_of(item, key)
-                if extra:
-                    message[key] = dict(extra) if isinstance(extra, Mapping) else list(extra)
-            history.append(message)
-        elif isinstance(item, list | tuple) and len(item) == 2:
-            pair = [("user", item[0]), ("assistant", item[1])]
-            history.extend({"role": r, "content": c} for r, c in pair if c is not None)
-    return history
+def _feedback_value(
+    value: Any, error: type[DefinitionError | OutputError] = OutputError
+) -> list[str | None] | None:
+    """Gradio's ``feedback_value``: per answer (consecutive assistant messages), in order, the
+    feedback given (``"Like"``, ``"Dislike"``, another option) or None."""
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise error(f"Chatbot feedback_value is a list (one per answer), got {value!r:.60}.")
+    return [None if v is None else str(v) for v in value]

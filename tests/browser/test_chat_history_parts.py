@@ -1,5 +1,6 @@
-"""Gradio 6 histories in Chromium: a Gradio-style app that reads ``history[-1]["content"][0]
-["text"]`` answers in the page, in a Blocks chat and in a ChatInterface."""
+"""Gradio 6 chats in Chromium: a Gradio-style app that reads ``history[-1]["content"][0]
+["text"]`` answers in the page, in a Blocks chat and in a ChatInterface; an updated
+feedback_value shows the answer liked."""
 
 from __future__ import annotations
 
@@ -50,3 +51,25 @@ def test_a_chat_interface_reading_its_history_as_parts_answers(page: Page, serve
     box.fill("two")
     box.press("Enter")
     expect(page.locator(".rx-msg[data-role=assistant]").last).to_have_text("before: one")
+
+
+def test_an_updated_feedback_value_shows_the_answer_liked(page: Page, serve: Serve) -> None:
+    history = [
+        {"role": "user", "content": "test user message"},
+        {"role": "assistant", "content": "test assistant message"},
+    ]
+    with gr.Blocks() as demo:  # Gradio's chatbot_feedback demo
+        chatbot = gr.Chatbot()
+        chatbot.like(lambda: None, inputs=[], outputs=None)
+        gr.Button("Test Liked Loading", elem_id="load").click(
+            lambda: gr.update(value=history, feedback_value=["Like"]), outputs=[chatbot]
+        )
+    open_app(page, serve(demo))
+    page.locator("#load button").click()
+    expect(page.locator(".rx-msg[data-role=assistant]")).to_have_text("test assistant message")
+    # feedback_value counts answers (Gradio's order), not messages: the first answer is liked.
+    like = page.get_by_role("button", name="Like", exact=True)
+    expect(like).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("button", name="Dislike", exact=True)).to_have_attribute(
+        "aria-pressed", "false"
+    )

@@ -196,7 +196,7 @@ export class ChatbotView extends ComponentView {
 
   private feedback(box: HTMLElement, i: number): void {
     const options = Array.isArray(this.props["feedback_options"]) ? this.props["feedback_options"].map(String) : [];
-    const given = Array.isArray(this.props["feedback_value"]) ? this.props["feedback_value"][i] : undefined;
+    const given = Array.isArray(this.props["feedback_value"]) ? this.props["feedback_value"][this.answerIndex(i)] : undefined;
     const chosen = this.liked.get(i) ?? (typeof given === "string" ? given : undefined);
     for (const option of options) {
       const icon = option === "Like" ? "▲" : option === "Dislike" ? "▼" : option;
@@ -205,6 +205,18 @@ export class ChatbotView extends ComponentView {
       b.setAttribute("aria-pressed", String(chosen === option));
       box.append(b);
     }
+  }
+
+  /**
+   * Which answer message `i` belongs to, as Gradio counts for `feedback_value`: consecutive
+   * assistant messages are one answer.
+   */
+  private answerIndex(i: number): number {
+    let answers = 0;
+    for (let j = 1; j <= i; j++) {
+      if (this.messages[j]?.role === "assistant" && this.messages[j - 1]?.role !== "assistant") answers++;
+    }
+    return this.messages[0]?.role === "assistant" ? answers : answers - 1;
   }
 
   /** The placeholder (Markdown) and the examples below it, while the conversation is empty. */
