@@ -1,4 +1,4 @@
-"""The turns of a ChatInterface: ask, retry, undo, clear, start from an example.
+"""The turns of a ChatInterface: ask, retry, undo, clear, start from an example (a card).
 
 Each bound function is of the same kind as the app's ``fn`` (sync or async; the wrappers are
 generators) and yields ``(message box, conversation)``: the box cleared with the question shown
@@ -9,16 +9,18 @@ the loop, and a Stop or a newer question cancels it as any other run.
 from __future__ import annotations
 
 import inspect
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any
 
 from reactive.components.base import Component
 from reactive.components.chat_history import content_parts, gradio_history
 from reactive.components.chat_message import is_message
 from reactive.components.chatbot import Chatbot, as_history, to_tuples
+from reactive.definition.event_data import SelectData
 from reactive.definition.graph import check_arity
 from reactive.definition.update import skip
 from reactive.errors import DefinitionError, OutputError
+from reactive.gradio.chat_examples import example_message
 from reactive.gradio.validation import check
 
 Messages = list[dict[str, Any]]
@@ -72,6 +74,31 @@ class Turns:
             return None if message is None else self._ask(message, earlier, extra)
 
         return self._entry(prepare)
+
+    def example(self) -> Callable[..., Any]:
+        """Asks the example card the person clicked (the event's value: the server's copy)."""
+
+        def prepare(example: Any, history: Any, *extra: Any) -> Prepared | None:
+            message = example_message(example, self.multimodal)
+            return self._ask(message, as_history(history), extra)
+
+        entry = self._entry(prepare)
+        if self.is_async:
+
+            async def ask_example_async(evt: SelectData, *args: Any) -> AsyncIterator[Any]:
+                async for shown in entry(evt.value, *args):
+                    yield shown
+
+            return ask_example_async
+
+        def ask_example(evt: SelectData, *args: Any) -> Iterator[Any]:
+            yield from entry(evt.value, *args)
+
+        return ask_example
+
+    def fill_example(self, evt: SelectData) -> Any:
+        """``run_examples_on_click=False``: a card only fills the message box."""
+        return example_message(evt.value, self.multimodal)
 
     def undo(self, history: Any) -> tuple[Any, Messages]:
         earlier, message = last_question(as_history(history), self.multimodal)
@@ -193,40 +220,3 @@ def last_question(history: Messages, multimodal: bool) -> tuple[Messages, Any]:
         return history[:start], text
     files = [p["file"]["path"] for p in parts if p["type"] == "file"]
     return history[:start], {"text": text, "files": files}
-
-
-def chat_examples(
-    examples: Sequence[Any], labels: Sequence[str] | None, defaults: list[Any], multimodal: bool
-) -> list[Any]:
-    """The example rows for the example function's inputs ``[message box, *extra]``."""
-    if labels is not None and len(labels) != len(examples):
-        raise DefinitionError(
-            f"ChatInterface example_labels has {len(labels)} labels for {len(examples)} examples."
-        )
-    extra = len(defaults)
-    rows: list[Any] = []
-    for example in examples:
-        row = list(example) if extra and isinstance(example, list | tuple) else [example]
-        row += defaults[len(row) - 1 :]  # values left out: the inputs' own
-        message = row[0]
-        if not multimodal and isinstance(message, Mapping) and message.get("files"):
-            raise DefinitionError(
-                "ChatInterface examples with files need multimodal=True (the message box that "
-                "takes files)."
-            )
-        if multimodal and isinstance(message, str):
-            row[0] = {"text": message, "files": []}
-        if multimodal and isinstance(message, Mapping):
-            row[0] = {
-                "text": str(message.get("text") or ""),
-                "files": list(message.get("files") or []),
-            }
-        if not multimodal and isinstance(message, Mapping):
-            row[0] = str(message.get("text") or "")
-        if extra and len(row) != 1 + extra:
-            raise DefinitionError(
-                f"ChatInterface example {example!r:.40} needs a message and {extra} value(s) "
-                f"for the additional inputs."
-            )
-        rows.append(row if extra else row[0])
-    return rows

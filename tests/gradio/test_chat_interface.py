@@ -66,8 +66,10 @@ async def test_async_functions_and_examples() -> None:
         return message.upper()
 
     demo = gr.ChatInterface(answer, examples=["hello"])
+    assert demo.chatbot.examples == [{"text": "hello"}]  # a card in the empty chat
     async with AppTester(demo) as page:
-        await page.send({"t": "example", "f": "answer", "i": 0})
+        pick = {"t": "trigger", "c": "chatbot", "e": "example_select", "d": {"index": 0}}
+        await page.send(pick)
         assert await page.wait_until(
             lambda: (page.page.values.get("chatbot") or [{}])[-1].get("content") == "HELLO"
         )
