@@ -113,7 +113,7 @@ class Turns:
     # ---------------------------------------------------------------- one turn
 
     def _ask(self, message: Any, earlier: Messages, extra: tuple[Any, ...]) -> Prepared | None:
-        question = _question_messages(message, self.multimodal)
+        question = _question_messages(message, self.multimodal, self.kind != "tuples")
         if not question:
             return None
         return message, [*earlier, *question], earlier, extra
@@ -170,18 +170,22 @@ class Turns:
         return ("", [*shown, *answer_messages(answer[0])], *answer[1:])
 
 
-def _question_messages(message: Any, multimodal: bool) -> Messages:
-    """The person's message as chat messages: one per attached file, then the text."""
+def _question_messages(message: Any, multimodal: bool, grouped: bool) -> Messages:
+    """The person's message as chat messages. Gradio 6 makes a multimodal turn one message, its
+    files then its text as parts (``grouped``); Gradio's pairs had one message per file."""
     if not multimodal:
         text = "" if message is None else str(message)
         return [{"role": "user", "content": text}] if text.strip() else []
     if not isinstance(message, Mapping):
         message = {"text": str(message or ""), "files": []}
-    shown: Messages = [{"role": "user", "content": {"path": p}} for p in message.get("files") or []]
+    files: list[Any] = [{"path": p} for p in message.get("files") or []]
     text = message.get("text") or ""
-    if text.strip():
-        shown.append({"role": "user", "content": text})
-    return shown
+    texts = [text] if text.strip() else []
+    if not grouped:
+        return [{"role": "user", "content": part} for part in [*files, *texts]]
+    if not files:
+        return [{"role": "user", "content": text} for text in texts]
+    return [{"role": "user", "content": [*files, *texts]}]
 
 
 def answer_messages(answer: Any) -> Messages:

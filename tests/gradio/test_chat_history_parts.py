@@ -213,13 +213,14 @@ async def test_the_native_api_keeps_the_content_as_the_app_gave_it() -> None:
     assert seen == [[{"role": "user", "content": "hi"}]]
 
 
-async def test_a_chat_interface_history_holds_a_multimodal_turn_as_parts() -> None:
+async def test_a_chat_interface_history_holds_a_multimodal_turn_as_one_message_of_parts() -> None:
     seen: list[Any] = []
 
     def echo(message: dict[str, Any], history: list[Any]) -> str:
         parts = [part for m in history for part in m["content"]]
         files = [Path(p["file"]["path"]).read_bytes() for p in parts if p["type"] == "file"]
-        seen.append((parts, files))  # read now: the session's upload folder goes with it
+        shape = [(m["role"], len(m["content"])) for m in history]
+        seen.append((shape, parts, files))  # read now: the session's upload folder goes with it
         return "ok"
 
     demo = gr.ChatInterface(echo, multimodal=True)
@@ -232,8 +233,35 @@ async def test_a_chat_interface_history_holds_a_multimodal_turn_as_parts() -> No
             await page.submit(box)
             assert await page.wait_until(lambda n=turn: len(seen) == n)  # type: ignore[misc]
             assert await page.wait_status("echo", "done")
-    parts, files = seen[1]
+    shape, parts, files = seen[1]
+    assert shape == [("user", 2), ("assistant", 1)]  # Gradio 6: one message, file and text
     assert [p["type"] for p in parts] == ["file", "text", "text"]
     assert parts[0]["file"]["orig_name"] == "dot.png"
     assert files == [b"\x89PNG fake"]
     assert [p.get("text") for p in parts[1:]] == ["see", "ok"]
+
+
+async def test_retry_asks_a_multimodal_turn_again_with_its_file() -> None:
+    asked: list[tuple[str, list[bytes]]] = []
+
+    def echo(message: dict[str, Any], history: list[Any]) -> str:
+        asked.append((message["text"], [Path(f).read_bytes() for f in message["files"]]))
+        return f"answer {len(asked)}"
+
+    demo = gr.ChatInterface(echo, multimodal=True)
+    retry = demo.chatbot.chat_controls["retry"]  # type: ignore[index]
+    async with AppTester(demo) as page:
+        box = next(c for c, s in page.welcome["app"]["components"].items()
+                   if s["type"] == "multimodaltextbox")  # fmt: skip
+        png = {"name": "dot.png", "mime": "image/png", "data": b"\x89PNG fake"}
+        await page.input(box, {"text": "see", "files": [png]})
+        await page.submit(box)
+        assert await page.wait_until(lambda: len(asked) == 1)
+        assert await page.wait_status("echo", "done")
+        await page.click(retry)
+        assert await page.wait_until(
+            lambda: (page.page.values.get(demo.chatbot.id) or [{}])[-1].get("content")
+            == "answer 2"
+        )
+        assert len(page.page.values[demo.chatbot.id]) == 2
+    assert asked == [("see", [b"\x89PNG fake"])] * 2

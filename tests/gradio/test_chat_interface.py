@@ -217,14 +217,17 @@ async def test_multimodal_messages_carry_their_files() -> None:
         png = {"name": "dot.png", "mime": "image/png", "data": b"\x89PNG fake"}
         await page.input(box, {"text": "see", "files": [png]})
         await page.submit(box)
-        assert await page.wait_until(lambda: len(page.page.values.get("chatbot") or []) == 4)
+        # Gradio 6: the turn is one user message, its file then its text.
+        assert await page.wait_until(lambda: len(page.page.values.get("chatbot") or []) == 3)
         shown = page.page.values["chatbot"]
-        echoed = shown[3]["content"]
+        echoed = shown[2]["content"]
         assert echoed["component"] == "file"
         assert echoed["value"]["data"] == b"\x89PNG fake"
-        assert shown[0]["content"]["file"]["name"] == "dot.png"
-        assert shown[1] == {"role": "user", "content": "see"}
-        assert shown[2] == {"role": "assistant", "content": "see + 1 file(s)"}
+        assert shown[0]["role"] == "user"
+        picture, said = shown[0]["content"]
+        assert picture["file"]["name"] == "dot.png"
+        assert said == "see"
+        assert shown[1] == {"role": "assistant", "content": "see + 1 file(s)"}
         message, contents = seen_messages[0]
         assert message["text"] == "see"
         assert contents == [b"\x89PNG fake"]
