@@ -265,3 +265,16 @@ async def test_retry_asks_a_multimodal_turn_again_with_its_file() -> None:
         )
         assert len(page.page.values[demo.chatbot.id]) == 2
     assert asked == [("see", [b"\x89PNG fake"])] * 2
+
+
+async def test_an_interface_with_a_chatbot_input_gets_gradio_parts() -> None:
+    demo = gr.Interface(
+        lambda history: history[-1]["content"][0]["text"].upper(),
+        inputs=gr.Chatbot(value=[{"role": "user", "content": "hi"}]),
+        outputs=gr.Textbox(elem_id="out"),
+    )
+    async with AppTester(demo) as page:
+        components = page.welcome["app"]["components"].items()
+        submit = next(c for c, s in components if s["props"].get("variant") == "primary")
+        await page.click(submit)
+        assert await page.wait_value("out", "HI")
