@@ -41,7 +41,7 @@ Message = ChatMessage
 EDITABLE = (None, "user", "all")
 DEFAULT_FEEDBACK = ("Like", "Dislike")
 #: The page events a chat view reports (payloads in docs/chat.md).
-PAGE_EVENTS = ("like", "edit", "option_select", "example_select")
+PAGE_EVENTS = ("like", "edit", "option_select", "example_select", "retry", "undo")
 
 
 class Chatbot(Component):
@@ -169,6 +169,8 @@ class Chatbot(Component):
             return example_select_data(self, self.examples, data)
         if event == "option_select":
             return _option_data(self, data)
+        if event in ("retry", "undo"):
+            return _turn_data(self, event, data)
         return data
 
     def _avatars(self) -> list[Any] | None:
@@ -264,6 +266,14 @@ class Chatbot(Component):
         if options is not None:
             message["options"] = options
         return message
+
+
+def _turn_data(owner: Chatbot, event: str, data: Any) -> dict[str, Any]:
+    """Retry's or Undo's event: the index of the user message it names, and its content."""
+    index = data.get("index") if isinstance(data, Mapping) else None
+    if not isinstance(index, int) or isinstance(index, bool) or index < 0:
+        raise owner.invalid(f"{event} data is {{index: int, value}}, got {data!r:.60}.")
+    return {"index": index, "value": data.get("value")}
 
 
 def _option_data(owner: Chatbot, data: Any) -> dict[str, Any]:

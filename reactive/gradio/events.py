@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from reactive.components.base import Component, warn_unsupported
+from reactive.components.chatbot import PAGE_EVENTS
 from reactive.components.listeners import NOT_SET
 from reactive.definition import layout
 from reactive.definition.arguments import plan_for
@@ -240,6 +241,8 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "like": ("chatbot",),
     "edit": ("chatbot", "dataframe"),
     "option_select": ("chatbot",),
+    "retry": ("chatbot",),
+    "undo": ("chatbot",),
     "example_select": ("chatbot",),
     # and the choices (derived), and gr.Tab
     "select": (
@@ -299,9 +302,7 @@ def _spec(blocks: Host, component: Any, event: str) -> TriggerSpec:
         return TriggerSpec(None, "load")
     _check_event(component, event)
     blocks.place(component)
-    if event in ("like", "edit", "option_select", "example_select") and hasattr(
-        component, "listen"
-    ):
+    if event in PAGE_EVENTS and hasattr(component, "listen"):
         component.listen(event)  # a Chatbot: its page draws the buttons and sends these events
     return TriggerSpec(component.id, event)  # type: ignore[arg-type]  # one of EVENTS
 

@@ -1,6 +1,7 @@
 """Gradio 6 chats in Chromium: a Gradio-style app that reads ``history[-1]["content"][0]
 ["text"]`` answers in the page, in a Blocks chat and in a ChatInterface; an updated
-feedback_value shows the answer liked."""
+feedback_value shows the answer liked; Retry and Undo under the last answer (chatbot.retry,
+chatbot.undo)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 import reactive as gr
 from tests.browser.conftest import Serve, open_app
+from tests.gradio.test_chatbot_retry_undo import retry_undo_demo
 
 
 def test_a_blocks_chat_reading_the_last_message_as_parts_answers(page: Page, serve: Serve) -> None:
@@ -73,3 +75,18 @@ def test_an_updated_feedback_value_shows_the_answer_liked(page: Page, serve: Ser
     expect(page.get_by_role("button", name="Dislike", exact=True)).to_have_attribute(
         "aria-pressed", "false"
     )
+
+
+def test_retry_and_undo_under_the_last_answer(page: Page, serve: Serve) -> None:
+    open_app(page, serve(retry_undo_demo()))
+    box = page.locator("#prompt input, #prompt textarea").first
+    box.fill("hi")
+    box.press("Enter")
+    answer = page.locator(".rx-msg[data-role=assistant]")
+    expect(answer).to_have_text("answer 1 to hi")
+    page.get_by_role("button", name="Retry", exact=True).click()
+    expect(answer).to_have_text("answer 2 to hi")
+    expect(page.locator(".rx-msg[data-role=user]")).to_have_count(1)
+    page.get_by_role("button", name="Undo", exact=True).click()
+    expect(page.locator(".rx-msg[data-role=user]")).to_have_count(0)
+    expect(box).to_have_value("hi")

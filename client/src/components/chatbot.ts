@@ -18,6 +18,9 @@ import { str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
 
+/** The page events a chat view reports (payloads in docs/chat.md). */
+type ChatEvent = "like" | "edit" | "option_select" | "example_select" | "retry" | "undo";
+
 export class ChatbotView extends ComponentView {
   private readonly log: HTMLDivElement;
   private readonly stopButton: HTMLButtonElement | null = null;
@@ -190,8 +193,27 @@ export class ChatbotView extends ComponentView {
     if (text !== null && (editable === "all" || (editable === "user" && m.role === "user"))) {
       box.append(action("Edit", "✎", () => this.edit(i, bubble)));
     }
+    if (m.role === "assistant" && i === this.messages.length - 1) this.turnActions(box);
     if (m.role === "assistant" && this.props["likeable"] === true) this.feedback(box, i);
     return box;
+  }
+
+  /** Retry and Undo under the last answer, when the app listens (chatbot.retry / .undo). */
+  private turnActions(box: HTMLElement): void {
+    const events = this.props["events"];
+    if (!Array.isArray(events)) return;
+    const turn: ["retry" | "undo", string, string][] = [["retry", "Retry", "↻"], ["undo", "Undo", "↶"]];
+    for (const [kind, label, icon] of turn) {
+      if (events.includes(kind)) box.append(action(label, icon, () => this.emitTurn(kind)));
+    }
+  }
+
+  /** A retry or undo names the person's last message: its index and its text (Gradio's data). */
+  private emitTurn(kind: "retry" | "undo"): void {
+    let i = this.messages.length - 1;
+    while (i >= 0 && this.messages[i]?.role === "assistant") i--;
+    if (i < 0) return;
+    this.emitEvent(kind, { index: i, value: textOf(this.messages[i] as ChatMessage) });
   }
 
   private feedback(box: HTMLElement, i: number): void {
@@ -308,17 +330,14 @@ export class ChatbotView extends ComponentView {
   }
 
   /**
-   * The one way this view reports a page event (like, edit, option_select, example_select): a DOM event on the
+   * The one way this view reports a page event (like, edit, option_select, example_select, retry, undo): a DOM event on the
    * root always, and a trigger with its data for the server when a listener is attached
    * (prop `events`). Payloads: docs/chat.md.
    */
-  private emitEvent(kind: string, data: Value): void {
+  private emitEvent(kind: ChatEvent, data: Value): void {
     this.root.dispatchEvent(new CustomEvent("rx-event", { bubbles: true, detail: { kind, data } }));
     const events = this.props["events"];
-    if (!Array.isArray(events) || !events.includes(kind)) return;
-    if (kind === "like" || kind === "edit" || kind === "option_select" || kind === "example_select") {
-      this.ctx.trigger(this.id, kind, data);
-    }
+    if (Array.isArray(events) && events.includes(kind)) this.ctx.trigger(this.id, kind, data);
   }
 
   // ---------------------------------------------------------------- toolbar and saved chats
