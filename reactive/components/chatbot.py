@@ -80,6 +80,8 @@ class Chatbot(Component):
         resizable: bool = True,
         layout: Literal["bubble", "panel"] | None = None,
         examples: Sequence[Mapping[str, Any]] | None = None,
+        buttons: Sequence[Any] | None = None,
+        like_user_message: bool = False,
         **kwargs: Any,
     ) -> None:
         if type not in ("messages", "tuples"):
@@ -96,6 +98,10 @@ class Chatbot(Component):
         self.avatar_images = tuple(avatar_images) if avatar_images is not None else None
         self.show_copy_button = show_copy_button
         self.show_copy_all_button = show_copy_all_button
+        if buttons is not None:  # Gradio 6's name for the copy buttons
+            self.show_copy_button, self.show_copy_all_button = _copy_buttons(buttons)
+        #: Feedback buttons under the person's messages too (Gradio's like_user_message).
+        self.like_user_message = like_user_message
         self.feedback_options = tuple(feedback_options or ())
         self.feedback_value = _feedback_value(feedback_value, DefinitionError)
         self.editable = editable
@@ -141,6 +147,7 @@ class Chatbot(Component):
             "likeable": self._feedback or None,
             "feedback_options": list(self.feedback_options) if self._feedback else None,
             "feedback_value": self.feedback_value,
+            "like_user_message": (self.like_user_message and self._feedback) or None,
             "editable": self.editable,
             "render_markdown": None if self.render_markdown else False,
             "rtl": self.rtl or None,
@@ -283,6 +290,19 @@ def _option_data(owner: Chatbot, data: Any) -> dict[str, Any]:
     if not isinstance(index, int) or isinstance(index, bool) or not isinstance(value, str):
         raise owner.invalid(f"option_select data is {{index: int, value: str}}, got {data!r:.60}.")
     return {"index": index, "value": value}
+
+
+def _copy_buttons(buttons: Sequence[Any]) -> tuple[bool, bool]:
+    """Gradio 6's ``buttons=["copy", "copy_all", "share"]``: (per message, whole chat). "share"
+    (to Hugging Face Spaces) has no meaning here and draws nothing."""
+    names = [b for b in buttons if isinstance(b, str)]
+    unknown = sorted(set(names) - {"copy", "copy_all", "share"})
+    if unknown or len(names) < len(buttons):
+        raise DefinitionError(
+            f"Chatbot buttons are 'copy', 'copy_all' and 'share', got {list(buttons)!r:.80}; "
+            f"reactive draws no custom gr.Button in the chat's toolbar."
+        )
+    return "copy" in names, "copy_all" in names
 
 
 def _feedback_value(

@@ -90,3 +90,22 @@ def test_retry_and_undo_under_the_last_answer(page: Page, serve: Serve) -> None:
     page.get_by_role("button", name="Undo", exact=True).click()
     expect(page.locator(".rx-msg[data-role=user]")).to_have_count(0)
     expect(box).to_have_value("hi")
+
+
+def test_gradio6_copy_buttons_and_likes_under_the_persons_messages(
+    page: Page, serve: Serve
+) -> None:
+    history = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]
+    with gr.Blocks() as demo:  # as Gradio's chatbot_multimodal and chatbot_with_tools make theirs
+        chatbot = gr.Chatbot(history, buttons=["copy"], like_user_message=True, elem_id="chat")
+        said = gr.Textbox(elem_id="said")
+
+        def liked(data: gr.LikeData) -> str:
+            return f"{data.index} {data.liked}"
+
+        chatbot.like(liked, None, said)
+    open_app(page, serve(demo))
+    user = page.locator(".rx-msg-row[data-role=user]")
+    expect(user.get_by_role("button", name="Copy", exact=True)).to_be_visible()
+    user.get_by_role("button", name="Like", exact=True).click()
+    expect(page.locator("#said textarea, #said input").first).to_have_value("0 True")

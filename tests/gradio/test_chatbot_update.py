@@ -66,3 +66,19 @@ def test_feedback_value_is_checked_when_made() -> None:
     assert gr.Chatbot(feedback_value=("Like", None)).feedback_value == ["Like", None]
     with pytest.raises(DefinitionError, match="feedback_value is a list"):
         gr.Chatbot(feedback_value=3)  # type: ignore[arg-type]
+
+
+def test_gradio6_buttons_and_like_user_message() -> None:
+    with gr.Blocks() as demo:
+        chatbot = gr.Chatbot(buttons=["copy", "share"], like_user_message=True, elem_id="chat")
+        chatbot.like(lambda: None, None, None)
+        plain = gr.Chatbot(buttons=["copy_all"], like_user_message=True, elem_id="plain")
+    props = demo.describe()["components"]["chat"]["props"]
+    assert (props.get("show_copy_button"), props.get("show_copy_all_button")) == (True, None)
+    assert props["like_user_message"] is True
+    others = demo.describe()["components"]["plain"]["props"]
+    assert (others.get("show_copy_button"), others.get("show_copy_all_button")) == (None, True)
+    assert "like_user_message" not in others  # no like listener: no feedback buttons at all
+    assert (plain.show_copy_button, plain.show_copy_all_button) == (False, True)
+    with pytest.raises(DefinitionError, match="Chatbot buttons are 'copy', 'copy_all'"):
+        gr.Chatbot(buttons=["copy", gr.Button("Extra")])

@@ -194,7 +194,8 @@ export class ChatbotView extends ComponentView {
       box.append(action("Edit", "✎", () => this.edit(i, bubble)));
     }
     if (m.role === "assistant" && i === this.messages.length - 1) this.turnActions(box);
-    if (m.role === "assistant" && this.props["likeable"] === true) this.feedback(box, i);
+    const likeable = m.role === "assistant" || (m.role === "user" && this.props["like_user_message"] === true);
+    if (likeable && this.props["likeable"] === true) this.feedback(box, i);
     return box;
   }
 
@@ -218,7 +219,8 @@ export class ChatbotView extends ComponentView {
 
   private feedback(box: HTMLElement, i: number): void {
     const options = Array.isArray(this.props["feedback_options"]) ? this.props["feedback_options"].map(String) : [];
-    const given = Array.isArray(this.props["feedback_value"]) ? this.props["feedback_value"][this.answerIndex(i)] : undefined;
+    const answer = this.messages[i]?.role === "assistant";
+    const given = answer && Array.isArray(this.props["feedback_value"]) ? this.props["feedback_value"][this.answerIndex(i)] : undefined;
     const chosen = this.liked.get(i) ?? (typeof given === "string" ? given : undefined);
     for (const option of options) {
       const icon = option === "Like" ? "▲" : option === "Dislike" ? "▼" : option;
