@@ -29,12 +29,9 @@ WireMessage = dict[str, Any]  # a message as the page gets it
 
 
 def gradio_history(value: Any) -> list[dict[str, Any]]:
-    """Every message of a chat value (dicts, ``ChatMessage``) with its content as parts."""
-    history: list[dict[str, Any]] = []
-    for item in value or []:
-        if is_message(item):
-            history.append(gradio_message(item))
-    return history
+    """Every message of a chat value (dicts, ``ChatMessage``, ``[user, bot]`` pairs) with its
+    content as parts."""
+    return [gradio_message(item) for item in as_history(value)]
 
 
 def gradio_message(item: Any) -> dict[str, Any]:

@@ -278,3 +278,12 @@ async def test_an_interface_with_a_chatbot_input_gets_gradio_parts() -> None:
         submit = next(c for c, s in components if s["props"].get("variant") == "primary")
         await page.click(submit)
         assert await page.wait_value("out", "HI")
+
+
+def test_pairs_in_a_messages_chatbot_become_messages_of_parts() -> None:
+    chatbot = gr.Chatbot()
+    assert chatbot.gradio_value([["hi", "hello"], [None, "again"]]) == [
+        text("user", "hi"),
+        text("assistant", "hello"),
+        text("assistant", "again"),
+    ]
