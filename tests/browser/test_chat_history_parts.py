@@ -1,13 +1,14 @@
 """Gradio 6 chats in Chromium: a Gradio-style app that reads ``history[-1]["content"][0]
 ["text"]`` answers in the page, in a Blocks chat and in a ChatInterface; an updated
 feedback_value shows the answer liked; Retry and Undo under the last answer (chatbot.retry,
-chatbot.undo)."""
+chatbot.undo); Gradio 6's copy buttons and likes on the person's messages; a saved multimodal
+turn."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 import reactive as gr
 from tests.browser.conftest import Serve, open_app
@@ -109,3 +110,26 @@ def test_gradio6_copy_buttons_and_likes_under_the_persons_messages(
     expect(user.get_by_role("button", name="Copy", exact=True)).to_be_visible()
     user.get_by_role("button", name="Like", exact=True).click()
     expect(page.locator("#said textarea, #said input").first).to_have_value("0 True")
+
+
+def test_a_saved_multimodal_turn_keeps_its_text_and_its_files_names(
+    page: Page, serve: Serve
+) -> None:
+    def echo(message: dict[str, Any], history: list[Any]) -> str:
+        return f"{message['text']} with {len(message['files'])} file(s)"
+
+    open_app(page, serve(gr.ChatInterface(echo, multimodal=True, save_history=True)))
+    page.locator(".rx-mm input[type=file]").set_input_files(
+        files=[FilePayload(name="a.txt", mimeType="text/plain", buffer=b"hello")]
+    )
+    page.locator(".rx-mm textarea").fill("look")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".rx-msg[data-role=assistant]")).to_have_text("look with 1 file(s)")
+    expect(page.locator(".rx-chat-saved-open")).to_have_text(["look"])  # titled by its text
+    page.get_by_role("button", name="+ New chat").click()
+    expect(page.locator(".rx-msg")).to_have_count(0)
+    page.locator(".rx-chat-saved-open", has_text="look").click()
+    user = page.locator(".rx-msg[data-role=user]")
+    expect(user).to_have_count(1)  # one message: the file's name, then the text
+    expect(user).to_contain_text("📎 a.txt")
+    expect(user).to_contain_text("look")
