@@ -101,11 +101,11 @@ class Turns:
         return example_message(evt.value, self.multimodal)
 
     def undo(self, history: Any) -> tuple[Any, Messages]:
+        """The last question back in the box (a multimodal one with its files, as in Gradio)."""
         earlier, message = last_question(as_history(history), self.multimodal)
         if message is None:
             return "", earlier
-        text = message["text"] if isinstance(message, Mapping) else message
-        return text, earlier
+        return message, earlier
 
     def clear(self) -> tuple[str, Messages]:
         return "", []

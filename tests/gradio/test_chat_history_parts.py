@@ -287,3 +287,20 @@ def test_pairs_in_a_messages_chatbot_become_messages_of_parts() -> None:
         text("assistant", "hello"),
         text("assistant", "again"),
     ]
+
+
+async def test_undo_puts_a_multimodal_turn_back_in_the_box_with_its_file() -> None:
+    demo = gr.ChatInterface(lambda m, h: "ok", multimodal=True)
+    undo = demo.chatbot.chat_controls["undo"]  # type: ignore[index]
+    async with AppTester(demo) as page:
+        box = next(c for c, s in page.welcome["app"]["components"].items()
+                   if s["type"] == "multimodaltextbox")  # fmt: skip
+        png = {"name": "dot.png", "mime": "image/png", "data": b"\x89PNG fake"}
+        await page.input(box, {"text": "see", "files": [png]})
+        await page.submit(box)
+        assert await page.wait_until(lambda: len(page.page.values.get(demo.chatbot.id) or []) == 2)
+        await page.click(undo)
+        assert await page.wait_value(demo.chatbot.id, [])
+        back = page.page.values[box]
+        assert back["text"] == "see"
+        assert [(f["name"], f["data"]) for f in back["files"]] == [("dot.png", b"\x89PNG fake")]
