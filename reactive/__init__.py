@@ -86,7 +86,9 @@ from reactive.definition.event_data import (
     OAuthProfile,
     OAuthToken,
     Request,
+    RetryData,
     SelectData,
+    UndoData,
 )
 from reactive.definition.i18n import I18n
 from reactive.definition.update import skip, update
@@ -220,6 +222,7 @@ __all__ = [
     "Radio",
     "ReactiveError",
     "Request",
+    "RetryData",
     "Row",
     "ScatterPlot",
     "SelectData",
@@ -236,6 +239,7 @@ __all__ = [
     "TextArea",
     "Textbox",
     "Timer",
+    "UndoData",
     "UploadButton",
     "Video",
     "Walkthrough",

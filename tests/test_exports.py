@@ -37,6 +37,8 @@ EXPECTED = {
     "SelectData",
     "LikeData",
     "EditData",
+    "RetryData",
+    "UndoData",
     "Request",
     "OAuthProfile",
     "OAuthToken",

@@ -287,6 +287,11 @@ class Component(Listeners, metaclass=_ValueFunctions):
         (what the page would send back); as returned by default."""
         return value
 
+    def gradio_value(self, value: Any) -> Any:
+        """This input's value as a Gradio listener receives it, where Gradio's form differs from
+        reactive's native one (a Chatbot's history: Gradio 6's parts); the same by default."""
+        return value
+
     def postprocess(self, value: Any) -> Any:
         """Turn a function's result into the value sent to the page."""
         return value

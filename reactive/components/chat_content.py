@@ -53,15 +53,18 @@ def content_to_wire(owner: Component, content: Any) -> Any:
         file = content.get("file", content)
         path = file.get("path") if isinstance(file, Mapping) else file
         return {"file": _file(owner, path, content.get("alt_text"))}
-    if _is_file_pair(content):
+    if is_file_pair(content):
         alt = content[1] if len(content) > 1 else None
         return {"file": _file(owner, content[0], alt)}
     if isinstance(content, list):  # Gradio 6: a list of parts, drawn in one message
-        return [content_to_wire(owner, _part(part)) for part in content]
+        parts = [content_to_wire(owner, _part(part)) for part in content]
+        # One text part (a history a Gradio listener received, given back) travels as text,
+        # so it is drawn, edited and streamed (append deltas) as plain text is.
+        return parts[0] if len(parts) == 1 and isinstance(parts[0], str) else parts
     return str(content)
 
 
-def _is_file_pair(content: Any) -> bool:
+def is_file_pair(content: Any) -> bool:
     """Gradio's ``(path,)`` / ``(path, alt)``; a list only when its first item is a real file
     (else it is a list of parts: ``["text", {"path": ...}]``)."""
     if not (isinstance(content, tuple | list) and content and isinstance(content[0], str | Path)):
@@ -76,7 +79,17 @@ def _part(part: Any) -> Any:
         return str(part["text"])
     if isinstance(part, Mapping) and part.get("type") == "file" and "file" in part:
         file = part["file"]
-        return {"path": file.get("path")} if isinstance(file, Mapping) else {"path": file}
+        path = file.get("path") if isinstance(file, Mapping) else file
+        return {"path": path, "alt_text": part.get("alt_text")}
+    if isinstance(part, Mapping) and part.get("type") == "component":
+        # A part a Gradio listener received (chat_history) and gave back: its instance.
+        instance = part.get("instance")
+        if not isinstance(instance, Component):
+            raise OutputError(
+                f"a component part of a message needs its 'instance' (the component), "
+                f"got {part!r:.60}; put the component itself in the content."
+            )
+        return instance
     if isinstance(part, list):
         return str(part)  # parts do not nest
     return part

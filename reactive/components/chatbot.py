@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Literal
 from reactive.components.base import Component
 from reactive.components.chat_content import content_from_page, content_to_wire
 from reactive.components.chat_examples import clean_examples, example_select_data, examples_wire
+from reactive.components.chat_history import WireMessage, as_history, gradio_history, to_tuples
 from reactive.components.chat_message import (
     ChatMessage,
     MessageDict,
@@ -37,11 +38,10 @@ __all__ = [
     "MessageDict", "WireMessage", "as_history", "to_tuples",
 ]  # fmt: skip
 Message = ChatMessage
-WireMessage = dict[str, Any]  # a message as the page gets it
 EDITABLE = (None, "user", "all")
 DEFAULT_FEEDBACK = ("Like", "Dislike")
 #: The page events a chat view reports (payloads in docs/chat.md).
-PAGE_EVENTS = ("like", "edit", "option_select", "example_select")
+PAGE_EVENTS = ("like", "edit", "option_select", "example_select", "retry", "undo")
 
 
 class Chatbot(Component):
@@ -50,7 +50,12 @@ class Chatbot(Component):
 
     type = "chatbot"
     example_column: ClassVar[bool] = False  # examples are messages, never a whole conversation
-    updatable: ClassVar[frozenset[str]] = frozenset({"placeholder", "height"})
+    #: What ``rx.update`` may change (each travels as the prop of the same name).
+    updatable: ClassVar[frozenset[str]] = frozenset(
+        {"placeholder", "height", "min_height", "max_height", "feedback_value",
+         "feedback_options", "editable", "layout", "rtl", "render_markdown", "autoscroll",
+         "resizable", "show_copy_button", "show_copy_all_button"}
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -75,6 +80,8 @@ class Chatbot(Component):
         resizable: bool = True,
         layout: Literal["bubble", "panel"] | None = None,
         examples: Sequence[Mapping[str, Any]] | None = None,
+        buttons: Sequence[Any] | None = None,
+        like_user_message: bool = False,
         **kwargs: Any,
     ) -> None:
         if type not in ("messages", "tuples"):
@@ -91,8 +98,12 @@ class Chatbot(Component):
         self.avatar_images = tuple(avatar_images) if avatar_images is not None else None
         self.show_copy_button = show_copy_button
         self.show_copy_all_button = show_copy_all_button
+        if buttons is not None:  # Gradio 6's name for the copy buttons
+            self.show_copy_button, self.show_copy_all_button = _copy_buttons(buttons)
+        #: Feedback buttons under the person's messages too (Gradio's like_user_message).
+        self.like_user_message = like_user_message
         self.feedback_options = tuple(feedback_options or ())
-        self.feedback_value = list(feedback_value) if feedback_value is not None else None
+        self.feedback_value = _feedback_value(feedback_value, DefinitionError)
         self.editable = editable
         self.reasoning_tags = check_tags(reasoning_tags)
         self.render_markdown, self.rtl, self.autoscroll = render_markdown, rtl, autoscroll
@@ -105,6 +116,17 @@ class Chatbot(Component):
         #: Set by ChatInterface: what its chat view may do (examples, stop, retry, history).
         self.chat_controls: dict[str, Any] | None = None
         super().__init__(value, label=label, **kwargs)
+
+    def set_prop(self, name: str, value: Any) -> None:
+        if name == "feedback_value":
+            value = _feedback_value(value)
+        elif name == "feedback_options":
+            value = tuple(value or ())
+        elif name == "editable" and value not in EDITABLE:
+            raise OutputError(f"Chatbot editable is None, 'user' or 'all', got {value!r}.")
+        elif name == "layout" and value not in (None, "bubble", "panel"):
+            raise OutputError(f"Chatbot layout is 'bubble' or 'panel', got {value!r}.")
+        super().set_prop(name, value)
 
     def listen(self, kind: str) -> None:
         """Have the page send ``kind`` events (a listener, e.g. ``chatbot.like(fn)``, was added)."""
@@ -125,6 +147,7 @@ class Chatbot(Component):
             "likeable": self._feedback or None,
             "feedback_options": list(self.feedback_options) if self._feedback else None,
             "feedback_value": self.feedback_value,
+            "like_user_message": (self.like_user_message and self._feedback) or None,
             "editable": self.editable,
             "render_markdown": None if self.render_markdown else False,
             "rtl": self.rtl or None,
@@ -153,6 +176,8 @@ class Chatbot(Component):
             return example_select_data(self, self.examples, data)
         if event == "option_select":
             return _option_data(self, data)
+        if event in ("retry", "undo"):
+            return _turn_data(self, event, data)
         return data
 
     def _avatars(self) -> list[Any] | None:
@@ -162,6 +187,11 @@ class Chatbot(Component):
 
     def initial_python_value(self) -> Any:
         return [] if self.value is None else self.value
+
+    def gradio_value(self, value: Any) -> Any:
+        """Gradio 6 round-trips a history through the page: each content is a list of parts
+        (``[{"type": "text", "text": ...}]``), even text the app wrote as a string."""
+        return value if self.chat_type == "tuples" else gradio_history(value)
 
     # ---------------------------------------------------------------- to the page
 
@@ -245,6 +275,14 @@ class Chatbot(Component):
         return message
 
 
+def _turn_data(owner: Chatbot, event: str, data: Any) -> dict[str, Any]:
+    """Retry's or Undo's event: the index of the user message it names, and its content."""
+    index = data.get("index") if isinstance(data, Mapping) else None
+    if not isinstance(index, int) or isinstance(index, bool) or index < 0:
+        raise owner.invalid(f"{event} data is {{index: int, value}}, got {data!r:.60}.")
+    return {"index": index, "value": data.get("value")}
+
+
 def _option_data(owner: Chatbot, data: Any) -> dict[str, Any]:
     """An option button's event: the message's index and the option's value (text)."""
     index = data.get("index") if isinstance(data, Mapping) else None
@@ -254,37 +292,26 @@ def _option_data(owner: Chatbot, data: Any) -> dict[str, Any]:
     return {"index": index, "value": value}
 
 
-def to_tuples(messages: list[WireMessage]) -> list[list[Any]]:
-    """Messages as Gradio's ``[user, bot]`` pairs (thoughts and system messages left out)."""
-    pairs: list[list[Any]] = []
-    for message in messages:
-        if message["role"] == "system" or "metadata" in message:
-            continue
-        content = message["content"]
-        if isinstance(content, Mapping) and "path" in content:
-            content = (content["path"],)
-        user = message["role"] == "user"
-        if user or not pairs or pairs[-1][1] is not None:
-            pairs.append([None, None])
-        pairs[-1][0 if user else 1] = content
-    return pairs
+def _copy_buttons(buttons: Sequence[Any]) -> tuple[bool, bool]:
+    """Gradio 6's ``buttons=["copy", "copy_all", "share"]``: (per message, whole chat). "share"
+    (to Hugging Face Spaces) has no meaning here and draws nothing."""
+    names = [b for b in buttons if isinstance(b, str)]
+    unknown = sorted(set(names) - {"copy", "copy_all", "share"})
+    if unknown or len(names) < len(buttons):
+        raise DefinitionError(
+            f"Chatbot buttons are 'copy', 'copy_all' and 'share', got {list(buttons)!r:.80}; "
+            f"reactive draws no custom gr.Button in the chat's toolbar."
+        )
+    return "copy" in names, "copy_all" in names
 
 
-def as_history(value: Any) -> list[WireMessage]:
-    """Any chat value (messages, ChatMessage, pairs) as plain message dicts, content untouched."""
-    history: list[WireMessage] = []
-    for item in value or []:
-        if is_message(item):
-            message: WireMessage = {
-                "role": field_of(item, "role"),
-                "content": field_of(item, "content"),
-            }
-            for key in ("metadata", "options"):
-                extra = field_of(item, key)
-                if extra:
-                    message[key] = dict(extra) if isinstance(extra, Mapping) else list(extra)
-            history.append(message)
-        elif isinstance(item, list | tuple) and len(item) == 2:
-            pair = [("user", item[0]), ("assistant", item[1])]
-            history.extend({"role": r, "content": c} for r, c in pair if c is not None)
-    return history
+def _feedback_value(
+    value: Any, error: type[DefinitionError | OutputError] = OutputError
+) -> list[str | None] | None:
+    """Gradio's ``feedback_value``: per answer (consecutive assistant messages), in order, the
+    feedback given (``"Like"``, ``"Dislike"``, another option) or None."""
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise error(f"Chatbot feedback_value is a list (one per answer), got {value!r:.60}.")
+    return [None if v is None else str(v) for v in value]

@@ -19,14 +19,15 @@ from reactive.errors import DefinitionError
 #: Every listener a component offers (Gradio's names).
 EVENTS = (
     "click", "change", "input", "submit", "select", "upload", "clear", "release", "focus",
-    "blur", "like", "edit", "stream", "option_select", "example_select", "apply", "double_click",
+    "blur", "like", "edit", "retry", "undo", "stream", "option_select", "example_select",
+    "apply", "double_click",
     "preview_open", "preview_close", "keypress", "key_up", "play", "pause", "stop", "end",
     "start_recording", "pause_recording", "stop_recording", "delete",
 )  # fmt: skip
 
 #: Gradio listeners reactive's page does not send: refused by name when an app binds one.
 UNSENT_EVENTS = (
-    "retry", "undo", "copy", "expand", "collapse", "download",
+    "copy", "expand", "collapse", "download",
 )  # fmt: skip
 
 #: ``fn`` left out: the listener is used as a decorator (``fn=None`` means "no function").
@@ -119,6 +120,8 @@ class Listeners:
     blur = _listener("blur")
     like = _listener("like")
     edit = _listener("edit")
+    retry = _listener("retry")  # a Chatbot's Retry under the last answer (gr.RetryData)
+    undo = _listener("undo")  # and its Undo (gr.UndoData)
     stream = _listener("stream")  # a streaming microphone or webcam input's chunks
     option_select = _listener("option_select")  # a Chatbot message's option button
     example_select = _listener("example_select")  # a Chatbot example (shown while empty)

@@ -30,8 +30,8 @@ from reactive.errors import DefinitionError
 
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 _INJECTED_NAMES = {
-    "EventData", "SelectData", "LikeData", "EditData", "KeyUpData", "DeletedFileData", "Request",
-    "OAuthProfile", "OAuthToken",
+    "EventData", "SelectData", "LikeData", "EditData", "RetryData", "UndoData", "KeyUpData",
+    "DeletedFileData", "Request", "OAuthProfile", "OAuthToken",
 }  # fmt: skip
 
 Injected = type[EventData] | type[Request] | type[OAuthProfile] | type[OAuthToken]

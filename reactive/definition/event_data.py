@@ -99,6 +99,21 @@ class EditData(EventData):
         self.previous_value: Any = self._get("previous_value")
 
 
+class RetryData(EventData):
+    """A ``.retry`` event of a Chatbot (its Retry button under the last answer): ``index``, the
+    position of the user message to ask again, and ``value``, that message's content."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        self.index: Any = self._get("index")
+        self.value: Any = self._get("value")
+
+
+class UndoData(RetryData):
+    """A ``.undo`` event of a Chatbot (its Undo button under the last answer): ``index``, the
+    position of the user message to take back, and ``value``, that message's content."""
+
+
 class KeyUpData(EventData):
     """A ``.key_up`` event of a Dropdown: the ``key`` let go and the ``input_value`` typed."""
 

@@ -138,6 +138,9 @@ class BoundFunction:
     timer: str | None = None
     #: Gradio's ``preprocess=False``: the inputs' values as the page holds them (wire form).
     raw_inputs: bool = False
+    #: A Gradio listener: inputs whose Gradio form differs from reactive's are given in Gradio's
+    #: (``Component.gradio_value``: a Chatbot's history as Gradio 6's list of parts).
+    gradio_inputs: bool = False
     #: Whether the "too many values returned" warning was logged (once per function).
     _warned_extra: bool = field(default=False, repr=False)
 

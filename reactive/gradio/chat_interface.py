@@ -27,11 +27,14 @@ from typing import Any, Literal
 from reactive import themes
 from reactive.components import Button, Chatbot, Textbox
 from reactive.components.base import Component
+from reactive.components.chat_examples import clean_examples
 from reactive.components.multimodal import MultimodalTextbox
+from reactive.definition.graph import TriggerSpec
 from reactive.errors import DefinitionError
 from reactive.gradio import nesting
+from reactive.gradio.chat_examples import as_cards, chat_examples, example_cards
 from reactive.gradio.chat_flagging import Flagger, check_mode
-from reactive.gradio.chat_turns import Turns, chat_examples
+from reactive.gradio.chat_turns import Turns
 from reactive.gradio.gradio_app import GradioApp, accordion_of
 
 #: Gradio arguments accepted and honoured as they are, or with no visible effect in Gradio either.
@@ -52,9 +55,10 @@ class ChatInterface(GradioApp):
         additional_inputs: components shown in an accordion ("Additional Inputs").
         additional_inputs_accordion: that accordion's label, or an ``rx.Accordion``-like object
             with ``label`` and ``open``.
-        examples: messages shown as a clickable table (with additional inputs: rows
-            ``[message, *values]``); ``run_examples_on_click`` sends one at once, else it only
-            fills the box. ``example_labels`` are shown instead of the messages.
+        examples: messages shown as cards in the empty chat (``example_labels`` their text,
+            ``example_icons`` their pictures); ``run_examples_on_click`` sends one at once, else
+            it only fills the box. Rows ``[message, *values]`` that give the additional inputs
+            values are a table under the chat instead.
         save_history: keep conversations in this browser (localStorage), with a list to switch.
         editable: the person may edit a message they sent; the answer is generated again.
         title, description: the page's title and the Markdown under it.
@@ -83,6 +87,7 @@ class ChatInterface(GradioApp):
         additional_inputs_accordion: Any = None,
         examples: Sequence[Any] | None = None,
         example_labels: Sequence[str] | None = None,
+        example_icons: Sequence[str | None] | None = None,
         run_examples_on_click: bool = True,
         cache_examples: bool | None = None,
         title: str | None = None,
@@ -140,7 +145,10 @@ class ChatInterface(GradioApp):
                 if check_mode(flagging_mode)
                 else None
             )
-            if examples:
+            if examples and as_cards(examples):
+                self._example_cards(turns, examples, example_labels, example_icons, limit,
+                                    run_examples_on_click)  # fmt: skip
+            elif examples:
                 self._chat_examples(examples, example_labels, run_examples_on_click)
             self._flag_box = flag_box
             self._control_args = (stop_btn, save_history, editable)
@@ -223,6 +231,35 @@ class ChatInterface(GradioApp):
                 [str(label), *row[1:]]
                 for label, row in zip(labels, bound.examples.cells, strict=True)
             ]
+
+    def _example_cards(
+        self,
+        turns: Turns,
+        examples: Sequence[Any],
+        labels: Sequence[str] | None,
+        icons: Sequence[str | None] | None,
+        limit: int | None,
+        run_on_click: bool,
+    ) -> None:
+        """Examples as cards in the empty chat; a click asks one (or only fills the box)."""
+        defaults = [c.value for c in self.additional_inputs]
+        rows = chat_examples(examples, labels, defaults, self.multimodal)
+        self.chatbot.examples = clean_examples(
+            "ChatInterface", example_cards(rows, labels, icons, self.multimodal)
+        )
+        name = f"{self._chat_fn.id}_example"
+        if run_on_click:
+            inputs = [self.chatbot, *self.additional_inputs]
+            answered = [self.textbox, self.chatbot, *self.additional_outputs]
+            self.fn(inputs, answered, trigger=self.chatbot, name=name, concurrency_limit=limit)(
+                turns.example()
+            )
+            self._respond_fns.append(self.functions[-1])
+        else:
+            self.fn(None, self.textbox, trigger=self.chatbot, name=name)(turns.fill_example)
+        # The card's click is the trigger (trigger= only names the component: its change).
+        self.functions[-1].triggers[:] = [TriggerSpec(self.chatbot.id, "example_select")]
+        self.chatbot.listen("example_select")
 
     def _flagging(self, folder: str, options: Sequence[str] | None) -> Textbox:
         """A hidden box the chat view sends each flag through, and the function recording it."""

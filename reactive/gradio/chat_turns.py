@@ -1,4 +1,4 @@
-"""The turns of a ChatInterface: ask, retry, undo, clear, start from an example.
+"""The turns of a ChatInterface: ask, retry, undo, clear, start from an example (a card).
 
 Each bound function is of the same kind as the app's ``fn`` (sync or async; the wrappers are
 generators) and yields ``(message box, conversation)``: the box cleared with the question shown
@@ -9,15 +9,18 @@ the loop, and a Stop or a newer question cancels it as any other run.
 from __future__ import annotations
 
 import inspect
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any
 
 from reactive.components.base import Component
+from reactive.components.chat_history import content_parts, gradio_history
 from reactive.components.chat_message import is_message
 from reactive.components.chatbot import Chatbot, as_history, to_tuples
+from reactive.definition.event_data import SelectData
 from reactive.definition.graph import check_arity
 from reactive.definition.update import skip
 from reactive.errors import DefinitionError, OutputError
+from reactive.gradio.chat_examples import example_message
 from reactive.gradio.validation import check
 
 Messages = list[dict[str, Any]]
@@ -72,12 +75,37 @@ class Turns:
 
         return self._entry(prepare)
 
+    def example(self) -> Callable[..., Any]:
+        """Asks the example card the person clicked (the event's value: the server's copy)."""
+
+        def prepare(example: Any, history: Any, *extra: Any) -> Prepared | None:
+            message = example_message(example, self.multimodal)
+            return self._ask(message, as_history(history), extra)
+
+        entry = self._entry(prepare)
+        if self.is_async:
+
+            async def ask_example_async(evt: SelectData, *args: Any) -> AsyncIterator[Any]:
+                async for shown in entry(evt.value, *args):
+                    yield shown
+
+            return ask_example_async
+
+        def ask_example(evt: SelectData, *args: Any) -> Iterator[Any]:
+            yield from entry(evt.value, *args)
+
+        return ask_example
+
+    def fill_example(self, evt: SelectData) -> Any:
+        """``run_examples_on_click=False``: a card only fills the message box."""
+        return example_message(evt.value, self.multimodal)
+
     def undo(self, history: Any) -> tuple[Any, Messages]:
+        """The last question back in the box (a multimodal one with its files, as in Gradio)."""
         earlier, message = last_question(as_history(history), self.multimodal)
         if message is None:
             return "", earlier
-        text = message["text"] if isinstance(message, Mapping) else message
-        return text, earlier
+        return message, earlier
 
     def clear(self) -> tuple[str, Messages]:
         return "", []
@@ -85,13 +113,14 @@ class Turns:
     # ---------------------------------------------------------------- one turn
 
     def _ask(self, message: Any, earlier: Messages, extra: tuple[Any, ...]) -> Prepared | None:
-        question = _question_messages(message, self.multimodal)
+        question = _question_messages(message, self.multimodal, self.kind != "tuples")
         if not question:
             return None
         return message, [*earlier, *question], earlier, extra
 
     def _history(self, earlier: Messages) -> Any:
-        return to_tuples(earlier) if self.kind == "tuples" else [dict(m) for m in earlier]
+        """``history`` as Gradio 6 gives it: each content a list of parts (or pairs)."""
+        return to_tuples(earlier) if self.kind == "tuples" else gradio_history(earlier)
 
     def _entry(self, prepare: Callable[..., Prepared | None]) -> Callable[..., Any]:
         if self.is_async:
@@ -141,18 +170,22 @@ class Turns:
         return ("", [*shown, *answer_messages(answer[0])], *answer[1:])
 
 
-def _question_messages(message: Any, multimodal: bool) -> Messages:
-    """The person's message as chat messages: one per attached file, then the text."""
+def _question_messages(message: Any, multimodal: bool, grouped: bool) -> Messages:
+    """The person's message as chat messages. Gradio 6 makes a multimodal turn one message, its
+    files then its text as parts (``grouped``); Gradio's pairs had one message per file."""
     if not multimodal:
         text = "" if message is None else str(message)
         return [{"role": "user", "content": text}] if text.strip() else []
     if not isinstance(message, Mapping):
         message = {"text": str(message or ""), "files": []}
-    shown: Messages = [{"role": "user", "content": {"path": p}} for p in message.get("files") or []]
+    files: list[Any] = [{"path": p} for p in message.get("files") or []]
     text = message.get("text") or ""
-    if text.strip():
-        shown.append({"role": "user", "content": text})
-    return shown
+    texts = [text] if text.strip() else []
+    if not grouped:
+        return [{"role": "user", "content": part} for part in [*files, *texts]]
+    if not files:
+        return [{"role": "user", "content": text} for text in texts]
+    return [{"role": "user", "content": [*files, *texts]}]
 
 
 def answer_messages(answer: Any) -> Messages:
@@ -185,47 +218,9 @@ def last_question(history: Messages, multimodal: bool) -> tuple[Messages, Any]:
         start -= 1
     if start == end:
         return history, None
-    asked = history[start:end]
-    texts = [m["content"] for m in asked if isinstance(m["content"], str)]
-    text = "\n".join(texts)
+    parts = [p for m in history[start:end] for p in content_parts(m["content"])]
+    text = "\n".join(p["text"] for p in parts if p["type"] == "text")
     if not multimodal:
         return history[:start], text
-    files = [m["content"]["path"] for m in asked if _is_file(m["content"])]
+    files = [p["file"]["path"] for p in parts if p["type"] == "file"]
     return history[:start], {"text": text, "files": files}
-
-
-def chat_examples(
-    examples: Sequence[Any], labels: Sequence[str] | None, defaults: list[Any], multimodal: bool
-) -> list[Any]:
-    """The example rows for the example function's inputs ``[message box, *extra]``."""
-    if labels is not None and len(labels) != len(examples):
-        raise DefinitionError(
-            f"ChatInterface example_labels has {len(labels)} labels for {len(examples)} examples."
-        )
-    extra = len(defaults)
-    rows: list[Any] = []
-    for example in examples:
-        row = list(example) if extra and isinstance(example, list | tuple) else [example]
-        row += defaults[len(row) - 1 :]  # values left out: the inputs' own
-        message = row[0]
-        if not multimodal and isinstance(message, Mapping) and message.get("files"):
-            raise DefinitionError(
-                "ChatInterface examples with files need multimodal=True (the message box that "
-                "takes files)."
-            )
-        if multimodal and isinstance(message, str):
-            row[0] = {"text": message, "files": []}
-        if multimodal and isinstance(message, Mapping):
-            row[0] = {
-                "text": str(message.get("text") or ""),
-                "files": list(message.get("files") or []),
-            }
-        if not multimodal and isinstance(message, Mapping):
-            row[0] = str(message.get("text") or "")
-        if extra and len(row) != 1 + extra:
-            raise DefinitionError(
-                f"ChatInterface example {example!r:.40} needs a message and {extra} value(s) "
-                f"for the additional inputs."
-            )
-        rows.append(row if extra else row[0])
-    return rows

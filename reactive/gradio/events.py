@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from reactive.components.base import Component, warn_unsupported
+from reactive.components.chatbot import PAGE_EVENTS
 from reactive.components.listeners import NOT_SET
 from reactive.definition import layout
 from reactive.definition.arguments import plan_for
@@ -169,6 +170,7 @@ def _bound(
         js=js if isinstance(js, str) else None,
         shows_progress=_shows_progress(arguments.pop("show_progress", "full")),
         raw_inputs=raw,
+        gradio_inputs=True,
     )
     if defaulted and bound.limiter is None:  # demo.queue(default_concurrency_limit=) sets it
         blocks.limit_by_default(bound)
@@ -239,6 +241,8 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "like": ("chatbot",),
     "edit": ("chatbot", "dataframe"),
     "option_select": ("chatbot",),
+    "retry": ("chatbot",),
+    "undo": ("chatbot",),
     "example_select": ("chatbot",),
     # and the choices (derived), and gr.Tab
     "select": (
@@ -298,9 +302,7 @@ def _spec(blocks: Host, component: Any, event: str) -> TriggerSpec:
         return TriggerSpec(None, "load")
     _check_event(component, event)
     blocks.place(component)
-    if event in ("like", "edit", "option_select", "example_select") and hasattr(
-        component, "listen"
-    ):
+    if event in PAGE_EVENTS and hasattr(component, "listen"):
         component.listen(event)  # a Chatbot: its page draws the buttons and sends these events
     return TriggerSpec(component.id, event)  # type: ignore[arg-type]  # one of EVENTS
 

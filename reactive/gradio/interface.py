@@ -290,6 +290,7 @@ class Interface(GradioApp):
             time_limit=self._stream[1],
         )(fn)
         bound = self.functions[-1]
+        bound.gradio_inputs = True  # a Chatbot input's history as Gradio 6 gives it
         if bound.examples is not None:
             bound.examples = dataclasses.replace(bound.examples, at=f"{name}-inputs")
         if isinstance(examples, str):

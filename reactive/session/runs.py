@@ -121,6 +121,8 @@ class Runs:
             self._scheduler.cancel(key)
         inputs, store = function.inputs, self._store
         args = store.wire_args(inputs) if function.raw_inputs else store.args(inputs)
+        if function.gradio_inputs and not function.raw_inputs:
+            args = tuple(c.gradio_value(a) for c, a in zip(inputs, args, strict=True))
         if function.arguments is not None:
             args = function.arguments.build(
                 args, fired, self.request, self._session_id, self._components

@@ -55,7 +55,7 @@ def test_a_multimodal_example_with_a_file_sends_it(
         echo, multimodal=True, examples=[{"text": "hola", "files": [str(picture)]}]
     )
     open_app(page, serve(chat))
-    page.locator(".rx-example").first.click()
+    page.locator(".rx-chat-example").first.click()  # a card in the empty chat
     expect(page.locator(".rx-msg[data-role=assistant]")).to_have_text("hola and 1 file(s)")
     expect(page.locator(".rx-msg[data-role=user] img.rx-msg-image")).to_be_visible()
 

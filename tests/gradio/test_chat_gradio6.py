@@ -122,10 +122,11 @@ async def test_multimodal_examples_with_files_attach_them(tmp_path: Path) -> Non
         multimodal=True,
         examples=[{"text": "hello"}, {"text": "hola", "files": [str(picture)]}],
     )
-    examples = chat.describe()["fns"][0]["examples"]
-    assert examples["rows"][1][0] == "hola 📎 avatar.png"
+    cards = chat.describe()["components"][chat.chatbot.id]["props"]["examples"]
+    assert cards == [{"text": "hello"}, {"text": "hola", "files": ["avatar.png"]}]
     async with AppTester(chat) as page:
-        await page.send({"t": "example", "f": chat.functions[0].id, "i": 1})
+        pick = {"t": "trigger", "c": chat.chatbot.id, "e": "example_select", "d": {"index": 1}}
+        await page.send(pick)
         assert await page.wait_until(
             lambda: (
                 (page.page.values.get(chat.chatbot.id) or [{}])[-1].get("content")

@@ -51,10 +51,12 @@ async def test_a_streaming_answer_grows_the_last_message() -> None:
         assert await page.wait_status("slow_echo", "done")
         await chat(page, "again")
         assert await page.wait_until(lambda: len(page.page.values["chatbot"]) == 4)
-        assert seen[-1] == [
-            {"role": "user", "content": "hi"},
-            {"role": "assistant", "content": "You typed: hi"},
-        ]
+        assert seen[-1] == [  # Gradio 6's history: each content a list of parts
+            {"role": "user", "metadata": None,
+             "content": [{"type": "text", "text": "hi"}], "options": None},
+            {"role": "assistant", "metadata": None,
+             "content": [{"type": "text", "text": "You typed: hi"}], "options": None},
+        ]  # fmt: skip
         assert any(e["t"] == "append" for e in page.page.applied)
 
 
@@ -64,8 +66,10 @@ async def test_async_functions_and_examples() -> None:
         return message.upper()
 
     demo = gr.ChatInterface(answer, examples=["hello"])
+    assert demo.chatbot.examples == [{"text": "hello"}]  # a card in the empty chat
     async with AppTester(demo) as page:
-        await page.send({"t": "example", "f": "answer", "i": 0})
+        pick = {"t": "trigger", "c": "chatbot", "e": "example_select", "d": {"index": 0}}
+        await page.send(pick)
         assert await page.wait_until(
             lambda: (page.page.values.get("chatbot") or [{}])[-1].get("content") == "HELLO"
         )
@@ -213,14 +217,17 @@ async def test_multimodal_messages_carry_their_files() -> None:
         png = {"name": "dot.png", "mime": "image/png", "data": b"\x89PNG fake"}
         await page.input(box, {"text": "see", "files": [png]})
         await page.submit(box)
-        assert await page.wait_until(lambda: len(page.page.values.get("chatbot") or []) == 4)
+        # Gradio 6: the turn is one user message, its file then its text.
+        assert await page.wait_until(lambda: len(page.page.values.get("chatbot") or []) == 3)
         shown = page.page.values["chatbot"]
-        echoed = shown[3]["content"]
+        echoed = shown[2]["content"]
         assert echoed["component"] == "file"
         assert echoed["value"]["data"] == b"\x89PNG fake"
-        assert shown[0]["content"]["file"]["name"] == "dot.png"
-        assert shown[1] == {"role": "user", "content": "see"}
-        assert shown[2] == {"role": "assistant", "content": "see + 1 file(s)"}
+        assert shown[0]["role"] == "user"
+        picture, said = shown[0]["content"]
+        assert picture["file"]["name"] == "dot.png"
+        assert said == "see"
+        assert shown[1] == {"role": "assistant", "content": "see + 1 file(s)"}
         message, contents = seen_messages[0]
         assert message["text"] == "see"
         assert contents == [b"\x89PNG fake"]

@@ -21,12 +21,20 @@ def test_a_missing_gradio_name_is_named_as_a_gradio_feature_reactive_lacks() -> 
         gr._private  # noqa: B018
 
 
-@pytest.mark.parametrize("event", ["copy", "expand", "undo"])
+@pytest.mark.parametrize("event", ["copy", "expand", "download"])
 def test_a_gradio_listener_the_page_never_sends_is_refused_by_name(event: str) -> None:
     with gr.Blocks():
         video = gr.Video()
         with pytest.raises(DefinitionError, match=rf"Video\.{event}\(\.\.\.\) is a Gradio event"):
             getattr(video, event)(lambda: None, None, None)
+
+
+def test_retry_and_undo_are_a_chatbots_only() -> None:
+    with gr.Blocks():
+        video = gr.Video()
+        for event in ("retry", "undo"):
+            with pytest.raises(DefinitionError, match=rf"{event} comes from chatbot components"):
+                getattr(video, event)(lambda: None, None, None)
 
 
 def test_stream_on_a_plain_microphone_or_webcam_streams_it() -> None:

@@ -59,18 +59,27 @@ export function newChatId(): string {
 
 function titleOf(messages: readonly Value[]): string {
   for (const m of messages) {
-    if (isMap(m) && m["role"] === "user" && typeof m["content"] === "string" && m["content"].trim() !== "") {
-      const text = m["content"].trim();
-      return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-    }
+    if (!isMap(m) || m["role"] !== "user") continue;
+    const content = m["content"];
+    // A message of parts (a multimodal turn: files, then text) is titled by its text.
+    const parts = Array.isArray(content) ? content : [content ?? ""];
+    const text = parts.filter((p): p is string => typeof p === "string").join(" ").trim();
+    if (text !== "") return text.length > 40 ? `${text.slice(0, 39)}…` : text;
   }
   return "Conversation";
 }
 
+/** A message as kept in localStorage: text as it is, each file by its name only. */
 function storable(m: Value): Value {
   if (!isMap(m) || typeof m["content"] === "string") return m;
-  const content = m["content"];
-  const file = isMap(content) && isMap(content["file"]) ? content["file"] : null;
+  const content = m["content"] ?? "";
+  const kept = Array.isArray(content) ? content.map(storablePart) : storablePart(content);
+  return { ...(m as Record<string, Value>), content: kept };
+}
+
+function storablePart(part: Value): Value {
+  if (typeof part === "string") return part;
+  const file = isMap(part) && isMap(part["file"]) ? part["file"] : null;
   const name = file !== null && typeof file["name"] === "string" ? file["name"] : "attachment";
-  return { ...(m as Record<string, Value>), content: `📎 ${name}` };
+  return `📎 ${name}`;
 }

@@ -18,6 +18,9 @@ import { str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
 
+/** The page events a chat view reports (payloads in docs/chat.md). */
+type ChatEvent = "like" | "edit" | "option_select" | "example_select" | "retry" | "undo";
+
 export class ChatbotView extends ComponentView {
   private readonly log: HTMLDivElement;
   private readonly stopButton: HTMLButtonElement | null = null;
@@ -190,13 +193,34 @@ export class ChatbotView extends ComponentView {
     if (text !== null && (editable === "all" || (editable === "user" && m.role === "user"))) {
       box.append(action("Edit", "✎", () => this.edit(i, bubble)));
     }
-    if (m.role === "assistant" && this.props["likeable"] === true) this.feedback(box, i);
+    if (m.role === "assistant" && i === this.messages.length - 1) this.turnActions(box);
+    const likeable = m.role === "assistant" || (m.role === "user" && this.props["like_user_message"] === true);
+    if (likeable && this.props["likeable"] === true) this.feedback(box, i);
     return box;
+  }
+
+  /** Retry and Undo under the last answer, when the app listens (chatbot.retry / .undo). */
+  private turnActions(box: HTMLElement): void {
+    const events = this.props["events"];
+    if (!Array.isArray(events)) return;
+    const turn: ["retry" | "undo", string, string][] = [["retry", "Retry", "↻"], ["undo", "Undo", "↶"]];
+    for (const [kind, label, icon] of turn) {
+      if (events.includes(kind)) box.append(action(label, icon, () => this.emitTurn(kind)));
+    }
+  }
+
+  /** A retry or undo names the person's last message: its index and its text (Gradio's data). */
+  private emitTurn(kind: "retry" | "undo"): void {
+    let i = this.messages.length - 1;
+    while (i >= 0 && this.messages[i]?.role === "assistant") i--;
+    if (i < 0) return;
+    this.emitEvent(kind, { index: i, value: textOf(this.messages[i] as ChatMessage) });
   }
 
   private feedback(box: HTMLElement, i: number): void {
     const options = Array.isArray(this.props["feedback_options"]) ? this.props["feedback_options"].map(String) : [];
-    const given = Array.isArray(this.props["feedback_value"]) ? this.props["feedback_value"][i] : undefined;
+    const answer = this.messages[i]?.role === "assistant";
+    const given = answer && Array.isArray(this.props["feedback_value"]) ? this.props["feedback_value"][this.answerIndex(i)] : undefined;
     const chosen = this.liked.get(i) ?? (typeof given === "string" ? given : undefined);
     for (const option of options) {
       const icon = option === "Like" ? "▲" : option === "Dislike" ? "▼" : option;
@@ -205,6 +229,18 @@ export class ChatbotView extends ComponentView {
       b.setAttribute("aria-pressed", String(chosen === option));
       box.append(b);
     }
+  }
+
+  /**
+   * Which answer message `i` belongs to, as Gradio counts for `feedback_value`: consecutive
+   * assistant messages are one answer.
+   */
+  private answerIndex(i: number): number {
+    let answers = 0;
+    for (let j = 1; j <= i; j++) {
+      if (this.messages[j]?.role === "assistant" && this.messages[j - 1]?.role !== "assistant") answers++;
+    }
+    return this.messages[0]?.role === "assistant" ? answers : answers - 1;
   }
 
   /** The placeholder (Markdown) and the examples below it, while the conversation is empty. */
@@ -296,17 +332,14 @@ export class ChatbotView extends ComponentView {
   }
 
   /**
-   * The one way this view reports a page event (like, edit, option_select, example_select): a DOM event on the
+   * The one way this view reports a page event (like, edit, option_select, example_select, retry, undo): a DOM event on the
    * root always, and a trigger with its data for the server when a listener is attached
    * (prop `events`). Payloads: docs/chat.md.
    */
-  private emitEvent(kind: string, data: Value): void {
+  private emitEvent(kind: ChatEvent, data: Value): void {
     this.root.dispatchEvent(new CustomEvent("rx-event", { bubbles: true, detail: { kind, data } }));
     const events = this.props["events"];
-    if (!Array.isArray(events) || !events.includes(kind)) return;
-    if (kind === "like" || kind === "edit" || kind === "option_select" || kind === "example_select") {
-      this.ctx.trigger(this.id, kind, data);
-    }
+    if (Array.isArray(events) && events.includes(kind)) this.ctx.trigger(this.id, kind, data);
   }
 
   // ---------------------------------------------------------------- toolbar and saved chats

@@ -21,7 +21,7 @@ export interface Hello { readonly t: "hello"; readonly v: number; readonly sessi
 export interface Input { readonly t: "input"; readonly c: string; readonly v: Value }
 export type TriggerEvent =
   | "click" | "submit" | "select" | "release" | "focus" | "blur" | "like" | "edit" | "key_up"
-  | "option_select" | "example_select"
+  | "option_select" | "example_select" | "retry" | "undo"
   | "double_click" | "preview_open" | "preview_close" | "keypress"
   | "play" | "pause" | "stop" | "end" | "start_recording" | "pause_recording" | "stop_recording";
 /** `d`: the event's data (select: {index, value, selected}; like: {index, value, liked}; ...). */

@@ -13,7 +13,8 @@ with gr.Blocks() as demo:
 
     async def bot(history):
         history = [*history, {"role": "assistant", "content": ""}]
-        for word in ["You", " said", ": ", history[-2]["content"]]:
+        asked = history[-2]["content"][0]["text"]  # Gradio 6: content is a list of parts
+        for word in ["You", " said", ": ", asked]:
             history[-1]["content"] += word
             await asyncio.sleep(0.01)
             yield history
