@@ -3,7 +3,9 @@
 A keystroke, a click or an ack is handled the moment its frame arrives, with no task and no
 await. A frame that must wait (the hello, an upload, a call, a media input) is awaited by one
 task, and the frames that arrive meanwhile wait behind it in arrival order; past a few, the
-socket stops being read until they are handled.
+socket stops being read until they are handled. One socket's frames take at most
+``FRAMES_PER_TURN`` at once: a page that floods (one read of its socket can hold thousands of
+small frames) has the rest handled over the next loop turns, between other sessions' work.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from reactive.session.session import Session
 
 #: Frames that may wait behind a slow one before the socket stops being read.
 BACKLOG_FRAMES = 4
+#: Frames of one socket handled in one loop turn; the rest wait for the next turns.
+FRAMES_PER_TURN = 64
 
 
 class Inbox:
@@ -36,6 +40,7 @@ class Inbox:
         self.session: Session | None = None
         self._backlog: deque[bytes | str] = deque()
         self._task: asyncio.Task[None] | None = None
+        self._this_turn = 0  # frames handled at once in this loop turn
 
     def push(self, data: bytes | str) -> None:
         """A frame arrived (called from the protocol's ``data_received``)."""
@@ -44,9 +49,20 @@ class Inbox:
             if len(self._backlog) == BACKLOG_FRAMES and self._reading is not None:
                 self._reading(False)
             return
+        loop = asyncio.get_running_loop()
+        if not self._this_turn:
+            loop.call_soon(self._next_turn)
+        self._this_turn += 1
+        if self._this_turn > FRAMES_PER_TURN:  # a flood: the rest in later turns
+            self._backlog.append(data)
+            self._task = loop.create_task(self._drain(_next_loop_turn()))
+            return
         rest = self._handle(data)
         if rest is not None:
-            self._task = asyncio.get_running_loop().create_task(self._drain(rest))
+            self._task = loop.create_task(self._drain(rest))
+
+    def _next_turn(self) -> None:
+        self._this_turn = 0
 
     @property
     def busy(self) -> bool:
@@ -73,12 +89,21 @@ class Inbox:
     async def _drain(self, first: Coroutine[Any, Any, None]) -> None:
         try:
             await first
+            handled = 0
             while self._backlog:
                 rest = self._handle(self._backlog.popleft())
                 if rest is not None:
                     await rest
+                handled += 1
+                if handled % FRAMES_PER_TURN == 0:
+                    await _next_loop_turn()
         finally:
             self._task = None
             self._backlog.clear()  # only when cancelled: the socket is gone
             if self._reading is not None:
                 self._reading(True)
+
+
+async def _next_loop_turn() -> None:
+    """Let the loop serve everything else once before going on."""
+    await asyncio.sleep(0)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import msgpack
 
 import reactive as rx
 from reactive.session.channel import Channel
-from reactive.session.inbox import BACKLOG_FRAMES, Inbox
+from reactive.session.inbox import BACKLOG_FRAMES, FRAMES_PER_TURN, Inbox
 from reactive.session.manager import SessionManager
 from reactive.testing import MemoryTransport
 from tests.session.polling import poll
@@ -85,5 +86,27 @@ async def test_a_bad_frame_is_answered_behind_the_frames_before_it() -> None:
         assert welcome["t"] == "welcome"
         assert error["t"] == "error"
         assert error["code"] == "bad_frame"
+    finally:
+        await manager.close_all()
+
+
+async def test_a_flood_of_frames_is_handled_a_slice_per_loop_turn_in_order() -> None:
+    seen: list[str] = []
+    manager = SessionManager(queued_app(seen))
+    inbox = Inbox(manager, Channel(MemoryTransport()))
+    try:
+        inbox.push(HELLO)
+        assert await poll(lambda: not inbox.busy)
+        await asyncio.sleep(0)  # a fresh loop turn
+        keys = [f"k{i}" for i in range(FRAMES_PER_TURN * 3)]
+        session = inbox.session
+        assert session is not None
+        for key in keys:  # what one read of a flooding socket hands over at once
+            inbox.push(pack({"t": "input", "c": "t", "v": key}))
+        assert session.values["t"] == keys[FRAMES_PER_TURN - 1]  # one slice now
+        assert inbox.busy  # the rest wait for later loop turns
+        assert await poll(lambda: not inbox.busy)
+        assert session.values["t"] == keys[-1]
+        assert await poll(lambda: seen == keys)  # none lost, in arrival order
     finally:
         await manager.close_all()
