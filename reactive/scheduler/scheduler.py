@@ -28,6 +28,8 @@ Ended = Callable[[BaseException | None], None]
 #: calls ``ended`` on the loop when it is over; False when it cannot start now (no free
 #: thread): the run's ``body`` runs in a task instead.
 Starter = Callable[[Run, Ended], bool]
+#: Registers a callback for when a thread may have freed: it returns True if it took it.
+WhenFree = Callable[[Callable[[], bool]], None]
 
 
 class RunObserver(Protocol):
@@ -44,6 +46,9 @@ class Submission:
     #: The same work started without a task, when it can be (used only with no debounce and
     #: no limiter): a keystroke's run costs no task, no coroutine and no future.
     start: Starter | None = None
+    #: Where a run its Starter could not start waits, queued, for a free thread (with no task
+    #: either); None: its body runs in a task instead.
+    when_free: WhenFree | None = None
 
 
 @dataclass(slots=True)
@@ -142,17 +147,28 @@ class Scheduler:
             return
         self._start_task(lane, run, submission)
 
-    def _launch(self, lane: _Lane, run: Run, submission: Submission) -> None:
-        """Start a run by its Starter; a task runs its body instead if the Starter cannot."""
+    def _launch(self, lane: _Lane, run: Run, submission: Submission) -> bool:
+        """Start a run by its Starter; True when it took a thread.
+
+        With no free thread the run waits, queued, until ``when_free`` calls this again (a newer
+        trigger supersedes it meanwhile: only the newest waits), or its body runs in a task.
+        """
         assert submission.start is not None
         if run.state.finished:  # superseded before it started
             self._ended(lane, run, None)
-        elif submission.start(run, partial(self._ended, lane, run)):
+            return False
+        if submission.start(run, partial(self._ended, lane, run)):
             self._move(run, RunState.RUNNING)
             self._started += 1
-        else:
+            return True
+        if submission.when_free is None:
             self._direct -= 1
             self._start_task(lane, run, submission)
+            return False
+        if run.state is RunState.PENDING:
+            self._move(run, RunState.QUEUED)
+        submission.when_free(partial(self._launch, lane, run, submission))
+        return False
 
     def _start_task(self, lane: _Lane, run: Run, submission: Submission) -> None:
         # The debounce runs from the trigger, not from whenever the task first gets scheduled.

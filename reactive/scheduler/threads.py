@@ -21,6 +21,7 @@ import math
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -252,6 +253,7 @@ class ThreadBudget:
         self._idle.set()
         self._labels: dict[int, str] = {}
         self._tickets = itertools.count()
+        self._when_free: deque[Callable[[], bool]] = deque()
 
     @property
     def busy(self) -> int:
@@ -344,9 +346,17 @@ class ThreadBudget:
         self._release(ticket)
         deliver(outcome)
 
+    def when_free(self, callback: Callable[[], bool]) -> None:
+        """Call ``callback`` on the loop when a thread of this budget frees; it returns True if it
+        took it (one that no longer wants one, superseded meanwhile, returns False)."""
+        self._when_free.append(callback)
+
     def _release(self, ticket: int) -> None:
         del self._labels[ticket]
         self._free.release()
+        for _ in range(len(self._when_free)):  # those waiting now; a retry waits for the next
+            if self._when_free.popleft()():
+                break
         if not self._labels:
             self._idle.set()
 

@@ -135,6 +135,7 @@ class Runs:
             debounce=function.debounce,
             limiter=self._limiters.get(function.id, function.limiter),
             start=partial(self._start_now, function, args) if shape == "thread" else None,
+            when_free=self._threads.when_free,
         )
         self._functions[function.id] = function
         run = self._scheduler.submit(function.id, submission)

@@ -306,3 +306,44 @@ async def test_a_debounced_or_limited_run_never_uses_its_starter(recorder: Recor
     assert limited is not None
     assert debounced.state is RunState.DONE
     assert limited.state is RunState.DONE
+
+
+class Waitlist:
+    """A ``when_free`` that keeps the callbacks until ``free`` is called (a thread returned)."""
+
+    def __init__(self) -> None:
+        self.callbacks: list[Callable[[], bool]] = []
+
+    def __call__(self, callback: Callable[[], bool]) -> None:
+        self.callbacks.append(callback)
+
+    def free(self) -> None:
+        waiting, self.callbacks = self.callbacks, []
+        for callback in waiting:
+            if callback():
+                return
+
+
+async def test_a_run_with_no_free_thread_waits_queued_and_only_the_newest_starts(
+    recorder: Recorder,
+) -> None:
+    scheduler = Scheduler(recorder)
+    starter, waitlist = Starter(accept=False), Waitlist()
+    submission = Submission(_never, start=starter, when_free=waitlist)
+    runs = []
+    for _ in range(3):  # three keystrokes while the budget is full, a loop turn each
+        runs.append(scheduler.submit("f", submission))
+        await settle()
+    first, second, third = runs
+    assert first is not None
+    assert second is not None
+    assert third is not None
+    assert recorder.states(first.id) == ["queued", "cancelled"]  # no task was made to wait
+    assert recorder.states(third.id) == ["queued"]
+    starter.accept = True
+    waitlist.free()  # a thread returned: the superseded ones decline, the newest takes it
+    assert starter.started == [third.id]
+    assert recorder.states(third.id) == ["queued", "running"]
+    starter.end(third)
+    assert recorder.states(third.id) == ["queued", "running", "done"]
+    await asyncio.wait_for(scheduler.wait_idle(), 1)
