@@ -137,6 +137,8 @@ def _bound(
     if fn is None:
         fn, plan = _nothing, None
         server_inputs, server_outputs = [] if js is None else inputs, [] if js is None else outputs
+        for component in server_outputs:  # the page sends back what the JavaScript wrote
+            component.written_in_page = True
     elif not callable(fn):
         raise DefinitionError(f"A listener's fn must be a function or None, got {fn!r}.")
     else:
