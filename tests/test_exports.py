@@ -91,6 +91,7 @@ EXPECTED = {
     "DateTime",
     "DuplicateButton",
     "LoginButton",
+    "DeepLinkButton",
     "Sidebar",
     "TextArea",
     "Markdown",

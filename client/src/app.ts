@@ -12,6 +12,7 @@ import { RunTracker } from "./render/runs";
 import { CLOSE_RELOADED, Socket } from "./transport/socket";
 import { ConnectionIndicator } from "./ui/connection";
 import { JsListeners } from "./ui/jsListeners";
+import { linkedValues, linkWith } from "./ui/deepLink";
 import { KeptInputs } from "./ui/kept";
 import { Page } from "./ui/page";
 import { Toasts } from "./ui/toasts";
@@ -29,6 +30,7 @@ export class App {
   private readonly kept = new KeptInputs();
   private reloaded = false; // the server swapped in a re-imported app (close 4002)
   private js = new JsListeners([]);
+  private linked = true; // a deep link's values are set once, into the page's first session
 
   constructor(root: HTMLElement, url: string) {
     this.page = new Page(root);
@@ -89,8 +91,22 @@ export class App {
     this.session = msg.session;
     this.runs.setFunctions(msg.app.fns);
     this.inputs.clear();
+    if (this.linked && !msg.resumed) {
+      this.linked = false;
+      this.fromLink(msg);
+      return;
+    }
+    this.linked = false;
     this.draw(msg.app);
     if (!msg.resumed) this.runJs(null, "load");
+  }
+
+  /** The first welcome of a page opened from a deep link: its inputs set from the link, sent
+   * to the session as the person's own input (as after a reload). */
+  private fromLink(msg: m.Welcome): void {
+    const linked = linkedValues(window.location.href);
+    for (const [id, type, value] of linked) this.kept.record(id, type, value);
+    this.setKept(msg);
   }
 
   /** A welcome from the re-imported app: the page drawn afresh with the kept inputs, which
@@ -100,6 +116,10 @@ export class App {
     this.session = msg.session;
     this.runs.setFunctions(msg.app.fns);
     this.inputs.clear();
+    this.setKept(msg);
+  }
+
+  private setKept(msg: m.Welcome): void {
     const { app, restored } = this.kept.restore(msg.app);
     this.draw(app);
     for (const [c, v] of restored) {
@@ -152,6 +172,7 @@ export class App {
       this.runJs(c, e);
     },
     reset: (c, v) => this.inputs.reset(c, v),
+    deepLink: () => linkWith(window.location.href, this.page.linkable()),
     recreate: (c, props) => this.page.recreate(c, props, this.viewContext),
     fill: (c, v) => {
       const view = this.page.view(c);

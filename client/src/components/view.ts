@@ -29,6 +29,8 @@ export interface ViewContext {
   cancel?(f: string): void;
   /** Draw a `@gr.render` slot's sub-layout into `into`, replacing the slot's previous one. */
   mountLayout?(slot: string, spec: SubLayout, into: HTMLElement): void;
+  /** A link to this page with its inputs' current values (gr.DeepLinkButton). */
+  deepLink?(): string;
 }
 
 export type DataStatus = "idle" | "queued" | "running" | "error";
