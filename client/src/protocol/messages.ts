@@ -128,6 +128,8 @@ export interface AppSpec {
   readonly fill_height?: boolean;
   /** The events, per component, that Blocks listeners wait for (focus, blur, release, select, ...). */
   readonly listen?: { readonly [id: string]: readonly string[] };
+  /** A multipage app's pages with no gr.Navbar on this one: [text, href, current, main] rows. */
+  readonly pages?: readonly Value[];
 }
 
 /** A `render` slot's value (`@gr.render`): the sub-layout the page draws inside the slot. */
