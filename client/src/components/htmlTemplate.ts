@@ -92,8 +92,12 @@ export class HtmlTemplateView extends ComponentView {
         return true;
       },
     });
+    // Gradio's upload(file) (a file to the server, its path back) is not in reactive's
+    // protocol yet: it fails naming itself rather than as an unknown name.
+    const upload = (): Promise<never> =>
+      Promise.reject(new Error("reactive: upload() in gr.HTML's js_on_load is not supported yet; use gr.File or gr.UploadButton for files"));
     try {
-      (new Function("element", "trigger", "props", code) as (e: HTMLElement, t: typeof trigger, p: object) => void)(this.box, trigger, props);
+      (new Function("element", "trigger", "props", "upload", code) as (e: HTMLElement, t: typeof trigger, p: object, u: typeof upload) => void)(this.box, trigger, props, upload);
     } catch (e) {
       console.error("reactive: js_on_load of", this.id, "failed:", e);
     }
