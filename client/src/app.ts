@@ -11,7 +11,7 @@ import { browserClock, FrameScheduler } from "./render/frame";
 import { RunTracker } from "./render/runs";
 import { CLOSE_RELOADED, Socket } from "./transport/socket";
 import { ConnectionIndicator } from "./ui/connection";
-import { JsListeners } from "./ui/jsListeners";
+import { JsListeners, type JsSink } from "./ui/jsListeners";
 import { linkedValues, linkWith } from "./ui/deepLink";
 import { KeptInputs } from "./ui/kept";
 import { Page } from "./ui/page";
@@ -30,6 +30,7 @@ export class App {
   private readonly kept = new KeptInputs();
   private reloaded = false; // the server swapped in a re-imported app (close 4002)
   private js = new JsListeners([]);
+  private calls = 0; // the ids of the page's own calls (a js= listener's Python fn)
   private linked = true; // a deep link's values are set once, into the page's first session
 
   constructor(root: HTMLElement, url: string) {
@@ -141,11 +142,20 @@ export class App {
   /** js= listeners of component `c`'s event `e`: run in the page, their results shown. */
   private runJs(c: string | null, e: string): void {
     if (this.js.empty) return;
-    this.js.fire(c, e, (id) => this.page.view(id), (id, v) => {
+    this.js.fire(c, e, (id) => this.page.view(id), this.jsSink);
+  }
+
+  private readonly jsSink: JsSink = {
+    show: (id, v) => {
       this.page.view(id)?.update(v);
       if (this.page.takesInput(id)) this.inputs.receive(id, v);
-    });
-  }
+    },
+    call: (f, args) => {
+      this.inputs.flush(); // the server sees the inputs' own values before the call's
+      this.socket.send(m.call(++this.calls, f, args));
+    },
+    fail: (message) => this.toasts.show(message, "error"),
+  };
 
   private serverError(msg: m.ServerError): void {
     if (msg.c !== undefined) this.page.view(msg.c)?.showServerError(msg.msg);

@@ -130,8 +130,11 @@ class BoundFunction:
     chain: list[tuple[ChainKind, BoundFunction]] = field(default_factory=list)
     #: Functions whose runs a trigger of this one cancels (``cancels=``).
     cancels: tuple[str, ...] = ()
-    #: JavaScript the page runs on a trigger instead of calling the server (``js=``, no fn).
+    #: JavaScript the page runs on a trigger instead of the server's trigger (``js=``).
     js: str | None = None
+    #: ``js=`` beside a Python ``fn`` (Gradio's order): the page runs the JavaScript with the
+    #: inputs' values and calls ``fn`` with what it returns (a ``call`` message, as the API).
+    js_feeds_fn: bool = False
     #: The page shows its runs' queued / running state and progress (``show_progress``).
     shows_progress: bool = True
     #: The ``gr.Timer`` whose session copy (``active``, interval) paces ``every``, if any.
@@ -217,6 +220,8 @@ class BoundFunction:
         if self.js is not None:
             spec["js"] = self.js
             spec["triggers"] = [[t.component, t.event] for t in self.triggers]
+        if self.js_feeds_fn:
+            spec["call"] = True
         return spec
 
     @property

@@ -1,0 +1,72 @@
+"""Pieces Gradio's demos use, as a person sees them: ``js=`` text beside a Python ``fn``
+(navbar_query_params: the page's JavaScript runs first and its result is the function's
+input)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+import reactive as gr
+from tests.browser.conftest import Serve, open_app
+
+#: Writes the text into the page's address, then hands it on upper-cased.
+TO_URL = "(t) => { history.replaceState({}, '', '?t=' + t); return t.toUpperCase(); }"
+
+
+def js_fn_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        text = gr.Textbox("abc", elem_id="text")
+        out = gr.Textbox(elem_id="out")
+        gr.Button("Go", elem_id="go").click(lambda t: f"Python got {t}", text, out, js=TO_URL)
+        gr.Button("Bad", elem_id="bad").click(
+            lambda a, b: a + b, [text, out], out, js="(a, b) => undefined"
+        )
+    return demo
+
+
+def test_the_page_s_javascript_runs_first_and_feeds_the_python_fn(page: Page, serve: Serve) -> None:
+    open_app(page, serve(js_fn_app()))
+    page.locator("#go button").click()
+    expect(page.locator("#out .rx-value")).to_have_value("Python got ABC")
+    assert page.evaluate("location.search") == "?t=abc"
+    expect(page.locator("#text .rx-value")).to_have_value("abc")  # the input keeps its text
+
+
+def test_javascript_that_returns_too_few_inputs_is_shown_and_fn_does_not_run(
+    page: Page, serve: Serve
+) -> None:
+    open_app(page, serve(js_fn_app()))
+    page.locator("#bad button").click()
+    expect(page.locator(".rx-toast")).to_contain_text("returned 0 value(s) for 2 input(s)")
+    expect(page.locator("#out .rx-value")).to_have_value("")
+
+
+#: navbar_query_params: the choice goes into the address and on to the Python function.
+CHOICE_TO_URL = """(choice) => {
+    const url = new URL(window.location);
+    url.searchParams.set('option', choice);
+    window.history.replaceState({}, '', url);
+    return choice;
+}"""
+
+
+def navbar_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        navbar = gr.Navbar(value=[("Main Page", ""), ("Page 2", "second")], elem_id="nav")
+        choice = gr.Dropdown(["America", "Canada"], value=None, elem_id="choice")
+
+        def links(chosen: str) -> list[tuple[str, str]]:
+            return [("Main Page", f"?option={chosen}"), ("Page 2", f"second?option={chosen}")]
+
+        choice.change(links, choice, navbar, js=CHOICE_TO_URL)
+    return demo
+
+
+def test_a_choice_written_into_the_address_by_js_then_into_the_navbar_by_python(
+    page: Page, serve: Serve
+) -> None:
+    open_app(page, serve(navbar_app()))
+    page.locator("#choice select").select_option("Canada")
+    links = page.locator("#nav nav a")
+    expect(links.filter(has_text="Page 2")).to_have_attribute("href", "second?option=Canada")
+    assert page.evaluate("location.search") == "?option=Canada"
