@@ -79,6 +79,7 @@ from reactive.components import (
 )
 from reactive.definition.app import App
 from reactive.definition.event_data import (
+    CopyData,
     DeletedFileData,
     EditData,
     EventData,
@@ -170,6 +171,7 @@ __all__ = [
     "Column",
     "CompatibilityWarning",
     "Component",
+    "CopyData",
     "DataFrame",
     "Dataframe",
     "Dataset",

@@ -9,6 +9,7 @@ EXPECTED = {
     "FileExplorer",
     "UploadButton",
     "KeyUpData",
+    "CopyData",
     "DeletedFileData",
     "cache",
     "Cache",

@@ -26,14 +26,14 @@ EventName = Literal[
     "change", "click", "submit", "load", "input", "select", "upload", "clear", "release",
     "focus", "blur", "like", "edit", "stream", "option_select", "example_select", "apply",
     "double_click", "preview_open", "preview_close", "keypress", "key_up", "play", "pause",
-    "stop", "end", "start_recording", "pause_recording", "stop_recording", "delete",
+    "stop", "end", "start_recording", "pause_recording", "stop_recording", "delete", "copy",
 ]  # fmt: skip
 #: Events the page sends as ``trigger`` messages (the others follow from inputs and runs).
 PAGE_EVENTS = frozenset({
     "click", "submit", "select", "release", "focus", "blur", "like", "edit",
     "option_select", "example_select", "double_click", "preview_open", "preview_close", "keypress",
     "key_up", "play", "pause", "stop", "end", "start_recording", "pause_recording",
-    "stop_recording",
+    "stop_recording", "copy",
 })  # fmt: skip
 #: Events the session derives from a new input value (a file in or out, a choice picked).
 INPUT_EVENTS = frozenset({"upload", "clear", "select", "apply", "delete"})

@@ -265,6 +265,7 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "pause_recording": ("audio", "video"),
     "stop_recording": ("audio", "video"),
     "delete": ("file",),
+    "copy": ("textbox", "markdown"),  # their copy button (buttons=["copy"]): gr.CopyData
 }
 
 

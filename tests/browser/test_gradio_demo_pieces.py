@@ -1,6 +1,6 @@
 """Pieces Gradio's demos use, as a person sees them: ``js=`` text beside a Python ``fn``
 (navbar_query_params: the page's JavaScript runs first and its result is the function's
-input)."""
+input), and the copy buttons of a Textbox and a Markdown (copy_events: ``gr.CopyData``)."""
 
 from __future__ import annotations
 
@@ -70,3 +70,28 @@ def test_a_choice_written_into_the_address_by_js_then_into_the_navbar_by_python(
     links = page.locator("#nav nav a")
     expect(links.filter(has_text="Page 2")).to_have_attribute("href", "second?option=Canada")
     assert page.evaluate("location.search") == "?option=Canada"
+
+
+def copy_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        out = gr.Textbox(elem_id="out")
+        md = gr.Markdown("This is **bold** text.", buttons=["copy"], elem_id="md")
+        text = gr.Textbox("Write here", buttons=["copy"], interactive=True, elem_id="text")
+
+        def copied(data: gr.CopyData) -> str:
+            return f"copied: {data.value}"
+
+        gr.on([md.copy, text.copy], copied, outputs=out)
+    return demo
+
+
+def test_a_copy_button_s_press_reaches_the_listener_with_what_it_copied(
+    page: Page, serve: Serve
+) -> None:
+    open_app(page, serve(copy_app()))
+    expect(page.locator("#md strong")).to_have_text("bold")
+    page.locator("#md .rx-copy").click()
+    expect(page.locator("#out .rx-value")).to_have_value("copied: This is **bold** text.")
+    page.locator("#text .rx-value").fill("edited")
+    page.locator("#text .rx-copy").click()
+    expect(page.locator("#out .rx-value")).to_have_value("copied: edited")

@@ -21,7 +21,7 @@ def test_a_missing_gradio_name_is_named_as_a_gradio_feature_reactive_lacks() -> 
         gr._private  # noqa: B018
 
 
-@pytest.mark.parametrize("event", ["copy", "expand", "undo"])
+@pytest.mark.parametrize("event", ["retry", "expand", "undo"])  # copy: test_copy_events
 def test_a_gradio_listener_the_page_never_sends_is_refused_by_name(event: str) -> None:
     with gr.Blocks():
         video = gr.Video()

@@ -23,7 +23,7 @@ export type TriggerEvent =
   | "click" | "submit" | "select" | "release" | "focus" | "blur" | "like" | "edit" | "key_up"
   | "option_select" | "example_select"
   | "double_click" | "preview_open" | "preview_close" | "keypress"
-  | "play" | "pause" | "stop" | "end" | "start_recording" | "pause_recording" | "stop_recording";
+  | "play" | "pause" | "stop" | "end" | "start_recording" | "pause_recording" | "stop_recording" | "copy";
 /** `d`: the event's data (select: {index, value, selected}; like: {index, value, liked}; ...). */
 export interface Trigger { readonly t: "trigger"; readonly c: string; readonly e: TriggerEvent; readonly d?: Value }
 export interface Cancel { readonly t: "cancel"; readonly f: string }
