@@ -50,7 +50,10 @@ export class App {
     this.acks = new AckPacer(browserClock, (n) => this.socket.send(m.ack(n)));
     this.frames = new FrameScheduler(
       browserClock,
-      (batches) => applier.apply(batches),
+      (batches) => {
+        applier.apply(batches);
+        this.changedByServer(batches);
+      },
       (n) => this.acks.applied(n),
     );
   }
@@ -137,6 +140,14 @@ export class App {
       this.socket.send(m.example(f, i));
     });
     this.connection.set("ready");
+  }
+
+  /** A value a function wrote is a change too (as in Gradio): its js= change listeners run. */
+  private changedByServer(batches: readonly m.Batch[]): void {
+    if (this.js.empty) return;
+    const changed = new Set<string>();
+    for (const batch of batches) for (const e of batch.e) if (e.t === "update") changed.add(e.c);
+    for (const c of changed) this.runJs(c, "change");
   }
 
   /** js= listeners of component `c`'s event `e`: run in the page, their results shown. */

@@ -302,6 +302,8 @@ def live_dependents(functions: list[BoundFunction]) -> dict[str, list[BoundFunct
     """Functions rerun when a component changes because another function wrote to it."""
     index: dict[str, list[BoundFunction]] = defaultdict(list)
     for function in functions:
+        if function.js is not None:
+            continue  # the page runs its JavaScript on the new value (and calls fn, if any)
         for trigger in function.triggers:
             if trigger.event == "change" and trigger.component is not None:
                 index[trigger.component].append(function)

@@ -41,6 +41,25 @@ def test_javascript_that_returns_too_few_inputs_is_shown_and_fn_does_not_run(
     expect(page.locator("#out .rx-value")).to_have_value("")
 
 
+def server_change_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        src = gr.Textbox(elem_id="src")
+        shown, called = gr.Textbox(elem_id="shown"), gr.Textbox(elem_id="called")
+        gr.Button("Fill", elem_id="fill").click(lambda: "from py", None, src)
+        src.change(None, src, shown, js="(t) => t + '!'")
+        src.change(lambda t: f"fn got {t}", src, called, js="(t) => t + '?'")
+    return demo
+
+
+def test_a_value_a_function_writes_runs_the_js_change_listeners_in_the_page(
+    page: Page, serve: Serve
+) -> None:
+    open_app(page, serve(server_change_app()))
+    page.locator("#fill button").click()
+    expect(page.locator("#shown .rx-value")).to_have_value("from py!")
+    expect(page.locator("#called .rx-value")).to_have_value("fn got from py?")
+
+
 #: navbar_query_params: the choice goes into the address and on to the Python function.
 CHOICE_TO_URL = """(choice) => {
     const url = new URL(window.location);

@@ -314,6 +314,28 @@ async def test_js_beside_a_python_fn_feeds_the_fn_what_the_page_computed() -> No
         ]
 
 
+async def test_a_value_a_function_writes_leaves_js_listeners_to_the_page() -> None:
+    # The page runs a js= change listener on the new value (and calls fn from there): the
+    # server running them too would blank the JavaScript's output, or run fn twice.
+    seen: list[str] = []
+
+    def fn(t: str) -> str:
+        seen.append(t)
+        return f"fn:{t}"
+
+    with gr.Blocks() as demo:
+        src = gr.Textbox(elem_id="src")
+        out, out2 = gr.Textbox("kept", elem_id="out"), gr.Textbox("kept", elem_id="out2")
+        gr.Button(elem_id="b").click(lambda: "from py", None, src)
+        src.change(None, src, out, js="(t) => t + '!'")
+        src.change(fn, src, out2, js="(t) => t + '?'")
+    assert demo.graph.dependents == {}
+    async with AppTester(demo) as page:
+        await page.click("b")
+        assert await page.wait_status(demo.functions[0].id, "done")
+        assert (page.page.values["out"], page.page.values["out2"], seen) == ("kept", "kept", [])
+
+
 async def test_js_result_a_python_fn_cannot_take_is_refused_by_name() -> None:
     with gr.Blocks() as demo:
         choice = gr.Dropdown(["a", "b"], elem_id="c")
