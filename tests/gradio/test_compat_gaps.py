@@ -19,6 +19,10 @@ def test_a_missing_gradio_name_is_named_as_a_gradio_feature_reactive_lacks() -> 
         gr.Workflow  # noqa: B018
     with pytest.raises(AttributeError, match=r"has no attribute '_private'$"):
         gr._private  # noqa: B018
+    with pytest.raises(AttributeError, match=r"calls? that web API over the network"):
+        gr.load_openapi  # noqa: B018
+    with pytest.raises(AttributeError, match=r"node-graph editor .* \.then\(\.\.\.\)"):
+        gr.Workflow  # noqa: B018
 
 
 @pytest.mark.parametrize("event", ["retry", "expand", "undo"])  # copy: test_copy_events
