@@ -1,6 +1,7 @@
 """Pieces Gradio's demos use, as a person sees them: ``js=`` text beside a Python ``fn``
 (navbar_query_params: the page's JavaScript runs first and its result is the function's
-input), and the copy buttons of a Textbox and a Markdown (copy_events: ``gr.CopyData``)."""
+input), the copy buttons of a Textbox and a Markdown (copy_events: ``gr.CopyData``), and an
+Interface's examples given new samples by a listener (image_mod: ``examples_handler``)."""
 
 from __future__ import annotations
 
@@ -114,3 +115,30 @@ def test_a_copy_button_s_press_reaches_the_listener_with_what_it_copied(
     page.locator("#text .rx-value").fill("edited")
     page.locator("#text .rx-copy").click()
     expect(page.locator("#out .rx-value")).to_have_value("copied: edited")
+
+
+def examples_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        face = gr.Interface(
+            lambda t: t.upper(), gr.Textbox(elem_id="in"), "text", examples=["cheetah", "lion"]
+        )
+        gr.Button("Update Examples", elem_id="more").click(
+            lambda: gr.Dataset(samples=[["logo"], ["tower"]]),
+            None,
+            face.examples_handler.dataset,
+        )
+    return demo
+
+
+def test_an_interface_s_examples_take_new_samples_and_fill_the_input(
+    page: Page, serve: Serve
+) -> None:
+    open_app(page, serve(examples_app()))
+    rows = page.locator(".rx-example")
+    expect(rows).to_have_text(["cheetah", "lion"])
+    rows.nth(1).click()
+    expect(page.locator("#in .rx-value")).to_have_value("lion")
+    page.locator("#more button").click()
+    expect(rows).to_have_text(["logo", "tower"])
+    rows.nth(1).click()
+    expect(page.locator("#in .rx-value")).to_have_value("tower")
