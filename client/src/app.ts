@@ -12,6 +12,7 @@ import { RunTracker } from "./render/runs";
 import { CLOSE_RELOADED, Socket } from "./transport/socket";
 import { ConnectionIndicator } from "./ui/connection";
 import { JsListeners, type JsSink } from "./ui/jsListeners";
+import { ServerCalls } from "./ui/serverCalls";
 import { linkedValues, linkWith } from "./ui/deepLink";
 import { KeptInputs } from "./ui/kept";
 import { Page } from "./ui/page";
@@ -30,7 +31,14 @@ export class App {
   private readonly kept = new KeptInputs();
   private reloaded = false; // the server swapped in a re-imported app (close 4002)
   private js = new JsListeners([]);
-  private calls = 0; // the ids of the page's own calls (a js= listener's Python fn)
+  private calls = 0; // the ids of the page's own calls (a js= listener's fn, a server function)
+  private readonly serverCalls = new ServerCalls(
+    () => ++this.calls,
+    (k, f, args) => {
+      this.inputs.flush();
+      this.socket.send(m.call(k, f, args));
+    },
+  );
   private linked = true; // a deep link's values are set once, into the page's first session
 
   constructor(root: HTMLElement, url: string) {
@@ -52,6 +60,7 @@ export class App {
       browserClock,
       (batches) => {
         applier.apply(batches);
+        this.serverCalls.observe(batches);
         this.changedByServer(batches);
       },
       (n) => this.acks.applied(n),
@@ -194,6 +203,7 @@ export class App {
     },
     reset: (c, v) => this.inputs.reset(c, v),
     deepLink: () => linkWith(window.location.href, this.page.linkable()),
+    serverCall: (f, result, args) => this.serverCalls.call(f, result, args),
     recreate: (c, props) => this.page.recreate(c, props, this.viewContext),
     fill: (c, v) => {
       const view = this.page.view(c);

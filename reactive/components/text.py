@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from typing import Any, ClassVar, Literal
 
-from reactive.components import listeners, placement
+from reactive.components import listeners, placement, server_functions
 from reactive.components.base import Component, require_type, warn_unsupported
 from reactive.components.data import to_plain
 from reactive.components.html_template import TEMPLATE_EVENTS, split_props
@@ -174,11 +174,11 @@ class HTML(Text):
         js_on_load: str | None = None,
         **kwargs: Any,
     ) -> None:
-        if kwargs.get("server_functions"):
+        functions = kwargs.pop("server_functions", None) or []
+        if functions and js_on_load is None:
             raise DefinitionError(
-                "gr.HTML(server_functions=...) is not supported: the page cannot call Python "
-                "from js_on_load; trigger an event there (trigger('click', data)) and bind a "
-                "listener (.click) that runs the function."
+                "gr.HTML(server_functions=...) needs js_on_load=: the functions are called "
+                "from it (await server.fn(...))."
             )
         self.templated = any(t is not None for t in (html_template, css_template, js_on_load))
         # Gradio's **props: the template's own values (returned alone, they change the output's)
@@ -195,6 +195,8 @@ class HTML(Text):
         self.children_block: str | None = None  # the elem_id of the column @children shows
         self._children_tokens: list[Any] = []
         super().__init__(value, label=label, **kwargs)
+        # after the HTML itself: their hidden JSON companions are placed behind it
+        self.server_functions = server_functions.bind(functions) if functions else []
 
     @property
     def sends_events(self) -> frozenset[str]:
@@ -213,6 +215,7 @@ class HTML(Text):
             "html_template": self.html_template, "css_template": self.css_template,
             "js_on_load": self.js_on_load, "props": to_plain(self.template_props),
             "children": children,
+            "server_functions": {f.name: f.wire() for f in self.server_functions} or None,
             **{k: to_plain(v) for k, v in self.template_props.items()},
         }  # fmt: skip
 

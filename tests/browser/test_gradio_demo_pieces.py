@@ -1,7 +1,8 @@
 """Pieces Gradio's demos use, as a person sees them: ``js=`` text beside a Python ``fn``
 (navbar_query_params: the page's JavaScript runs first and its result is the function's
 input), the copy buttons of a Textbox and a Markdown (copy_events: ``gr.CopyData``), and an
-Interface's examples given new samples by a listener (image_mod: ``examples_handler``)."""
+Interface's examples given new samples by a listener (image_mod: ``examples_handler``), and a
+templated HTML calling Python from its JavaScript (html_server_functions: ``server_functions``)."""
 
 from __future__ import annotations
 
@@ -142,3 +143,47 @@ def test_an_interface_s_examples_take_new_samples_and_fill_the_input(
     expect(rows).to_have_text(["logo", "tower"])
     rows.nth(1).click()
     expect(page.locator("#in .rx-value")).to_have_value("tower")
+
+
+LIST_ON_CLICK = """
+const tree = element.querySelector('.tree');
+element.querySelector('.load').addEventListener('click', async () => {
+    try {
+        const names = await server.names(props.value, 3);
+        tree.textContent = names.join(', ');
+    } catch (e) {
+        tree.textContent = 'failed: ' + e.message;
+    }
+});
+element.querySelector('.bad').addEventListener('click', () => {
+    server.names(props.value, -1).catch((e) => { tree.textContent = 'failed: ' + e.message; });
+});
+"""
+
+
+def server_app() -> gr.Blocks:
+    def names(prefix: str, count: int) -> list[str]:
+        if count < 0:
+            raise gr.Error("count must not be negative")
+        return [f"{prefix}{i}" for i in range(count)]
+
+    with gr.Blocks() as demo:
+        gr.HTML(
+            "file",
+            html_template=(
+                "<p>${value}</p><div class='tree'></div>"
+                "<button class='load'>Load</button><button class='bad'>Bad</button>"
+            ),
+            js_on_load=LIST_ON_CLICK,
+            server_functions=[names],
+            elem_id="files",
+        )
+    return demo
+
+
+def test_the_page_s_javascript_awaits_a_python_function_s_result(page: Page, serve: Serve) -> None:
+    open_app(page, serve(server_app()))
+    page.locator("#files .load").click()
+    expect(page.locator("#files .tree")).to_have_text("file0, file1, file2")
+    page.locator("#files .bad").click()
+    expect(page.locator("#files .tree")).to_contain_text("failed: names: count must not be")
