@@ -66,7 +66,9 @@ class TabOutput(BlockOutput):
     updatable: ClassVar[frozenset[str]] = frozenset({"id"})
 
     def __init__(self, target: str, visible: bool, tab: layout.Block) -> None:
-        enabled = tab.props.get("interactive")
+        # None (a tab's default) is enabled: said outright, as a stand-in's own None reads as a
+        # display-only component's False and would disable the title
+        enabled = tab.props.get("interactive") is not False
         super().__init__(target, visible, label=tab.props.get("label"), interactive=enabled)
         self.tab_id = getattr(tab, "tab_id", None)
 

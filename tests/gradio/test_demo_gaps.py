@@ -121,3 +121,16 @@ async def test_playback_position_is_drawn_set_by_a_returned_component_and_read(
 def test_a_negative_playback_position_is_refused() -> None:
     with gr.Blocks(), pytest.raises(gr.DefinitionError, match="playback_position must be"):
         gr.Audio(playback_position=-1)
+
+
+def test_a_listened_or_returned_tab_left_enabled_stays_enabled() -> None:
+    # Its stand-in says so outright: a stand-in's own default reads as disabled on the page.
+    with gr.Blocks() as demo:
+        with gr.Tab("Work") as work:
+            gr.Textbox()
+        with gr.Tab("Off", interactive=False, id=3) as off:
+            gr.Textbox()
+        work.select(lambda: None)
+        gr.Button().click(lambda: gr.Tab(interactive=True, id=3), None, off)
+    stand_ins = [c for c in demo.describe()["components"].values() if c["type"] == "layoutblock"]
+    assert [c["props"]["interactive"] for c in stand_ins] == [True, False]
