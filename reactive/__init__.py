@@ -37,6 +37,7 @@ from reactive.components import (
     Dataframe,
     Dataset,
     DateTime,
+    DeepLinkButton,
     Dialogue,
     DownloadButton,
     Dropdown,
@@ -78,6 +79,7 @@ from reactive.components import (
 )
 from reactive.definition.app import App
 from reactive.definition.event_data import (
+    CopyData,
     DeletedFileData,
     EditData,
     EventData,
@@ -171,10 +173,12 @@ __all__ = [
     "Column",
     "CompatibilityWarning",
     "Component",
+    "CopyData",
     "DataFrame",
     "Dataframe",
     "Dataset",
     "DateTime",
+    "DeepLinkButton",
     "DefinitionError",
     "DeletedFileData",
     "Dialogue",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import AsyncIterator, Iterable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager, suppress
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -228,15 +228,23 @@ def create_app(
         mcp, mcp_lifespan = mcp_routes(app, sessions)
         routes += mcp
 
+    # A multipage app's other pages (demo.route): each its own server under its path.
+    pages = [
+        (page.path, create_app(page.app, grace=grace, allowed_hosts=allowed_hosts,
+                               bound_host=bound_host, frame_ancestors=frame_ancestors))
+        for page in app.pages
+    ]  # fmt: skip
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         await sessions.start()
         try:
-            if mcp_lifespan is None:
+            async with AsyncExitStack() as stack:
+                for _path, served in pages:
+                    await stack.enter_async_context(served.router.lifespan_context(served))
+                if mcp_lifespan is not None:
+                    await stack.enter_async_context(mcp_lifespan())
                 yield
-            else:
-                async with mcp_lifespan():
-                    yield
         finally:
             await sessions.close_all()
 
@@ -247,6 +255,7 @@ def create_app(
             WebSocketRoute("/ws", socket),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
             *routes,  # docs/api.md: POST /api/<name>, /api, /openapi.json, /mcp
+            *(Mount(f"/{path}", served) for path, served in pages),
         ],
         lifespan=lifespan,
     )

@@ -88,7 +88,7 @@ class PageModel:
         if kind in ("toast", "progress"):
             self._notice(event)
             return
-        if kind == "called":  # the answer to an API call: the page never sends one
+        if kind == "called":  # the answer to a call (the API's, or a js= listener's fn)
             self.applied.append(event)
             return
         if kind == "received":

@@ -11,7 +11,9 @@ import { browserClock, FrameScheduler } from "./render/frame";
 import { RunTracker } from "./render/runs";
 import { CLOSE_RELOADED, Socket } from "./transport/socket";
 import { ConnectionIndicator } from "./ui/connection";
-import { JsListeners } from "./ui/jsListeners";
+import { JsListeners, type JsSink } from "./ui/jsListeners";
+import { ServerCalls } from "./ui/serverCalls";
+import { linkedValues, linkWith } from "./ui/deepLink";
 import { KeptInputs } from "./ui/kept";
 import { Page } from "./ui/page";
 import { Toasts } from "./ui/toasts";
@@ -29,6 +31,15 @@ export class App {
   private readonly kept = new KeptInputs();
   private reloaded = false; // the server swapped in a re-imported app (close 4002)
   private js = new JsListeners([]);
+  private calls = 0; // the ids of the page's own calls (a js= listener's fn, a server function)
+  private readonly serverCalls = new ServerCalls(
+    () => ++this.calls,
+    (k, f, args) => {
+      this.inputs.flush();
+      this.socket.send(m.call(k, f, args));
+    },
+  );
+  private linked = true; // a deep link's values are set once, into the page's first session
 
   constructor(root: HTMLElement, url: string) {
     this.page = new Page(root);
@@ -47,7 +58,11 @@ export class App {
     this.acks = new AckPacer(browserClock, (n) => this.socket.send(m.ack(n)));
     this.frames = new FrameScheduler(
       browserClock,
-      (batches) => applier.apply(batches),
+      (batches) => {
+        applier.apply(batches);
+        this.serverCalls.observe(batches);
+        this.changedByServer(batches);
+      },
       (n) => this.acks.applied(n),
     );
   }
@@ -89,8 +104,22 @@ export class App {
     this.session = msg.session;
     this.runs.setFunctions(msg.app.fns);
     this.inputs.clear();
+    if (this.linked && !msg.resumed) {
+      this.linked = false;
+      this.fromLink(msg);
+      return;
+    }
+    this.linked = false;
     this.draw(msg.app);
     if (!msg.resumed) this.runJs(null, "load");
+  }
+
+  /** The first welcome of a page opened from a deep link: its inputs set from the link, sent
+   * to the session as the person's own input (as after a reload). */
+  private fromLink(msg: m.Welcome): void {
+    const linked = linkedValues(window.location.href);
+    for (const [id, type, value] of linked) this.kept.record(id, type, value);
+    this.setKept(msg);
   }
 
   /** A welcome from the re-imported app: the page drawn afresh with the kept inputs, which
@@ -100,6 +129,10 @@ export class App {
     this.session = msg.session;
     this.runs.setFunctions(msg.app.fns);
     this.inputs.clear();
+    this.setKept(msg);
+  }
+
+  private setKept(msg: m.Welcome): void {
     const { app, restored } = this.kept.restore(msg.app);
     this.draw(app);
     for (const [c, v] of restored) {
@@ -118,14 +151,31 @@ export class App {
     this.connection.set("ready");
   }
 
+  /** A value a function wrote is a change too (as in Gradio): its js= change listeners run. */
+  private changedByServer(batches: readonly m.Batch[]): void {
+    if (this.js.empty) return;
+    const changed = new Set<string>();
+    for (const batch of batches) for (const e of batch.e) if (e.t === "update") changed.add(e.c);
+    for (const c of changed) this.runJs(c, "change");
+  }
+
   /** js= listeners of component `c`'s event `e`: run in the page, their results shown. */
   private runJs(c: string | null, e: string): void {
     if (this.js.empty) return;
-    this.js.fire(c, e, (id) => this.page.view(id), (id, v) => {
+    this.js.fire(c, e, (id) => this.page.view(id), this.jsSink);
+  }
+
+  private readonly jsSink: JsSink = {
+    show: (id, v) => {
       this.page.view(id)?.update(v);
       if (this.page.takesInput(id)) this.inputs.receive(id, v);
-    });
-  }
+    },
+    call: (f, args) => {
+      this.inputs.flush(); // the server sees the inputs' own values before the call's
+      this.socket.send(m.call(++this.calls, f, args));
+    },
+    fail: (message) => this.toasts.show(message, "error"),
+  };
 
   private serverError(msg: m.ServerError): void {
     if (msg.c !== undefined) this.page.view(msg.c)?.showServerError(msg.msg);
@@ -152,6 +202,8 @@ export class App {
       this.runJs(c, e);
     },
     reset: (c, v) => this.inputs.reset(c, v),
+    deepLink: () => linkWith(window.location.href, this.page.linkable()),
+    serverCall: (f, result, args) => this.serverCalls.call(f, result, args),
     recreate: (c, props) => this.page.recreate(c, props, this.viewContext),
     fill: (c, v) => {
       const view = this.page.view(c);

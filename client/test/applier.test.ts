@@ -133,3 +133,11 @@ test("show_progress='hidden': no queued or running state on the outputs, errors 
   applier.apply([{ t: "batch", n: 2, e: [{ t: "status", f: "q", r: 1, s: "error", msg: "boom" }] }]);
   assert.deepEqual(view.statuses, [["error", undefined, "boom"]]);
 });
+
+test("a refused call (a js= listener's Python fn) is shown as an error; an accepted one is not", () => {
+  const toasts: string[] = [];
+  const applier = new BatchApplier(new RunTracker(), () => undefined, (t) => toasts.push(t.msg));
+  applier.apply([{ t: "batch", n: 1, e: [{ t: "called", k: 1, f: "go", r: 3 }] }]);
+  applier.apply([{ t: "batch", n: 2, e: [{ t: "called", k: 2, f: "go", code: "bad_value", msg: "input 0: not a choice" }] }]);
+  assert.deepEqual(toasts, ["go: input 0: not a choice"]);
+});

@@ -12,6 +12,7 @@ from reactive.components.data import JSON
 from reactive.components.dataframe import DataFrame, Dataframe
 from reactive.components.dataset import Dataset, Examples
 from reactive.components.datetime import DateTime
+from reactive.components.deep_link import DeepLinkButton
 from reactive.components.dialogue import Dialogue, ParamViewer
 from reactive.components.display import ColorPicker, Label
 from reactive.components.editor_options import Brush, Eraser, LayerOptions, WebcamOptions
@@ -57,6 +58,7 @@ __all__ = [
     "Dataframe",
     "Dataset",
     "DateTime",
+    "DeepLinkButton",
     "Dialogue",
     "DownloadButton",
     "Dropdown",

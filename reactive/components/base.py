@@ -153,6 +153,9 @@ class Component(Listeners, metaclass=_ValueFunctions):
         self.scale = scale
         self.min_width = min_width
         self.container = container
+        #: A JavaScript listener (``js=`` with ``fn=None``) writes its value in the page, so a
+        #: display-only component takes that value back from the page as an input.
+        self.written_in_page = False
         self._id: str | None = elem_id
         self._value_function(unsupported)
         render = unsupported.pop("render", True)  # Gradio's render=False: placed by .render()
@@ -277,6 +280,11 @@ class Component(Listeners, metaclass=_ValueFunctions):
     def initial_python_value(self) -> Any:
         """What a function receives for this input before the user touched it."""
         return self.value
+
+    @property
+    def takes_page_input(self) -> bool:
+        """Whether the page may set its value: an input, or an output a page's JS writes."""
+        return self.accepts_input or self.written_in_page
 
     def preprocess(self, value: Any) -> Any:
         """Check a value from the page and turn it into what the function receives."""

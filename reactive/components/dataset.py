@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Literal
 
+from reactive.components import placement
 from reactive.components.base import Component, require_type
 from reactive.components.binding import Binding
 from reactive.errors import DefinitionError, InvalidValue, OutputError
@@ -26,11 +27,13 @@ class Dataset(Component):
     type = "dataset"
     #: A click on a sample is a "click" trigger (as a Button's is), not a change.
     triggers_on_click: ClassVar[bool] = True
+    #: ``return gr.Dataset(samples=[...])``: new samples for the table (Gradio's update).
+    updatable: ClassVar[frozenset[str]] = frozenset({"samples"})
 
     def __init__(
         self,
         *,
-        components: Sequence[Component],
+        components: Sequence[Component] | None = None,
         samples: Sequence[Any] | None = None,
         type: DatasetType = "values",
         headers: Sequence[str] | None = None,
@@ -40,18 +43,33 @@ class Dataset(Component):
     ) -> None:
         if type not in ("values", "index", "tuple"):
             raise DefinitionError(f"Dataset type must be 'values', 'index' or 'tuple': {type!r}.")
-        self.components = list(components)
-        if not self.components:
+        self.components = list(components or [])
+        if not self.components and placement.active() is not None:  # made for the page
             raise DefinitionError("A Dataset (or Examples) needs at least one component.")
-        self.samples = [sample_row(self.components, row, i) for i, row in enumerate(samples or [])]
-        self.cells = [
-            [c.example_cell(v) for c, v in zip(self.components, r, strict=True)]
-            for r in self.samples
-        ]
+        self._take_samples(samples or [])
         self.dataset_type: DatasetType = type
         self.headers = list(headers) if headers is not None else None
         self.samples_per_page = samples_per_page
         super().__init__(None, label=label, **kwargs)
+
+    def _take_samples(self, samples: Sequence[Any]) -> None:
+        if not self.components:  # a returned gr.Dataset(samples=...): the output's own apply
+            self.samples, self.cells = list(samples), []
+            return
+        self.samples = [sample_row(self.components, row, i) for i, row in enumerate(samples)]
+        self.cells = [
+            [c.example_cell(v) for c, v in zip(self.components, r, strict=True)]
+            for r in self.samples
+        ]
+
+    def set_prop(self, name: str, value: Any) -> None:
+        if name != "samples":
+            return super().set_prop(name, value)
+        try:
+            self._take_samples(list(value or []))
+        except DefinitionError as exc:  # a function's result, not the app's definition
+            raise OutputError(f"{self!r}: {exc}") from None
+        return None
 
     def extra_props(self) -> dict[str, Any]:
         headers = self.headers or [c.label or "" for c in self.components]
@@ -117,10 +135,30 @@ class Examples(Dataset):
         self.inputs = targets
         self.example_labels = list(example_labels) if example_labels is not None else None
         with trusted():  # the app author wrote them: their paths may be read
-            self.wires = [
-                [sample_wire(c, v, i) for c, v in zip(targets, r, strict=True)]
-                for i, r in enumerate(self.samples)
-            ]
+            self.wires = self._wires()
+
+    @property
+    def dataset(self) -> Examples:
+        """Gradio's ``examples.dataset``: the table, an output for ``gr.Dataset(samples=)``."""
+        return self
+
+    def _wires(self) -> list[list[Any]]:
+        return [
+            [sample_wire(c, v, i) for c, v in zip(self.inputs, r, strict=True)]
+            for i, r in enumerate(self.samples)
+        ]
+
+    def set_prop(self, name: str, value: Any) -> None:
+        super().set_prop(name, value)
+        if name == "samples":
+            try:
+                self.wires = self._wires()  # a function's paths: served only where allowed
+            except DefinitionError as exc:
+                raise OutputError(f"{self!r}: {exc}") from None
+
+    def wire_props(self, names: set[str]) -> dict[str, Any]:
+        # New samples come with what a click on each fills in.
+        return super().wire_props(names | {"fills"} if "samples" in names else names)
 
     def extra_props(self) -> dict[str, Any]:
         props = super().extra_props()

@@ -22,12 +22,12 @@ EVENTS = (
     "blur", "like", "edit", "retry", "undo", "stream", "option_select", "example_select",
     "apply", "double_click",
     "preview_open", "preview_close", "keypress", "key_up", "play", "pause", "stop", "end",
-    "start_recording", "pause_recording", "stop_recording", "delete",
+    "start_recording", "pause_recording", "stop_recording", "delete", "copy",
 )  # fmt: skip
 
 #: Gradio listeners reactive's page does not send: refused by name when an app binds one.
 UNSENT_EVENTS = (
-    "copy", "expand", "collapse", "download",
+    "expand", "collapse", "download",
 )  # fmt: skip
 
 #: ``fn`` left out: the listener is used as a decorator (``fn=None`` means "no function").
@@ -139,6 +139,7 @@ class Listeners:
     pause_recording = _listener("pause_recording")
     stop_recording = _listener("stop_recording")
     delete = _listener("delete")  # a File's file removed (gr.DeletedFileData)
+    copy = _listener("copy")  # a Textbox's or Markdown's copy button (gr.CopyData)
 
 
 for _event in UNSENT_EVENTS:

@@ -53,6 +53,8 @@ class _Media(Component):
     accepts_upload: ClassVar[bool] = True
     slow_preprocess: ClassVar[bool] = True
     noun: ClassVar[str] = "media"
+    #: ``return gr.Audio(playback_position=10.0)`` moves the player there.
+    updatable: ClassVar[frozenset[str]] = frozenset({"playback_position"})
 
     def __init__(
         self,
@@ -65,9 +67,11 @@ class _Media(Component):
         loop: bool,
         max_length: float | None = None,
         min_length: float | None = None,
+        playback_position: float = 0,
         **kwargs: Any,
     ) -> None:
         self.max_length, self.min_length = _lengths(type(self).__name__, max_length, min_length)
+        self.playback_position = _position(type(self).__name__, playback_position)
         super().__init__(value, **kwargs)
         self.streaming = streaming
         self.autoplay = autoplay
@@ -92,7 +96,16 @@ class _Media(Component):
             "loop": self.loop,
             "max_length": self.max_length,
             "min_length": self.min_length,
+            "playback_position": self.playback_position,
         }
+
+    def set_prop(self, name: str, value: Any) -> None:
+        if name == "playback_position":
+            try:
+                value = _position(type(self).__name__, value)
+            except DefinitionError as exc:
+                raise OutputError(str(exc)) from None
+        super().set_prop(name, value)
 
     def _convert_value(self) -> None:
         """Convert ``value`` once, where the app is defined: never on the event loop, and a
@@ -147,6 +160,15 @@ class _Media(Component):
 
 #: How far past ``max_length`` a recording may run: the page stops it on its next tick.
 LENGTH_LAG_SECONDS = 0.25
+
+
+def _position(owner: str, seconds: Any) -> float:
+    """``playback_position``: where the player stands, in seconds from the start."""
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not seconds >= 0:
+        raise DefinitionError(
+            f"{owner} playback_position must be a number of seconds >= 0, got {seconds!r}."
+        )
+    return float(seconds)
 
 
 def _lengths(

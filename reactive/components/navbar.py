@@ -5,9 +5,9 @@ Example::
     gr.Navbar(value=[("About", "https://example.com/about")], main_page_name="Dashboard")
 
 ``value`` is a list of ``(text, url)`` links; ``main_page_name`` names the link to the app's
-own page (``False``: none). reactive apps are one page, so there are no other pages to list
-(Gradio's ``demo.route`` is refused). A listener may return ``gr.Navbar(visible=False)`` or new
-links.
+own page (``False``: none). In a multipage app (``demo.route``) the pages' links come
+first, given by the app when the page is drawn (``reactive.definition.pages``). A listener
+may return ``gr.Navbar(visible=False)`` or new links.
 """
 
 from __future__ import annotations

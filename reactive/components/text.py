@@ -5,8 +5,8 @@ from __future__ import annotations
 import builtins
 from typing import Any, ClassVar, Literal
 
-from reactive.components import listeners, placement
-from reactive.components.base import Component, require_type
+from reactive.components import listeners, placement, server_functions
+from reactive.components.base import Component, require_type, warn_unsupported
 from reactive.components.data import to_plain
 from reactive.components.html_template import TEMPLATE_EVENTS, split_props
 from reactive.errors import DefinitionError
@@ -15,6 +15,19 @@ from reactive.errors import DefinitionError
 def as_text(value: Any) -> str:
     """What a text output shows for any result: None is empty, everything else ``str()``."""
     return "" if value is None else value if isinstance(value, str) else str(value)
+
+
+def copy_button(owner: str, show: bool, buttons: Any) -> bool:
+    """Gradio 6's ``buttons=["copy"]`` (or the older ``show_copy_button=True``): a copy button,
+    whose press is the ``.copy`` event. Other buttons (a ``gr.Button`` inside the field) are
+    not drawn here: named in a warning."""
+    listed = (
+        list(buttons) if isinstance(buttons, list | tuple) else [] if buttons is None else [buttons]
+    )
+    others = [b for b in listed if b != "copy"]
+    if others:
+        warn_unsupported(owner, {"buttons": others})
+    return show or "copy" in listed
 
 
 class Textbox(Component):
@@ -38,6 +51,7 @@ class Textbox(Component):
         type: Literal["text", "password", "email"] = "text",
         autofocus: bool = False,
         show_copy_button: bool = False,
+        buttons: list[Any] | None = None,
         text_align: Literal["left", "right"] | None = None,
         rtl: bool = False,
         autoscroll: bool = True,
@@ -56,7 +70,7 @@ class Textbox(Component):
         self.max_length = max_length
         self.input_type = type
         self.autofocus = autofocus
-        self.show_copy_button = show_copy_button
+        self.show_copy_button = copy_button("Textbox", show_copy_button, buttons)
         self.text_align, self.rtl, self.autoscroll = text_align, rtl, autoscroll
 
     def set_prop(self, name: str, value: Any) -> None:
@@ -118,9 +132,25 @@ class Text(Component):
 
 
 class Markdown(Text):
-    """Markdown rendered in the page (sanitized HTML); code blocks keep their formatting."""
+    """Markdown rendered in the page (sanitized HTML); code blocks keep their formatting.
+    ``buttons=["copy"]`` draws a button copying its source (the ``.copy`` event)."""
 
     type = "markdown"
+
+    def __init__(
+        self,
+        value: str = "",
+        *,
+        label: str | None = None,
+        show_copy_button: bool = False,
+        buttons: list[Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(value, label=label, **kwargs)
+        self.show_copy_button = copy_button("Markdown", show_copy_button, buttons)
+
+    def extra_props(self) -> dict[str, Any]:
+        return {**super().extra_props(), "show_copy_button": self.show_copy_button or None}
 
 
 class HTML(Text):
@@ -144,11 +174,11 @@ class HTML(Text):
         js_on_load: str | None = None,
         **kwargs: Any,
     ) -> None:
-        if kwargs.get("server_functions"):
+        functions = kwargs.pop("server_functions", None) or []
+        if functions and js_on_load is None:
             raise DefinitionError(
-                "gr.HTML(server_functions=...) is not supported: the page cannot call Python "
-                "from js_on_load; trigger an event there (trigger('click', data)) and bind a "
-                "listener (.click) that runs the function."
+                "gr.HTML(server_functions=...) needs js_on_load=: the functions are called "
+                "from it (await server.fn(...))."
             )
         self.templated = any(t is not None for t in (html_template, css_template, js_on_load))
         # Gradio's **props: the template's own values (returned alone, they change the output's)
@@ -165,6 +195,8 @@ class HTML(Text):
         self.children_block: str | None = None  # the elem_id of the column @children shows
         self._children_tokens: list[Any] = []
         super().__init__(value, label=label, **kwargs)
+        # after the HTML itself: their hidden JSON companions are placed behind it
+        self.server_functions = server_functions.bind(functions) if functions else []
 
     @property
     def sends_events(self) -> frozenset[str]:
@@ -183,6 +215,7 @@ class HTML(Text):
             "html_template": self.html_template, "css_template": self.css_template,
             "js_on_load": self.js_on_load, "props": to_plain(self.template_props),
             "children": children,
+            "server_functions": {f.name: f.wire() for f in self.server_functions} or None,
             **{k: to_plain(v) for k, v in self.template_props.items()},
         }  # fmt: skip
 

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from reactive.components import Button, Component, Number, Textbox
 from reactive.components.binding import Binding
-from reactive.definition import layout, serving
+from reactive.definition import layout, pages, serving
 from reactive.definition.arguments import ArgumentPlan, plan_for
 from reactive.definition.examples import Examples, make_examples
 from reactive.definition.graph import (
@@ -117,6 +117,10 @@ class App(LayoutBuilder):
             ``pip install reactive[mcp]``.
         """
         self.title = title
+        #: The other pages of a multipage app (``demo.route``), each served under its path.
+        self.pages: list[pages.Page] = []
+        #: For a page of another app: that app and this page's path (its navbar's links).
+        self.page_of: tuple[App, str] | None = None
         self.description = description
         self.footer = footer
         self.show_error = show_error
@@ -492,18 +496,33 @@ class App(LayoutBuilder):
     def describe(self) -> dict[str, Any]:
         """The ``app`` part of the welcome message (docs/protocol.md)."""
         page = {"description": self.description, "footer": self.footer, "css": self.css}
+        components = {
+            cid: {"type": c.type, "props": self.component_props(c)}
+            for cid, c in self.components.items()
+            if c.on_page
+        }
         return {
             "title": self.title,
-            "components": {
-                cid: {"type": c.type, "props": self.component_props(c)}
-                for cid, c in self.components.items()
-                if c.on_page
-            },
+            "components": components,
             "layout": self.layout.describe(),
             "fns": [f.describe() for f in self.functions],
             **{k: v for k, v in page.items() if v},
             **({"theme": self.theme} if self.theme else {}),
+            **self._navigation(components),
         }
+
+    def _navigation(self, components: dict[str, Any]) -> dict[str, Any]:
+        """A multipage app's links to its pages: given to its gr.Navbar, else to the page."""
+        main, current = self.page_of or (self, "")
+        if not main.pages:
+            return {}
+        navbars = [c for c in main.components.values() if c.type == "navbar"]
+        main_name = getattr(navbars[0], "main_page_name", "Home") if navbars else "Home"
+        rows = pages.links(main, current, main_name if isinstance(main_name, str) else None)
+        own = [spec for spec in components.values() if spec["type"] == "navbar"]
+        for spec in own:
+            spec["props"]["pages"] = rows
+        return {} if own else {"pages": rows}
 
     def component_props(self, component: Component) -> dict[str, Any]:
         """Props; like Gradio, an input is interactive by default and an output only is not,

@@ -31,7 +31,7 @@ from reactive.errors import DefinitionError
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 _INJECTED_NAMES = {
     "EventData", "SelectData", "LikeData", "EditData", "RetryData", "UndoData", "KeyUpData",
-    "DeletedFileData", "Request", "OAuthProfile", "OAuthToken",
+    "DeletedFileData", "Request", "OAuthProfile", "OAuthToken", "CopyData",
 }  # fmt: skip
 
 Injected = type[EventData] | type[Request] | type[OAuthProfile] | type[OAuthToken]

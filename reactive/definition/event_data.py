@@ -123,6 +123,15 @@ class KeyUpData(EventData):
         self.input_value: str = str(self._get("input_value", "") or "")
 
 
+class CopyData(EventData):
+    """A ``.copy`` event: the copy button of a Textbox or Markdown was pressed; ``value`` is
+    what it put on the clipboard."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        super().__init__(target, data)
+        self.value: Any = self._get("value")
+
+
 class DeletedFile:
     """The file a ``.delete`` removed: ``path`` on the server, ``orig_name``, ``size``."""
 

@@ -26,14 +26,14 @@ EventName = Literal[
     "change", "click", "submit", "load", "input", "select", "upload", "clear", "release",
     "focus", "blur", "like", "edit", "stream", "option_select", "example_select", "apply",
     "double_click", "preview_open", "preview_close", "keypress", "key_up", "play", "pause",
-    "stop", "end", "start_recording", "pause_recording", "stop_recording", "delete",
+    "stop", "end", "start_recording", "pause_recording", "stop_recording", "delete", "copy",
 ]  # fmt: skip
 #: Events the page sends as ``trigger`` messages (the others follow from inputs and runs).
 PAGE_EVENTS = frozenset({
     "click", "submit", "select", "release", "focus", "blur", "like", "edit",
     "option_select", "example_select", "double_click", "preview_open", "preview_close", "keypress",
     "key_up", "play", "pause", "stop", "end", "start_recording", "pause_recording",
-    "stop_recording",
+    "stop_recording", "copy",
 })  # fmt: skip
 #: Events the session derives from a new input value (a file in or out, a choice picked).
 INPUT_EVENTS = frozenset({"upload", "clear", "select", "apply", "delete"})
@@ -130,8 +130,11 @@ class BoundFunction:
     chain: list[tuple[ChainKind, BoundFunction]] = field(default_factory=list)
     #: Functions whose runs a trigger of this one cancels (``cancels=``).
     cancels: tuple[str, ...] = ()
-    #: JavaScript the page runs on a trigger instead of calling the server (``js=``, no fn).
+    #: JavaScript the page runs on a trigger instead of the server's trigger (``js=``).
     js: str | None = None
+    #: ``js=`` beside a Python ``fn`` (Gradio's order): the page runs the JavaScript with the
+    #: inputs' values and calls ``fn`` with what it returns (a ``call`` message, as the API).
+    js_feeds_fn: bool = False
     #: The page shows its runs' queued / running state and progress (``show_progress``).
     shows_progress: bool = True
     #: The ``gr.Timer`` whose session copy (``active``, interval) paces ``every``, if any.
@@ -220,6 +223,8 @@ class BoundFunction:
         if self.js is not None:
             spec["js"] = self.js
             spec["triggers"] = [[t.component, t.event] for t in self.triggers]
+        if self.js_feeds_fn:
+            spec["call"] = True
         return spec
 
     @property
@@ -300,6 +305,8 @@ def live_dependents(functions: list[BoundFunction]) -> dict[str, list[BoundFunct
     """Functions rerun when a component changes because another function wrote to it."""
     index: dict[str, list[BoundFunction]] = defaultdict(list)
     for function in functions:
+        if function.js is not None:
+            continue  # the page runs its JavaScript on the new value (and calls fn, if any)
         for trigger in function.triggers:
             if trigger.event == "change" and trigger.component is not None:
                 index[trigger.component].append(function)

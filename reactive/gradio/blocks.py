@@ -19,13 +19,13 @@ Components created inside the ``with`` are placed in order, in the innermost lay
 from __future__ import annotations
 
 import contextvars
-from typing import Any, NoReturn, Self
+from typing import Any, Self
 
 from reactive import themes
 from reactive.components import listeners, placement
 from reactive.components.base import Component, warn_unsupported
 from reactive.components.listeners import NOT_SET
-from reactive.definition import layout
+from reactive.definition import layout, pages
 from reactive.definition.graph import BoundFunction
 from reactive.errors import DefinitionError
 from reactive.gradio import nesting
@@ -120,12 +120,27 @@ class Blocks(GradioApp):
         self._defaulted.clear()
         return self
 
-    def route(self, *args: Any, **kwargs: Any) -> NoReturn:
-        """Gradio's ``demo.route(name, path)`` (another page of a multipage app): refused."""
-        raise DefinitionError(
-            "demo.route(...) (another page of a multipage app) is not supported: a reactive app "
-            "is one page. Put each page in a gr.Tab, or serve it as an app of its own."
-        )
+    def route(self, name: str, path: str | None = None, show_in_navbar: bool = True) -> Blocks:
+        """Another page of this app, served at ``/<path>/`` (Gradio's ``demo.route``): ``with
+        demo.route("Settings", "/settings") as page:`` fills it; ``page.load(...)`` runs when
+        it opens. Every page shows links to the pages (``show_in_navbar=False`` leaves it out
+        of them). The page takes this app's title, CSS and theme. docs/gradio.md."""
+        if defining():
+            raise DefinitionError(
+                f"demo.route({name!r}) is called inside `with gr.Blocks():`; call it after the "
+                "`with` (unindent it), as its own `with demo.route(...):`."
+            )
+        if self.page_of is not None:
+            raise DefinitionError(
+                f"route({name!r}) on a page: call it on the main app (demo.route(...))."
+            )
+        slug = pages.page_path(name, path, [page.path for page in self.pages])
+        page = Blocks(title=self.title, css=self.css, theme=self.theme or None)
+        page.fill_height = self.fill_height
+        page.grafted = True  # served as a page of this app, never found as an app of its own
+        page.page_of = (self, slug)
+        self.pages.append(pages.Page(slug, name, show_in_navbar, page))
+        return page
 
     # ---------------------------------------------------------------- listeners
 

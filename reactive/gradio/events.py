@@ -138,6 +138,8 @@ def _bound(
     if fn is None:
         fn, plan = _nothing, None
         server_inputs, server_outputs = [] if js is None else inputs, [] if js is None else outputs
+        for component in server_outputs:  # the page sends back what the JavaScript wrote
+            component.written_in_page = True
     elif not callable(fn):
         raise DefinitionError(f"A listener's fn must be a function or None, got {fn!r}.")
     else:
@@ -168,6 +170,7 @@ def _bound(
         arguments=plan,
         cancels=_cancels(arguments.pop("cancels", None)),
         js=js if isinstance(js, str) else None,
+        js_feeds_fn=isinstance(js, str) and fn is not _nothing,
         shows_progress=_shows_progress(arguments.pop("show_progress", "full")),
         raw_inputs=raw,
         gradio_inputs=True,
@@ -188,10 +191,15 @@ def _refuse(name: str, fn: Any, js: Any, arguments: dict[str, Any]) -> None:
     """Arguments reactive does not support: refused now, naming them, never ignored."""
     if js is not None and not isinstance(js, str):
         raise DefinitionError(f"{name}: js= takes the JavaScript function's source as a string.")
-    if js is not None and fn is not None:
+    if (
+        js is not None
+        and fn is not None
+        and (arguments.get("api_name") is False or arguments.get("show_api") is False)
+    ):  # the page hands the JavaScript's result to fn as an API call does (calls.py)
         raise DefinitionError(
-            f"{name}(): js= together with a Python fn is not supported (Gradio feeds the JS "
-            f"result to fn); bind the JS alone with fn=None, and the Python in its own listener."
+            f"{name}(): js= together with a Python fn cannot be hidden from the API "
+            f"(api_name=False / show_api=False): the page calls fn through it with the "
+            f"JavaScript's result. Leave the listener listed, or bind the JS alone with fn=None."
         )
     refused = [k for k in ("batch",) if arguments.get(k)]
     refused += [k for k in ("postprocess",) if arguments.get(k, True) is False]
@@ -261,6 +269,7 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "pause_recording": ("audio", "video"),
     "stop_recording": ("audio", "video"),
     "delete": ("file",),
+    "copy": ("textbox", "markdown"),  # their copy button (buttons=["copy"]): gr.CopyData
 }
 
 

@@ -124,6 +124,12 @@ class GradioApp(App):
             self.allow_paths(allowed_paths)
         if mcp_server:
             self.enable_mcp()
+        for page in self.pages:  # a multipage app's pages take the same (demo.route)
+            if isinstance(page.app, GradioApp):
+                page.app.configure(
+                    theme=theme, css=css, allowed_paths=allowed_paths, mcp_server=mcp_server,
+                    i18n=i18n,
+                )
 
 
 def accordion_of(accordion: Any) -> tuple[str, bool]:

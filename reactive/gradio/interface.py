@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 from reactive import themes
 from reactive.components import (
@@ -56,9 +56,11 @@ from reactive.components import (
     Textbox,
 )
 from reactive.components.base import warn_unsupported
+from reactive.components.dataset import Examples
 from reactive.definition.graph import output_label, parameter_names
 from reactive.errors import DefinitionError
 from reactive.gradio import nesting
+from reactive.gradio.examples_handler import examples_table
 from reactive.gradio.gradio_app import GradioApp, accordion_of
 
 ComponentArg = Component | str
@@ -204,6 +206,9 @@ class Interface(GradioApp):
         **unsupported: Any,
     ) -> None:
         host = nesting.host()  # made inside `with gr.Blocks():`: placed there
+        self._host = host
+        self._example_rows: Sequence[Any] = examples if isinstance(examples, list | tuple) else []
+        self._examples_table: Examples | None = None
         with nesting.apart():
             if unsupported:
                 warn_unsupported("Interface", unsupported)
@@ -231,13 +236,13 @@ class Interface(GradioApp):
         return nesting.heading(self.given_title, self.description)
 
     @property
-    def examples_handler(self) -> NoReturn:
-        """Gradio's examples as a ``gr.Dataset`` to change from a listener: refused by name."""
-        raise DefinitionError(
-            "interface.examples_handler (an Interface's examples as a gr.Dataset to change "
-            "later) is not supported: give the examples up front, or build the page as a "
-            "gr.Blocks with a gr.Dataset of your own."
-        )
+    def examples_handler(self) -> Examples:
+        """Gradio's examples as a ``gr.Examples``: ``.dataset`` is an output a listener can
+        give new samples (``return gr.Dataset(samples=[...])``)."""
+        if self._examples_table is None:
+            owner = self._host if self._host is not None else self
+            self._examples_table = examples_table(owner, self._main, self._example_rows)
+        return self._examples_table
 
     def _build(
         self,
@@ -289,7 +294,7 @@ class Interface(GradioApp):
             stream_every=self._stream[0],
             time_limit=self._stream[1],
         )(fn)
-        bound = self.functions[-1]
+        bound = self._main = self.functions[-1]
         bound.gradio_inputs = True  # a Chatbot input's history as Gradio 6 gives it
         if bound.examples is not None:
             bound.examples = dataclasses.replace(bound.examples, at=f"{name}-inputs")

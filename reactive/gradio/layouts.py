@@ -169,10 +169,10 @@ class Tab(_AnUpdateWhenReturned, layout.Tab):
         **rest: Any,
     ) -> None:
         blocks = active_blocks("gr.Tab()")
-        if not interactive:
-            rest["interactive"] = interactive
         common = _common("Tab", visible, elem_id, elem_classes, rest)
-        super().__init__(blocks, label=label or "", **common)
+        # interactive=False: its title is drawn but cannot be clicked (a function may enable it)
+        enabled = None if interactive else False
+        super().__init__(blocks, label=label or "", interactive=enabled, **common)
         self.tab_id = id
         _tabs_for(blocks).add(self)
 

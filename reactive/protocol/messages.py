@@ -21,13 +21,13 @@ TriggerEvent = Literal[
     "click", "submit", "select", "release", "focus", "blur", "like", "edit",
     "option_select", "example_select", "double_click", "preview_open", "preview_close", "keypress",
     "key_up", "play", "pause", "stop", "end", "start_recording", "pause_recording",
-    "stop_recording", "retry", "undo",
+    "stop_recording", "retry", "undo", "copy",
 ]  # fmt: skip
 TRIGGER_EVENTS: tuple[TriggerEvent, ...] = (
     "click", "submit", "select", "release", "focus", "blur", "like", "edit",
     "option_select", "example_select", "double_click", "preview_open", "preview_close", "keypress",
     "key_up", "play", "pause", "stop", "end", "start_recording", "pause_recording",
-    "stop_recording", "retry", "undo",
+    "stop_recording", "retry", "undo", "copy",
 )  # fmt: skip
 
 # ---------------------------------------------------------------- client -> server

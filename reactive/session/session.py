@@ -434,7 +434,7 @@ class Session:
 
     def _input_target(self, component_id: str) -> Component:
         component = self._component(component_id)
-        if not component.accepts_input or component.interactive is False:
+        if not component.takes_page_input or component.interactive is False:
             raise RemoteProtocolError(
                 "unknown_component",
                 f"Component {component_id!r} does not take input from the page.",

@@ -229,8 +229,8 @@ async def test_trigger_mode_and_a_shared_concurrency_id() -> None:
 def test_refused_arguments_name_themselves() -> None:
     with gr.Blocks():
         text = gr.Textbox()
-        with pytest.raises(DefinitionError, match="js= together with a Python fn"):
-            text.change(lambda t: t, text, text, js="(t) => t")
+        with pytest.raises(DefinitionError, match="js= together with a Python fn cannot be hidden"):
+            text.change(lambda t: t, text, text, js="(t) => t", api_name=False)
         with pytest.raises(DefinitionError, match="does not support batch"):
             text.change(lambda t: t, text, text, batch=True)
         with pytest.raises(DefinitionError, match="does not support postprocess"):
@@ -280,6 +280,74 @@ def test_js_only_listener_is_described_for_the_page() -> None:
         "triggers": [["b", "click"]],
     }
     assert demo.graph.triggers == {}  # the page runs them; the server never does
+
+
+async def test_js_beside_a_python_fn_feeds_the_fn_what_the_page_computed() -> None:
+    # Gradio's order: the JavaScript runs in the page first; its result is the fn's inputs.
+    seen: list[tuple[str, str]] = []
+
+    def join(a: str, b: str) -> str:
+        seen.append((a, b))
+        return f"{a}+{b}"
+
+    with gr.Blocks() as demo:
+        a, b = gr.Textbox("x", elem_id="a"), gr.Textbox("y", elem_id="b")
+        out = gr.Textbox(elem_id="out")
+        gr.Button(elem_id="go").click(join, [a, b], out, js="(a, b) => [b, a]", api_name="join")
+    (spec,) = demo.describe()["fns"]
+    assert spec == {
+        "id": "join",
+        "inputs": ["a", "b"],
+        "outputs": ["out"],
+        "js": "(a, b) => [b, a]",
+        "triggers": [["go", "click"]],
+        "call": True,
+    }
+    assert demo.graph.triggers == {}  # the page calls fn once its JavaScript has answered
+    async with AppTester(demo) as page:
+        await page.click("go")  # other listeners of the click still hear it; fn does not run
+        await page.send({"t": "call", "k": 1, "f": "join", "a": ["y", "x"]})  # as the page does
+        assert await page.wait_value("out", "y+x")
+        assert seen == [("y", "x")]
+        assert [e for e in page.events if e["t"] == "called"] == [
+            {"t": "called", "k": 1, "f": "join", "r": 1}
+        ]
+
+
+async def test_a_value_a_function_writes_leaves_js_listeners_to_the_page() -> None:
+    # The page runs a js= change listener on the new value (and calls fn from there): the
+    # server running them too would blank the JavaScript's output, or run fn twice.
+    seen: list[str] = []
+
+    def fn(t: str) -> str:
+        seen.append(t)
+        return f"fn:{t}"
+
+    with gr.Blocks() as demo:
+        src = gr.Textbox(elem_id="src")
+        out, out2 = gr.Textbox("kept", elem_id="out"), gr.Textbox("kept", elem_id="out2")
+        gr.Button(elem_id="b").click(lambda: "from py", None, src)
+        src.change(None, src, out, js="(t) => t + '!'")
+        src.change(fn, src, out2, js="(t) => t + '?'")
+    assert demo.graph.dependents == {}
+    async with AppTester(demo) as page:
+        await page.click("b")
+        assert await page.wait_status(demo.functions[0].id, "done")
+        assert (page.page.values["out"], page.page.values["out2"], seen) == ("kept", "kept", [])
+
+
+async def test_js_result_a_python_fn_cannot_take_is_refused_by_name() -> None:
+    with gr.Blocks() as demo:
+        choice = gr.Dropdown(["a", "b"], elem_id="c")
+        out = gr.Textbox(elem_id="out")
+        choice.change(lambda c: c, choice, out, js="(c) => c.toUpperCase()")
+    async with AppTester(demo) as page:
+        await page.send({"t": "call", "k": 1, "f": demo.functions[0].id, "a": ["A"]})
+        assert await page.wait_until(lambda: any(e["t"] == "called" for e in page.events))
+        (called,) = [e for e in page.events if e["t"] == "called"]
+        assert called["code"] == "bad_value"
+        assert "input 0" in called["msg"]
+        assert page.page.values["out"] == ""  # fn never ran
 
 
 def test_a_listener_that_could_never_fire_is_refused() -> None:

@@ -214,8 +214,9 @@ def test_gradio_themes_become_css_variables() -> None:
         gr.themes.Soft(shiny=True)
 
 
-def test_code_languages_and_a_refused_examples_handler() -> None:
+def test_code_languages_and_an_examples_handler() -> None:
     assert "python" in gr.Code.languages
     demo = gr.Interface(greet, "text", "text", examples=[["Ada"]])
-    with pytest.raises(DefinitionError, match="examples_handler"):
-        _ = demo.examples_handler
+    table = demo.examples_handler  # the examples as a gr.Examples (test_examples_handler.py)
+    assert table.samples == [["Ada"]]
+    assert demo.examples_handler is table

@@ -4,6 +4,7 @@
 // and a listened tab reports being chosen.
 
 import type { Props, Value } from "../protocol/messages";
+import { SELECT_TAB } from "../layout/tabs";
 import { bool, str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
 
@@ -37,8 +38,16 @@ export class BlockOutputView extends ComponentView {
     const selected = this.props["selected"];
     if (selected !== undefined && selected !== null) chooseTab(block, selected);
     const shown = bool(this.props, "visible", true);
-    if (block.getAttribute("role") !== "tabpanel") block.hidden = !shown;
-    else tabButton(block)?.toggleAttribute("hidden", !shown); // the panel's hidden is the selection
+    if (block.getAttribute("role") !== "tabpanel") {
+      block.hidden = !shown;
+      return;
+    }
+    const button = tabButton(block);
+    if (button === null) return;
+    button.toggleAttribute("hidden", !shown); // the panel's hidden is the selection
+    button.disabled = !bool(this.props, "interactive", true);
+    const label = str(this.props, "label");
+    if (label !== null) button.textContent = label;
   }
 
   /** A tab's .select: sent when its panel is shown by a click or a key. */
@@ -57,10 +66,9 @@ export class BlockOutputView extends ComponentView {
 function chooseTab(tabs: HTMLElement, selected: Value): void {
   const buttons = [...tabs.querySelectorAll<HTMLButtonElement>(":scope > .rx-tablist > [role=tab]")];
   const index = typeof selected === "number" ? selected : buttons.findIndex((b) => b.textContent === String(selected));
-  const button = buttons[index];
-  if (button !== undefined && button.getAttribute("aria-selected") !== "true") button.click();
+  if (index >= 0) tabs.dispatchEvent(new CustomEvent(SELECT_TAB, { detail: index }));
 }
 
-function tabButton(panel: HTMLElement): HTMLElement | null {
-  return document.querySelector(`[aria-controls="${CSS.escape(panel.id)}"]`);
+function tabButton(panel: HTMLElement): HTMLButtonElement | null {
+  return document.querySelector<HTMLButtonElement>(`[aria-controls="${CSS.escape(panel.id)}"]`);
 }

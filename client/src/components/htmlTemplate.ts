@@ -72,6 +72,19 @@ export class HtmlTemplateView extends ComponentView {
     return id === null ? null : document.getElementById(id);
   }
 
+  /** `server.fn(...)` for each of gr.HTML's server_functions: {name: [function, result]}. */
+  private server(): Record<string, (...args: Value[]) => Promise<Value>> {
+    const fns = isMap(this.props["server_functions"]) ? this.props["server_functions"] : {};
+    const server: Record<string, (...args: Value[]) => Promise<Value>> = {};
+    for (const [name, pair] of Object.entries(fns)) {
+      const [f, result] = Array.isArray(pair) ? pair : [];
+      if (typeof f !== "string" || typeof result !== "string") continue;
+      server[name] = (...args) =>
+        this.ctx.serverCall?.(f, result, args) ?? Promise.reject(new Error(`reactive: server.${name} cannot be called here`));
+    }
+    return server;
+  }
+
   private runOnLoad(): void {
     const code = str(this.props, "js_on_load");
     if (code === null) return;
@@ -92,8 +105,13 @@ export class HtmlTemplateView extends ComponentView {
         return true;
       },
     });
+    // Gradio's upload(file) (a file to the server, its path back) is not in reactive's
+    // protocol yet: it fails naming itself rather than as an unknown name.
+    const upload = (): Promise<never> =>
+      Promise.reject(new Error("reactive: upload() in gr.HTML's js_on_load is not supported yet; use gr.File or gr.UploadButton for files"));
+    const server = this.server();
     try {
-      (new Function("element", "trigger", "props", code) as (e: HTMLElement, t: typeof trigger, p: object) => void)(this.box, trigger, props);
+      (new Function("element", "trigger", "props", "upload", "server", code) as (e: HTMLElement, t: typeof trigger, p: object, u: typeof upload, s: object) => void)(this.box, trigger, props, upload, server);
     } catch (e) {
       console.error("reactive: js_on_load of", this.id, "failed:", e);
     }

@@ -30,6 +30,7 @@ import { VideoView } from "./video";
 import { JsonView } from "./json";
 import { LabelView } from "./label";
 import { LoginButtonView } from "./loginButton";
+import { DeepLinkButtonView } from "./deepLinkButton";
 import { MultimodalTextboxView } from "./multimodal";
 import { MarkdownView } from "./markdown";
 import { Model3DView } from "./model3d";
@@ -59,6 +60,7 @@ const factories = new Map<string, ViewFactory>([
   ["button", (id, props, ctx) => new ButtonView(id, props, ctx)],
   ["clearbutton", (id, props, ctx) => new ClearButtonView(id, props, ctx)],
   ["loginbutton", (id, props, ctx) => new LoginButtonView(id, props, ctx)],
+  ["deeplinkbutton", (id, props, ctx) => new DeepLinkButtonView(id, props, ctx)],
   ["downloadbutton", (id, props, ctx) => new DownloadButtonView(id, props, ctx)],
   ["text", (id, props, ctx) => new TextView(id, props, ctx)],
   ["markdown", (id, props, ctx) => new MarkdownView(id, props, ctx)],

@@ -3,6 +3,7 @@
 
 import type { Props, Value } from "../protocol/messages";
 import { appendAt } from "../render/append";
+import { copyButton } from "./copyButton";
 import { el } from "./dom";
 import { asText } from "./props";
 import { ComponentView, type ViewContext } from "./view";
@@ -17,6 +18,7 @@ export abstract class RichTextView extends ComponentView {
     this.box = el("div", boxClass);
     this.source = asText(props["value"]);
     this.mount(this.box);
+    if (props["show_copy_button"] === true) this.box.after(copyButton(this.root, () => this.source));
     this.commit();
   }
 

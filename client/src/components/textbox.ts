@@ -3,6 +3,7 @@
 
 import type { Props, Value } from "../protocol/messages";
 import { canAppend } from "../render/append";
+import { copyButton } from "./copyButton";
 import { el } from "./dom";
 import { asText, num, str } from "./props";
 import { ComponentView, type ViewContext } from "./view";
@@ -52,10 +53,7 @@ export class TextboxView extends ComponentView {
   }
 
   private addCopyButton(): void {
-    const copy = el("button", "rx-clear rx-copy", "Copy");
-    copy.type = "button";
-    copy.addEventListener("click", () => void navigator.clipboard?.writeText(this.control.value));
-    this.control.after(copy);
+    this.control.after(copyButton(this.root, () => this.control.value));
   }
 
   update(v: Value): void {

@@ -29,6 +29,11 @@ export interface ViewContext {
   cancel?(f: string): void;
   /** Draw a `@gr.render` slot's sub-layout into `into`, replacing the slot's previous one. */
   mountLayout?(slot: string, spec: SubLayout, into: HTMLElement): void;
+  /** A link to this page with its inputs' current values (gr.DeepLinkButton). */
+  deepLink?(): string;
+  /** Call Python function `f` with `args`; resolves with what it wrote to `result`
+   * (gr.HTML's server functions). */
+  serverCall?(f: string, result: string, args: readonly Value[]): Promise<Value>;
 }
 
 export type DataStatus = "idle" | "queued" | "running" | "error";

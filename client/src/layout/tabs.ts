@@ -10,6 +10,9 @@ type Fill = (panel: HTMLElement, children: readonly (LayoutNode | string)[]) => 
 
 let counter = 0;
 
+/** The event a tabs box listens to for opening a tab by index (`detail`), as a click would. */
+export const SELECT_TAB = "rx-select-tab";
+
 export function renderTabs(node: LayoutNode, fill: Fill): HTMLElement {
   const box = document.createElement("div");
   box.className = "rx-layout rx-tabs";
@@ -34,6 +37,7 @@ export function renderTabs(node: LayoutNode, fill: Fill): HTMLElement {
     tab.textContent = str(props, "label") ?? `Tab ${index + 1}`;
     if (steps) tab.dataset["step"] = String(index + 1);
     tab.hidden = !bool(props, "visible", true);
+    tab.disabled = !bool(props, "interactive", true); // gr.Tab(interactive=False): not clickable
     const panel = document.createElement("div");
     panel.className = "rx-layout rx-column rx-tabpanel";
     panel.setAttribute("role", "tabpanel");
@@ -65,7 +69,7 @@ export function renderTabs(node: LayoutNode, fill: Fill): HTMLElement {
     let next = step === 0 ? -1 : (index + step + tabs.length) % tabs.length;
     if (e.key === "Home") next = 0;
     if (e.key === "End") next = tabs.length - 1;
-    if (next < 0) return;
+    if (next < 0 || tabs[next]?.disabled === true) return;
     e.preventDefault();
     select(next);
     tabs[next]?.focus();
@@ -73,6 +77,13 @@ export function renderTabs(node: LayoutNode, fill: Fill): HTMLElement {
     if (shown !== undefined) reveal(list, shown);
   };
   select(initial(propsOf(node)["selected"], tabs));
+  // gr.Tabs(selected=...) from a function opens a tab even while its title is disabled (the
+  // function may enable it in the same update, applied in any order).
+  box.addEventListener(SELECT_TAB, (e) => {
+    const index = (e as CustomEvent<number>).detail;
+    if (tabs[index] === undefined || tabs[index].getAttribute("aria-selected") === "true") return;
+    select(index);
+  });
   return box;
 }
 

@@ -53,6 +53,24 @@ export abstract class MediaView<E extends HTMLMediaElement> extends ComponentVie
     if (this.capture !== null) this.box.before(this.capture.root);
     if (this.picker !== null) this.box.after(this.picker.root);
     this.showFile(toMediaFile(props["value"], `${type}`), null);
+    this.seek();
+  }
+
+  /** A new playback_position only moves the player (the file is not loaded again). */
+  override setProps(p: Props): void {
+    const { playback_position: at, ...rest } = p;
+    if (at !== undefined) {
+      this.props = { ...this.props, playback_position: at };
+      this.seek();
+    }
+    if (Object.keys(rest).length > 0) super.setProps(rest);
+  }
+
+  /** playback_position (seconds): where the player stands; set before the file has loaded it
+   * is where playing starts. */
+  private seek(): void {
+    const at = num(this.props, "playback_position");
+    if (at !== null && at >= 0 && this.player.currentTime !== at) this.player.currentTime = at;
   }
 
   /** Outputs offer their file for download (inputs show the user's own file: no link). */

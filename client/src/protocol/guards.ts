@@ -46,6 +46,10 @@ export function isBatchEvent(e: unknown): e is BatchEvent {
   if (isMap(e) && e["t"] === "received") {
     return typeof e["c"] === "string" && typeof e["u"] === "number" && typeof e["n"] === "number";
   }
+  if (isMap(e) && e["t"] === "called") {
+    const text = (v: unknown): boolean => v === undefined || typeof v === "string";
+    return typeof e["k"] === "number" && typeof e["f"] === "string" && text(e["code"]) && text(e["msg"]);
+  }
   if (!isMap(e) || typeof e["r"] !== "number") return false;
   // A component's event names the function whose run it is, unless it is an example's fill.
   if (e["t"] !== "status" && e["t"] !== "progress" && !(e["f"] === undefined || typeof e["f"] === "string")) {

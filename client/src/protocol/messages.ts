@@ -23,7 +23,7 @@ export type TriggerEvent =
   | "click" | "submit" | "select" | "release" | "focus" | "blur" | "like" | "edit" | "key_up"
   | "option_select" | "example_select" | "retry" | "undo"
   | "double_click" | "preview_open" | "preview_close" | "keypress"
-  | "play" | "pause" | "stop" | "end" | "start_recording" | "pause_recording" | "stop_recording";
+  | "play" | "pause" | "stop" | "end" | "start_recording" | "pause_recording" | "stop_recording" | "copy";
 /** `d`: the event's data (select: {index, value, selected}; like: {index, value, liked}; ...). */
 export interface Trigger { readonly t: "trigger"; readonly c: string; readonly e: TriggerEvent; readonly d?: Value }
 export interface Cancel { readonly t: "cancel"; readonly f: string }
@@ -55,8 +55,11 @@ export interface StreamChunk {
   readonly mime?: string;
 }
 export interface StreamEnd { readonly t: "stream_end"; readonly c: string; readonly s: number }
+/** Run function `f` once with `a` (one wire value per input): `k` is echoed in its `called`. */
+export interface Call { readonly t: "call"; readonly k: number; readonly f: string; readonly a: readonly Value[] }
 
-export type ClientMessage = Hello | Input | Trigger | Cancel | Ack | Example | Upload | StreamChunk | StreamEnd;
+export type ClientMessage =
+  Hello | Input | Trigger | Cancel | Ack | Example | Upload | StreamChunk | StreamEnd | Call;
 
 // Constructors keep "t" first so frames match the Python codec byte for byte.
 export const hello = (session: string | null): Hello => ({ t: "hello", v: PROTOCOL_VERSION, session });
@@ -71,6 +74,7 @@ export const pcmChunk = (c: string, s: number, i: number, sr: number, d: Uint8Ar
 export const imageChunk = (c: string, s: number, i: number, mime: string, d: Uint8Array): StreamChunk =>
   ({ t: "stream", c, s, i, k: "image", mime, d });
 export const streamEnd = (c: string, s: number): StreamEnd => ({ t: "stream_end", c, s });
+export const call = (k: number, f: string, a: readonly Value[]): Call => ({ t: "call", k, f, a });
 export const upload = (
   c: string,
   u: number,
@@ -109,8 +113,10 @@ export interface FnSpec {
   readonly examples?: ExamplesSpec;
   /** false: its runs show no queued / running state or progress (show_progress="hidden"). */
   readonly progress?: boolean;
-  /** A JavaScript-only listener (`js=`, no Python fn): the page runs it on these triggers. */
+  /** A `js=` listener: the page runs it on these triggers (the server never does). */
   readonly js?: string;
+  /** true: `js` came with a Python fn, which the page calls with what the JavaScript returns. */
+  readonly call?: boolean;
   readonly triggers?: readonly (readonly [string | null, string])[];
 }
 
@@ -128,6 +134,8 @@ export interface AppSpec {
   readonly fill_height?: boolean;
   /** The events, per component, that Blocks listeners wait for (focus, blur, release, select, ...). */
   readonly listen?: { readonly [id: string]: readonly string[] };
+  /** A multipage app's pages with no gr.Navbar on this one: [text, href, current, main] rows. */
+  readonly pages?: readonly Value[];
 }
 
 /** A `render` slot's value (`@gr.render`): the sub-layout the page draws inside the slot. */
@@ -214,7 +222,17 @@ export interface End { readonly t: "end"; readonly c: string; readonly r: number
 /** The server has stored `n` bytes of upload `u` to component `c`. */
 export interface Received { readonly t: "received"; readonly c: string; readonly u: number; readonly n: number }
 
-export type BatchEvent = Update | Append | Status | PropsEvent | Progress | Toast | Chunk | End | Received;
+/** The answer to a `call`: its run `r`, or why it was refused (`code`, `msg`). */
+export interface Called {
+  readonly t: "called";
+  readonly k: number;
+  readonly f: string;
+  readonly r?: number;
+  readonly code?: string;
+  readonly msg?: string;
+}
+
+export type BatchEvent = Update | Append | Status | PropsEvent | Progress | Toast | Chunk | End | Received | Called;
 
 /** Any decoded frame: a map whose "t" is a string. */
 export interface Message { readonly t: string; readonly [key: string]: Value }

@@ -2,7 +2,7 @@
 // of a function (runs.ts), enforces append.at, maps a function's status and progress onto its
 // outputs, hands toasts on. DOM-free.
 
-import type { Batch, BatchEvent, Progress, Status, Toast } from "../protocol/messages";
+import type { Batch, BatchEvent, Called, Progress, Status, Toast } from "../protocol/messages";
 import type { RunTracker } from "./runs";
 import { progressInfo } from "./progress";
 import type { OutputTarget } from "./target";
@@ -33,6 +33,7 @@ export class BatchApplier {
     if (e.t === "progress") return this.progress(e);
     if (e.t === "toast") return this.toast(e);
     if (e.t === "received") return this.target(e.c)?.received?.(e.u, e.n);
+    if (e.t === "called") return this.called(e);
     const view = this.target(e.c);
     if (view === undefined) return console.warn(`reactive: ${e.t} for unknown component ${e.c}`);
     if (!this.runs.acceptValue(e.f, e.r)) return;
@@ -53,6 +54,12 @@ export class BatchApplier {
       this.touched.add(view);
       view.status(e.s, e.pos, e.msg, e.r);
     }
+  }
+
+  /** A call the page made (a `js=` listener's Python fn): a refusal is shown, its run is not. */
+  private called(e: Called): void {
+    if (e.code === undefined) return;
+    this.toast({ t: "toast", l: "error", msg: `${e.f}: ${e.msg ?? e.code}` });
   }
 
   private progress(e: Progress): void {

@@ -1,10 +1,11 @@
 // The events a Blocks app's listeners wait for besides values and clicks (the welcome's
 // `app.listen`): focus and blur, release (a slider let go), select (a table cell, a gallery
 // image, text selected in a textbox, a chat message, a point clicked on an image: its pixel
-// [x, y]), key_up (a dropdown's key) and the media events (play, pause, end, a recording started
+// [x, y]), key_up (a dropdown's key), copy (a copy button pressed) and the media events (play, pause, end, a recording started
 // or stopped). Only listened components get these DOM listeners, so other pages send nothing
 // more. Chatbot like / edit are sent by its own view through ctx.trigger.
 
+import { COPY_EVENT } from "../components/copyButton";
 import type { TriggerEvent, Value } from "../protocol/messages";
 
 export type SendEvent = (c: string, e: TriggerEvent, d?: Value) => void;
@@ -17,6 +18,7 @@ export function listen(id: string, root: HTMLElement, events: readonly string[],
     else if (event === "release") root.addEventListener("change", (e) => released(e) && send(id, "release"));
     else if (event === "select") listenSelect(id, root, send);
     else if (event === "key_up") root.addEventListener("keyup", (e) => send(id, "key_up", keyUpData(e)));
+    else if (event === "copy") root.addEventListener(COPY_EVENT, (e) => send(id, "copy", copiedData(e)));
     else if (event in MEDIA_EVENTS) listenMedia(id, root, event as MediaEvent, send);
   }
 }
@@ -41,6 +43,13 @@ function listenMedia(id: string, root: HTMLElement, event: MediaEvent, send: Sen
     if (e.target instanceof HTMLMediaElement && e.target.classList.contains("rx-rec-live")) return; // the webcam's live view
     send(id, event);
   }, true);
+}
+
+/** gr.CopyData: what the copy button put on the clipboard. */
+function copiedData(e: Event): Value {
+  const detail: unknown = e instanceof CustomEvent ? e.detail : null;
+  const value = typeof detail === "object" && detail !== null && "value" in detail ? detail.value : null;
+  return { value: typeof value === "string" ? value : null };
 }
 
 /** gr.KeyUpData: the key, and the text in the field as it is now. */

@@ -4,11 +4,14 @@
 // CSS and theme variables.
 
 import { renderMarkdown } from "../components/markdown";
+import { pageLinks } from "../components/navbar";
 import { createView } from "../components/registry";
 import type { ComponentView, ViewContext } from "../components/view";
 import { renderLayout } from "../layout/layout";
 import type { AppSpec, Props, SubLayout } from "../protocol/messages";
 import { renderExamples, type PickExample } from "./examples";
+import type { Linked } from "./deepLink";
+import { KEPT_TYPES } from "./kept";
 import { listen } from "./listen";
 
 export class Page {
@@ -24,6 +27,16 @@ export class Page {
 
   view(id: string): ComponentView | undefined {
     return this.views.get(id);
+  }
+
+  /** The inputs a link may carry, with their current values (gr.DeepLinkButton). */
+  linkable(): Linked[] {
+    const found: Linked[] = [];
+    for (const [id, view] of this.views) {
+      const value = view.current();
+      if (this.interactive.has(id) && KEPT_TYPES.has(view.type) && value !== undefined) found.push([id, view.type, value]);
+    }
+    return found;
   }
 
   /** Whether component `id` takes values from the page (its welcome props). */
@@ -50,6 +63,13 @@ export class Page {
     document.body.classList.toggle("rx-fill-height", app.fill_height === true);
     const header = document.createElement("header");
     header.className = "rx-header";
+    if (app.pages !== undefined) {
+      // a multipage app's page with no gr.Navbar: the links to its pages, as Gradio draws them
+      const nav = document.createElement("nav");
+      nav.className = "rx-navbar";
+      nav.replaceChildren(...pageLinks(app.pages, null));
+      header.append(nav);
+    }
     if (app.heading !== false) {
       const title = document.createElement("h1");
       title.className = "rx-title";

@@ -1,0 +1,62 @@
+"""``gr.HTML(server_functions=[fn, ...])``: Python functions a templated HTML's ``js_on_load``
+calls as ``await server.fn(a, b)``.
+
+Each function is bound in the active Blocks as a listener with no trigger, whose one input is a
+hidden JSON holding the call's arguments and whose output is a hidden JSON for the result: the
+page sends ``call{f, a: [[a, b]]}`` (the API's message) and resolves the promise with the
+update of that result for the run the ``called`` answer named (client/src/ui/serverCalls.ts).
+Calls queue (``trigger_mode="multiple"``): one never cancels another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reactive.components import listeners
+from reactive.components.base import Component
+from reactive.components.data import JSON
+from reactive.errors import DefinitionError
+
+
+@dataclass(frozen=True, slots=True)
+class ServerFunction:
+    """One function the page may call: its bound listener and the component its result fills."""
+
+    name: str
+    dependency: Any  # the Blocks' Dependency: its ``function.id`` is the call's ``f``
+    result: Component
+
+    def wire(self) -> list[str]:
+        return [self.dependency.function.id, self.result.id]
+
+
+def bind(functions: Sequence[Callable[..., Any]]) -> list[ServerFunction]:
+    """Bind each of ``functions`` in the Blocks whose ``with`` is running."""
+    host = listeners.active()
+    if host is None:
+        raise DefinitionError(
+            "gr.HTML(server_functions=...) must be made inside `with gr.Blocks() as demo:`, "
+            "where the app that runs the functions is known."
+        )
+    bound: list[ServerFunction] = []
+    for fn in functions:
+        if not callable(fn):
+            raise DefinitionError(f"server_functions= takes functions, got {fn!r}.")
+        name = getattr(fn, "__name__", "server_function")
+        arguments, result = JSON(visible=False), JSON(visible=False)
+        options = {"inputs": arguments, "outputs": result, "trigger_mode": "multiple"}
+        options |= {"api_name": name, "show_progress": "hidden"}
+        bound.append(ServerFunction(name, host.listen([], _spread(fn), options), result))
+    return bound
+
+
+def _spread(fn: Callable[..., Any]) -> Callable[[Any], Any]:
+    """``fn`` called with the page's argument list spread out (``server.fn(a, b)``)."""
+
+    def call(arguments: Any) -> Any:
+        return fn(*arguments) if isinstance(arguments, list) else fn(arguments)
+
+    call.__name__ = getattr(fn, "__name__", "server_function")
+    return call

@@ -1,0 +1,59 @@
+"""``.copy`` on a Textbox or Markdown with a copy button (``buttons=["copy"]``): the listener
+gets ``gr.CopyData`` (copy_events)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import reactive as gr
+from reactive.errors import DefinitionError
+from reactive.testing import AppTester
+
+
+def copied(data: gr.CopyData) -> str:
+    return f"copied {data.value}"
+
+
+def copy_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        out = gr.Textbox(elem_id="out")
+        md = gr.Markdown("**bold**", buttons=["copy"], elem_id="md")
+        text = gr.Textbox("typed", buttons=["copy"], interactive=True, elem_id="text")
+        gr.on([md.copy, text.copy], copied, outputs=out)
+    return demo
+
+
+def test_a_copy_button_is_drawn_and_its_press_is_listened_for() -> None:
+    spec = copy_app().describe()
+    for cid in ("md", "text"):
+        props = spec["components"][cid]["props"]
+        assert props["show_copy_button"] is True
+        assert props["events"] == ["copy"]
+    assert spec["listen"] == {"md": ["copy"], "text": ["copy"]}
+
+
+@pytest.mark.parametrize("component", ["md", "text"])
+async def test_a_press_of_the_copy_button_gives_the_listener_what_was_copied(
+    component: str,
+) -> None:
+    async with AppTester(copy_app()) as page:
+        await page.send({"t": "trigger", "c": component, "e": "copy", "d": {"value": "x y"}})
+        assert await page.wait_value("out", "copied x y")
+
+
+def test_copy_is_refused_where_no_copy_button_can_be() -> None:
+    with gr.Blocks():
+        number = gr.Number()
+        with pytest.raises(DefinitionError, match=r"copy comes from textbox, markdown"):
+            number.copy(lambda: None)
+
+
+def test_other_buttons_in_a_textbox_are_named_in_a_warning() -> None:
+    with gr.Blocks(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        extra = gr.Button("Refresh")
+        box = gr.Textbox(buttons=["copy", extra])
+    assert box.show_copy_button is True
+    assert any("buttons" in str(w.message) for w in caught)
