@@ -83,26 +83,29 @@ def test_sepia_filters_an_uploaded_picture(page: Page, serve: Serve) -> None:
 
 def test_chatbot_streams_the_answer(page: Page, serve: Serve) -> None:
     open_demo(page, serve, "chatbot")
+    cards = page.locator(".rx-chat .rx-chat-example")  # the empty chat shows the examples
+    expect(cards).to_have_count(2)
+    cards.nth(0).click()
+    answer = page.locator(".rx-msg[data-role=assistant]")
+    expect(answer.nth(0)).to_contain_text("You typed: hello (message 1)", timeout=5000)
+    expect(cards).to_have_count(0)  # as in Gradio: once the chat has begun, they are gone
     page.evaluate("""() => {
         window.__lengths = [];
         const log = document.querySelector('#chatbot .rx-chat');
         new MutationObserver(() => {
-            const last = log.querySelector('.rx-msg[data-role=assistant]:last-child');
-            if (last) window.__lengths.push(last.textContent.length);
+            const answers = log.querySelectorAll('.rx-msg[data-role=assistant]');
+            if (answers.length > 1) window.__lengths.push(answers[1].textContent.length);
         }).observe(log, {subtree: true, childList: true, characterData: true});
     }""")
     box = page.get_by_placeholder("Type a message…")
     box.fill("hi there")
     box.press("Enter")
-    expect(page.locator(".rx-msg[data-role=user]")).to_have_text("hi there")
+    expect(page.locator(".rx-msg[data-role=user]").nth(1)).to_have_text("hi there")
     expect(box).to_have_value("")
-    answer = page.locator(".rx-msg[data-role=assistant]")
-    expect(answer).to_have_text("You typed: hi there (message 1)", timeout=5000)
-    expect(answer.locator("strong")).to_have_text("hi there")
+    expect(answer.nth(1)).to_have_text("You typed: hi there (message 2)", timeout=5000)
+    expect(answer.nth(1).locator("strong")).to_have_text("hi there")
     lengths = page.evaluate("window.__lengths")
     assert len(set(lengths)) > 5, lengths  # it grew in many steps, not all at once
-    page.locator(".rx-example").nth(0).click()
-    expect(page.locator(".rx-msg[data-role=assistant]").nth(1)).to_contain_text("(message 2)")
     screenshot(page, "gradio-chatbot")
 
 
