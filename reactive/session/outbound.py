@@ -88,7 +88,10 @@ class Outbound:
         self._ready = False  # something is pending and the writer was told
         self._listener: Callable[[], None] | None = None  # the writer, while a page is attached
         self._heavy = 0  # values queued unconverted since the last take (a bound, not a count)
-        self._held_wake: asyncio.TimerHandle | None = None  # a lone "running" status waits
+        # A lone "running" status waits: since when (None: none waits), and the one timer that
+        # wakes the writer for it, left armed between keystrokes rather than made for each.
+        self._held_since: float | None = None
+        self._held_wake: asyncio.TimerHandle | None = None
         self._value_count = 0
         self._backlog: dict[str, deque[tuple[str, str]]] = {}
         self._toasts = 0
@@ -203,14 +206,26 @@ class Outbound:
         self._pending[key] = item
         if wake:
             self._wake()
-        elif self._held_wake is None and not self._ready:
+        elif not self._ready and self._held_since is None:
             loop = asyncio.get_running_loop()
-            self._held_wake = loop.call_later(START_COALESCE_SECONDS, self._wake)
+            self._held_since = loop.time()
+            if self._held_wake is None:
+                self._held_wake = loop.call_later(START_COALESCE_SECONDS, self._held_due)
+
+    def _held_due(self) -> None:
+        """The held timer fired: wake the writer if a status has waited its time, else wait on."""
+        self._held_wake = None
+        if self._held_since is None:
+            return  # what was held went out with a later event meanwhile
+        loop = asyncio.get_running_loop()
+        left = self._held_since + START_COALESCE_SECONDS - loop.time()
+        if left > 0:  # a later keystroke's status, held since after this timer was armed
+            self._held_wake = loop.call_later(left, self._held_due)
+        else:
+            self._wake()
 
     def _wake(self) -> None:
-        if self._held_wake is not None:
-            self._held_wake.cancel()
-            self._held_wake = None
+        self._held_since = None
         if not self._ready:
             self._ready = True
             if self._listener is not None:
@@ -255,9 +270,7 @@ class Outbound:
         self._backlog.clear()
         self._ready = False
         self._heavy = 0
-        if self._held_wake is not None:
-            self._held_wake.cancel()
-            self._held_wake = None
+        self._held_since = None  # its timer, if armed, finds nothing held and stops
         return items
 
     def to_event(self, item: PendingValue) -> Event | None:
