@@ -28,8 +28,9 @@ Ended = Callable[[BaseException | None], None]
 #: calls ``ended`` on the loop when it is over; False when it cannot start now (no free
 #: thread): the run's ``body`` runs in a task instead.
 Starter = Callable[[Run, Ended], bool]
-#: Registers a callback for when a thread may have freed: it returns True if it took it.
-WhenFree = Callable[[Callable[[], bool]], None]
+#: Registers, for a key, a callback for when a thread may have freed (it returns True if it
+#: took it); a key's newer callback replaces its older one.
+WhenFree = Callable[[str, Callable[[], bool]], None]
 
 
 class RunObserver(Protocol):
@@ -167,7 +168,7 @@ class Scheduler:
             return False
         if run.state is RunState.PENDING:
             self._move(run, RunState.QUEUED)
-        submission.when_free(partial(self._launch, lane, run, submission))
+        submission.when_free(run.key, partial(self._launch, lane, run, submission))
         return False
 
     def _start_task(self, lane: _Lane, run: Run, submission: Submission) -> None:

@@ -23,7 +23,6 @@ import os
 import queue
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -267,7 +266,8 @@ class ThreadBudget:
         self._idle.set()
         self._labels: dict[int, str] = {}
         self._tickets = itertools.count()
-        self._when_free: deque[Callable[[], bool]] = deque()
+        #: Per waiting key (a function), the callback of its newest run waiting for a thread.
+        self._when_free: dict[str, Callable[[], bool]] = {}
 
     @property
     def busy(self) -> int:
@@ -360,16 +360,21 @@ class ThreadBudget:
         self._release(ticket)
         deliver(outcome)
 
-    def when_free(self, callback: Callable[[], bool]) -> None:
+    def when_free(self, key: str, callback: Callable[[], bool]) -> None:
         """Call ``callback`` on the loop when a thread of this budget frees; it returns True if it
-        took it (one that no longer wants one, superseded meanwhile, returns False)."""
-        self._when_free.append(callback)
+        took it (one superseded meanwhile returns False). A key has one: a newer run's callback
+        replaces the one before, which is called at once (it was superseded, so it only ends
+        its run), so keystrokes into a blocked function do not pile up for the next release."""
+        replaced = self._when_free.pop(key, None)
+        self._when_free[key] = callback  # last: the keys wait in the order they last asked
+        if replaced is not None:
+            replaced()
 
     def _release(self, ticket: int) -> None:
         del self._labels[ticket]
         self._free.release()
-        for _ in range(len(self._when_free)):  # those waiting now; a retry waits for the next
-            if self._when_free.popleft()():
+        for key in list(self._when_free):  # those waiting now; a retry waits for the next
+            if self._when_free.pop(key)():
                 break
         if not self._labels:
             self._idle.set()

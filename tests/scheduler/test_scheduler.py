@@ -314,7 +314,7 @@ class Waitlist:
     def __init__(self) -> None:
         self.callbacks: list[Callable[[], bool]] = []
 
-    def __call__(self, callback: Callable[[], bool]) -> None:
+    def __call__(self, key: str, callback: Callable[[], bool]) -> None:
         self.callbacks.append(callback)
 
     def free(self) -> None:

@@ -283,3 +283,24 @@ def test_worker_threads_are_batch_threads_that_do_not_preempt_the_loop() -> None
     pool.submit(record)
     assert done.wait(5)
     assert seen == [os.SCHED_BATCH]
+
+
+async def test_a_keys_newer_wait_for_a_thread_replaces_and_ends_the_older() -> None:
+    budget = ThreadBudget(1)
+    release = threading.Event()
+    blocked = await budget.start(release.wait, "blocked()")
+    calls: list[str] = []
+
+    def called(name: str, took: bool) -> Callable[[], bool]:
+        def callback() -> bool:
+            calls.append(name)
+            return took
+
+        return callback
+
+    budget.when_free("f", called("old", False))
+    budget.when_free("f", called("new", True))
+    assert calls == ["old"]  # the replaced one was told at once, not at the next release
+    release.set()
+    await blocked.result
+    assert calls == ["old", "new"]
