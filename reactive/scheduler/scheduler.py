@@ -3,7 +3,8 @@
 A run's body is any coroutine function taking the :class:`Run`; the scheduler owns its task,
 debounce, concurrency-limit slot and state transitions, and reports every transition to an
 observer. Cancellation marks the run CANCELLED at once (so its late results are recognisably
-stale) and then cancels its task.
+stale) and then cancels its task. A submission with a ``start`` (a plain sync function) runs
+with no task at all: started at the end of the loop turn, ended by a callback.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ RunBody = Callable[[Run], Awaitable[None]]
 Ended = Callable[[BaseException | None], None]
 #: Starts a run at once, with no task (a plain sync function handed to a free thread), and
 #: calls ``ended`` on the loop when it is over; False when it cannot start now (no free
-#: thread): the run's ``body`` runs in a task instead.
+#: thread): the run then waits through ``when_free``, or its ``body`` runs in a task.
 Starter = Callable[[Run, Ended], bool]
 #: Registers, for a key, a callback for when a thread may have freed (it returns True if it
 #: took it); a key's newer callback replaces its older one.
