@@ -1,8 +1,9 @@
 """Pieces Gradio's demos use, as a person sees them: ``js=`` text beside a Python ``fn``
 (navbar_query_params: the page's JavaScript runs first and its result is the function's
-input), the copy buttons of a Textbox and a Markdown (copy_events: ``gr.CopyData``), and an
-Interface's examples given new samples by a listener (image_mod: ``examples_handler``), and a
-templated HTML calling Python from its JavaScript (html_server_functions: ``server_functions``)."""
+input), the copy buttons of a Textbox, a Markdown and a Chatbot's messages (copy_events:
+``gr.CopyData``), and an Interface's examples given new samples by a listener (image_mod:
+``examples_handler``), and a templated HTML calling Python from its JavaScript
+(html_server_functions: ``server_functions``)."""
 
 from __future__ import annotations
 
@@ -116,6 +117,34 @@ def test_a_copy_button_s_press_reaches_the_listener_with_what_it_copied(
     page.locator("#text .rx-value").fill("edited")
     page.locator("#text .rx-copy").click()
     expect(page.locator("#out .rx-value")).to_have_value("copied: edited")
+
+
+def chat_copy_app() -> gr.Blocks:
+    history = [
+        {"role": "user", "content": "Hello"},
+        {"role": "assistant", "content": "World"},
+        {"role": "user", "content": "Goodbye"},
+    ]
+    with gr.Blocks() as demo:
+        out = gr.Textbox(elem_id="out")
+        chat = gr.Chatbot(history, buttons=["copy"], elem_id="chat")
+
+        def copied(data: gr.CopyData) -> str:
+            return f"copied: {data.value}"
+
+        chat.copy(copied, outputs=out)
+    return demo
+
+
+def test_a_chat_message_s_copy_button_reaches_the_listener_with_its_text(
+    page: Page, serve: Serve
+) -> None:
+    open_app(page, serve(chat_copy_app()))
+    rows = page.locator("#chat .rx-msg-row")
+    rows.nth(1).get_by_role("button", name="Copy").click()
+    expect(page.locator("#out .rx-value")).to_have_value("copied: World")
+    rows.nth(2).get_by_role("button", name="Copy").click()
+    expect(page.locator("#out .rx-value")).to_have_value("copied: Goodbye")
 
 
 def examples_app() -> gr.Blocks:
