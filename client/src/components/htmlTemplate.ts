@@ -5,15 +5,17 @@
 // (setting props.value sends the new value); a redraw patches the drawn nodes in place, so the
 // listeners js_on_load added keep working. `@children` is where the column of components made
 // inside `with gr.HTML(...)` goes. The app's author wrote these, so the page compiles them
-// (its CSP allows it only for such apps).
+// (its CSP allows it only for such apps), and the template's own literal ids and names are kept
+// as written while a value's are prefixed (templateIds.ts).
 
 import type { Props, TriggerEvent, Value } from "../protocol/messages";
 import { isMap } from "../protocol/codec";
 import { el } from "./dom";
-import { sanitizeHtml } from "./sanitize";
+import { sanitizeTemplate } from "./sanitize";
 import { str } from "./props";
 import { compileTemplate, type Scope } from "./htmlFill";
 import { morphChildren } from "./morph";
+import { markAuthorIds, newMarker } from "./templateIds";
 import { ComponentView, type ViewContext } from "./view";
 
 const EVENTS = new Set(["click", "submit", "keypress", "select", "double_click"]);
@@ -22,6 +24,7 @@ export class HtmlTemplateView extends ComponentView {
   private readonly style: HTMLStyleElement;
   private value: Value;
   private loaded = false;
+  private readonly marker = newMarker(); // the template's own ids keep their names (templateIds.ts)
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "html", props, ctx);
@@ -56,8 +59,9 @@ export class HtmlTemplateView extends ComponentView {
     const children = this.childrenColumn();
     children?.remove();
     const template = str(this.props, "html_template") ?? "${value}";
-    const html = compileTemplate(template.replace(/@children/g, "<div data-rx-children></div>"))(this.scope());
-    morphChildren(this.box, sanitizeHtml(html)); // kept nodes keep js_on_load's listeners
+    const marked = markAuthorIds(template.replace(/@children/g, "<div data-rx-children></div>"), this.marker);
+    const html = compileTemplate(marked)(this.scope());
+    morphChildren(this.box, sanitizeTemplate(html, this.marker)); // kept nodes keep js_on_load's listeners
     if (children !== null) (this.box.querySelector("[data-rx-children]") ?? this.box).append(children);
     const css = str(this.props, "css_template");
     this.style.textContent = css === null ? "" : `#${CSS.escape(this.id)} .rx-html { ${compileTemplate(css)(this.scope())} }`;
