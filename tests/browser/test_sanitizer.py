@@ -53,10 +53,13 @@ def test_forms_and_clobbering_names_do_not_survive_in_any_rich_output(
 #: Finds the template's own button and heading by id (Gradio's super_html does so).
 BY_ID_ON_LOAD = """
     const load = element.querySelector('#load');
-    load.addEventListener('click', () => { element.querySelector('#status').textContent = 'loaded'; });
+    const status = element.querySelector('#status');
+    load.addEventListener('click', () => { status.textContent = 'loaded'; });
 """
 #: A value that tries to take the template's ids (its button first) and the page's globals.
-CLOBBERING_VALUE = '<button id="load">fake</button><img id="reactive" name="loginForm" src="data:,">'
+CLOBBERING_VALUE = (
+    '<button id="load">fake</button><img id="reactive" name="loginForm" src="data:,">'
+)
 
 
 def template_ids_app() -> rx.Blocks:
@@ -86,7 +89,8 @@ def test_a_template_keeps_its_own_ids_while_a_value_s_cannot_clobber(
     page.locator("#tpl button", has_text="Load").click()  # js_on_load found the author's button
     expect(status).to_have_text("loaded")
     # The value's button and image keep their prefixed ids: they took nothing.
-    expect(page.locator("#tpl button", has_text="fake")).to_have_attribute("id", "user-content-load")
+    fake = page.locator("#tpl button", has_text="fake")
+    expect(fake).to_have_attribute("id", "user-content-load")
     img = page.locator("#tpl .rx-html img")
     expect(img).to_have_attribute("id", "user-content-reactive")
     expect(img).to_have_attribute("name", "user-content-loginForm")
