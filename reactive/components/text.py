@@ -197,6 +197,8 @@ class HTML(Text):
         super().__init__(value, label=label, **kwargs)
         # after the HTML itself: their hidden JSON companions are placed behind it
         self.server_functions = server_functions.bind(functions) if functions else []
+        uploads = js_on_load is not None and server_functions.USES_UPLOAD.search(js_on_load)
+        self.upload_function = server_functions.bind_upload() if uploads else None
 
     @property
     def sends_events(self) -> frozenset[str]:
@@ -207,6 +209,12 @@ class HTML(Text):
     def runs_js(self) -> bool:
         return self.templated
 
+    @property
+    def takes_page_input(self) -> bool:
+        """Its ``js_on_load`` may set ``props.value`` (Gradio's way, html_upload): the page sends
+        that value, as an input's."""
+        return super().takes_page_input or self.js_on_load is not None
+
     def extra_props(self) -> dict[str, Any]:
         if not self.templated:
             return {}
@@ -216,6 +224,7 @@ class HTML(Text):
             "js_on_load": self.js_on_load, "props": to_plain(self.template_props),
             "children": children,
             "server_functions": {f.name: f.wire() for f in self.server_functions} or None,
+            "upload": self.upload_function.wire() if self.upload_function else None,
             **{k: to_plain(v) for k, v in self.template_props.items()},
         }  # fmt: skip
 

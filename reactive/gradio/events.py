@@ -269,7 +269,8 @@ _EMITTERS: dict[str, tuple[str, ...]] = {
     "pause_recording": ("audio", "video"),
     "stop_recording": ("audio", "video"),
     "delete": ("file",),
-    "copy": ("textbox", "markdown"),  # their copy button (buttons=["copy"]): gr.CopyData
+    # their copy button (buttons=["copy"]; a Chatbot's under each message): gr.CopyData
+    "copy": ("textbox", "markdown", "chatbot"),
 }
 
 

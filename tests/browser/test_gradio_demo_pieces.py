@@ -1,10 +1,14 @@
 """Pieces Gradio's demos use, as a person sees them: ``js=`` text beside a Python ``fn``
 (navbar_query_params: the page's JavaScript runs first and its result is the function's
-input), the copy buttons of a Textbox and a Markdown (copy_events: ``gr.CopyData``), and an
-Interface's examples given new samples by a listener (image_mod: ``examples_handler``), and a
-templated HTML calling Python from its JavaScript (html_server_functions: ``server_functions``)."""
+input), the copy buttons of a Textbox, a Markdown and a Chatbot's messages (copy_events:
+``gr.CopyData``), and an Interface's examples given new samples by a listener (image_mod:
+``examples_handler``), and a templated HTML calling Python from its JavaScript
+(html_server_functions: ``server_functions``), and one sending a file (html_upload:
+``upload(file)``)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -118,6 +122,34 @@ def test_a_copy_button_s_press_reaches_the_listener_with_what_it_copied(
     expect(page.locator("#out .rx-value")).to_have_value("copied: edited")
 
 
+def chat_copy_app() -> gr.Blocks:
+    history = [
+        {"role": "user", "content": "Hello"},
+        {"role": "assistant", "content": "World"},
+        {"role": "user", "content": "Goodbye"},
+    ]
+    with gr.Blocks() as demo:
+        out = gr.Textbox(elem_id="out")
+        chat = gr.Chatbot(history, buttons=["copy"], elem_id="chat")
+
+        def copied(data: gr.CopyData) -> str:
+            return f"copied: {data.value}"
+
+        chat.copy(copied, outputs=out)
+    return demo
+
+
+def test_a_chat_message_s_copy_button_reaches_the_listener_with_its_text(
+    page: Page, serve: Serve
+) -> None:
+    open_app(page, serve(chat_copy_app()))
+    rows = page.locator("#chat .rx-msg-row")
+    rows.nth(1).get_by_role("button", name="Copy").click()
+    expect(page.locator("#out .rx-value")).to_have_value("copied: World")
+    rows.nth(2).get_by_role("button", name="Copy").click()
+    expect(page.locator("#out .rx-value")).to_have_value("copied: Goodbye")
+
+
 def examples_app() -> gr.Blocks:
     with gr.Blocks() as demo:
         face = gr.Interface(
@@ -187,3 +219,51 @@ def test_the_page_s_javascript_awaits_a_python_function_s_result(page: Page, ser
     expect(page.locator("#files .tree")).to_have_text("file0, file1, file2")
     page.locator("#files .bad").click()
     expect(page.locator("#files .tree")).to_contain_text("failed: names: count must not be")
+
+
+#: html_upload's js_on_load: the chosen file goes to the server, its path becomes the value.
+UPLOAD_ON_LOAD = """
+    const input = element.querySelector('#file-input');
+    element.querySelector('#upload-btn').addEventListener('click', async () => {
+        try {
+            const { path, url } = await upload(input.files[0]);
+            props.shown = url.slice(0, 5);
+            props.value = path;
+        } catch (e) {
+            props.shown = String(e);
+        }
+    });
+"""
+
+
+def upload_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        html = gr.HTML(
+            html_template=(
+                "<input type='file' id='file-input'><button id='upload-btn'>Upload</button>"
+                "<span id='url'>${shown}</span>"
+            ),
+            js_on_load=UPLOAD_ON_LOAD,
+            shown="",
+            elem_id="up",
+        )
+        content = gr.Textbox(elem_id="content")
+        gr.Button("View", elem_id="view").click(
+            lambda path: f"{Path(path).name}: {Path(path).read_text()}", html, content
+        )
+    return demo
+
+
+def test_upload_in_js_on_load_sends_the_file_and_gives_its_path(
+    page: Page, serve: Serve, tmp_path: Path
+) -> None:
+    open_app(page, serve(upload_app()))
+    page.locator("#up #upload-btn").click()  # no file chosen: the promise rejects by name
+    expect(page.locator("#up #url")).to_contain_text("upload(file) takes a File")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello from a file")
+    page.locator("#up #file-input").set_input_files(notes)
+    page.locator("#up #upload-btn").click()
+    expect(page.locator("#up #url")).to_have_text("blob:")
+    page.locator("#view button").click()
+    expect(page.locator("#content .rx-value")).to_have_value("notes.txt: hello from a file")

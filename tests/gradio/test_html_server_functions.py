@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import reactive as gr
@@ -51,3 +53,54 @@ def test_server_functions_need_js_on_load_and_a_blocks() -> None:
         gr.HTML("x", html_template="<b></b>", server_functions=[add])
     with pytest.raises(DefinitionError, match=r"inside `with gr\.Blocks\(\) as demo:`"):
         gr.HTML("x", js_on_load="0", server_functions=[add])
+
+
+UPLOAD_ON_LOAD = """
+    element.querySelector('button').addEventListener('click', async () => {
+        const { path } = await upload(element.querySelector('input').files[0]);
+        props.value = path;
+    });
+"""
+
+
+def upload_app() -> tuple[gr.Blocks, gr.HTML, gr.Textbox]:
+    with gr.Blocks() as demo:
+        html = gr.HTML(
+            html_template="<input type='file'><button>Upload</button>",
+            js_on_load=UPLOAD_ON_LOAD,
+            elem_id="up",
+        )
+        content = gr.Textbox(elem_id="content")
+        gr.Button("View", elem_id="view").click(lambda path: Path(path).read_text(), html, content)
+    return demo, html, content
+
+
+def test_upload_in_js_on_load_is_a_function_the_page_learns() -> None:
+    demo, _, _ = upload_app()
+    spec = demo.describe()
+    name, result = spec["components"]["up"]["props"]["upload"]
+    (fn,) = (f for f in spec["fns"] if f["id"] == name)
+    assert fn["outputs"] == [result]
+    assert "triggers" not in fn
+    assert spec["components"][result]["props"]["visible"] is False
+    assert spec["components"][fn["inputs"][0]]["type"] == "file"
+    plain = gr.HTML(html_template="<b></b>", js_on_load="trigger('click')")
+    assert plain.upload_function is None  # bound only when js_on_load calls it
+
+
+async def test_an_uploaded_file_is_saved_and_its_path_read_by_a_listener() -> None:
+    demo, html, _ = upload_app()
+    upload = html.upload_function
+    assert upload is not None
+    fid, result = upload.wire()
+    sent = {"name": "notes.txt", "mime": "text/plain", "data": b"hello from the page"}
+    async with AppTester(demo) as page:
+        await page.send({"t": "call", "k": 1, "f": fid, "a": [[sent]]})
+        assert await page.wait_until(
+            lambda: any(e["t"] == "update" and e["c"] == result for e in page.events)
+        )
+        (saved,) = [e["v"] for e in page.events if e["t"] == "update" and e["c"] == result]
+        assert Path(saved["path"]).name == "notes.txt"
+        await page.input("up", saved["path"])  # js_on_load: props.value = path
+        await page.click("view")
+        assert await page.wait_value("content", "hello from the page")  # the file's bytes

@@ -12,6 +12,7 @@ import { action, sizeLog, toolbar, type Controls } from "./chatControls";
 import { drawExamples } from "./chatExamples";
 import { SavedChats } from "./chatSaved";
 import { sameMessage, textOf, toMessages, toPageValue, toWire, type ChatMessage } from "./chatMessage";
+import { COPY_EVENT } from "./copyButton";
 import { el } from "./dom";
 import { renderMarkdown } from "./markdown";
 import { str } from "./props";
@@ -187,7 +188,7 @@ export class ChatbotView extends ComponentView {
     const box = el("div", "rx-msg-actions");
     const text = textOf(m);
     if (this.props["show_copy_button"] === true && text !== null) {
-      box.append(action("Copy", "⧉", () => void navigator.clipboard?.writeText(text)));
+      box.append(action("Copy", "⧉", () => this.copy(text)));
     }
     const editable = str(this.props, "editable");
     if (text !== null && (editable === "all" || (editable === "user" && m.role === "user"))) {
@@ -197,6 +198,14 @@ export class ChatbotView extends ComponentView {
     const likeable = m.role === "assistant" || (m.role === "user" && this.props["like_user_message"] === true);
     if (likeable && this.props["likeable"] === true) this.feedback(box, i);
     return box;
+  }
+
+  /** A message's copy button: the text goes on the clipboard, then the press is told to the
+   * root as a copy button's is (copyButton.ts), which ui/listen.ts sends on when an app listens
+   * (chatbot.copy, gr.CopyData: the message's text, as Gradio gives it). */
+  private copy(text: string): void {
+    const written = navigator.clipboard?.writeText(text) ?? Promise.resolve();
+    void written.catch(() => undefined).then(() => this.root.dispatchEvent(new CustomEvent(COPY_EVENT, { detail: { value: text } })));
   }
 
   /** Retry and Undo under the last answer, when the app listens (chatbot.retry / .undo). */

@@ -5,16 +5,22 @@
 // (setting props.value sends the new value); a redraw patches the drawn nodes in place, so the
 // listeners js_on_load added keep working. `@children` is where the column of components made
 // inside `with gr.HTML(...)` goes. The app's author wrote these, so the page compiles them
-// (its CSP allows it only for such apps).
+// (its CSP allows it only for such apps), and the template's own literal ids and names are kept
+// as written while a value's are prefixed (templateIds.ts).
 
 import type { Props, TriggerEvent, Value } from "../protocol/messages";
 import { isMap } from "../protocol/codec";
 import { el } from "./dom";
-import { sanitizeHtml } from "./sanitize";
+import { MAX_UPLOAD_BYTES } from "./imageValue";
+import { sanitizeTemplate } from "./sanitize";
 import { str } from "./props";
 import { compileTemplate, type Scope } from "./htmlFill";
 import { morphChildren } from "./morph";
+import { markAuthorIds, newMarker } from "./templateIds";
 import { ComponentView, type ViewContext } from "./view";
+
+/** What `upload(file)` resolves with, as in Gradio. */
+interface Uploaded { path: string; url: string }
 
 const EVENTS = new Set(["click", "submit", "keypress", "select", "double_click"]);
 export class HtmlTemplateView extends ComponentView {
@@ -22,6 +28,7 @@ export class HtmlTemplateView extends ComponentView {
   private readonly style: HTMLStyleElement;
   private value: Value;
   private loaded = false;
+  private readonly marker = newMarker(); // the template's own ids keep their names (templateIds.ts)
 
   constructor(id: string, props: Props, ctx: ViewContext) {
     super(id, "html", props, ctx);
@@ -56,8 +63,9 @@ export class HtmlTemplateView extends ComponentView {
     const children = this.childrenColumn();
     children?.remove();
     const template = str(this.props, "html_template") ?? "${value}";
-    const html = compileTemplate(template.replace(/@children/g, "<div data-rx-children></div>"))(this.scope());
-    morphChildren(this.box, sanitizeHtml(html)); // kept nodes keep js_on_load's listeners
+    const marked = markAuthorIds(template.replace(/@children/g, "<div data-rx-children></div>"), this.marker);
+    const html = compileTemplate(marked)(this.scope());
+    morphChildren(this.box, sanitizeTemplate(html, this.marker)); // kept nodes keep js_on_load's listeners
     if (children !== null) (this.box.querySelector("[data-rx-children]") ?? this.box).append(children);
     const css = str(this.props, "css_template");
     this.style.textContent = css === null ? "" : `#${CSS.escape(this.id)} .rx-html { ${compileTemplate(css)(this.scope())} }`;
@@ -85,6 +93,24 @@ export class HtmlTemplateView extends ComponentView {
     return server;
   }
 
+  /** Gradio's `upload(file)`: the file goes to the server inline in a call of the HTML's upload
+   * function (prop `upload`: [function, result]), which saves it in the session's upload folder
+   * and answers its path; `url` is the page's own URL of the file. */
+  private async upload(file: unknown): Promise<Uploaded> {
+    const [f, result] = Array.isArray(this.props["upload"]) ? this.props["upload"] : [];
+    if (!(file instanceof Blob)) throw new Error("reactive: upload(file) takes a File, such as input.files[0]");
+    if (typeof f !== "string" || typeof result !== "string" || this.ctx.serverCall === undefined) {
+      throw new Error("reactive: upload() needs the gr.HTML made inside `with gr.Blocks() as demo:`");
+    }
+    const name = file instanceof File ? file.name : "upload";
+    if (file.size > MAX_UPLOAD_BYTES) throw new Error(`reactive: upload(): ${name} is larger than 16 MiB; use gr.File or gr.UploadButton for it`);
+    const data = new Uint8Array(await file.arrayBuffer());
+    const saved = await this.ctx.serverCall(f, result, [{ name, mime: file.type, data }]);
+    const path = isMap(saved) ? saved["path"] : undefined;
+    if (typeof path !== "string") throw new Error("reactive: upload() got no path back");
+    return { path, url: URL.createObjectURL(file) };
+  }
+
   private runOnLoad(): void {
     const code = str(this.props, "js_on_load");
     if (code === null) return;
@@ -105,10 +131,7 @@ export class HtmlTemplateView extends ComponentView {
         return true;
       },
     });
-    // Gradio's upload(file) (a file to the server, its path back) is not in reactive's
-    // protocol yet: it fails naming itself rather than as an unknown name.
-    const upload = (): Promise<never> =>
-      Promise.reject(new Error("reactive: upload() in gr.HTML's js_on_load is not supported yet; use gr.File or gr.UploadButton for files"));
+    const upload = (file: unknown): Promise<Uploaded> => this.upload(file);
     const server = this.server();
     try {
       (new Function("element", "trigger", "props", "upload", "server", code) as (e: HTMLElement, t: typeof trigger, p: object, u: typeof upload, s: object) => void)(this.box, trigger, props, upload, server);
