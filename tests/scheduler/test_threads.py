@@ -15,6 +15,7 @@ import pytest
 from reactive.scheduler.executor import execute
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.threads import QuickLane, ThreadBudget, WorkerPool, lane_for, outlive
+from tests.session.polling import poll
 
 
 async def _sink(_: Any) -> None:
@@ -183,10 +184,10 @@ async def test_start_now_takes_a_free_slot_at_once_and_refuses_when_none_is() ->
     assert budget.running() == ["blocked()"]
     assert not budget.start_now(lambda: 1, "next()", context, outcomes.append)  # no slot
     release.set()
-    assert await _loop_eventually(lambda: outcomes == [(True, True)])
+    assert await poll(lambda: outcomes == [(True, True)])
     assert budget.busy == 0
     assert budget.start_now(lambda: 1 / 0, "fails()", context, outcomes.append)
-    assert await _loop_eventually(lambda: len(outcomes) == 2)
+    assert await poll(lambda: len(outcomes) == 2)
     ok, error = outcomes[1]
     assert not ok
     assert isinstance(error, ZeroDivisionError)
@@ -204,15 +205,6 @@ def test_the_pool_runs_a_calls_hand_off_after_marking_its_thread_idle() -> None:
     pool.submit(lambda: hand_off)
     assert handed.wait(5)
     assert idle_at_hand_off == [1]  # a call submitted in reply reuses this very thread
-
-
-async def _loop_eventually(check: Callable[[], bool], seconds: float = 5.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        await asyncio.sleep(0.001)
-    return True
 
 
 def test_quick_calls_share_the_lanes_few_threads() -> None:
