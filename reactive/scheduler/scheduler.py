@@ -85,7 +85,9 @@ class Scheduler:
 
     def submit(self, key: str, submission: Submission) -> Run | None:
         """Ask for a run of ``key``; returns it, or None when the policy drops it."""
-        lane = self._lanes.setdefault(key, _Lane())
+        lane = self._lanes.get(key)
+        if lane is None:  # not setdefault: that would make a lane (and its deque) every time
+            lane = self._lanes[key] = _Lane()
         decision = decide(submission.on_busy, busy=lane.active is not None)
         if decision is Decision.DROP:
             return None

@@ -131,7 +131,9 @@ class Outbound:
         self._value_count += 1
         key = ("v", f"{component}#{self._value_count}")
         self._put(key, item)
-        backlog = self._backlog.setdefault(component, deque())
+        backlog = self._backlog.get(component)
+        if backlog is None:  # not setdefault: that would make a deque at every value
+            backlog = self._backlog[component] = deque()
         backlog.append(key)
         while len(backlog) > MAX_BACKLOG:
             self._pending.pop(backlog.popleft(), None)
