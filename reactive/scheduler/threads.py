@@ -14,12 +14,10 @@ bounds the total.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import contextvars
 import itertools
 import logging
 import math
-import os
 import queue
 import threading
 import time
@@ -95,7 +93,6 @@ class WorkerPool:
             threading.Thread(target=self._work, name=name, daemon=True).start()
 
     def _work(self) -> None:
-        _yield_to_the_loop()
         while True:
             try:
                 idle = IDLE_THREAD_SECONDS if self._idle_seconds is None else self._idle_seconds
@@ -177,17 +174,6 @@ class QuickLane:
             log.debug("%d quick call(s) waited: each gets a thread of its own", len(moved))
             for call in moved:
                 self._pool.submit(call)
-
-
-def _yield_to_the_loop() -> None:
-    """Schedule this worker thread as a batch thread (Linux): waking it does not preempt the
-    event loop, which then runs on until it waits, so the two do not take turns at the GIL
-    (a wake-up, a wait for the GIL and a switch back for every call on a shared core)."""
-    policy = getattr(os, "SCHED_BATCH", None)
-    if policy is None:
-        return
-    with contextlib.suppress(OSError):
-        os.sched_setscheduler(0, policy, os.sched_param(0))
 
 
 _pool: WorkerPool | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -260,21 +259,6 @@ async def test_a_function_is_quick_once_its_last_call_returned_at_once() -> None
     slow = await budget.start(lambda: release.wait(0.05), label)
     assert await slow.result is False
     assert isinstance(lane_for(label), WorkerPool)  # its last call took 50 ms
-
-
-@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="a Linux scheduling policy")
-def test_worker_threads_are_batch_threads_that_do_not_preempt_the_loop() -> None:
-    pool = WorkerPool(max_threads=1, idle_seconds=5)
-    seen: list[int] = []
-    done = threading.Event()
-
-    def record() -> None:
-        seen.append(os.sched_getscheduler(0))
-        done.set()
-
-    pool.submit(record)
-    assert done.wait(5)
-    assert seen == [os.SCHED_BATCH]
 
 
 async def test_a_keys_newer_wait_for_a_thread_replaces_and_ends_the_older() -> None:
