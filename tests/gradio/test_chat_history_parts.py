@@ -251,11 +251,7 @@ async def test_retry_asks_a_multimodal_turn_again_with_its_file() -> None:
     demo = gr.ChatInterface(echo, multimodal=True)
     retry = demo.chatbot.chat_controls["retry"]  # type: ignore[index]
     async with AppTester(demo) as page:
-        box = next(c for c, s in page.welcome["app"]["components"].items()
-                   if s["type"] == "multimodaltextbox")  # fmt: skip
-        png = {"name": "dot.png", "mime": "image/png", "data": b"\x89PNG fake"}
-        await page.input(box, {"text": "see", "files": [png]})
-        await page.submit(box)
+        await ask_with_a_file(page)
         assert await page.wait_until(lambda: len(asked) == 1)
         assert await page.wait_status("echo", "done")
         await page.click(retry)
@@ -293,14 +289,20 @@ async def test_undo_puts_a_multimodal_turn_back_in_the_box_with_its_file() -> No
     demo = gr.ChatInterface(lambda m, h: "ok", multimodal=True)
     undo = demo.chatbot.chat_controls["undo"]  # type: ignore[index]
     async with AppTester(demo) as page:
-        box = next(c for c, s in page.welcome["app"]["components"].items()
-                   if s["type"] == "multimodaltextbox")  # fmt: skip
-        png = {"name": "dot.png", "mime": "image/png", "data": b"\x89PNG fake"}
-        await page.input(box, {"text": "see", "files": [png]})
-        await page.submit(box)
+        box = await ask_with_a_file(page)
         assert await page.wait_until(lambda: len(page.page.values.get(demo.chatbot.id) or []) == 2)
         await page.click(undo)
         assert await page.wait_value(demo.chatbot.id, [])
         back = page.page.values[box]
         assert back["text"] == "see"
         assert [(f["name"], f["data"]) for f in back["files"]] == [("dot.png", b"\x89PNG fake")]
+
+
+async def ask_with_a_file(page: AppTester) -> str:
+    """Send "see" with a small picture from the multimodal box, as a person would; its id."""
+    box: str = next(c for c, s in page.welcome["app"]["components"].items()
+                    if s["type"] == "multimodaltextbox")  # fmt: skip
+    png = {"name": "dot.png", "mime": "image/png", "data": b"\x89PNG fake"}
+    await page.input(box, {"text": "see", "files": [png]})
+    await page.submit(box)
+    return box

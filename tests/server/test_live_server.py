@@ -14,6 +14,7 @@ from websockets.exceptions import InvalidStatus
 
 import reactive as rx
 from reactive.cli import background_server
+from tests.session.test_inbox import queued_app
 
 
 @pytest.fixture
@@ -138,14 +139,7 @@ async def test_under_our_protocol_frames_take_the_direct_socket_and_keep_their_o
 
     monkeypatch.setattr(server, "_pump_direct", counted)
     seen: list[str] = []
-    app = rx.App()
-
-    @app.fn(
-        inputs=rx.Textbox(elem_id="t"), outputs=rx.Text(elem_id="o"), live=True, on_busy="queue"
-    )
-    def record(text: str) -> str:
-        seen.append(text)
-        return text.upper()
+    app = queued_app(seen)  # every input recorded, in order; its output upper-cased
     keys = [f"k{i}" for i in range(300)]
     with background_server(app) as url:
         host = url.split("//", 1)[1].rstrip("/")
@@ -159,7 +153,7 @@ async def test_under_our_protocol_frames_take_the_direct_socket_and_keep_their_o
                 while shown != "K299":
                     batch = msgpack.unpackb(await ws.recv())
                     for event in batch.get("e", []):
-                        if event.get("t") == "update" and event.get("c") == "o":
+                        if event.get("t") == "update" and event.get("c") == "out":
                             shown = event["v"]
                     if batch.get("t") == "batch":
                         await ws.send(msgpack.packb({"t": "ack", "n": batch["n"]}))
