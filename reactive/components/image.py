@@ -55,7 +55,7 @@ class Image(Component):
         label: str | None = None,
         type: ImageType = "numpy",
         format: media.ImageFormat = "auto",
-        quality: int = 90,
+        quality: int = media.DEFAULT_QUALITY,
         image_mode: Literal["RGB", "RGBA", "L"] | None = None,
         sources: list[str] | str | None = None,
         streaming: bool = False,
@@ -68,6 +68,11 @@ class Image(Component):
         if format not in ("auto", "png", "jpeg", "webp"):
             raise DefinitionError(
                 f"Image format must be 'auto', 'png', 'jpeg' or 'webp', got {format!r}."
+            )
+        if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 100:
+            raise DefinitionError(
+                f"Image quality must be a whole number from 1 to 100 (JPEG and WebP; "
+                f"{media.DEFAULT_QUALITY} by default), got {quality!r}."
             )
         if isinstance(sources, str):  # Gradio takes one source as a string
             sources = [sources]

@@ -131,6 +131,36 @@ def test_image_from_uint8_array_is_jpeg_with_its_size() -> None:
     assert wire["data"][:2] == b"\xff\xd8"
 
 
+def _noise(side: int = 64) -> np.ndarray[Any, Any]:
+    return np.random.default_rng(3).integers(0, 256, (side, side, 3), dtype=np.uint8)
+
+
+def _encoded(image: np.ndarray[Any, Any], fmt: str, quality: int) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.fromarray(image).save(buffer, fmt, quality=quality)
+    return buffer.getvalue()
+
+
+def test_image_quality_is_80_unless_the_app_chooses() -> None:
+    image = _noise()
+    default = rx.Image().postprocess(image)
+    assert default is not None
+    assert default["data"] == _encoded(image, "JPEG", 80)
+    finer = rx.Image(quality=95).postprocess(image)
+    assert finer is not None
+    assert len(finer["data"]) > len(default["data"])
+    webp = rx.Image(format="webp", quality=50).postprocess(image)
+    assert webp is not None
+    assert webp["mime"] == "image/webp"
+    assert PILImage.open(io.BytesIO(webp["data"])).format == "WEBP"
+
+
+@pytest.mark.parametrize("quality", [0, 101, 85.5, True, "80"])
+def test_image_quality_out_of_range_is_refused_when_defined(quality: Any) -> None:
+    with pytest.raises(DefinitionError, match="quality must be a whole number from 1 to 100"):
+        rx.Image(quality=quality)
+
+
 def test_image_with_alpha_or_png_format_is_lossless_png() -> None:
     rgba = np.zeros((4, 4, 4), dtype=np.uint8)
     assert rx.Image().postprocess(rgba)["mime"] == "image/png"  # type: ignore[index]
