@@ -44,7 +44,7 @@ class RunStateError(ReactiveError):
 class Run:
     """One execution of a bound function: its id, key and state."""
 
-    __slots__ = ("error", "id", "key", "position", "state", "token", "was_visible")
+    __slots__ = ("error", "id", "key", "position", "state", "superseded", "token", "was_visible")
 
     def __init__(self, run_id: int, key: str) -> None:
         self.id = run_id
@@ -53,6 +53,8 @@ class Run:
         self.position: int | None = None  # place in a limiter queue, 1 = next
         self.error: BaseException | None = None
         self.was_visible = False  # queued or running at some point: the page knows of it
+        #: Cancelled because a newer run of its key took its place (whose status follows).
+        self.superseded = False
         #: Set the moment the run is cancelled: its sync code sees ``rx.cancelled()`` at once.
         self.token = CancelToken()
 

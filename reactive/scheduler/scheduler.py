@@ -95,7 +95,8 @@ class Scheduler:
         if decision is Decision.ENQUEUE:
             lane.waiting.append((run, submission))
             return run
-        if decision is Decision.SUPERSEDE:
+        if decision is Decision.SUPERSEDE and lane.active is not None:
+            lane.active.superseded = True
             self._cancel_active(lane)
         self._start(lane, run, submission)
         return run

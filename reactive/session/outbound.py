@@ -138,9 +138,12 @@ class Outbound:
         while len(backlog) > MAX_BACKLOG:
             self._pending.pop(backlog.popleft(), None)
 
-    def put_status(self, status: Status) -> None:
+    def put_status(self, status: Status, wake: bool = True) -> None:
         """A run's state. Its first status comes before any other event of the run (the session
         reports ``running`` before the run's body starts), so it names the run's function.
+
+        A ``running`` status, or one put with ``wake=False``, waits for the next batch that
+        something else sends (a later status of the same function replaces it meanwhile).
         """
         previous = self._function_run.get(status.function, 0)
         if status.run < previous:
@@ -155,7 +158,7 @@ class Outbound:
             self._function_run[status.function] = status.run
             self._run_function[status.run] = status.function
         self._last_status[status.function] = status
-        self._put(("s", status.function), status, wake=status.state != "running")
+        self._put(("s", status.function), status, wake=wake and status.state != "running")
 
     def fail(self, item: PendingValue, message: str) -> None:
         """``item``'s value could not be converted (the writer found out): its run shows an

@@ -152,7 +152,9 @@ class Runs:
             self._outbound.drop_run(run)
         status = status_of(function, run)
         if status is not None:
-            self._outbound.put_status(status)
+            # A superseded run's "cancelled" waits for the next batch, where its successor's
+            # status replaces it: one batch a keystroke, not one for each of the two runs.
+            self._outbound.put_status(status, wake=not run.superseded)
         if run.state.finished and function.chain:
             self._follow(function, run, self._fired.pop(run.id, None))
 

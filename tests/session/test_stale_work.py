@@ -104,6 +104,35 @@ async def test_concurrency_limit_counts_a_superseded_call_until_it_returns() -> 
         assert calls.started == ["k0", "k19"]
 
 
+async def test_a_superseding_keystroke_costs_one_batch_with_only_the_newer_runs_status() -> None:
+    calls, release = Calls(), threading.Event()
+    app = blocking_app(calls, release, threads=2)
+    async with AppTester(app) as page:
+        await page.input("q", "k0")
+        assert await calls.wait_running(1)
+        assert await page.wait_status("block", "running")
+        for i in range(1, 6):  # k1 takes the second thread; k2..k5 queue, each the newest
+            batches = page.batches
+            await page.input("q", f"k{i}")
+            expected = "running" if i == 1 else "queued"
+            assert await page.wait_until(lambda seen=batches: page.batches > seen)
+            if i == 1:
+                assert await calls.wait_running(2)
+            (batch,) = page.events[-1:]
+            assert (batch["t"], batch["r"], batch["s"]) == ("status", i + 1, expected)
+            assert page.transport.messages.empty()  # nothing else came: one batch per key
+        assert not [e for e in page.events if e["t"] == "status" and e["s"] == "cancelled"]
+        # An explicit stop is not a supersede: its "cancelled" goes out at once, on its own.
+        batches = page.batches
+        await page.send({"t": "cancel", "f": "block"})
+        assert await page.wait_until(lambda: page.batches > batches)
+        assert [(e["s"], e["r"]) for e in page.events[-1:]] == [("cancelled", 6)]
+        release.set()
+        assert page.session is not None
+        await asyncio.wait_for(page.session.threads.wait_idle(), 5)
+        assert not [e for e in page.events if e["t"] == "update"]  # no superseded value shown
+
+
 async def test_a_blocked_session_does_not_delay_another_sessions_function() -> None:
     calls, release = Calls(), threading.Event()
     app = blocking_app(calls, release)
