@@ -7,7 +7,7 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -111,11 +111,14 @@ async def test_a_superseding_keystroke_costs_one_batch_with_only_the_newer_runs_
         await page.input("q", "k0")
         assert await calls.wait_running(1)
         assert await page.wait_status("block", "running")
+        def more_batches_than(seen: int) -> Callable[[], bool]:
+            return lambda: page.batches > seen
+
         for i in range(1, 6):  # k1 takes the second thread; k2..k5 queue, each the newest
             batches = page.batches
             await page.input("q", f"k{i}")
             expected = "running" if i == 1 else "queued"
-            assert await page.wait_until(lambda seen=batches: page.batches > seen)
+            assert await page.wait_until(more_batches_than(batches))
             if i == 1:
                 assert await calls.wait_running(2)
             (batch,) = page.events[-1:]
@@ -125,7 +128,7 @@ async def test_a_superseding_keystroke_costs_one_batch_with_only_the_newer_runs_
         # An explicit stop is not a supersede: its "cancelled" goes out at once, on its own.
         batches = page.batches
         await page.send({"t": "cancel", "f": "block"})
-        assert await page.wait_until(lambda: page.batches > batches)
+        assert await page.wait_until(more_batches_than(batches))
         assert [(e["s"], e["r"]) for e in page.events[-1:]] == [("cancelled", 6)]
         release.set()
         assert page.session is not None
