@@ -50,6 +50,7 @@ from benchmarks.runtime_load import (
     floor_cpu_per_key,
     floor_typing,
     locks,
+    pooled,
     typing_variant,
 )
 from benchmarks.servers import on_cpus, placement
@@ -73,13 +74,16 @@ class RuntimePlan:
     warmups: int  # unmeasured typing runs first (process pool start-up, imports)
     cpu_keys: int
     lock_runs: int  # fresh servers, each taking LOCK_KEYS keystrokes
+    #: Timed blocking runs per hammer count, their samples pooled: a p99 of one run's ~350
+    #: keystrokes is its 4th slowest, and two such figures' ratio swung 0.8-2.2x run to run.
+    blocking_reps: int = 1
     only: str | None = None
 
     def selected(self) -> tuple[str, ...]:
         return RUNTIME_ROWS if self.only is None else (self.only,)
 
 
-FULL = RuntimePlan(reps=5, cpu_reps=5, warmups=1, cpu_keys=2000, lock_runs=3)
+FULL = RuntimePlan(reps=5, cpu_reps=5, warmups=1, cpu_keys=2000, lock_runs=3, blocking_reps=4)
 QUICK = RuntimePlan(reps=2, cpu_reps=2, warmups=1, cpu_keys=1000, lock_runs=1)
 
 
@@ -174,8 +178,12 @@ def _blocking(bench: RuntimeApp, plan: RuntimePlan, out: Collected) -> None:
     out.raw["blocking"] = []
     for hammers in HAMMER_COUNTS:
         counted: BlockingRun = blocking(bench, hammers, sample=True)
-        found: BlockingRun = blocking(bench, hammers, sample=False)
-        control: BlockingRun = blocking(bench, hammers, sample=False, target="control_in")
+        timed = [blocking(bench, hammers, sample=False) for _ in range(plan.blocking_reps)]
+        controls = [
+            blocking(bench, hammers, sample=False, target="control_in")
+            for _ in range(plan.blocking_reps)
+        ]
+        found, control = pooled(timed), pooled(controls)
         out.raw["blocking"].append(
             {"counted": asdict(counted), "timed": asdict(found), "control": asdict(control)}
         )
@@ -203,7 +211,9 @@ def _blocking(bench: RuntimeApp, plan: RuntimePlan, out: Collected) -> None:
                 {"total": gauges.total, "threads": gauges.threads},
             )
         )
-        what = "the bystander idle, same server, just before"
+        what = "the bystander idle, same server, just before" + (
+            f" (samples of {plan.blocking_reps} runs pooled)" if plan.blocking_reps > 1 else ""
+        )
         n = len(found.loaded_ms)
         late = f", {found.timeouts} waited ≥ 8 s" if found.timeouts else ""
         for q, target in ((50, "—"), (99, "≤ 1.2× idle")):
