@@ -68,6 +68,9 @@ class WorkerPool:
         self.returned = 0  # calls that returned so far (a measure of progress)
         #: Set when a call was queued at the cap, behind busy threads.
         self.backlogged = threading.Event()
+        self._spawns: queue.SimpleQueue[None] = queue.SimpleQueue()  # threads to start
+        self._spawner: threading.Thread | None = None
+        self._started = 0  # worker threads started so far (names them)
 
     @property
     def threads(self) -> int:
@@ -89,7 +92,27 @@ class WorkerPool:
         if waits and not self.backlogged.is_set():
             self.backlogged.set()
         if start:
-            name = f"reactive-worker-{self._threads}"
+            self._spawn()
+
+    def _spawn(self) -> None:
+        """Start one more worker thread, from the spawner thread: ``Thread.start`` waits until
+        the new thread runs (about 100 µs), which the event loop would spend stalled, for every
+        session, each time a burst of blocking calls grows the pool."""
+        if self._spawner is None:
+            with self._lock:
+                if self._spawner is None:
+                    self._spawner = threading.Thread(
+                        target=self._spawning, name="reactive-spawner", daemon=True
+                    )
+                    self._spawner.start()
+        self._spawns.put(None)
+
+    def _spawning(self) -> None:
+        while True:
+            self._spawns.get()
+            with self._lock:
+                name = f"reactive-worker-{self._started + 1}"
+                self._started += 1
             threading.Thread(target=self._work, name=name, daemon=True).start()
 
     def _work(self) -> None:

@@ -209,17 +209,19 @@ def test_the_pool_runs_a_calls_hand_off_after_marking_its_thread_idle() -> None:
 def test_quick_calls_share_the_lanes_few_threads() -> None:
     pool = WorkerPool(max_threads=64, idle_seconds=5)
     lane = QuickLane(pool, threads=2)
-    done = threading.Semaphore(0)
+    done, entered = threading.Semaphore(0), threading.Semaphore(0)
     names: set[str] = set()
     release = threading.Event()
 
     def quick() -> None:
-        release.wait(5)  # all submitted before any returns: a pool would start 20 threads
         names.add(threading.current_thread().name)
+        entered.release()
+        release.wait(5)  # all submitted before any returns: a pool would start 20 threads
         done.release()
 
     for _ in range(20):
         lane.submit(lambda: quick())
+    assert all(entered.acquire(timeout=5) for _ in range(2))  # each thread holds one
     release.set()
     assert all(done.acquire(timeout=5) for _ in range(20))
     assert lane.threads == 2
@@ -280,3 +282,33 @@ async def test_a_keys_newer_wait_for_a_thread_replaces_and_ends_the_older() -> N
     release.set()
     await blocked.result
     assert calls == ["old", "new"]
+
+
+def test_the_submitting_thread_never_waits_for_a_new_worker_to_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    starters: list[int] = []  # who called Thread.start for each worker thread
+    original = threading.Thread.start
+
+    def start(thread: threading.Thread) -> None:
+        if thread.name.startswith("reactive-worker"):
+            starters.append(threading.get_ident())
+        original(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    pool = WorkerPool(max_threads=64, idle_seconds=5)
+    release, entered, done = threading.Event(), threading.Semaphore(0), threading.Semaphore(0)
+
+    def blocking() -> None:
+        entered.release()
+        release.wait(5)
+        done.release()
+
+    for _ in range(8):  # eight blocking calls at once: eight new threads
+        pool.submit(lambda: blocking())
+    assert pool.threads == 8
+    assert all(entered.acquire(timeout=5) for _ in range(8))  # each in a thread of its own
+    release.set()
+    assert all(done.acquire(timeout=5) for _ in range(8))
+    assert len(starters) == 8
+    assert threading.get_ident() not in starters  # the event loop's thread: never stalled
