@@ -6,7 +6,7 @@
 import type { Props, StreamChunk, StreamEnd, Value } from "../protocol/messages";
 import { el, highlightDrops } from "./dom";
 import { MAX_UPLOAD_BYTES, toImage } from "./imageValue";
-import { ObjectUrl } from "./objectUrl";
+import { DecodedSwap, type SwapHost } from "./decodedSwap";
 import { isMap } from "../protocol/codec";
 import { bool, num } from "./props";
 import { ComponentView, type ViewContext } from "./view";
@@ -14,7 +14,7 @@ import { captureOptions, LiveCapture } from "../media/liveCapture";
 
 export class ImageView extends ComponentView {
   private readonly img: HTMLImageElement;
-  private readonly url = new ObjectUrl();
+  private readonly pictures: DecodedSwap<Picture>;
   private capture: LiveCapture | null = null;
   private picker: { zone: HTMLElement; clear: HTMLButtonElement } | null = null;
 
@@ -22,6 +22,7 @@ export class ImageView extends ComponentView {
     super(id, "image", props, ctx);
     this.img = el("img");
     this.img.alt = "";
+    this.pictures = new DecodedSwap<Picture>(pictureHost(this.img));
     const height = num(props, "height");
     if (height !== null) this.img.style.maxHeight = `${height}px`;
     this.mount(this.img);
@@ -48,12 +49,12 @@ export class ImageView extends ComponentView {
 
   override dispose(): void {
     this.capture?.dispose();
-    this.url.clear();
+    this.pictures.clear();
   }
 
   private show(v: Value | undefined): void {
     if (isMap(v) && typeof v["url"] === "string" && /^https?:\/\//.test(v["url"])) {
-      this.url.clear();
+      this.pictures.clear();
       this.img.src = v["url"];
       this.img.hidden = false;
       this.img.removeAttribute("width");
@@ -66,24 +67,11 @@ export class ImageView extends ComponentView {
   }
 
   private showBlob(blob: Blob | null, w: number | null = null, h: number | null = null): void {
-    const img = this.img;
-    if (blob === null) {
-      this.url.clear();
-      img.removeAttribute("src");
-    } else {
-      img.src = this.url.set(blob);
-    }
-    img.hidden = blob === null;
+    if (blob === null) this.pictures.clear();
+    else this.pictures.set({ blob, w, h });
     if (this.picker !== null) {
       this.picker.zone.hidden = blob !== null;
       this.picker.clear.hidden = blob === null;
-    }
-    if (w !== null && h !== null) {
-      img.width = w;
-      img.height = h;
-    } else {
-      img.removeAttribute("width");
-      img.removeAttribute("height");
     }
   }
 
@@ -123,4 +111,38 @@ export class ImageView extends ComponentView {
     this.showBlob(file);
     this.changed({ mime: file.type || "application/octet-stream", data, name: file.name });
   }
+}
+
+interface Picture {
+  blob: Blob;
+  w: number | null;
+  h: number | null;
+}
+
+/** The <img> side of a DecodedSwap: object URLs, decoding off screen, the swap. */
+function pictureHost(img: HTMLImageElement): SwapHost<Picture> {
+  return {
+    url: (p: Picture): string => URL.createObjectURL(p.blob),
+    revoke: (url: string): void => URL.revokeObjectURL(url),
+    decode: (url: string): Promise<void> => {
+      const probe = new Image();
+      probe.src = url;
+      return probe.decode();
+    },
+    show: (url: string, p: Picture): void => {
+      img.src = url; // decoded already: shown in the next rendering
+      img.hidden = false;
+      if (p.w !== null && p.h !== null) {
+        img.width = p.w;
+        img.height = p.h;
+      } else {
+        img.removeAttribute("width");
+        img.removeAttribute("height");
+      }
+    },
+    clear: (): void => {
+      img.removeAttribute("src");
+      img.hidden = true;
+    },
+  };
 }
