@@ -38,6 +38,9 @@ def open_page(context: BrowserContext, url: str) -> tuple[Page, WireCounter]:
 class WireTally:
     frames: int
     bytes: int
+    #: JPEG and PNG pictures the frames carried (a batch may hold several); the peers'
+    #: counter (benchmarks.peers.wire) leaves it at 0: their pictures mostly come over HTTP.
+    pictures: int = 0
 
 
 class WireCounter:
@@ -49,8 +52,7 @@ class WireCounter:
 
     def __init__(self, page: Page) -> None:
         self._counting = False
-        self._frames = 0
-        self._bytes = 0
+        self._frames = self._bytes = self._pictures = 0
         page.on("websocket", self._watch)
 
     def _watch(self, ws: WebSocket) -> None:
@@ -58,13 +60,20 @@ class WireCounter:
 
     def _received(self, payload: str | bytes) -> None:
         if self._counting:
+            data = payload.encode() if isinstance(payload, str) else payload
             self._frames += 1
-            self._bytes += len(payload.encode() if isinstance(payload, str) else payload)
+            self._bytes += len(data)
+            self._pictures += sum(data.count(magic) for magic in _PICTURE_MAGIC)
 
     def start(self) -> None:
-        self._frames = self._bytes = 0
+        self._frames = self._bytes = self._pictures = 0
         self._counting = True
 
     def stop(self) -> WireTally:
         self._counting = False
-        return WireTally(self._frames, self._bytes)
+        return WireTally(self._frames, self._bytes, self._pictures)
+
+
+#: The first bytes of a JPEG and of a PNG file (neither occurs inside a picture's data: a JPEG
+#: stuffs every 0xFF of its coded data with 0x00).
+_PICTURE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")

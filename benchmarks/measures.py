@@ -51,6 +51,7 @@ class ImageRun:
     last_set: float
     last_painted: float
     shown: int  # src changes
+    received: int  # pictures that reached the page (counted in its socket's frames)
     loaded: int  # load events
     painted: int  # images current and loaded at a rendering
     wire_frames: int

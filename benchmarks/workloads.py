@@ -102,6 +102,7 @@ def images(target: Target) -> ImageRun:
         last_set=found["lastSet"],
         last_painted=found["lastPainted"],
         shown=found["sets"],
+        received=wire.pictures,
         loaded=found["loads"],
         painted=found["painted"],
         wire_frames=wire.frames,
