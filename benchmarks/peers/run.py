@@ -48,7 +48,12 @@ NOTES = (
     "loads are not counted. The peers' pages run with the browser cache off and their apps make "
     "new noise images each run (Gradio and Streamlit name files by content). Images travel "
     "as the framework sends them (ours JPEG, floor PNG, Gradio WebP files, Streamlit PNG "
-    "files, Shiny base64 PNG, NiceGUI PNG files).",
+    "files, Shiny base64 PNG, NiceGUI PNG files) at each one's default quality (ours: JPEG "
+    "at 80, Gradio: WebP at Pillow's 80), and are counted per image the app yielded.",
+    "Images shown / painted: shown counts the <img>'s src changes, painted those current and "
+    "loaded at a rendering. Ours sets the src only to a picture already decoded off screen, "
+    "with the newest waiting behind the one decoding, so in a burst it skips the ones a newer "
+    "one overtook (all 31 reach the page); the other pages set each one they get.",
     "Memory per idle session: the server's resident memory (its process tree) with N pages "
     "open, less with one, / (N - 1), each page in its own browser context, 2 s after the last "
     "opened.",
