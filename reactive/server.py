@@ -21,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from reactive import loopwatch
 from reactive.definition.app import App
 from reactive.definition.event_data import RequestInfo
 from reactive.direct import EXTENSION as DIRECT_EXTENSION
@@ -240,6 +241,7 @@ def create_app(
         await sessions.start()
         try:
             async with AsyncExitStack() as stack:
+                stack.enter_context(loopwatch.watching())  # names an async def that blocks
                 for _path, served in pages:
                     await stack.enter_async_context(served.router.lifespan_context(served))
                 if mcp_lifespan is not None:

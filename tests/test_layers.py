@@ -51,7 +51,10 @@ ALLOWED: dict[str, set[str]] = {
     "session": {"errors", "protocol", "scheduler", "media", "reports", "components", "definition"},
     "direct": set(),
     "collector": set(),
-    "server": {"errors", "protocol", "components", "definition", "session", "web", "direct"},
+    "loopwatch": set(),
+    "server": {
+        "errors", "protocol", "components", "definition", "session", "web", "direct", "loopwatch",
+    },
     "web": {"errors", "protocol", "components", "definition", "session", "client"},
     "uvicorn_socket": {"direct"},
     "ports": {"errors"},
