@@ -10,7 +10,6 @@ from benchmarks.apps import build_app
 from benchmarks.browser import READY, launch, open_page
 from benchmarks.floor import FloorServer
 from benchmarks.measures import Results
-from benchmarks.payloads import IMAGES
 from benchmarks.peers.driver import Figures, PeerPlan, image_figures
 from benchmarks.peers.memory import idle_memory
 from benchmarks.peers.probes import PEER_INSTALL
@@ -46,7 +45,9 @@ def figures(results: Results, name: str) -> Figures:
         found["images burst last"] = median([r.last_painted for r in images])
         found["images burst shown"] = median([r.shown for r in images])
         found["images burst painted"] = median([r.painted for r in images])
-        found["images burst bytes per image"] = median([r.wire_bytes / IMAGES for r in images])
+        found["images burst bytes per image"] = median(
+            [r.wire_bytes / max(r.received, 1) for r in images]  # per picture the page got
+        )
     return found
 
 

@@ -49,7 +49,8 @@ NOTES = (
     "new noise images each run (Gradio and Streamlit name files by content). Images travel "
     "as the framework sends them (ours JPEG, floor PNG, Gradio WebP files, Streamlit PNG "
     "files, Shiny base64 PNG, NiceGUI PNG files) at each one's default quality (ours: JPEG "
-    "at 80, Gradio: WebP at Pillow's 80), and are counted per image the app yielded.",
+    "at 80, Gradio: WebP at Pillow's 80), per picture the page received (a peer's page sets "
+    "each one it gets; ours counts them in its socket's frames).",
     "Images shown / painted: shown counts the <img>'s src changes, painted those current and "
     "loaded at a rendering. Ours sets the src only to a picture already decoded off screen, "
     "with the newest waiting behind the one decoding, so in a burst it skips the ones a newer "

@@ -88,7 +88,7 @@ FIGURES = (
     Figure(
         "… images shown / painted", "images burst", "images", _pair("shown", "painted"), ratio=False
     ),
-    Figure("… bytes received per image yielded", "images burst bytes per image", "images", _kib),
+    Figure("… bytes received per image received", "images burst bytes per image", "images", _kib),
     Figure(
         "31 images, one per 40 ms: click → last painted",
         "images paced last",
