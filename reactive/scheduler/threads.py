@@ -205,6 +205,21 @@ _quick: QuickLane | None = None
 _last_seconds: dict[str, float] = {}
 #: Per worker thread (its ident), the label of the call it runs now.
 _running: dict[int, str] = {}
+#: Functions whose last call kept its thread busy computing (:func:`_is_heavy`): a session
+#: starts one only once its previous call of that function has returned.
+_heavy: set[str] = set()
+#: A call is heavy when it used this much CPU in its thread...
+HEAVY_CPU_SECONDS = 0.02
+#: ...and at least this share of its time (under GIL contention a pure-Python call still
+#: accrues its own CPU time, at a share of the wall time: 1/9 with 8 others running).
+HEAVY_CPU_SHARE = 0.1
+
+
+def _is_heavy(cpu: float, wall: float) -> bool:
+    """Whether a call computed (Python bytecode, or C holding a core) rather than waited (a
+    sleep, a socket, a GPU kernel): a superseded heavy call left running beside its
+    successor only halves the successor's share of the GIL and of the cores."""
+    return cpu >= HEAVY_CPU_SECONDS and cpu >= HEAVY_CPU_SHARE * wall
 
 
 def worker_pool() -> WorkerPool:
@@ -274,6 +289,7 @@ class ThreadBudget:
         self._idle = asyncio.Event()
         self._idle.set()
         self._labels: dict[int, str] = {}
+        self._running_labels: dict[str, int] = {}  # calls running now, per label
         self._tickets = itertools.count()
         #: Per waiting key (a function), the callback of its newest run waiting for a thread.
         self._when_free: dict[str, Callable[[], bool]] = {}
@@ -308,7 +324,14 @@ class ThreadBudget:
         deliver: Callable[[Outcome], None],
     ) -> bool:
         """Start ``work`` in ``context`` in a thread if a slot is free now, else do nothing and
-        return False. ``deliver`` gets its outcome on the loop once it returns."""
+        return False. ``deliver`` gets its outcome on the loop once it returns.
+
+        A heavy function (:func:`_is_heavy`) also waits while this budget still runs a call of
+        it, a superseded one: started beside it, the new call would share the GIL (or a core)
+        with it, and the event loop with both.
+        """
+        if label in _heavy and self._running_labels.get(label):
+            return False
         if not self._free.acquire_nowait():
             return False
         self._submit(asyncio.get_running_loop(), context, work, label, deliver)
@@ -324,6 +347,7 @@ class ThreadBudget:
     ) -> None:
         ticket = next(self._tickets)
         self._labels[ticket] = label
+        self._running_labels[label] = self._running_labels.get(label, 0) + 1
         self._idle.clear()
         try:
             work_in_thread = partial(self._in_thread, loop, deliver, ticket, label, context, work)
@@ -344,12 +368,20 @@ class ThreadBudget:
         outcome: Outcome
         thread = threading.get_ident()
         _running[thread] = label
+        last = _last_seconds.get(label)
+        weighed = last is None or last >= QUICK_SECONDS  # a quick call cannot be heavy
+        cpu = time.thread_time() if weighed else 0.0
         started = time.monotonic()
         try:
             outcome = (True, context.run(work))
         except BaseException as exc:  # handed to the loop, which re-raises it in the run
             outcome = (False, exc)
-        _last_seconds[label] = time.monotonic() - started  # decides its next call's lane
+        wall = _last_seconds[label] = time.monotonic() - started  # decides its next call's lane
+        if weighed:
+            if _is_heavy(time.thread_time() - cpu, wall):
+                _heavy.add(label)
+            else:
+                _heavy.discard(label)
         del _running[thread]
         return partial(self._hand_over, loop, deliver, ticket, outcome)
 
@@ -380,7 +412,12 @@ class ThreadBudget:
             replaced()
 
     def _release(self, ticket: int) -> None:
-        del self._labels[ticket]
+        label = self._labels.pop(ticket)
+        left = self._running_labels[label] - 1
+        if left:
+            self._running_labels[label] = left
+        else:
+            del self._running_labels[label]
         self._free.release()
         for key in list(self._when_free):  # those waiting now; a retry waits for the next
             if self._when_free.pop(key)():

@@ -164,6 +164,34 @@ async def test_a_blocked_session_does_not_delay_another_sessions_function() -> N
         await manager.close_all()
 
 
+async def test_a_computing_function_runs_one_call_per_session_while_a_stale_one_ends() -> None:
+    calls = Calls()
+    app = rx.App()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
+    def crunch(q: str) -> str:  # pure Python: a stale call left running shares the GIL
+        calls.enter(q)
+        try:
+            start = time.thread_time()
+            while time.thread_time() - start < 0.05:
+                pass
+            return q.upper()
+        finally:
+            calls.leave()
+
+    async with AppTester(app) as page:
+        await page.input("q", "warm")
+        assert await page.wait_value("out", "WARM")  # its first call shows it computes
+        await page.input("q", "k0")
+        assert await calls.wait_running(1)
+        for i in range(1, 6):  # typed while k0 computes: each supersedes the one before
+            await page.input("q", f"k{i}")
+        assert await page.wait_status("crunch", "queued")  # k5 waits for k0's thread to end
+        assert await page.wait_value("out", "K5")
+        assert calls.peak == 1  # never two at once: the new call had the GIL to itself
+        assert calls.started == ["warm", "k0", "k5"]
+
+
 async def test_a_stale_runs_conversion_error_never_replaces_the_newer_runs_status(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
