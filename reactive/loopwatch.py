@@ -18,9 +18,12 @@ import sysconfig
 import threading
 import time
 import traceback
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from reactive.scheduler import threads
 
 log = logging.getLogger("reactive")
 
@@ -38,6 +41,8 @@ _NOT_THE_APP = tuple(
         sysconfig.get_path("platlib"),
     }
 )
+
+_STDLIB = str(Path(sysconfig.get_path("stdlib")).resolve()) + os.sep
 
 #: Per loop, its watch and how many served apps use it (a multipage app's pages share one).
 _watches: dict[asyncio.AbstractEventLoop, tuple[LoopWatch, int]] = {}
@@ -102,6 +107,8 @@ class LoopWatch:
     def _stalled_message(self, late: float) -> str:
         frame = sys._current_frames().get(self._loop_thread)
         stack = list(traceback.extract_stack(frame)) if frame is not None else []
+        if stack and _between_callbacks(stack[-1]):
+            return _starved_message(late, threads.running_labels())
         where = _app_frame(stack)
         inner = f" (inside {_place(stack[-1])})" if stack and stack[-1] is not where else ""
         if where is None:
@@ -117,6 +124,30 @@ class LoopWatch:
             "`def` (it then runs in a worker thread), or call the blocking part with "
             "`await asyncio.to_thread(...)`."
         )
+
+
+def _between_callbacks(innermost: traceback.FrameSummary) -> bool:
+    """The loop's thread is in the loop itself (its C core, or waiting to select), not in a
+    callback: what holds it is outside it, the GIL."""
+    path = Path(innermost.filename)
+    return path.name in _LOOP_FILES and str(path.resolve()).startswith(_STDLIB)
+
+
+#: Where a loop's thread is while no callback runs: asyncio.run and run_forever (uvloop's loop
+#: is C: its Python stack ends there), or the selector's wait.
+_LOOP_FILES = frozenset({"runners.py", "base_events.py", "selectors.py"})
+
+
+def _starved_message(late: float, running: list[str]) -> str:
+    counted = Counter(running).most_common(3)
+    held = ", ".join(f"{label} ×{n}" if n > 1 else label for label, n in counted)
+    by = f" while {len(running)} worker thread(s) ran Python ({held})" if running else ""
+    return (
+        f"The event loop has not turned for {late:.2f} s, though none of its callbacks was "
+        f"running: it waited for the GIL{by}. Functions that compute in pure Python share the "
+        "GIL with the loop that serves every session: call rx.checkpoint() in their loops, "
+        'so superseded calls stop, or run them with run_in="process".'
+    )
 
 
 def _app_frame(stack: list[traceback.FrameSummary]) -> traceback.FrameSummary | None:

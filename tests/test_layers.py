@@ -51,7 +51,7 @@ ALLOWED: dict[str, set[str]] = {
     "session": {"errors", "protocol", "scheduler", "media", "reports", "components", "definition"},
     "direct": set(),
     "collector": set(),
-    "loopwatch": set(),
+    "loopwatch": {"scheduler"},
     "server": {
         "errors", "protocol", "components", "definition", "session", "web", "direct", "loopwatch",
     },

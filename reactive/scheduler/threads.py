@@ -222,6 +222,11 @@ def _is_heavy(cpu: float, wall: float) -> bool:
     return cpu >= HEAVY_CPU_SECONDS and cpu >= HEAVY_CPU_SHARE * wall
 
 
+def running_labels() -> list[str]:
+    """The labels of the calls the worker threads run now (any session's)."""
+    return list(_running.values())
+
+
 def worker_pool() -> WorkerPool:
     global _pool
     if _pool is None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
+import threading
 import time
+import traceback
+from collections.abc import Callable
 
 import msgpack
 import pytest
@@ -82,3 +86,46 @@ async def test_a_served_async_function_that_blocks_is_named_while_it_holds_the_l
     assert not loopwatch._watches  # stopped with the server
     stalled = next(m for m in records(caplog) if "blocked for" in m)
     assert "by tts() at test_loopwatch.py:" in stalled
+
+
+def test_a_loop_waiting_between_callbacks_is_told_apart_from_one_running_code() -> None:
+    loop = asyncio.new_event_loop()  # asyncio's own loop: its idle thread waits in select()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        assert poll_until(lambda: _innermost(thread) is not None)
+        idle = _innermost(thread)
+        assert idle is not None
+        assert loopwatch._between_callbacks(idle)
+        here = traceback.extract_stack()[-1]
+        assert not loopwatch._between_callbacks(here)  # an app's line: a callback runs
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+        loop.close()
+
+
+def test_a_starved_loop_names_what_the_worker_threads_run() -> None:
+    message = loopwatch._starved_message(0.4, ["crunch()"] * 8 + ["shout()"])
+    assert "not turned for 0.40 s" in message
+    assert "9 worker thread(s) ran Python (crunch() ×8, shout())" in message
+    assert 'run_in="process"' in message
+    assert "rx.checkpoint()" in message
+
+
+def _innermost(thread: threading.Thread) -> traceback.FrameSummary | None:
+    frame = sys._current_frames().get(thread.ident or 0)
+    if frame is None:
+        return None
+    innermost = traceback.extract_stack(frame)[-1]
+    return innermost if innermost.name == "select" else None  # settled in its wait
+
+
+def poll_until(predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
+    """Wait for another thread to reach a state (it announces nothing to wait on)."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True
