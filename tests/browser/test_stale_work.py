@@ -74,6 +74,32 @@ def test_fast_typing_into_blocking_code_keeps_the_budget_and_serves_another_page
     screenshot(page, "stale-work-blocking")
 
 
+def test_fast_typing_into_pure_python_code_runs_one_call_at_a_time_and_shows_the_last(
+    page: Page, serve: Serve
+) -> None:
+    calls = Calls()
+    app = rx.App(title="Computing")
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
+    def tokenize(q: str) -> str:  # pure Python, 60 ms of CPU: a stale call shares the GIL
+        calls.enter()
+        try:
+            start = time.thread_time()
+            while time.thread_time() - start < 0.06:
+                pass
+            return q.upper()
+        finally:
+            calls.leave()
+
+    open_app(page, serve(app))
+    page.locator("#q input").press_sequentially("a", delay=0)
+    expect(page.locator("#out .rx-value")).to_have_text("A")  # its first call: it computes
+    page.locator("#q input").press_sequentially("bcdefghijklmnop", delay=15)
+    expect(page.locator("#out .rx-value")).to_have_text("ABCDEFGHIJKLMNOP")
+    assert calls.peak == 1  # each new call waited for the superseded one: never two at once
+    screenshot(page, "stale-work-computing")
+
+
 def test_fast_typing_into_lock_and_queue_code_leaves_them_intact(page: Page, serve: Serve) -> None:
     tokens: queue.Queue[int] = queue.Queue(maxsize=4)
     for token in range(4):
