@@ -213,6 +213,10 @@ HEAVY_CPU_SECONDS = 0.02
 #: ...and at least this share of its time (under GIL contention a pure-Python call still
 #: accrues its own CPU time, at a share of the wall time: 1/9 with 8 others running).
 HEAVY_CPU_SHARE = 0.1
+#: A session's new call of a heavy function waits for its superseded one at most this long, or
+#: three times the function's last call if that is longer: a stale call that hangs (a lock, a
+#: call that never returns) must not keep the function from running again.
+HEAVY_WAIT_SECONDS = 1.0
 
 
 def _is_heavy(cpu: float, wall: float) -> bool:
@@ -295,6 +299,8 @@ class ThreadBudget:
         self._idle.set()
         self._labels: dict[int, str] = {}
         self._running_labels: dict[str, int] = {}  # calls running now, per label
+        self._label_started: dict[str, float] = {}  # when each label's newest call started
+        self._retry: asyncio.TimerHandle | None = None  # a heavy call's bounded wait
         self._tickets = itertools.count()
         #: Per waiting key (a function), the callback of its newest run waiting for a thread.
         self._when_free: dict[str, Callable[[], bool]] = {}
@@ -335,12 +341,30 @@ class ThreadBudget:
         it, a superseded one: started beside it, the new call would share the GIL (or a core)
         with it, and the event loop with both.
         """
-        if label in _heavy and self._running_labels.get(label):
+        if label in _heavy and self._running_labels.get(label) and self._waits_for(label):
             return False
         if not self._free.acquire_nowait():
             return False
         self._submit(asyncio.get_running_loop(), context, work, label, deliver)
         return True
+
+    def _waits_for(self, label: str) -> bool:
+        """Whether a new call of heavy ``label`` should still wait for its running one; if so,
+        a retry is armed for when that wait runs out."""
+        bound = max(HEAVY_WAIT_SECONDS, 3 * _last_seconds.get(label, 0.0))
+        loop = asyncio.get_running_loop()
+        left = self._label_started[label] + bound - loop.time()
+        if left <= 0:
+            return False
+        if self._retry is None:
+            self._retry = loop.call_later(left, self._retry_waiting)
+        return True
+
+    def _retry_waiting(self) -> None:
+        self._retry = None
+        for key in list(self._when_free):  # as a release does, without one
+            if self._when_free.pop(key)():
+                break
 
     def _submit(
         self,
@@ -353,6 +377,7 @@ class ThreadBudget:
         ticket = next(self._tickets)
         self._labels[ticket] = label
         self._running_labels[label] = self._running_labels.get(label, 0) + 1
+        self._label_started[label] = loop.time()  # the newest call of it (a heavy one waits)
         self._idle.clear()
         try:
             work_in_thread = partial(self._in_thread, loop, deliver, ticket, label, context, work)
@@ -423,6 +448,7 @@ class ThreadBudget:
             self._running_labels[label] = left
         else:
             del self._running_labels[label]
+            del self._label_started[label]
         self._free.release()
         for key in list(self._when_free):  # those waiting now; a retry waits for the next
             if self._when_free.pop(key)():

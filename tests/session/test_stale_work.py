@@ -15,6 +15,7 @@ import pytest
 
 import reactive as rx
 from reactive.components.image import Image
+from reactive.scheduler import threads
 from reactive.session import session as session_module
 from reactive.session.manager import SessionManager
 from reactive.testing import AppTester
@@ -190,6 +191,40 @@ async def test_a_computing_function_runs_one_call_per_session_while_a_stale_one_
         assert await page.wait_value("out", "K5")
         assert calls.peak == 1  # never two at once: the new call had the GIL to itself
         assert calls.started == ["warm", "k0", "k5"]
+
+
+async def test_a_computing_functions_stale_call_that_hangs_does_not_block_it_for_good(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(threads, "HEAVY_WAIT_SECONDS", 0.2)
+    calls, stuck = Calls(), threading.Event()
+    app = rx.App()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
+    def crunch(q: str) -> str:
+        calls.enter(q)
+        try:
+            start = time.thread_time()
+            while time.thread_time() - start < 0.03:
+                pass
+            if q == "hang":
+                stuck.wait(10)  # a stale call that never ends (a lock nobody releases)
+            return q.upper()
+        finally:
+            calls.leave()
+
+    async with AppTester(app) as page:
+        try:
+            await page.input("q", "warm")
+            assert await page.wait_value("out", "WARM")  # it computes: new calls wait
+            await page.input("q", "hang")
+            assert await calls.wait_running(1)
+            await page.input("q", "next")  # waits for "hang" at most its bound, then runs
+            assert await page.wait_status("crunch", "queued")
+            assert await page.wait_value("out", "NEXT")
+            assert calls.running == 1  # "hang" still runs; "next" ran beside it once it waited
+        finally:
+            stuck.set()
 
 
 async def test_a_stale_runs_conversion_error_never_replaces_the_newer_runs_status(
