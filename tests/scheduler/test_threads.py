@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +13,7 @@ import pytest
 from reactive.scheduler.executor import execute
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.threads import QuickLane, ThreadBudget, WorkerPool, lane_for, outlive
-from tests.session.polling import poll
+from tests.session.polling import poll, poll_blocking
 
 
 async def _sink(_: Any) -> None:
@@ -110,16 +109,6 @@ async def test_many_blocked_budgets_do_not_starve_another() -> None:
             await budget.wait_idle()
 
 
-def _eventually(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
-    """Poll a condition another thread makes true, with a deadline."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
-
-
 def test_the_pool_reuses_an_idle_thread_and_lets_it_go_when_unused() -> None:
     pool = WorkerPool(max_threads=4, idle_seconds=0.2)
     names: list[str] = []
@@ -135,7 +124,7 @@ def test_the_pool_reuses_an_idle_thread_and_lets_it_go_when_unused() -> None:
         assert done.wait(5)
     assert len(set(names)) == 1  # one thread served all three, one after another
     assert threading.current_thread().name not in names
-    assert _eventually(lambda: pool.threads == 0)  # an unused thread ends after idle_seconds
+    assert poll_blocking(lambda: pool.threads == 0)  # an unused thread ends after idle_seconds
 
 
 def test_the_pool_starts_a_thread_per_blocked_call_up_to_its_cap() -> None:
@@ -156,7 +145,7 @@ def test_the_pool_starts_a_thread_per_blocked_call_up_to_its_cap() -> None:
     assert not started.acquire(timeout=0.1)  # the third waits for a thread, none is started
     release.set()
     assert started.acquire(timeout=5)  # and runs once one frees
-    assert _eventually(lambda: len(finished) == 3)
+    assert poll_blocking(lambda: len(finished) == 3)
     assert sorted(finished) == [0, 1, 2]
 
 

@@ -8,7 +8,6 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
 
 import msgpack
 import pytest
@@ -18,7 +17,7 @@ import reactive as rx
 from reactive import loopwatch
 from reactive.cli import background_server
 from reactive.loopwatch import LoopWatch
-from tests.session.polling import poll
+from tests.session.polling import poll, poll_blocking
 
 STALL = 0.1
 
@@ -93,7 +92,7 @@ def test_a_loop_waiting_between_callbacks_is_told_apart_from_one_running_code() 
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
     try:
-        assert poll_until(lambda: _innermost(thread) is not None)
+        assert poll_blocking(lambda: _innermost(thread) is not None)
         idle = _innermost(thread)
         assert idle is not None
         assert loopwatch._between_callbacks(idle)
@@ -119,13 +118,3 @@ def _innermost(thread: threading.Thread) -> traceback.FrameSummary | None:
         return None
     innermost = traceback.extract_stack(frame)[-1]
     return innermost if innermost.name == "select" else None  # settled in its wait
-
-
-def poll_until(predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
-    """Wait for another thread to reach a state (it announces nothing to wait on)."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.005)
-    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 
 
@@ -18,4 +19,17 @@ async def poll(predicate: Callable[[], bool], timeout: float = 5.0, every: float
         if loop.time() >= deadline:
             return False
         await asyncio.sleep(every)
+    return True
+
+
+def poll_blocking(
+    predicate: Callable[[], bool], timeout: float = 5.0, every: float = 0.005
+) -> bool:
+    """:func:`poll` for a test with no event loop: a state another thread reaches, announcing
+    nothing to wait on (a thread that ended, a loop that settled in its wait)."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(every)
     return True
