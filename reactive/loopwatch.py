@@ -4,7 +4,7 @@ Every session of a process shares its event loop: a blocking call inside an ``as
 (``time.sleep``, ``requests.get``, a model called without ``await``) stops every page of every
 user until it returns, and nothing says why. Plain ``def`` functions run in worker threads and
 cannot do this; ``async def`` ones run on the loop. A watcher thread checks a heartbeat the loop
-sets four times a second; when a beat is late by :data:`STALL_SECONDS` it logs a warning naming
+sets eight times a second; when a beat is late by :data:`STALL_SECONDS` it logs a warning naming
 the app's function and line where the loop is, and another when the loop turns again.
 """
 
@@ -27,8 +27,8 @@ from reactive.scheduler import threads
 
 log = logging.getLogger("reactive")
 
-#: A heartbeat this late means the loop is stalled (well above any normal turn, a full garbage
-#: collection or a burst of frames; well below what a person notices as a hang).
+#: A heartbeat this late means the loop is stalled: well above any normal turn, a garbage
+#: collection or a burst of frames, and about when a person starts to notice the page hang.
 STALL_SECONDS = 0.25
 
 #: Where reactive, the standard library and installed packages live: not the app's own code.
