@@ -1,7 +1,7 @@
-// image: <img class="rx-value"> from an object URL (the previous one revoked) or a {url}; when
-// interactive, a file picker and drop zone (which also takes a pasted image) that send
-// {mime, data, name}, and a clear button that sends nil. The zone shows while there is no
-// image, the one Clear while there is.
+// image: <img class="rx-value"> showing each picture once it is decoded off screen
+// (decodedSwap.ts), or a {url}; when interactive, a file picker and drop zone (which also takes
+// a pasted image) that send {mime, data, name}, and a clear button that sends nil. The zone
+// shows while there is no image, the one Clear while there is.
 
 import type { Props, StreamChunk, StreamEnd, Value } from "../protocol/messages";
 import { el, highlightDrops } from "./dom";
