@@ -298,8 +298,11 @@ class ThreadBudget:
         self._idle = asyncio.Event()
         self._idle.set()
         self._labels: dict[int, str] = {}
-        self._running_labels: dict[str, int] = {}  # calls running now, per label
-        self._label_started: dict[str, float] = {}  # when each label's newest call started
+        #: Per function (its key: two closures of one factory share a label, not a key), the
+        #: calls running now and when the newest started (a heavy one's successor waits).
+        self._keys: dict[int, str] = {}
+        self._running_keys: dict[str, int] = {}
+        self._key_started: dict[str, float] = {}
         self._retry: asyncio.TimerHandle | None = None  # a heavy call's bounded wait
         self._tickets = itertools.count()
         #: Per waiting key (a function), the callback of its newest run waiting for a thread.
@@ -324,7 +327,7 @@ class ThreadBudget:
             await self._free.acquire(_no_position)
         loop = asyncio.get_running_loop()
         call = ThreadCall(loop)
-        self._submit(loop, contextvars.copy_context(), work, label, call.finish)
+        self._submit(loop, contextvars.copy_context(), work, label, label, call.finish)
         return call
 
     def start_now(
@@ -333,27 +336,29 @@ class ThreadBudget:
         label: str,
         context: contextvars.Context,
         deliver: Callable[[Outcome], None],
+        key: str | None = None,
     ) -> bool:
         """Start ``work`` in ``context`` in a thread if a slot is free now, else do nothing and
         return False. ``deliver`` gets its outcome on the loop once it returns.
 
         A heavy function (:func:`_is_heavy`) also waits while this budget still runs a call of
-        it, a superseded one: started beside it, the new call would share the GIL (or a core)
-        with it, and the event loop with both.
+        it (``key``: the function; by default its label), a superseded one: started beside
+        it, the new call would share the GIL (or a core) with it, and the event loop with both.
         """
-        if label in _heavy and self._running_labels.get(label) and self._waits_for(label):
+        key = label if key is None else key
+        if label in _heavy and self._running_keys.get(key) and self._waits_for(key, label):
             return False
         if not self._free.acquire_nowait():
             return False
-        self._submit(asyncio.get_running_loop(), context, work, label, deliver)
+        self._submit(asyncio.get_running_loop(), context, work, label, key, deliver)
         return True
 
-    def _waits_for(self, label: str) -> bool:
-        """Whether a new call of heavy ``label`` should still wait for its running one; if so,
+    def _waits_for(self, key: str, label: str) -> bool:
+        """Whether a new call of heavy ``key`` should still wait for its running one; if so,
         a retry is armed for when that wait runs out."""
         bound = max(HEAVY_WAIT_SECONDS, 3 * _last_seconds.get(label, 0.0))
         loop = asyncio.get_running_loop()
-        left = self._label_started[label] + bound - loop.time()
+        left = self._key_started[key] + bound - loop.time()
         if left <= 0:
             return False
         if self._retry is None:
@@ -372,12 +377,14 @@ class ThreadBudget:
         context: contextvars.Context,
         work: Callable[[], Any],
         label: str,
+        key: str,
         deliver: Callable[[Outcome], None],
     ) -> None:
         ticket = next(self._tickets)
         self._labels[ticket] = label
-        self._running_labels[label] = self._running_labels.get(label, 0) + 1
-        self._label_started[label] = loop.time()  # the newest call of it (a heavy one waits)
+        self._keys[ticket] = key
+        self._running_keys[key] = self._running_keys.get(key, 0) + 1
+        self._key_started[key] = loop.time()  # its newest call (a heavy one's successor waits)
         self._idle.clear()
         try:
             work_in_thread = partial(self._in_thread, loop, deliver, ticket, label, context, work)
@@ -442,13 +449,14 @@ class ThreadBudget:
             replaced()
 
     def _release(self, ticket: int) -> None:
-        label = self._labels.pop(ticket)
-        left = self._running_labels[label] - 1
+        del self._labels[ticket]
+        key = self._keys.pop(ticket)
+        left = self._running_keys[key] - 1
         if left:
-            self._running_labels[label] = left
+            self._running_keys[key] = left
         else:
-            del self._running_labels[label]
-            del self._label_started[label]
+            del self._running_keys[key]
+            del self._key_started[key]
         self._free.release()
         for key in list(self._when_free):  # those waiting now; a retry waits for the next
             if self._when_free.pop(key)():

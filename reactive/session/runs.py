@@ -202,7 +202,7 @@ class Runs:
         label = self._labels.get(function.id)
         if label is None:
             label = self._labels[function.id] = label_of(function.fn)
-        return self._threads.start_now(work, label, context, deliver)
+        return self._threads.start_now(work, label, context, deliver, function.id)
 
     def _enter(self, function: BoundFunction, run: Run) -> None:
         """In the run's context: what code running for it reads (progress, texts, its stop)."""

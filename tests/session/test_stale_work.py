@@ -227,6 +227,46 @@ async def test_a_computing_functions_stale_call_that_hangs_does_not_block_it_for
             stuck.set()
 
 
+async def test_two_computing_closures_of_one_factory_never_wait_for_each_other() -> None:
+    calls, release = Calls(), threading.Event()
+    app = rx.App()
+
+    def make(name: str) -> Callable[[str], str]:
+        def crunch(q: str) -> str:  # one qualname for both: the label they share
+            calls.enter(f"{name}:{q}")
+            try:
+                start = time.thread_time()
+                while time.thread_time() - start < 0.03:
+                    pass
+                if q != "warm":
+                    release.wait(10)  # A's call holds its thread while B's is asked for
+                return q.upper()
+            finally:
+                calls.leave()
+
+        return crunch
+
+    for name in ("a", "b"):
+        app.fn(
+            inputs=rx.Textbox(elem_id=f"{name}_q"),
+            outputs=rx.Text(elem_id=f"{name}_out"),
+            live=True,
+        )(make(name))
+
+    async with AppTester(app) as page:
+        try:
+            await page.input("a_q", "warm")
+            assert await page.wait_value("a_out", "WARM")  # the shared label computes
+            await page.input("a_q", "x")
+            assert await calls.wait_running(1)
+            await page.input("b_q", "y")  # another function: it is not A's stale call
+            assert await calls.wait_running(2)
+        finally:
+            release.set()
+        assert await page.wait_value("b_out", "Y")
+        assert not [e for e in page.events if e["t"] == "status" and e["s"] == "queued"]
+
+
 async def test_a_stale_runs_conversion_error_never_replaces_the_newer_runs_status(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
