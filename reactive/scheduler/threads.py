@@ -205,14 +205,16 @@ _quick: QuickLane | None = None
 _last_seconds: dict[str, float] = {}
 #: Per worker thread (its ident), the label of the call it runs now.
 _running: dict[int, str] = {}
-#: Functions whose last call kept its thread busy computing (:func:`_is_heavy`): a session
+#: Functions whose calls keep their thread busy computing (:func:`_is_heavy`): a session
 #: starts one only once its previous call of that function has returned.
 _heavy: set[str] = set()
 #: A call is heavy when it used this much CPU in its thread...
 HEAVY_CPU_SECONDS = 0.02
-#: ...and at least this share of its time (under GIL contention a pure-Python call still
-#: accrues its own CPU time, at a share of the wall time: 1/9 with 8 others running).
+#: ...and at least this share of its time, or :data:`HEAVY_CPU_ALWAYS` whatever the share:
+#: waiting for the GIL is not CPU time, so under contention a pure-Python call's share falls
+#: (0.05 with 20 others running) while its own CPU time stays what it computes.
 HEAVY_CPU_SHARE = 0.1
+HEAVY_CPU_ALWAYS = 0.05
 #: A session's new call of a heavy function waits for its superseded one at most this long, or
 #: three times the function's last call if that is longer: a stale call that hangs (a lock, a
 #: call that never returns) must not keep the function from running again.
@@ -223,7 +225,7 @@ def _is_heavy(cpu: float, wall: float) -> bool:
     """Whether a call computed (Python bytecode, or C holding a core) rather than waited (a
     sleep, a socket, a GPU kernel): a superseded heavy call left running beside its
     successor only halves the successor's share of the GIL and of the cores."""
-    return cpu >= HEAVY_CPU_SECONDS and cpu >= HEAVY_CPU_SHARE * wall
+    return cpu >= HEAVY_CPU_ALWAYS or (cpu >= HEAVY_CPU_SECONDS and cpu >= HEAVY_CPU_SHARE * wall)
 
 
 def running_labels() -> list[str]:
@@ -346,7 +348,10 @@ class ThreadBudget:
         it, the new call would share the GIL (or a core) with it, and the event loop with both.
         """
         key = label if key is None else key
-        if label in _heavy and self._running_keys.get(key) and self._waits_for(key, label):
+        # A function never seen to return is taken as heavy until one call has: before the
+        # first returns, a burst of keys into it would otherwise start a thread each.
+        heavy = label in _heavy or label not in _last_seconds
+        if heavy and self._running_keys.get(key) and self._waits_for(key, label):
             return False
         if not self._free.acquire_nowait():
             return False
@@ -415,9 +420,10 @@ class ThreadBudget:
             outcome = (False, exc)
         wall = _last_seconds[label] = time.monotonic() - started  # decides its next call's lane
         if weighed:
-            if _is_heavy(time.thread_time() - cpu, wall):
+            used = time.thread_time() - cpu
+            if _is_heavy(used, wall):
                 _heavy.add(label)
-            else:
+            elif used < HEAVY_CPU_SECONDS:  # clearly light; between, it stays as it was
                 _heavy.discard(label)
         del _running[thread]
         return partial(self._hand_over, loop, deliver, ticket, outcome)

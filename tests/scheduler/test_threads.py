@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from reactive.scheduler import threads as threads_module
 from reactive.scheduler.executor import execute
 from reactive.scheduler.gate import Gate
 from reactive.scheduler.threads import QuickLane, ThreadBudget, WorkerPool, lane_for, outlive
@@ -301,3 +302,19 @@ def test_the_submitting_thread_never_waits_for_a_new_worker_to_start(
     assert all(done.acquire(timeout=5) for _ in range(8))
     assert len(starters) == 8
     assert threading.get_ident() not in starters  # the event loop's thread: never stalled
+
+
+@pytest.mark.parametrize(
+    ("cpu", "wall", "heavy"),
+    [
+        (0.1, 0.1, True),  # a pure-Python call alone
+        (0.1, 2.0, True),  # the same beside 20 others: its share falls, its CPU time does not
+        (0.03, 0.1, True),  # 30 % of its time computing
+        (0.03, 5.0, False),  # a long network call that parses a little
+        (0.001, 0.1, False),  # a sleep
+    ],
+)
+def test_a_call_is_heavy_by_the_cpu_it_used_whatever_the_gil_contention(
+    cpu: float, wall: float, heavy: bool
+) -> None:
+    assert threads_module._is_heavy(cpu, wall) is heavy

@@ -267,6 +267,33 @@ async def test_two_computing_closures_of_one_factory_never_wait_for_each_other()
         assert not [e for e in page.events if e["t"] == "status" and e["s"] == "queued"]
 
 
+async def test_a_burst_into_a_function_never_seen_to_return_starts_one_call_at_a_time() -> None:
+    calls, release = Calls(), threading.Event()
+    app = rx.App()
+
+    @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
+    def block(q: str) -> str:  # its own qualname: no call of it has returned yet, ever
+        calls.enter(q)
+        try:
+            release.wait(10)
+            return q.upper()
+        finally:
+            calls.leave()
+
+    async with AppTester(app) as page:
+        try:
+            await page.input("q", "k0")
+            assert await calls.wait_running(1)
+            for i in range(1, 10):  # before any call returned: each waits for the one before
+                await page.input("q", f"k{i}")
+            assert await page.wait_status("block", "queued")
+            assert calls.running == 1
+        finally:
+            release.set()
+        assert await page.wait_value("out", "K9")
+        assert calls.started == ["k0", "k9"]  # the waiting ones were superseded unstarted
+
+
 async def test_a_stale_runs_conversion_error_never_replaces_the_newer_runs_status(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
