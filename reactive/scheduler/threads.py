@@ -18,9 +18,11 @@ import contextvars
 import itertools
 import logging
 import math
+import os
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -228,6 +230,36 @@ def _is_heavy(cpu: float, wall: float) -> bool:
     return cpu >= HEAVY_CPU_ALWAYS or (cpu >= HEAVY_CPU_SECONDS and cpu >= HEAVY_CPU_SHARE * wall)
 
 
+#: Computing calls a server runs at once across its sessions: its cores. Beside more, a
+#: pure-Python call gains nothing (the GIL runs one at a time) while every other call, and the
+#: event loop, waits longer for the GIL.
+HEAVY_CALLS = os.cpu_count() or 1
+
+
+class HeavyCalls:
+    """The computing calls of one server's sessions running at once: at most ``slots``; the
+    sessions whose next one waits are offered a slot in turn as calls return."""
+
+    def __init__(self, slots: int = HEAVY_CALLS) -> None:
+        self.slots = max(1, slots)
+        self.running = 0
+        self._waiting: deque[ThreadBudget] = deque()
+
+    def full(self, budget: ThreadBudget) -> bool:
+        """True when no slot is free; ``budget`` is then offered one when one frees."""
+        if self.running < self.slots:
+            return False
+        if budget not in self._waiting:
+            self._waiting.append(budget)
+        return True
+
+    def returned(self) -> None:
+        self.running -= 1
+        while self._waiting and self.running < self.slots:
+            if self._waiting.popleft().retry_waiting():
+                break
+
+
 def running_labels() -> list[str]:
     """The labels of the calls the worker threads run now (any session's)."""
     return list(_running.values())
@@ -292,10 +324,13 @@ class ThreadCall:
 class ThreadBudget:
     """At most ``limit`` worker threads of one session running at once."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, heavy: HeavyCalls | None = None) -> None:
         if limit < 1:
             raise ValueError(f"A thread budget needs at least 1 thread, got {limit}.")
         self.limit = limit
+        #: Shared with the server's other sessions (their SessionManager's), else its own.
+        self._heavy = heavy if heavy is not None else HeavyCalls()
+        self._heavy_tickets: set[int] = set()
         self._free = Limiter(limit)  # FIFO: the run that waited longest gets the next thread
         self._idle = asyncio.Event()
         self._idle.set()
@@ -350,12 +385,18 @@ class ThreadBudget:
         key = label if key is None else key
         # A function never seen to return is taken as heavy until one call has: before the
         # first returns, a burst of keys into it would otherwise start a thread each.
-        heavy = label in _heavy or label not in _last_seconds
+        known_heavy = label in _heavy
+        heavy = known_heavy or label not in _last_seconds
         if heavy and self._running_keys.get(key) and self._waits_for(key, label):
+            return False
+        if known_heavy and self._heavy.full(self):  # other sessions' computing calls: a core each
             return False
         if not self._free.acquire_nowait():
             return False
-        self._submit(asyncio.get_running_loop(), context, work, label, key, deliver)
+        ticket = self._submit(asyncio.get_running_loop(), context, work, label, key, deliver)
+        if known_heavy:
+            self._heavy.running += 1
+            self._heavy_tickets.add(ticket)
         return True
 
     def _waits_for(self, key: str, label: str) -> bool:
@@ -367,14 +408,17 @@ class ThreadBudget:
         if left <= 0:
             return False
         if self._retry is None:
-            self._retry = loop.call_later(left, self._retry_waiting)
+            self._retry = loop.call_later(left, self._retry_due)
         return True
 
-    def _retry_waiting(self) -> None:
+    def _retry_due(self) -> None:
         self._retry = None
-        for key in list(self._when_free):  # as a release does, without one
-            if self._when_free.pop(key)():
-                break
+        self.retry_waiting()
+
+    def retry_waiting(self) -> bool:
+        """Offer the runs waiting here a thread, as a release does; True if one took it (the
+        ones after it wait for the next release)."""
+        return any(self._when_free.pop(key)() for key in list(self._when_free))
 
     def _submit(
         self,
@@ -384,7 +428,7 @@ class ThreadBudget:
         label: str,
         key: str,
         deliver: Callable[[Outcome], None],
-    ) -> None:
+    ) -> int:
         ticket = next(self._tickets)
         self._labels[ticket] = label
         self._keys[ticket] = key
@@ -397,6 +441,7 @@ class ThreadBudget:
         except BaseException:
             self._release(ticket)
             raise
+        return ticket
 
     def _in_thread(
         self,
@@ -464,9 +509,10 @@ class ThreadBudget:
             del self._running_keys[key]
             del self._key_started[key]
         self._free.release()
-        for key in list(self._when_free):  # those waiting now; a retry waits for the next
-            if self._when_free.pop(key)():
-                break
+        self.retry_waiting()  # those waiting now; a retry waits for the next release
+        if ticket in self._heavy_tickets:
+            self._heavy_tickets.discard(ticket)
+            self._heavy.returned()  # a computing slot of the server: another session's turn
         if not self._labels:
             self._idle.set()
 

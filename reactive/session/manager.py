@@ -12,6 +12,7 @@ from reactive.definition.app import App
 from reactive.errors import RemoteProtocolError
 from reactive.protocol.connection import CLOSE_REPLACED
 from reactive.protocol.messages import Hello, Toast
+from reactive.scheduler.threads import HeavyCalls
 from reactive.session.channel import Channel
 from reactive.session.session import Session
 from reactive.session.workers import Workers
@@ -60,6 +61,8 @@ class SessionManager:
             self.kept = SessionStore(app.session_store, app.session_ttl, app.components)
         #: concurrency_scope="global" limits, shared with the other processes through Redis.
         self.limiters: dict[str, SharedLimiter] = {}
+        #: The computing calls all these sessions run at once (a core each).
+        self.heavy = HeavyCalls()
 
     async def start(self) -> None:
         """Start what the app needs before its first page: warm worker processes, if any."""
@@ -124,7 +127,11 @@ class SessionManager:
         # A restored session gets a new id: its run ids start afresh, and the page, seeing
         # another id, forgets the old ones instead of taking the new runs for stale ones.
         session = Session(
-            self.app, secrets.token_urlsafe(16), workers=self.workers, limiters=self.limiters
+            self.app,
+            secrets.token_urlsafe(16),
+            workers=self.workers,
+            limiters=self.limiters,
+            heavy=self.heavy,
         )
         self._sessions[session.id] = session
         self._attached.add(session.id)

@@ -46,7 +46,7 @@ from reactive.scheduler.limiter import Slots
 from reactive.scheduler.policy import OnBusy
 from reactive.scheduler.runs import Run
 from reactive.scheduler.scheduler import Scheduler, Submission
-from reactive.scheduler.threads import ThreadBudget
+from reactive.scheduler.threads import HeavyCalls, ThreadBudget
 from reactive.session import calls
 from reactive.session.capture import Captures
 from reactive.session.channel import Channel
@@ -82,6 +82,7 @@ class Session:
         clock: Clock | None = None,
         workers: Workers | None = None,
         limiters: Mapping[str, Slots] | None = None,
+        heavy: HeavyCalls | None = None,
     ) -> None:
         self.app = app
         self.id = session_id
@@ -92,7 +93,7 @@ class Session:
         self.components: dict[str, Component] = dict(app.components)
         self.scheduler = Scheduler(self, self._clock)
         self.flow = Flow()
-        self.threads = ThreadBudget(app.max_threads_per_session)
+        self.threads = ThreadBudget(app.max_threads_per_session, heavy)
         self._owns_workers = workers is None  # a session on its own (a test) starts its own pool
         self._had_page = False  # a page attached (not one API call): its unloads run at close
         self.workers = workers if workers is not None else Workers(app)

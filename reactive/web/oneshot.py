@@ -52,7 +52,12 @@ async def run_once(
     inbox = _Inbox()
     channel = Channel(inbox)
     channel.connection.receive(codec.encode({"t": "hello", "v": PROTOCOL_VERSION, "session": None}))
-    session = Session(manager.app, "api-" + secrets.token_urlsafe(8), workers=manager.workers)
+    session = Session(
+        manager.app,
+        "api-" + secrets.token_urlsafe(8),
+        workers=manager.workers,
+        heavy=manager.heavy,  # an API call's computing call takes its turn with the pages'
+    )
     state = SessionState()
     record: RunRecord | None = None
     try:

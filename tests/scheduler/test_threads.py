@@ -13,7 +13,14 @@ import pytest
 from reactive.scheduler import threads as threads_module
 from reactive.scheduler.executor import execute
 from reactive.scheduler.gate import Gate
-from reactive.scheduler.threads import QuickLane, ThreadBudget, WorkerPool, lane_for, outlive
+from reactive.scheduler.threads import (
+    HeavyCalls,
+    QuickLane,
+    ThreadBudget,
+    WorkerPool,
+    lane_for,
+    outlive,
+)
 from tests.session.polling import poll, poll_blocking
 
 
@@ -318,3 +325,38 @@ def test_a_call_is_heavy_by_the_cpu_it_used_whatever_the_gil_contention(
     cpu: float, wall: float, heavy: bool
 ) -> None:
     assert threads_module._is_heavy(cpu, wall) is heavy
+
+
+async def test_computing_calls_of_all_sessions_take_the_servers_cores_in_turn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    label = "crunch()"
+    monkeypatch.setattr(threads_module, "_heavy", {label})  # known to compute
+    monkeypatch.setattr(threads_module, "_last_seconds", {label: 0.1})
+    cores = HeavyCalls(slots=1)
+    first, second = ThreadBudget(8, cores), ThreadBudget(8, cores)  # two sessions
+    release = threading.Event()
+    outcomes: list[tuple[bool, Any]] = []
+    context = contextvars.copy_context()
+    assert first.start_now(release.wait, label, context, outcomes.append, "a")
+    # The other session's call waits for the core, with its thread budget all free.
+    assert not second.start_now(lambda: "b", label, context, outcomes.append, "b")
+    offered: list[bool] = []
+
+    def retry() -> bool:  # as the scheduler's waiting run does
+        took = second.start_now(lambda: "b", label, context, outcomes.append, "b")
+        offered.append(took)
+        return took
+
+    second.when_free("b", retry)
+    assert second.busy == 0
+    release.set()  # the first session's call returns: its core goes to the waiting one
+    assert await poll(lambda: offered == [True])
+    assert await poll(lambda: (True, "b") in outcomes)
+    assert cores.running == 0
+    # A function that waits (not heavy) never takes a core: it starts beside a computing one.
+    release.clear()
+    assert first.start_now(release.wait, label, context, outcomes.append, "a")
+    assert second.start_now(lambda: "io", "fetch()", context, outcomes.append, "c")
+    release.set()
+    assert await poll(lambda: (True, "io") in outcomes and cores.running == 0)
