@@ -338,6 +338,9 @@ class ThreadBudget:
         #: Per function (its key: two closures of one factory share a label, not a key), the
         #: calls running now and when the newest started (a heavy one's successor waits).
         self._keys: dict[int, str] = {}
+        self._key_ticket: dict[str, int] = {}  # each key's newest call
+        #: Per call in its thread, if weighed: (thread ident, its CPU time when it began).
+        self._cpu_started: dict[int, tuple[int, float]] = {}
         self._running_keys: dict[str, int] = {}
         self._key_started: dict[str, float] = {}
         self._retry: asyncio.TimerHandle | None = None  # a heavy call's bounded wait
@@ -383,11 +386,15 @@ class ThreadBudget:
         it, the new call would share the GIL (or a core) with it, and the event loop with both.
         """
         key = label if key is None else key
-        # A function never seen to return is taken as heavy until one call has: before the
-        # first returns, a burst of keys into it would otherwise start a thread each.
         known_heavy = label in _heavy
-        heavy = known_heavy or label not in _last_seconds
-        if heavy and self._running_keys.get(key) and self._waits_for(key, label):
+        running = self._running_keys.get(key)
+        # A function no call of which has returned yet is judged by what its running call has
+        # computed so far: before the first returns, a burst of keys into a computing one
+        # would otherwise start a thread each.
+        heavy = known_heavy or (
+            running and label not in _last_seconds and self._computing_now(key)
+        )
+        if heavy and running and self._waits_for(key, label):
             return False
         if known_heavy and self._heavy.full(self):  # other sessions' computing calls: a core each
             return False
@@ -398,6 +405,19 @@ class ThreadBudget:
             self._heavy.running += 1
             self._heavy_tickets.add(ticket)
         return True
+
+    def _computing_now(self, key: str) -> bool:
+        """Whether ``key``'s newest running call has used :data:`HEAVY_CPU_SECONDS` of CPU in
+        its thread so far (one not in its thread yet counts as computing: it soon will)."""
+        started = self._cpu_started.get(self._key_ticket[key])
+        if started is None:
+            return True
+        thread, cpu = started
+        try:
+            now = time.clock_gettime(time.pthread_getcpuclockid(thread))
+        except (AttributeError, OSError):  # no per-thread clocks here, or the thread just ended
+            return False
+        return now - cpu >= HEAVY_CPU_SECONDS
 
     def _waits_for(self, key: str, label: str) -> bool:
         """Whether a new call of heavy ``key`` should still wait for its running one; if so,
@@ -432,6 +452,7 @@ class ThreadBudget:
         ticket = next(self._tickets)
         self._labels[ticket] = label
         self._keys[ticket] = key
+        self._key_ticket[key] = ticket
         self._running_keys[key] = self._running_keys.get(key, 0) + 1
         self._key_started[key] = loop.time()  # its newest call (a heavy one's successor waits)
         self._idle.clear()
@@ -458,6 +479,8 @@ class ThreadBudget:
         last = _last_seconds.get(label)
         weighed = last is None or last >= QUICK_SECONDS  # a quick call cannot be heavy
         cpu = time.thread_time() if weighed else 0.0
+        if weighed:
+            self._cpu_started[ticket] = (thread, cpu)  # read on the loop (_computing_now)
         started = time.monotonic()
         try:
             outcome = (True, context.run(work))
@@ -502,6 +525,7 @@ class ThreadBudget:
     def _release(self, ticket: int) -> None:
         del self._labels[ticket]
         key = self._keys.pop(ticket)
+        self._cpu_started.pop(ticket, None)
         left = self._running_keys[key] - 1
         if left:
             self._running_keys[key] = left

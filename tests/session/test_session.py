@@ -118,11 +118,6 @@ async def test_superseded_sync_call_runs_out_and_its_result_is_never_shown() -> 
     add_ping(app)
 
     async with AppTester(app) as page:
-        # Its first call shows it waits rather than computes (until one returns, a new call
-        # waits for the one before: threads.ThreadBudget.start_now); then each key starts one.
-        await page.input("q", "warm")
-        assert await page.wait_value("out", "WARM")
-        finished.clear()
         for text in ["a", "ab", "abc"]:
             await page.input("q", text)
             await asyncio.sleep(0.01)
@@ -132,7 +127,7 @@ async def test_superseded_sync_call_runs_out_and_its_result_is_never_shown() -> 
         await round_trip(page)  # whatever they left behind has reached the page by now
         # Nothing is raised into a sync call: each ran to its end, its result discarded.
         assert sorted(finished) == ["a", "ab", "abc"]
-        assert sent_values(page, "out") == ["WARM", "ABC"]  # nothing of "a" and "ab" was sent
+        assert sent_values(page, "out") == ["ABC"]  # nothing of "a" and "ab" was sent
         assert page.page.dropped == []
 
 
