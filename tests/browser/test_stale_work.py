@@ -14,6 +14,7 @@ import reactive as rx
 from tests.browser.conftest import Serve, open_app, screenshot
 from tests.browser.test_core import RECORD_TEXTS
 from tests.session import process_app
+from tests.session.computing import compute
 
 
 class Calls:
@@ -84,9 +85,7 @@ def test_fast_typing_into_pure_python_code_runs_one_call_at_a_time_and_shows_the
     def tokenize(q: str) -> str:  # pure Python, 60 ms of CPU: a stale call shares the GIL
         calls.enter()
         try:
-            start = time.thread_time()
-            while time.thread_time() - start < 0.06:
-                pass
+            compute(0.06)
             return q.upper()
         finally:
             calls.leave()

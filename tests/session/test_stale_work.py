@@ -19,6 +19,7 @@ from reactive.scheduler import threads
 from reactive.session import session as session_module
 from reactive.session.manager import SessionManager
 from reactive.testing import AppTester
+from tests.session.computing import compute
 
 
 class Calls:
@@ -174,9 +175,7 @@ async def test_a_computing_function_runs_one_call_per_session_while_a_stale_one_
     def crunch(q: str) -> str:  # pure Python: a stale call left running shares the GIL
         calls.enter(q)
         try:
-            start = time.thread_time()
-            while time.thread_time() - start < 0.05:
-                pass
+            compute(0.05)
             return q.upper()
         finally:
             calls.leave()
@@ -205,9 +204,7 @@ async def test_a_computing_functions_stale_call_that_hangs_does_not_block_it_for
     def crunch(q: str) -> str:
         calls.enter(q)
         try:
-            start = time.thread_time()
-            while time.thread_time() - start < 0.03:
-                pass
+            compute(0.03)
             if q == "hang":
                 stuck.wait(10)  # a stale call that never ends (a lock nobody releases)
             return q.upper()
@@ -236,9 +233,7 @@ async def test_two_computing_closures_of_one_factory_never_wait_for_each_other()
         def crunch(q: str) -> str:  # one qualname for both: the label they share
             calls.enter(f"{name}:{q}")
             try:
-                start = time.thread_time()
-                while time.thread_time() - start < 0.03:
-                    pass
+                compute(0.03)
                 if q != "warm":
                     release.wait(10)  # A's call holds its thread while B's is asked for
                 return q.upper()
