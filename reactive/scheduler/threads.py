@@ -51,6 +51,24 @@ STALL_SECONDS = 0.02
 Call = Callable[[], Callable[[], None] | None]
 
 
+class _OnFirstUse:
+    """A daemon helper thread, started by the first :meth:`ensure` (two at once start one)."""
+
+    def __init__(self, target: Callable[[], None], name: str) -> None:
+        self._target, self._name = target, name
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def ensure(self) -> None:
+        if self._thread is None:
+            with self._lock:
+                if self._thread is None:
+                    self._thread = threading.Thread(
+                        target=self._target, name=self._name, daemon=True
+                    )
+                    self._thread.start()
+
+
 class WorkerPool:
     """Daemon worker threads: an idle one takes the next call, else a new one starts.
 
@@ -71,7 +89,7 @@ class WorkerPool:
         #: Set when a call was queued at the cap, behind busy threads.
         self.backlogged = threading.Event()
         self._spawns: queue.SimpleQueue[None] = queue.SimpleQueue()  # threads to start
-        self._spawner: threading.Thread | None = None
+        self._spawner = _OnFirstUse(self._spawning, "reactive-spawner")
         self._started = 0  # worker threads started so far (names them)
 
     @property
@@ -100,13 +118,7 @@ class WorkerPool:
         """Start one more worker thread, from the spawner thread: ``Thread.start`` waits until
         the new thread runs (about 100 µs), which the event loop would spend stalled, for every
         session, each time a burst of blocking calls grows the pool."""
-        if self._spawner is None:
-            with self._lock:
-                if self._spawner is None:
-                    self._spawner = threading.Thread(
-                        target=self._spawning, name="reactive-spawner", daemon=True
-                    )
-                    self._spawner.start()
+        self._spawner.ensure()
         self._spawns.put(None)
 
     def _spawning(self) -> None:
@@ -165,8 +177,7 @@ class QuickLane:
     def __init__(self, pool: WorkerPool, threads: int = QUICK_THREADS) -> None:
         self._pool = pool
         self._lane = WorkerPool(threads)
-        self._watcher: threading.Thread | None = None
-        self._lock = threading.Lock()
+        self._watcher = _OnFirstUse(self._watch, "reactive-quick-watch")
 
     @property
     def threads(self) -> int:
@@ -174,13 +185,7 @@ class QuickLane:
 
     def submit(self, call: Call) -> None:
         self._lane.submit(call)
-        if self._watcher is None:
-            with self._lock:
-                if self._watcher is None:
-                    self._watcher = threading.Thread(
-                        target=self._watch, name="reactive-quick-watch", daemon=True
-                    )
-                    self._watcher.start()
+        self._watcher.ensure()
 
     def _watch(self) -> None:
         lane = self._lane
