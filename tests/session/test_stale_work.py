@@ -8,6 +8,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -43,6 +44,15 @@ class Calls:
             self.running -= 1
             self._changed.notify_all()
 
+    @contextmanager
+    def counted(self, value: str) -> Iterator[None]:
+        """Count the call of ``value`` as running inside the block."""
+        self.enter(value)
+        try:
+            yield
+        finally:
+            self.leave()
+
     async def wait_running(self, count: int, timeout: float = 5.0) -> bool:
         """Wait (in a helper thread) until ``count`` calls run at once."""
 
@@ -58,12 +68,9 @@ def blocking_app(calls: Calls, release: threading.Event, **options: Any) -> rx.A
 
     @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True, **options)
     def block(q: str) -> str:
-        calls.enter(q)
-        try:
+        with calls.counted(q):
             release.wait(10)  # a C call nobody can stop: time.sleep, a model, a kernel
             return q.upper()
-        finally:
-            calls.leave()
 
     return app
 
@@ -173,12 +180,9 @@ async def test_a_computing_function_runs_one_call_per_session_while_a_stale_one_
 
     @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
     def crunch(q: str) -> str:  # pure Python: a stale call left running shares the GIL
-        calls.enter(q)
-        try:
+        with calls.counted(q):
             compute(0.05)
             return q.upper()
-        finally:
-            calls.leave()
 
     async with AppTester(app) as page:
         await page.input("q", "warm")
@@ -202,14 +206,11 @@ async def test_a_computing_functions_stale_call_that_hangs_does_not_block_it_for
 
     @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
     def crunch(q: str) -> str:
-        calls.enter(q)
-        try:
+        with calls.counted(q):
             compute(0.03)
             if q == "hang":
                 stuck.wait(10)  # a stale call that never ends (a lock nobody releases)
             return q.upper()
-        finally:
-            calls.leave()
 
     async with AppTester(app) as page:
         try:
@@ -231,14 +232,11 @@ async def test_two_computing_closures_of_one_factory_never_wait_for_each_other()
 
     def make(name: str) -> Callable[[str], str]:
         def crunch(q: str) -> str:  # one qualname for both: the label they share
-            calls.enter(f"{name}:{q}")
-            try:
+            with calls.counted(f"{name}:{q}"):
                 compute(0.03)
                 if q != "warm":
                     release.wait(10)  # A's call holds its thread while B's is asked for
                 return q.upper()
-            finally:
-                calls.leave()
 
         return crunch
 
@@ -269,15 +267,12 @@ async def test_a_burst_into_a_new_computing_function_starts_one_call_at_a_time()
 
     @app.fn(inputs=rx.Textbox(elem_id="q"), outputs=rx.Text(elem_id="out"), live=True)
     def block(q: str) -> str:  # its own qualname: no call of it has returned yet, ever
-        calls.enter(q)
-        try:
+        with calls.counted(q):
             start, deadline = time.thread_time(), time.monotonic() + 10
             while not release.is_set() and time.monotonic() < deadline:
                 if time.thread_time() - start >= 0.03:
                     computed.set()  # past what tells a computing call from a waiting one
             return q.upper()
-        finally:
-            calls.leave()
 
     async with AppTester(app) as page:
         try:
